@@ -1,0 +1,27 @@
+package org.lawtrace;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/**
+ * LawTrace (执法全过程记录平台): whole-process enforcement recording for a market supervision bureau.
+ * With no command it serves; commands (added by later modules) run and exit.
+ */
+@SpringBootApplication
+@EnableAsync
+public class LawTraceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(LawTraceApplication.class, args);
+	}
+
+	/** The one clock every deadline and retention rule reads, so tests can move time. */
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+}

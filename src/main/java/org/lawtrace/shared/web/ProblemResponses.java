@@ -1,0 +1,27 @@
+package org.lawtrace.shared.web;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a problem+json body outside Spring MVC, where security refuses a call before any controller runs. */
+public final class ProblemResponses {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ProblemResponses() {
+	}
+
+	public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		var problem = ApiProblems.problem(status, detail, null);
+		problem.setTitle(status.getReasonPhrase());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), problem);
+	}
+}
