@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,9 @@ public class BureauTime {
 		return new BureauTime(clock, zone);
 	}
 
+	/** Now, to the millisecond: finer precision than every supported database keeps would not round-trip. */
 	public Instant now() {
-		return clock.instant();
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	public LocalDate today() {

@@ -1,0 +1,157 @@
+package org.lawtrace.cases.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.Case;
+import org.lawtrace.cases.CaseKind;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.cases.CaseQuery;
+import org.lawtrace.cases.OpenCase;
+import org.lawtrace.cases.Party;
+import org.lawtrace.cases.Procedure;
+import org.lawtrace.cases.RecordStage;
+import org.lawtrace.cases.StageKind;
+import org.lawtrace.cases.web.CaseViews.CaseView;
+import org.lawtrace.cases.web.CaseViews.StageView;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.StageId;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Cases and their stages over REST (ART-02, ART-06). Case metadata is readable by every role with a part in
+ * enforcement or its oversight, but not by the administrator; only officers open cases and record stages.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class CaseController {
+
+	static final String CASE_READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS',"
+			+ "'DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
+
+	private final CaseManagement cases;
+	private final CaseViews views;
+
+	CaseController(CaseManagement cases, CaseViews views) {
+		this.cases = cases;
+		this.views = views;
+	}
+
+	@PostMapping("/cases")
+	@PreAuthorize("hasRole('OFFICER')")
+	ResponseEntity<CaseView> open(@Valid @RequestBody NewCase body, Authentication caller) {
+		var opened = cases.open(body.toCommand(), caller.getName());
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(views.of(opened));
+	}
+
+	@GetMapping("/cases")
+	@PreAuthorize(CASE_READERS)
+	Page search(@RequestParam(required = false) @Nullable String number,
+			@RequestParam(required = false) @Nullable String party,
+			@RequestParam(required = false) @Nullable String handler,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) Case.@Nullable Status status,
+			@RequestParam(required = false) @Nullable CaseKind kind, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		var found = cases.search(new CaseQuery(number, party, handler, from, to, status, kind, page, size));
+		return new Page(views.of(found.items()), found.total(), found.page(), found.size());
+	}
+
+	@GetMapping("/cases/{id}")
+	@PreAuthorize(CASE_READERS)
+	CaseView get(@PathVariable UUID id) {
+		return views.of(cases.require(new CaseId(id)));
+	}
+
+	@PostMapping("/cases/{id}/close")
+	@PreAuthorize("hasRole('OFFICER')")
+	CaseView close(@PathVariable UUID id, @RequestBody(required = false) @Nullable Closing body,
+			Authentication caller) {
+		return views.of(cases.close(new CaseId(id), caller.getName(), body == null ? null : body.closedOn()));
+	}
+
+	@PostMapping("/cases/{id}/stages")
+	@PreAuthorize("hasRole('OFFICER')")
+	ResponseEntity<StageView> addStage(@PathVariable UUID id, @Valid @RequestBody NewStage body,
+			Authentication caller) {
+		var stage = cases.recordStage(new CaseId(id), body.toCommand(), caller.getName());
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/stages/" + stage.id()))
+			.body(views.stages(List.of(stage)).get(0));
+	}
+
+	@GetMapping("/cases/{id}/stages")
+	@PreAuthorize(CASE_READERS)
+	List<StageView> stages(@PathVariable UUID id) {
+		return views.stages(cases.stages(new CaseId(id)));
+	}
+
+	@GetMapping("/cases/{id}/stages/{stageId}")
+	@PreAuthorize(CASE_READERS)
+	StageView stage(@PathVariable UUID id, @PathVariable UUID stageId) {
+		return views.stages(List.of(cases.stage(new CaseId(id), new StageId(stageId)))).get(0);
+	}
+
+	/** The stage kinds, with whether AV recording is mandatory and the article that says so. */
+	@GetMapping("/stage-kinds")
+	@PreAuthorize(CASE_READERS)
+	List<StageKindView> stageKinds() {
+		return Arrays.stream(StageKind.values())
+			.map(k -> new StageKindView(k, k.chineseName(), k.englishName(), k.avMandatory(), k.article()))
+			.toList();
+	}
+
+	record NewCase(@NotBlank String caseNumber, @NotNull CaseKind kind, @NotNull Procedure procedure,
+			@NotBlank String title, boolean major, @Nullable List<String> handlers,
+			@Nullable List<NewParty> parties, @Nullable UUID handlingUnitId) {
+
+		OpenCase toCommand() {
+			return new OpenCase(caseNumber, kind, procedure, title, major, handlers == null ? List.of() : handlers,
+					parties == null ? List.of()
+							: parties.stream().map(p -> new OpenCase.PartyInput(p.kind(), p.name(), p.idNumber()))
+								.toList(),
+					handlingUnitId);
+		}
+	}
+
+	record NewParty(Party.@Nullable Kind kind, @Nullable String name, @Nullable String idNumber) {
+	}
+
+	record NewStage(@NotNull StageKind kind, @NotNull OffsetDateTime startedAt, @Nullable OffsetDateTime endedAt,
+			@Nullable String place, @Nullable List<String> present, @Nullable String note) {
+
+		RecordStage toCommand() {
+			return new RecordStage(kind, startedAt.toInstant(), endedAt == null ? null : endedAt.toInstant(), place,
+					present == null ? List.of() : present, note);
+		}
+	}
+
+	record Closing(@Nullable LocalDate closedOn) {
+	}
+
+	record Page(List<CaseView> items, long total, int page, int size) {
+	}
+
+	record StageKindView(StageKind kind, String chineseName, String englishName, boolean avMandatory,
+			String article) {
+	}
+}

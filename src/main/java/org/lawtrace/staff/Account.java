@@ -1,0 +1,15 @@
+package org.lawtrace.staff;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.StaffId;
+
+/** The login side of a staff member: never leaves this module. */
+record Account(StaffId staffId, String username, @Nullable String passwordHash, boolean enabled, int failedLogins,
+		@Nullable Instant lockedUntil) {
+
+	boolean lockedAt(Instant now) {
+		return lockedUntil != null && now.isBefore(lockedUntil);
+	}
+}

@@ -1,0 +1,89 @@
+package org.lawtrace.staff;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.UnitId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers who people are, where they sit in the bureau, and whether they were qualified on a day (ART-08). */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+	private final StaffMembers members;
+	private final Units units;
+	private final Certificates certificates;
+
+	StaffDirectory(StaffMembers members, Units units, Certificates certificates) {
+		this.members = members;
+		this.units = units;
+		this.certificates = certificates;
+	}
+
+	public Optional<StaffMember> byUsername(String username) {
+		return members.byUsername(username);
+	}
+
+	public StaffMember require(String username) {
+		return members.byUsername(username).orElseThrow(() -> new NotFound("staff", username));
+	}
+
+	public Optional<StaffMember> byId(StaffId id) {
+		return members.byId(id);
+	}
+
+	public List<StaffMember> byIds(Collection<StaffId> ids) {
+		return members.byIds(ids);
+	}
+
+	public List<StaffMember> all() {
+		return members.all();
+	}
+
+	public List<Unit> units() {
+		return units.all();
+	}
+
+	public Optional<Unit> unit(UnitId id) {
+		return units.byId(id);
+	}
+
+	public List<EnforcementCertificate> certificates(StaffId holder) {
+		return certificates.heldBy(holder);
+	}
+
+	/** ART-08: was this person an enforcement officer, and what could they record, on this day. */
+	public Qualification qualificationOn(String username, LocalDate day) {
+		var member = require(username);
+		return Qualification.of(member, certificates.heldBy(member.id()), day);
+	}
+
+	/** The units a deputy director (分管副局长) is in charge of. */
+	public List<UnitId> unitsInChargeOf(StaffId deputy) {
+		return units.inChargeOf(deputy);
+	}
+
+	/**
+	 * The deputy directors in charge of a unit: those named for it, or else those in charge of the nearest
+	 * unit above it in the tree.
+	 */
+	public List<StaffMember> deputiesInChargeOf(UnitId unit) {
+		var seen = new ArrayList<UnitId>();
+		for (var current = units.byId(unit); current.isPresent() && !seen.contains(current.get().id());
+				current = current.get().parentId() == null ? Optional.empty() : units.byId(current.get().parentId())) {
+			seen.add(current.get().id());
+			var deputies = units.deputiesInChargeOf(current.get().id());
+			if (!deputies.isEmpty()) {
+				return members.byIds(deputies);
+			}
+		}
+		return List.of();
+	}
+}
