@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +31,8 @@ import tools.jackson.core.JacksonException;
  * Turns every failure of a REST call into RFC 9457 {@code application/problem+json} that names the field at
  * fault, and never lets a stack trace or an internal message reach the client.
  */
+// ahead of Spring Boot's own problem-details advice, which does not name the field
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems {
 

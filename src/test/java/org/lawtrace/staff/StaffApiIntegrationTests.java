@@ -1,0 +1,181 @@
+package org.lawtrace.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.Api;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.MovableClock;
+import org.lawtrace.shared.BureauTime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+@LawTraceIntegrationTest
+class StaffApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	BureauTime time;
+
+	@Test
+	@DisplayName("ART-08: a permanent officer with a valid certificate is an enforcement officer today")
+	void certifiedPermanentOfficerIsQualified() {
+		Api.as(port, "admin").get().uri("/api/v1/staff/zhang.wei/qualification").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.enforcementOfficer").isEqualTo(true)
+			.jsonPath("$.mayRecordText").isEqualTo(true)
+			.jsonPath("$.mayRecordAudioVisual").isEqualTo(true)
+			.jsonPath("$.date").isEqualTo(time.today().toString());
+	}
+
+	@Test
+	@DisplayName("ART-08: an expired certificate disqualifies today, but not on a day it was still valid")
+	void expiredCertificateDisqualifiesOnlyAfterItsEnd() {
+		var api = Api.as(port, "zhang.wei");
+		api.get().uri("/api/v1/staff/huang.lei/qualification").exchange()
+			.expectBody()
+			.jsonPath("$.enforcementOfficer").isEqualTo(false)
+			.jsonPath("$.mayRecordAudioVisual").isEqualTo(false)
+			.jsonPath("$.reasons[0]").value(String.class, r -> assertThat(r).contains("expired"));
+		var whileValid = time.today().minusMonths(2);
+		api.get().uri(u -> u.path("/api/v1/staff/huang.lei/qualification").queryParam("date", whileValid).build())
+			.exchange()
+			.expectBody().jsonPath("$.enforcementOfficer").isEqualTo(true);
+	}
+
+	@Test
+	@DisplayName("ART-08: an assistant may make audio-visual records only")
+	void assistantMayRecordAudioVisualOnly() {
+		Api.as(port, "zhang.wei").get().uri("/api/v1/staff/wang.qiang/qualification").exchange()
+			.expectBody()
+			.jsonPath("$.enforcementOfficer").isEqualTo(false)
+			.jsonPath("$.mayRecordText").isEqualTo(false)
+			.jsonPath("$.mayRecordAudioVisual").isEqualTo(true);
+	}
+
+	@Test
+	@DisplayName("ART-08: a revoked certificate stops counting from the day of revocation")
+	void revokedCertificateStopsCounting() {
+		var username = newStaff(true, List.of("OFFICER"));
+		var admin = Api.as(port, "admin");
+		var number = "CERT" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post().uri("/api/v1/staff/{u}/certificates", username).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("number", number, "issuer", "浙江省人民政府", "validFrom", "2024-01-01",
+					"validTo", "2030-12-31"))
+			.exchange().expectStatus().isCreated();
+		admin.get().uri(u -> u.path("/api/v1/staff/{u}/qualification").queryParam("date", "2026-05-01").build(username))
+			.exchange().expectBody().jsonPath("$.enforcementOfficer").isEqualTo(true);
+		admin.post().uri("/api/v1/certificates/{n}/revocation", number).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("on", "2026-05-01", "reason", "调离执法岗位")).exchange()
+			.expectStatus().isNoContent();
+		admin.get().uri(u -> u.path("/api/v1/staff/{u}/qualification").queryParam("date", "2026-05-01").build(username))
+			.exchange().expectBody().jsonPath("$.enforcementOfficer").isEqualTo(false);
+		admin.get().uri(u -> u.path("/api/v1/staff/{u}/qualification").queryParam("date", "2026-04-30").build(username))
+			.exchange().expectBody().jsonPath("$.enforcementOfficer").isEqualTo(true);
+	}
+
+	@Test
+	void onlyTheAdministratorRegistersStaff() {
+		Api.as(port, "sun.li").post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", "x.y", "name", "某", "staffNumber", "X1", "unitId", UUID.randomUUID(),
+					"permanent", true, "roles", List.of("OFFICER")))
+			.exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void refusesDuplicateUsernameAndUnknownRoleNamingTheField() {
+		var admin = Api.as(port, "admin");
+		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(Map.class).getResponseBody()
+			.get("unitId");
+		admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", "zhang.wei", "name", "重名", "staffNumber", "DUP" + System.nanoTime(),
+					"unitId", unitId, "permanent", true, "roles", List.of("OFFICER")))
+			.exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.field").isEqualTo("username");
+		admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", "new.one", "name", "新人", "staffNumber", "N1", "unitId", unitId,
+					"permanent", true, "roles", List.of("EMPEROR")))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("roles[0]");
+	}
+
+	@Test
+	@DisplayName("Bearer tokens: an issued token works for API calls until it is revoked")
+	void bearerTokenWorksUntilRevoked() {
+		var officer = Api.as(port, "li.na");
+		var issued = officer.post().uri("/api/v1/staff/me/tokens").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "采集站测试")).exchange()
+			.expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody();
+		var token = issued.get("token").toString();
+		assertThat(token).startsWith("lt_");
+		Api.bearer(port, token).get().uri("/api/v1/cases").exchange().expectStatus().isOk();
+		officer.get().uri("/api/v1/staff/me/tokens").exchange()
+			.expectBody(String.class).value(body -> assertThat(body).doesNotContain(token).contains("采集站测试"));
+		officer.delete().uri("/api/v1/staff/me/tokens/{id}", issued.get("id")).exchange().expectStatus().isNoContent();
+		Api.bearer(port, token).get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
+		Api.bearer(port, "lt_guessed").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	@DisplayName("Repeated failed logins lock the account, even against the right password, until the lock-out passes")
+	void repeatedFailuresLockTheAccount() {
+		var username = newStaff(true, List.of("OFFICER"));
+		for (var i = 0; i < 5; i++) {
+			Api.as(port, username, "wrong" + i).get().uri("/api/v1/staff").exchange().expectStatus().isUnauthorized();
+		}
+		Api.as(port, username, "secret-pw").get().uri("/api/v1/staff").exchange().expectStatus().isUnauthorized();
+		try {
+			clock.advance(Duration.ofMinutes(16));
+			Api.as(port, username, "secret-pw").get().uri("/api/v1/staff").exchange().expectStatus().isOk();
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
+	void everyoneSignedInReadsUnitsButNobodyAnonymous() {
+		Api.as(port, "wang.qiang").get().uri("/api/v1/units").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$[?(@.code == 'DY-JCD')].name").isEqualTo(List.of("执法稽查队"));
+		Api.anonymous(port).get().uri("/api/v1/units").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void publishesTheApiContract() {
+		Api.as(port, "zhang.wei").get().uri("/v3/api-docs").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.paths['/api/v1/cases']").exists()
+			.jsonPath("$.paths['/api/v1/cases/{id}/stages']").exists();
+	}
+
+	@Test
+	void healthIsOpenForProbes() {
+		Api.anonymous(port).get().uri("/actuator/health").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+	}
+
+	private String newStaff(boolean permanent, List<String> roles) {
+		var admin = Api.as(port, "admin");
+		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(Map.class).getResponseBody()
+			.get("unitId");
+		var username = "t" + UUID.randomUUID().toString().substring(0, 8);
+		admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", username, "name", "测试人员", "staffNumber", username, "unitId", unitId,
+					"permanent", permanent, "roles", roles, "password", "secret-pw"))
+			.exchange().expectStatus().isCreated();
+		return username;
+	}
+}
