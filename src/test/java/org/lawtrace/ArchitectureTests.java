@@ -1,0 +1,82 @@
+package org.lawtrace;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/** Rules Spring Modulith does not check, each with the reason it exists. */
+@AnalyzeClasses(packages = "org.lawtrace", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	/** Security by default: every endpoint states which roles may call it, so nothing is open by omission. */
+	@ArchTest
+	static final ArchRule everyEndpointSaysWhoMayCallIt = methods()
+		.that().areMetaAnnotatedWith(RequestMapping.class)
+		.and().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
+		.should(declareWhoMayCallThem());
+
+	/** Deadlines and retention must be testable, so time is read only through the injected Clock. */
+	@ArchTest
+	static final ArchRule timeComesFromTheClock = noClasses()
+		.should().callMethod(Instant.class, "now")
+		.orShould().callMethod(LocalDate.class, "now")
+		.orShould().callMethod(LocalDateTime.class, "now")
+		.orShould().callMethod(OffsetDateTime.class, "now")
+		.orShould().callMethod(ZonedDateTime.class, "now")
+		.orShould().callMethod(System.class, "currentTimeMillis");
+
+	/** Only the storage module touches blob files (DESIGN.md), so originals cannot be changed behind its back. */
+	@ArchTest
+	static final ArchRule onlyStorageTouchesFiles = noClasses()
+		.that().resideOutsideOfPackages("org.lawtrace.storage..")
+		.should().dependOnClassesThat().resideInAPackage("java.nio.file..");
+
+	/** Domain words only (DESIGN.md conventions). */
+	@ArchTest
+	static final ArchRule noTechnicalNames = noClasses()
+		.should().haveSimpleNameEndingWith("Impl")
+		.orShould().haveSimpleNameEndingWith("Helper")
+		.orShould().haveSimpleNameEndingWith("DTO")
+		.orShould().haveSimpleNameEndingWith("Dto");
+
+	/** REST controllers answer with problem+json through the shared advice, so they live in a module's web package. */
+	@ArchTest
+	static final ArchRule controllersLiveInWebPackages = classes()
+		.that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+		.should().resideInAPackage("..web..");
+
+	private static ArchCondition<JavaMethod> declareWhoMayCallThem() {
+		return new ArchCondition<>("be annotated with @PreAuthorize, on the method or its class") {
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				JavaClass owner = method.getOwner();
+				var declared = method.isAnnotatedWith(PreAuthorize.class) || owner.isAnnotatedWith(PreAuthorize.class);
+				if (!declared) {
+					events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " does not say which roles may call it"));
+				}
+			}
+		};
+	}
+}
