@@ -1,0 +1,154 @@
+package org.lawtrace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the packaged jar the way the README and operators do ({@code java -jar target/lawtrace.jar
+ * --lawtrace.demo=true --server.port=P --lawtrace.data-dir=D}) and talks to it over HTTP; in the PostgreSQL run
+ * the database is given by {@code --spring.datasource.url}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RealDatabaseAvailable.class)
+class PackagedJarIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+	private Process server;
+	private Path output;
+	private int port;
+
+	@BeforeAll
+	void startTheJar() throws Exception {
+		var jar = Path.of("target", "lawtrace.jar");
+		assertThat(jar).as("the build makes target/lawtrace.jar").exists();
+		port = freePort();
+		var dataDir = Files.createTempDirectory("lawtrace-jar-");
+		output = Files.createTempFile("lawtrace-jar-", ".log");
+		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true", "--server.port=" + port,
+				"--lawtrace.data-dir=" + dataDir));
+		if (TestDatabase.postgres()) {
+			TestDatabase.recreateSchema("lawtrace_jar");
+			command.add("--spring.datasource.url=" + TestDatabase.pgUrl() + "?currentSchema=lawtrace_jar");
+			command.add("--spring.datasource.username=" + TestDatabase.pgUser());
+		}
+		server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		awaitHealthy();
+	}
+
+	@AfterAll
+	void stopTheJar() throws Exception {
+		if (server != null) {
+			server.destroy();
+			server.waitFor();
+		}
+	}
+
+	@Test
+	@DisplayName("The run command prints where to open LawTrace and the demo accounts, and listens on loopback only")
+	void printsWhereToOpenItAndTheDemoAccounts() throws IOException {
+		var log = Files.readString(output, StandardCharsets.UTF_8);
+		assertThat(log).contains("http://127.0.0.1:" + port + "/").contains("zhang.wei").contains("admin")
+			.contains("password \"demo\"");
+		assertThat(log).contains("Tomcat started on port " + port);
+	}
+
+	@Test
+	@DisplayName("ART-02, ART-08: zhang.wei opens a case; one handler, a bad credit code and a duplicate are refused")
+	void officerOpensACaseAndBadOnesAreRefused() throws Exception {
+		var number = Api.newCaseNumber();
+		var created = post("zhang.wei", "/api/v1/cases", Api.penaltyCase(number));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(JSON.readTree(created.body()).get("status").asString()).isEqualTo("OPEN");
+
+		var oneHandler = new java.util.HashMap<>(Api.penaltyCase(Api.newCaseNumber()));
+		oneHandler.put("handlers", List.of("zhang.wei"));
+		assertRefused(post("zhang.wei", "/api/v1/cases", oneHandler), 400, "handlers");
+
+		var badCode = new java.util.HashMap<>(Api.penaltyCase(Api.newCaseNumber()));
+		badCode.put("parties", List.of(Map.of("kind", "ORGANIZATION", "name", "某公司", "idNumber", "91330783MA2HX7Q5PA")));
+		assertRefused(post("zhang.wei", "/api/v1/cases", badCode), 400, "parties[0].idNumber");
+
+		assertRefused(post("zhang.wei", "/api/v1/cases", Api.penaltyCase(number)), 409, "caseNumber");
+	}
+
+	@Test
+	@DisplayName("ART-20: the administrator cannot read case content it has no role for")
+	void administratorCannotReadCases() throws Exception {
+		var response = http.send(request("admin", "/api/v1/cases").GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).doesNotContain("caseNumber");
+	}
+
+	private void assertRefused(HttpResponse<String> response, int status, String field) throws IOException {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(JSON.readTree(response.body()).get("field").asString()).isEqualTo(field);
+	}
+
+	private HttpResponse<String> post(String user, String path, Object body) throws Exception {
+		return http.send(request(user, path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder request(String user, String path) {
+		var auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(Api.base(port) + path)).header("Authorization", "Basic " + auth)
+			.timeout(Duration.ofSeconds(30));
+	}
+
+	private void awaitHealthy() throws Exception {
+		var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!server.isAlive()) {
+				throw new IllegalStateException("lawtrace.jar exited: " + Files.readString(output));
+			}
+			try {
+				var health = http.send(HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP")
+						&& Files.readString(output, StandardCharsets.UTF_8).contains("password \"demo\"")) {
+					return;
+				}
+			}
+			catch (IOException notYetListening) {
+				// the server is still starting
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("lawtrace.jar did not become healthy: " + Files.readString(output));
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
