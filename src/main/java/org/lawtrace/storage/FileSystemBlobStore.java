@@ -70,8 +70,7 @@ final class FileSystemBlobStore implements BlobStore {
 	public InputStream openRange(ContentDigest digest, long offset, long length) {
 		Ranges.requireWithin(digest, offset, length);
 		try {
-			var channel = FileChannel.open(pathOf(digest.sha256()), StandardOpenOption.READ).position(offset);
-			return new LimitedInputStream(Channels.newInputStream(channel), length);
+			return new LimitedInputStream(Channels.newInputStream(channelAt(pathOf(digest.sha256()), offset)), length);
 		}
 		catch (NoSuchFileException e) {
 			throw new NotFound("blob", digest.sha256());
@@ -84,11 +83,7 @@ final class FileSystemBlobStore implements BlobStore {
 	@Override
 	public ContentDigest verify(ContentDigest digest) {
 		try (var in = open(digest)) {
-			var calculated = TwinDigest.of(in);
-			if (!calculated.equals(digest)) {
-				throw new BlobCorrupted(digest, calculated);
-			}
-			return calculated;
+			return Fixity.verify(digest, in);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -111,6 +106,17 @@ final class FileSystemBlobStore implements BlobStore {
 			Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE);
 			syncDirectory(target.getParent());
 			return true;
+		}
+	}
+
+	private static FileChannel channelAt(Path file, long offset) throws IOException {
+		var channel = FileChannel.open(file, StandardOpenOption.READ);
+		try {
+			return channel.position(offset);
+		}
+		catch (IOException | RuntimeException e) {
+			channel.close();
+			throw e;
 		}
 	}
 
