@@ -1,0 +1,40 @@
+package org.lawtrace.shared;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a stored original is (原始记录的数字摘要): its SHA-256 and SM3 (GB/T 32905) digests in lowercase hex, and
+ * its length in bytes.
+ * <p>
+ * SHA-256 is the key of the write-once store; SM3 stands beside it because domestic verifiers ask for the 国密
+ * algorithm. Hex in other case is accepted and normalised, so two digests of the same bytes are always equal.
+ */
+public record ContentDigest(String sha256, String sm3, long sizeBytes) {
+
+	private static final Pattern HEX_256_BITS = Pattern.compile("[0-9a-f]{64}");
+
+	public ContentDigest {
+		sha256 = requireHex256("sha256", sha256);
+		sm3 = requireHex256("sm3", sm3);
+		if (sizeBytes < 0) {
+			throw new InvalidInput("sizeBytes", "大小不能为负 (size must not be negative): " + sizeBytes);
+		}
+	}
+
+	/**
+	 * Checks the shape of a 256-bit digest written in hex, as a client may send it.
+	 *
+	 * @param field the name of the field the value came in, must not be {@literal null}.
+	 * @param hex the digest, {@literal null} is refused.
+	 * @return the digest in lowercase, will never be {@literal null}.
+	 * @throws InvalidInput naming {@code field} when the value is not 64 hex characters.
+	 */
+	public static String requireHex256(String field, String hex) {
+		var normalised = hex == null ? "" : hex.strip().toLowerCase(Locale.ROOT);
+		if (!HEX_256_BITS.matcher(normalised).matches()) {
+			throw new InvalidInput(field, "摘要格式不正确 (digest must be 64 hex characters): " + field);
+		}
+		return normalised;
+	}
+}

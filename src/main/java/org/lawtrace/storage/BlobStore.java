@@ -1,0 +1,64 @@
+package org.lawtrace.storage;
+
+import java.io.InputStream;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.NotFound;
+
+/**
+ * The write-once store of originals (原始记录存储): content goes in once, is named by its digest, and can only be
+ * read and re-verified afterwards; there is deliberately no way to delete or overwrite a blob.
+ */
+public interface BlobStore {
+
+	/**
+	 * Streams {@code in} to the store once, computing SHA-256 and SM3 on the way, without holding the content in
+	 * memory. Storing bytes that are already present changes nothing.
+	 *
+	 * @param in the content, read to its end but not closed, must not be {@literal null}.
+	 * @param expectedSha256 the SHA-256 the sender announced, in hex; {@literal null} when none was announced.
+	 * @return the digest of what was read and whether the store already held it, will never be {@literal null}.
+	 * @throws InvalidInput on field {@code file} for empty content, and on field {@code sha256} when
+	 *         {@code expectedSha256} is malformed or does not match the content ({@link DigestMismatch}); nothing
+	 *         is left behind then.
+	 */
+	StoredBlob store(InputStream in, @Nullable String expectedSha256);
+
+	/**
+	 * @param digest must not be {@literal null}.
+	 * @return whether a blob with that SHA-256 is stored.
+	 */
+	boolean contains(ContentDigest digest);
+
+	/**
+	 * @param digest must not be {@literal null}.
+	 * @return the whole blob; the caller closes it. Will never be {@literal null}.
+	 * @throws NotFound when no such blob is stored.
+	 */
+	InputStream open(ContentDigest digest);
+
+	/**
+	 * Opens exactly {@code length} bytes of a blob, starting at byte {@code offset} (HTTP {@code Range: bytes=a-b}
+	 * is {@code offset = a, length = b - a + 1}).
+	 *
+	 * @param digest must not be {@literal null}.
+	 * @param offset the first byte, from 0.
+	 * @param length how many bytes; 0 gives an empty stream.
+	 * @return a stream of exactly {@code length} bytes; the caller closes it. Will never be {@literal null}.
+	 * @throws InvalidInput on field {@code range} when the range does not lie within the blob.
+	 * @throws NotFound when no such blob is stored.
+	 */
+	InputStream openRange(ContentDigest digest, long offset, long length);
+
+	/**
+	 * Re-reads a stored blob and recomputes both digests and its size (fixity check, 固定性校验).
+	 *
+	 * @param digest what the blob is recorded to be, must not be {@literal null}.
+	 * @return the recomputed digest, equal to {@code digest}. Will never be {@literal null}.
+	 * @throws BlobCorrupted when the stored bytes no longer match {@code digest}.
+	 * @throws NotFound when no such blob is stored.
+	 */
+	ContentDigest verify(ContentDigest digest);
+}

@@ -1,0 +1,145 @@
+package org.lawtrace.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.DosFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.NotFound;
+
+/**
+ * The blob store on a local or mounted filesystem, laid out like Git's loose objects:
+ * {@code blobs/sha256/ab/cd/abcd…} under the store's root, each file read-only once it has its name.
+ */
+final class FileSystemBlobStore implements BlobStore {
+
+	private final Path blobs;
+	private final Spool spool;
+	// two uploads of the same bytes must not both rename into place: the second would replace the first
+	private final Object[] placementLocks = new Object[64];
+
+	FileSystemBlobStore(Path root, Spool spool) {
+		this.blobs = root.resolve("blobs").resolve("sha256");
+		this.spool = spool;
+		for (var i = 0; i < placementLocks.length; i++) {
+			placementLocks[i] = new Object();
+		}
+		try {
+			Files.createDirectories(blobs);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the blob directory " + blobs, e);
+		}
+	}
+
+	@Override
+	public StoredBlob store(InputStream in, @Nullable String expectedSha256) {
+		return spool.ingest(in, expectedSha256, this::place);
+	}
+
+	@Override
+	public boolean contains(ContentDigest digest) {
+		return Files.exists(pathOf(digest.sha256()));
+	}
+
+	@Override
+	public InputStream open(ContentDigest digest) {
+		try {
+			return Files.newInputStream(pathOf(digest.sha256()));
+		}
+		catch (NoSuchFileException e) {
+			throw new NotFound("blob", digest.sha256());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public InputStream openRange(ContentDigest digest, long offset, long length) {
+		Ranges.requireWithin(digest, offset, length);
+		try {
+			return new LimitedInputStream(Channels.newInputStream(channelAt(pathOf(digest.sha256()), offset)), length);
+		}
+		catch (NoSuchFileException e) {
+			throw new NotFound("blob", digest.sha256());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public ContentDigest verify(ContentDigest digest) {
+		try (var in = open(digest)) {
+			return Fixity.verify(digest, in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The one place a blob's file name is made; {@link ContentDigest} guarantees hex, so it cannot leave the root. */
+	Path pathOf(String sha256) {
+		return blobs.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+	}
+
+	private boolean place(Path spooled, ContentDigest digest) throws IOException {
+		var target = pathOf(digest.sha256());
+		synchronized (placementLocks[Integer.parseInt(digest.sha256().substring(0, 2), 16) % placementLocks.length]) {
+			if (Files.exists(target)) {
+				return false;
+			}
+			makeReadOnly(spooled);
+			Files.createDirectories(target.getParent());
+			Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE);
+			syncDirectory(target.getParent());
+			return true;
+		}
+	}
+
+	private static FileChannel channelAt(Path file, long offset) throws IOException {
+		var channel = FileChannel.open(file, StandardOpenOption.READ);
+		try {
+			return channel.position(offset);
+		}
+		catch (IOException | RuntimeException e) {
+			channel.close();
+			throw e;
+		}
+	}
+
+	/** Done before the rename, so no blob is ever writable under its final name. */
+	private static void makeReadOnly(Path file) throws IOException {
+		var posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+		if (posix != null) {
+			posix.setPermissions(PosixFilePermissions.fromString("r--r-----"));
+			return;
+		}
+		var dos = Files.getFileAttributeView(file, DosFileAttributeView.class);
+		if (dos != null) {
+			dos.setReadOnly(true);
+		}
+	}
+
+	/** Makes the rename itself survive a power cut; where directories cannot be opened the OS journals names. */
+	private static void syncDirectory(Path directory) {
+		try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException e) {
+			// Windows cannot open a directory as a channel; NTFS journals the rename instead
+		}
+	}
+}

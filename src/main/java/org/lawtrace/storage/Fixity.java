@@ -1,0 +1,27 @@
+package org.lawtrace.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.lawtrace.shared.ContentDigest;
+
+/** The fixity check (固定性校验) both stores run: recompute every digest and the size, and accept only equality. */
+final class Fixity {
+
+	private Fixity() {
+	}
+
+	/**
+	 * @param expected what the content is recorded to be, must not be {@literal null}.
+	 * @param content the stored bytes, read to their end, must not be {@literal null}.
+	 * @return the recomputed digest, equal to {@code expected}.
+	 * @throws BlobCorrupted carrying both digests when any of SHA-256, SM3 or size differs.
+	 */
+	static ContentDigest verify(ContentDigest expected, InputStream content) throws IOException {
+		var calculated = TwinDigest.of(content);
+		if (!calculated.equals(expected)) {
+			throw new BlobCorrupted(expected, calculated);
+		}
+		return calculated;
+	}
+}

@@ -1,0 +1,151 @@
+package org.lawtrace.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Period;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.NotFound;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The blob store on an S3-compatible object store (MinIO, Ceph, OSS-class), one object per blob under
+ * {@code blobs/sha256/<hex>}, created once and never replaced, and retained by the bucket's {@link ObjectLock} where
+ * it has one.
+ * <p>
+ * Content is spooled to a local temporary file while it is digested, then uploaded with a known length and its
+ * SHA-256, so the object lands directly under its final key, the server checks the transfer, and nothing is held in
+ * memory; the price is local disk for the largest file in flight.
+ */
+final class S3BlobStore implements BlobStore, AutoCloseable {
+
+	private static final int PRECONDITION_FAILED = 412;
+	private static final int NOT_FOUND = 404;
+
+	private final S3Client s3;
+	private final String bucket;
+	private final ObjectLock objectLock;
+	private final Spool spool;
+
+	S3BlobStore(S3Client s3, String bucket, Period retention, Spool spool, Clock clock) {
+		this.s3 = s3;
+		this.bucket = bucket;
+		this.objectLock = new ObjectLock(s3, bucket, retention, clock);
+		this.spool = spool;
+	}
+
+	@Override
+	public StoredBlob store(InputStream in, @Nullable String expectedSha256) {
+		return spool.ingest(in, expectedSha256, (spooled, digest) -> !contains(digest) && putOnce(spooled, digest));
+	}
+
+	@Override
+	public boolean contains(ContentDigest digest) {
+		try {
+			s3.headObject(b -> b.bucket(bucket).key(keyOf(digest.sha256())));
+			return true;
+		}
+		catch (S3Exception e) {
+			if (e.statusCode() == NOT_FOUND) {
+				return false;
+			}
+			throw e;
+		}
+	}
+
+	@Override
+	public InputStream open(ContentDigest digest) {
+		return get(digest, GetObjectRequest.builder());
+	}
+
+	@Override
+	public InputStream openRange(ContentDigest digest, long offset, long length) {
+		Ranges.requireWithin(digest, offset, length);
+		if (length == 0) {
+			// HTTP cannot ask for zero bytes, but the blob must still exist
+			if (!contains(digest)) {
+				throw new NotFound("blob", digest.sha256());
+			}
+			return InputStream.nullInputStream();
+		}
+		return get(digest, GetObjectRequest.builder().range("bytes=" + offset + "-" + (offset + length - 1)));
+	}
+
+	@Override
+	public ContentDigest verify(ContentDigest digest) {
+		try (var in = open(digest)) {
+			return Fixity.verify(digest, in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		s3.close();
+	}
+
+	static String keyOf(String sha256) {
+		return "blobs/sha256/" + sha256;
+	}
+
+	/**
+	 * Uploads with {@code If-None-Match: *}, so an object that appeared since the existence check (another instance
+	 * storing the same bytes) is left as it is.
+	 *
+	 * @return whether this call created the object.
+	 */
+	boolean putOnce(Path spooled, ContentDigest digest) {
+		var request = PutObjectRequest.builder()
+			.bucket(bucket)
+			.key(keyOf(digest.sha256()))
+			.ifNoneMatch("*")
+			.contentLength(digest.sizeBytes())
+			.contentType("application/octet-stream")
+			.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(digest.sha256())))
+			.metadata(Map.of("sm3", digest.sm3()));
+		var retainUntil = objectLock.enabled() ? objectLock.retainUntil() : null;
+		if (retainUntil != null) {
+			request.objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(retainUntil);
+		}
+		try {
+			s3.putObject(request.build(), RequestBody.fromFile(spooled));
+		}
+		catch (S3Exception e) {
+			if (e.statusCode() == PRECONDITION_FAILED) {
+				return false;
+			}
+			throw e;
+		}
+		if (retainUntil != null) {
+			objectLock.ensureRetained(keyOf(digest.sha256()), retainUntil);
+		}
+		return true;
+	}
+
+	private InputStream get(ContentDigest digest, GetObjectRequest.Builder request) {
+		try {
+			return s3.getObject(request.bucket(bucket).key(keyOf(digest.sha256())).build());
+		}
+		catch (S3Exception e) {
+			if (e.statusCode() == NOT_FOUND) {
+				throw new NotFound("blob", digest.sha256());
+			}
+			throw e;
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package org.lawtrace.storage;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Chooses the blob store by {@code lawtrace.storage.type}; an unknown type fails start-up instead of falling back. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageProperties.class)
+class StorageConfiguration {
+
+	@Bean
+	Spool storageSpool(StorageProperties properties, Clock clock) {
+		return new Spool(properties.requireRoot().resolve("tmp"), clock);
+	}
+
+	@Bean
+	BlobStore blobStore(StorageProperties properties, Spool spool, Clock clock) {
+		return switch (properties.type()) {
+			case FILESYSTEM -> new FileSystemBlobStore(properties.requireRoot(), spool);
+			case S3 -> {
+				var s3 = properties.s3();
+				if (s3.bucket() == null || s3.bucket().isBlank()) {
+					throw new IllegalStateException("lawtrace.storage.s3.bucket must be set when lawtrace.storage.type=s3");
+				}
+				yield new S3BlobStore(s3Client(s3), s3.bucket(), s3.retention(), spool, clock);
+			}
+		};
+	}
+
+	static S3Client s3Client(StorageProperties.S3 settings) {
+		var builder = S3Client.builder()
+			.httpClientBuilder(ApacheHttpClient.builder())
+			.region(Region.of(settings.region()))
+			.forcePathStyle(settings.pathStyle())
+			.credentialsProvider(credentials(settings));
+		if (settings.endpoint() != null) {
+			builder.endpointOverride(settings.endpoint());
+		}
+		return builder.build();
+	}
+
+	private static AwsCredentialsProvider credentials(StorageProperties.S3 settings) {
+		if (settings.accessKey() != null && settings.secretKey() != null) {
+			return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+		}
+		return DefaultCredentialsProvider.builder().build();
+	}
+}

@@ -1,0 +1,37 @@
+package org.lawtrace.storage;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Period;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where blobs are kept ({@code lawtrace.storage.*}): a directory tree by default, or an S3-compatible bucket; the
+ * root directory also holds the temporary files of uploads in progress for either kind.
+ */
+@ConfigurationProperties("lawtrace.storage")
+record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path root, @DefaultValue S3 s3) {
+
+	enum Type {
+		FILESYSTEM, S3
+	}
+
+	/**
+	 * @param retention how long each object is retained under Object Lock; a {@link Period} because the rules count
+	 *        years, not hours.
+	 */
+	record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
+			@Nullable String accessKey, @Nullable String secretKey, @DefaultValue("true") boolean pathStyle,
+			@DefaultValue("P30Y") Period retention) {
+	}
+
+	Path requireRoot() {
+		if (root == null) {
+			throw new IllegalStateException("lawtrace.storage.root must be set");
+		}
+		return root;
+	}
+}

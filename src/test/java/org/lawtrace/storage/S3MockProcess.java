@@ -1,0 +1,114 @@
+package org.lawtrace.storage;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Adobe S3Mock, a real S3 server, run from its exec jar in a JVM of its own: it is a Spring Boot 3 application and
+ * would clash with our Boot 4 classpath. Maven copies the jar to {@code target/s3mock} before the tests run.
+ */
+final class S3MockProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+	private final Process process;
+	private final Thread killOnExit;
+	private final URI endpoint;
+
+	private S3MockProcess(Process process, URI endpoint) {
+		this.process = process;
+		this.endpoint = endpoint;
+		// a test JVM that dies must not leave a server behind
+		this.killOnExit = new Thread(process::destroyForcibly, "s3mock-kill-on-exit");
+		Runtime.getRuntime().addShutdownHook(killOnExit);
+	}
+
+	static S3MockProcess start(Path workDirectory) throws IOException, InterruptedException {
+		var jar = Path.of(System.getProperty("lawtrace.test.s3mock-jar", "target/s3mock/s3mock-exec.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("S3Mock is missing at " + jar.toAbsolutePath()
+					+ "; run ./mvnw test-compile (maven-dependency-plugin copies it) before running the S3 tests");
+		}
+		var port = freePort();
+		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		var process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+				"--server.address=127.0.0.1", "--server.port=0", "--com.adobe.testing.s3mock.httpPort=" + port,
+				"--com.adobe.testing.s3mock.store.root=" + workDirectory.resolve("data"),
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"))
+			.redirectErrorStream(true)
+			.redirectOutput(workDirectory.resolve("s3mock.log").toFile())
+			.start();
+		var server = new S3MockProcess(process, URI.create("http://127.0.0.1:" + port));
+		try {
+			server.awaitReady(workDirectory.resolve("s3mock.log"));
+		}
+		catch (IOException | RuntimeException | InterruptedException e) {
+			server.close();
+			throw e;
+		}
+		return server;
+	}
+
+	URI endpoint() {
+		return endpoint;
+	}
+
+	@Override
+	public void close() {
+		process.destroy();
+		try {
+			if (!process.waitFor(15, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException e) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(killOnExit);
+			}
+			catch (IllegalStateException alreadyShuttingDown) {
+				// the hook is running or ran; nothing left to undo
+			}
+		}
+	}
+
+	private void awaitReady(Path log) throws IOException, InterruptedException {
+		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		var listBuckets = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(5)).build();
+		var deadline = Instant.now().plus(START_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ":\n" + Files.readString(log));
+			}
+			try {
+				if (http.send(listBuckets, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notListeningYet) {
+				// keep polling until the deadline
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("S3Mock did not answer within " + START_TIMEOUT + ":\n" + Files.readString(log));
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
