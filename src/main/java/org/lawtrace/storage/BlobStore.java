@@ -27,6 +27,17 @@ public interface BlobStore {
 	StoredBlob store(InputStream in, @Nullable String expectedSha256);
 
 	/**
+	 * Receives content like {@link #store} but holds it aside until the caller has checked it; see
+	 * {@link StagedBlob}. Close the result in a try-with-resources block.
+	 *
+	 * @param in the content, read to its end but not closed, must not be {@literal null}.
+	 * @param expectedSha256 the SHA-256 the sender announced, in hex; {@literal null} when none was announced.
+	 * @return the staged content, will never be {@literal null}.
+	 * @throws InvalidInput as {@link #store} does; nothing is left behind then.
+	 */
+	StagedBlob stage(InputStream in, @Nullable String expectedSha256);
+
+	/**
 	 * @param digest must not be {@literal null}.
 	 * @return whether a blob with that SHA-256 is stored.
 	 */

@@ -49,6 +49,11 @@ final class FileSystemBlobStore implements BlobStore {
 	}
 
 	@Override
+	public StagedBlob stage(InputStream in, @Nullable String expectedSha256) {
+		return spool.stage(in, expectedSha256, this::place);
+	}
+
+	@Override
 	public boolean contains(ContentDigest digest) {
 		return Files.exists(pathOf(digest.sha256()));
 	}

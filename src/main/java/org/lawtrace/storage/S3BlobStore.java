@@ -49,7 +49,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 
 	@Override
 	public StoredBlob store(InputStream in, @Nullable String expectedSha256) {
-		return spool.ingest(in, expectedSha256, (spooled, digest) -> !contains(digest) && putOnce(spooled, digest));
+		return spool.ingest(in, expectedSha256, this::place);
+	}
+
+	@Override
+	public StagedBlob stage(InputStream in, @Nullable String expectedSha256) {
+		return spool.stage(in, expectedSha256, this::place);
+	}
+
+	private boolean place(java.nio.file.Path spooled, ContentDigest digest) {
+		return !contains(digest) && putOnce(spooled, digest);
 	}
 
 	@Override

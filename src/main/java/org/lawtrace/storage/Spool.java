@@ -56,20 +56,86 @@ final class Spool {
 	}
 
 	StoredBlob ingest(InputStream in, @Nullable String expectedSha256, Placement placement) {
+		try (var staged = stage(in, expectedSha256, placement)) {
+			return staged.commit();
+		}
+	}
+
+	StagedBlob stage(InputStream in, @Nullable String expectedSha256, Placement placement) {
 		var expected = expectedSha256 == null ? null : ContentDigest.requireHex256(DigestMismatch.FIELD, expectedSha256);
 		Path spooled = null;
 		try {
 			spooled = Files.createTempFile(directory, PREFIX, SUFFIX);
 			var digest = write(in, spooled);
 			check(digest, expected);
-			return new StoredBlob(digest, !placement.place(spooled, digest));
+			var staged = new Staged(spooled, digest, placement);
+			spooled = null;
+			return staged;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			// a placement that moved the file away leaves nothing here to delete
 			deleteQuietly(spooled);
+		}
+	}
+
+	/** A checked spool file waiting for its caller's verdict. */
+	private static final class Staged implements StagedBlob {
+
+		private final Path spooled;
+		private final ContentDigest digest;
+		private final Placement placement;
+		private boolean finished;
+
+		Staged(Path spooled, ContentDigest digest, Placement placement) {
+			this.spooled = spooled;
+			this.digest = digest;
+			this.placement = placement;
+		}
+
+		@Override
+		public ContentDigest digest() {
+			return digest;
+		}
+
+		@Override
+		public InputStream open() {
+			requireUnfinished();
+			try {
+				return Files.newInputStream(spooled);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		@Override
+		public StoredBlob commit() {
+			requireUnfinished();
+			finished = true;
+			try {
+				return new StoredBlob(digest, !placement.place(spooled, digest));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			finally {
+				// a placement that moved the file away leaves nothing here to delete
+				deleteQuietly(spooled);
+			}
+		}
+
+		@Override
+		public void close() {
+			finished = true;
+			deleteQuietly(spooled);
+		}
+
+		private void requireUnfinished() {
+			if (finished) {
+				throw new IllegalStateException("staged content was already committed or discarded");
+			}
 		}
 	}
 

@@ -109,6 +109,40 @@ abstract class BlobStoreContract {
 	}
 
 	@Test
+	@DisplayName("ART-22(2) staged content can be read and checked, and is stored only when committed")
+	void stagedContentIsStoredOnlyWhenCommitted() throws IOException {
+		try (var staged = store().stage(new ByteArrayInputStream(CONTENT), DIGEST.sha256())) {
+			assertThat(staged.digest()).isEqualTo(DIGEST);
+			try (var in = staged.open()) {
+				assertThat(in.readAllBytes()).isEqualTo(CONTENT);
+			}
+			assertThat(store().contains(DIGEST)).isFalse();
+			assertThat(staged.commit()).isEqualTo(new StoredBlob(DIGEST, false));
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(staged::commit);
+		}
+		assertThat(store().contains(DIGEST)).isTrue();
+		assertThat(spoolDirectory()).isEmptyDirectory();
+	}
+
+	@Test
+	@DisplayName("ART-15 staged content that the caller refuses leaves nothing behind")
+	void stagedContentClosedWithoutCommitLeavesNothing() {
+		try (var staged = store().stage(new ByteArrayInputStream(CONTENT), null)) {
+			assertThat(spoolDirectory()).isNotEmptyDirectory();
+		}
+		assertThat(store().contains(DIGEST)).isFalse();
+		assertThat(spoolDirectory()).isEmptyDirectory();
+	}
+
+	@Test
+	void stagingRefusesAMismatchedDigestAndKeepsNothing() {
+		assertThatExceptionOfType(InvalidInput.class)
+			.isThrownBy(() -> store().stage(new ByteArrayInputStream(CONTENT), "0".repeat(64)))
+			.satisfies(e -> assertThat(e.field()).isEqualTo("sha256"));
+		assertThat(spoolDirectory()).isEmptyDirectory();
+	}
+
+	@Test
 	void readsExactlyTheRequestedRange() throws IOException {
 		store().store(new ByteArrayInputStream(CONTENT), null);
 		var offset = TwinDigest.BUFFER_SIZE - 10;
@@ -182,7 +216,7 @@ abstract class BlobStoreContract {
 	@DisplayName("ART-22(2) the store offers no way to delete, overwrite or rename an original")
 	void offersNoWayToDeleteOrOverwrite() {
 		assertThat(BlobStore.class.getMethods()).extracting(Method::getName)
-			.containsExactlyInAnyOrder("store", "contains", "open", "openRange", "verify");
+			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "verify");
 	}
 
 	static long countFiles(Path directory) throws IOException {
