@@ -21,8 +21,8 @@ public interface BlobStore {
 	 * @param expectedSha256 the SHA-256 the sender announced, in hex; {@literal null} when none was announced.
 	 * @return the digest of what was read and whether the store already held it, will never be {@literal null}.
 	 * @throws InvalidInput on field {@code file} for empty content, and on field {@code sha256} when
-	 *         {@code expectedSha256} is malformed or does not match the content ({@link DigestMismatch}); nothing
-	 *         is left behind then.
+	 *         {@code expectedSha256} is malformed; {@link org.lawtrace.shared.Unprocessable} on field {@code sha256}
+	 *         when it does not match the content ({@link DigestMismatch}); nothing is left behind then.
 	 */
 	StoredBlob store(InputStream in, @Nullable String expectedSha256);
 

@@ -1,6 +1,6 @@
 package org.lawtrace.storage;
 
-import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.Unprocessable;
 
 /**
  * The refusal of content whose digest differs from the one its sender announced; the message carries both, so the
@@ -19,8 +19,8 @@ public final class DigestMismatch {
 	 * @param calculated the SHA-256 of what arrived, must not be {@literal null}.
 	 * @return the refusal to throw, will never be {@literal null}.
 	 */
-	public static InvalidInput of(String expected, String calculated) {
-		return new InvalidInput(FIELD, "SHA-256 摘要不符 (digest mismatch): expected " + expected + ", calculated "
+	public static Unprocessable of(String expected, String calculated) {
+		return new Unprocessable(FIELD, "SHA-256 摘要不符 (digest mismatch): expected " + expected + ", calculated "
 				+ calculated);
 	}
 }

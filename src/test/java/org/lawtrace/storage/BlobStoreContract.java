@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.Unprocessable;
 
 /** What every {@link BlobStore} promises, whatever it keeps blobs on; each implementation's tests extend this. */
 abstract class BlobStoreContract {
@@ -73,7 +74,7 @@ abstract class BlobStoreContract {
 	void refusesContentWhoseDigestDoesNotMatchAndKeepsNothing() {
 		var announced = TwinDigest.of(new byte[] { 1, 2, 3 }).sha256();
 
-		assertThatExceptionOfType(InvalidInput.class)
+		assertThatExceptionOfType(Unprocessable.class)
 			.isThrownBy(() -> store().store(new ByteArrayInputStream(CONTENT), announced))
 			.withMessageContaining("expected " + announced)
 			.withMessageContaining("calculated " + DIGEST.sha256())
@@ -136,7 +137,7 @@ abstract class BlobStoreContract {
 
 	@Test
 	void stagingRefusesAMismatchedDigestAndKeepsNothing() {
-		assertThatExceptionOfType(InvalidInput.class)
+		assertThatExceptionOfType(Unprocessable.class)
 			.isThrownBy(() -> store().stage(new ByteArrayInputStream(CONTENT), "0".repeat(64)))
 			.satisfies(e -> assertThat(e.field()).isEqualTo("sha256"));
 		assertThat(spoolDirectory()).isEmptyDirectory();

@@ -1,0 +1,23 @@
+package org.lawtrace.recordings;
+
+import java.time.Instant;
+
+import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.StaffId;
+
+/**
+ * An audio-visual record (音像记录): the original file as stored (its digests, size, type and own metadata) and how
+ * it arrived, which never change, with the current revision of what it records.
+ */
+public record Recording(RecordingId id, String originalName, ContentDigest digest, MediaFacts facts, StaffId uploadedBy,
+		Instant uploadedAt, Channel channel, Revision current) {
+
+	public RecordingKind kind() {
+		return facts.kind();
+	}
+
+	/** For now (before access approval arrives) content is open to its uploader, its recorder and the case's handlers. */
+	boolean contentOpenTo(StaffId staff, boolean handlesLinkedCase) {
+		return uploadedBy.equals(staff) || current.recordedBy().equals(staff) || handlesLinkedCase;
+	}
+}

@@ -1,0 +1,143 @@
+package org.lawtrace.recordings;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.staff.Role;
+import org.lawtrace.staff.StaffDirectory;
+import org.lawtrace.storage.BlobStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds recordings, keeps their revisions (links and corrections), and hands out their content to those it is open to. */
+@Service
+@Transactional
+public class RecordingCatalog {
+
+	private final Recordings recordings;
+	private final RecordingIngest ingest;
+	private final StaffDirectory staff;
+	private final CaseManagement cases;
+	private final BlobStore store;
+	private final BureauTime time;
+	private final ApplicationEventPublisher events;
+
+	RecordingCatalog(Recordings recordings, RecordingIngest ingest, StaffDirectory staff, CaseManagement cases,
+			BlobStore store, BureauTime time, ApplicationEventPublisher events) {
+		this.recordings = recordings;
+		this.ingest = ingest;
+		this.staff = staff;
+		this.cases = cases;
+		this.store = store;
+		this.time = time;
+		this.events = events;
+	}
+
+	/** One page of recordings found, and how many there are in all. */
+	public record Page(List<Recording> items, long total, int page, int size) {
+	}
+
+	@Transactional(readOnly = true)
+	public Recording require(RecordingId id) {
+		return recordings.byId(id).orElseThrow(() -> new NotFound("recording", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page search(RecordingQuery query) {
+		if (query.size() < 1 || query.size() > RecordingQuery.MAX_PAGE_SIZE) {
+			throw new InvalidInput("size", "每页条数应在1到" + RecordingQuery.MAX_PAGE_SIZE + "之间 (size out of range)");
+		}
+		if (query.page() < 0) {
+			throw new InvalidInput("page", "页码不能为负 (page must not be negative)");
+		}
+		StaffId recorder = null;
+		if (query.recordedBy() != null && !query.recordedBy().isBlank()) {
+			var found = staff.byUsername(query.recordedBy().strip());
+			if (found.isEmpty()) {
+				return new Page(List.of(), 0, query.page(), query.size());
+			}
+			recorder = found.get().id();
+		}
+		var found = recordings.search(query, recorder);
+		return new Page(found.items(), found.total(), query.page(), query.size());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Revision> history(RecordingId id) {
+		require(id);
+		return recordings.history(id);
+	}
+
+	/**
+	 * ART-06, ART-15.2: links a recording to a case and stages, or corrects what it records, as a new revision; the
+	 * original file and every earlier revision stay as they were.
+	 */
+	public Recording revise(RecordingId id, Correction c, String actor) {
+		var current = require(id);
+		var changer = staff.require(actor);
+		if (c.reason() == null || c.reason().isBlank() || c.reason().length() > 500) {
+			throw new InvalidInput("reason", "请说明修改原因（500字以内） (a reason is required, at most 500 characters)");
+		}
+		var before = current.current();
+		var caseId = c.unlink() ? null : c.caseId() != null ? c.caseId() : before.caseId() == null ? null : before.caseId().id();
+		var stageIds = c.unlink() ? List.<UUID>of() : c.stageIds() != null ? c.stageIds()
+				: c.caseId() != null && before.caseId() != null && !c.caseId().equals(before.caseId().id()) ? List.<UUID>of()
+						: before.stageIds().stream().map(s -> s.id()).toList();
+		var recordedBy = c.recordedBy() != null ? c.recordedBy()
+				: staff.byId(before.recordedBy()).orElseThrow().username();
+		var described = ingest.prepare(new UploadDescription(recordedBy,
+				c.deviceSerial() != null ? c.deviceSerial() : before.deviceSerial(),
+				c.startedAt() != null ? c.startedAt() : before.startedAt(),
+				c.endedAt() != null ? c.endedAt() : before.endedAt(), caseId, stageIds, null), actor);
+		requireMayRevise(current, changer.id(), changer.holds(Role.CUSTODIAN), described.caseId());
+		var revision = new Revision(UUID.randomUUID(), before.version() + 1, described.recordedBy().id(),
+				described.deviceSerial(), described.startedAt(), described.endedAt(), described.caseId(),
+				described.stageIds(), changer.id(), time.now(), c.reason().strip());
+		recordings.addRevision(id, revision);
+		events.publishEvent(new RecordingRevised(id, revision, changer.id()));
+		return require(id);
+	}
+
+	/** ART-22(2): an attempt to delete or replace an original is refused, and recorded for the discipline unit. */
+	public void refuseAlteration(String recordingId, String actor, String method, String path) {
+		events.publishEvent(new AlterationRefused(recordingId, actor, method, path));
+	}
+
+	/** Opens the original, or part of it, for someone it is open to. */
+	@Transactional(readOnly = true)
+	public InputStream openContent(Recording recording, String actor, long offset, long length) {
+		requireContentOpenTo(recording, actor);
+		return store.openRange(recording.digest(), offset, length);
+	}
+
+	public void requireContentOpenTo(Recording recording, String actor) {
+		var viewer = staff.require(actor);
+		if (!recording.contentOpenTo(viewer.id(), handles(viewer.id(), recording.current().caseId()))) {
+			throw new NotPermitted("无权查看该音像记录内容 (the content of this recording is not open to you)");
+		}
+	}
+
+	private void requireMayRevise(Recording recording, StaffId changer, boolean custodian,
+			org.lawtrace.shared.@Nullable CaseId target) {
+		var mayNow = recording.contentOpenTo(changer, handles(changer, recording.current().caseId()));
+		// a daily enforcement recording waits to be claimed by the case it belongs to; a linked one is not up for grabs
+		var claimsUnlinked = recording.current().unlinked() && handles(changer, target);
+		if (!mayNow && !custodian && !claimsUnlinked) {
+			throw new NotPermitted("只有上传人、记录人、承办人或档案管理人员可以修改 (only the uploader, the recorder, "
+					+ "the case's handlers or a custodian may change this recording)");
+		}
+	}
+
+	private boolean handles(StaffId staffId, org.lawtrace.shared.@Nullable CaseId caseId) {
+		return caseId != null && cases.require(caseId).handledBy(staffId);
+	}
+}

@@ -1,0 +1,82 @@
+package org.lawtrace.recordings.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.lawtrace.recordings.Recording;
+import org.lawtrace.recordings.RecordingCatalog;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Streams an original to a player: the whole file, or the one byte range asked for (206), with the media type
+ * read from its content and its SHA-256 as a strong ETag, so players can seek and caches can revalidate.
+ */
+@Component
+class RecordingContent {
+
+	private final RecordingCatalog catalog;
+
+	RecordingContent(RecordingCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	void serve(Recording recording, String viewer, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		catalog.requireContentOpenTo(recording, viewer);
+		var size = recording.digest().sizeBytes();
+		var etag = "\"" + recording.digest().sha256() + "\"";
+		response.setHeader(HttpHeaders.ETAG, etag);
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-transform");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename*=UTF-8''"
+				+ URLEncoder.encode(recording.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
+		if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		long offset = 0;
+		long length = size;
+		var range = request.getHeader(HttpHeaders.RANGE);
+		var ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+		if (range != null && (ifRange == null || ifRange.equals(etag))) {
+			var ranges = parse(range);
+			if (ranges == null || ranges.size() == 1 && ranges.get(0).getRangeStart(Long.MAX_VALUE) >= size) {
+				response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+				response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+				return;
+			}
+			// several ranges at once are rare for media players; RFC 9110 lets us answer with the whole file
+			if (ranges.size() == 1) {
+				offset = ranges.get(0).getRangeStart(size);
+				length = ranges.get(0).getRangeEnd(size) - offset + 1;
+				response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+				response.setHeader(HttpHeaders.CONTENT_RANGE,
+						"bytes " + offset + "-" + (offset + length - 1) + "/" + size);
+			}
+		}
+		response.setContentType(recording.facts().mediaType());
+		response.setContentLengthLong(length);
+		if ("HEAD".equals(request.getMethod())) {
+			return;
+		}
+		try (var in = catalog.openContent(recording, viewer, offset, length); var out = response.getOutputStream()) {
+			in.transferTo(out);
+		}
+	}
+
+	private static java.util.@org.jspecify.annotations.Nullable List<HttpRange> parse(String header) {
+		try {
+			return HttpRange.parseRanges(header);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+}
