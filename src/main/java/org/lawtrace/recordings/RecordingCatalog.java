@@ -88,8 +88,8 @@ public class RecordingCatalog {
 			throw new InvalidInput("reason", "请说明修改原因（500字以内） (a reason is required, at most 500 characters)");
 		}
 		var before = current.current();
-		var caseId = c.unlink() ? null : c.caseId() != null ? c.caseId() : before.caseId() == null ? null : before.caseId().id();
-		var stageIds = c.unlink() ? List.<UUID>of() : c.stageIds() != null ? c.stageIds()
+		var caseId = c.unlinks() ? null : c.caseId() != null ? c.caseId() : before.caseId() == null ? null : before.caseId().id();
+		var stageIds = c.unlinks() ? List.<UUID>of() : c.stageIds() != null ? c.stageIds()
 				: c.caseId() != null && before.caseId() != null && !c.caseId().equals(before.caseId().id()) ? List.<UUID>of()
 						: before.stageIds().stream().map(s -> s.id()).toList();
 		var recordedBy = c.recordedBy() != null ? c.recordedBy()

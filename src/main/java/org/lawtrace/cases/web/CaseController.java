@@ -121,11 +121,11 @@ class CaseController {
 	}
 
 	record NewCase(@NotBlank String caseNumber, @NotNull CaseKind kind, @NotNull Procedure procedure,
-			@NotBlank String title, boolean major, @Nullable List<String> handlers,
+			@NotBlank String title, @Nullable Boolean major, @Nullable List<String> handlers,
 			@Nullable List<NewParty> parties, @Nullable UUID handlingUnitId) {
 
 		OpenCase toCommand() {
-			return new OpenCase(caseNumber, kind, procedure, title, major, handlers == null ? List.of() : handlers,
+			return new OpenCase(caseNumber, kind, procedure, title, Boolean.TRUE.equals(major), handlers == null ? List.of() : handlers,
 					parties == null ? List.of()
 							: parties.stream().map(p -> new OpenCase.PartyInput(p.kind(), p.name(), p.idNumber()))
 								.toList(),

@@ -47,14 +47,15 @@ class RecordingContent {
 		var ifRange = request.getHeader(HttpHeaders.IF_RANGE);
 		if (range != null && (ifRange == null || ifRange.equals(etag))) {
 			var ranges = parse(range);
-			if (ranges == null || ranges.size() == 1 && ranges.get(0).getRangeStart(Long.MAX_VALUE) >= size) {
+			var start = ranges == null || ranges.size() != 1 ? -1 : startOf(ranges.get(0), size);
+			if (ranges == null || ranges.size() == 1 && start < 0) {
 				response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
 				response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
 				return;
 			}
 			// several ranges at once are rare for media players; RFC 9110 lets us answer with the whole file
 			if (ranges.size() == 1) {
-				offset = ranges.get(0).getRangeStart(size);
+				offset = start;
 				length = ranges.get(0).getRangeEnd(size) - offset + 1;
 				response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 				response.setHeader(HttpHeaders.CONTENT_RANGE,
@@ -68,6 +69,17 @@ class RecordingContent {
 		}
 		try (var in = catalog.openContent(recording, viewer, offset, length); var out = response.getOutputStream()) {
 			in.transferTo(out);
+		}
+	}
+
+	/** Where a range starts in a file of this size, or -1 when it lies wholly outside it. */
+	private static long startOf(HttpRange range, long size) {
+		try {
+			var start = range.getRangeStart(size);
+			return start < size ? start : -1;
+		}
+		catch (IllegalArgumentException outside) {
+			return -1;
 		}
 	}
 

@@ -100,7 +100,8 @@ public class RecordingViews {
 
 	private Labels labels(CaseId caseId) {
 		Case c = cases.require(caseId);
-		var handlers = staff.byIds(c.handlers()).stream().map(StaffMember::name).toList();
+		var people = people(c.handlers());
+		var handlers = c.handlers().stream().map(h -> person(people, h).name()).toList();
 		return new Labels(c.caseNumber().value(), c.parties().stream().map(Party::name).toList(), handlers);
 	}
 

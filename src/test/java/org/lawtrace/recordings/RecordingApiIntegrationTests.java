@@ -1,0 +1,308 @@
+package org.lawtrace.recordings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.Api;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@LawTraceIntegrationTest
+class RecordingApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${lawtrace.data-dir}")
+	Path dataDir;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static long seed = System.nanoTime();
+
+	private String caseWithSeizure() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var stage = Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("kind", "SEIZURE", "startedAt", "2026-11-20T09:30:00+08:00",
+					"endedAt", "2026-11-20T10:15:00+08:00", "present", List.of("zhang.wei", "li.na")))
+			.exchange().returnResult(Map.class).getResponseBody().get("id").toString();
+		return caseId + "/" + stage;
+	}
+
+	private static byte[] video(Instant created, int payload) {
+		return Media.mp4(created, Duration.ofMinutes(45), payload, seed++);
+	}
+
+	private long rows() {
+		return jdbc.sql("select count(*) from recordings_recording").query(Long.class).single();
+	}
+
+	private long spooled() throws IOException {
+		try (var files = Files.list(dataDir.resolve("store").resolve("tmp"))) {
+			return files.count();
+		}
+	}
+
+	@Test
+	@DisplayName("ART-15.1, ART-15.2: a streamed MP4 is stored whole, its digests equal sha256sum and openssl -sm3, "
+			+ "its times come from the file, and it carries the case's labels")
+	void storesAStreamedVideoWholeWithLabels() throws Exception {
+		var ids = caseWithSeizure().split("/");
+		var created = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		var bytes = video(created, 3 * 1024 * 1024 + 17);
+		var response = Uploads.upload(Api.as(port, "li.na"), Map.of("recordedBy", "zhang.wei",
+				"deviceSerial", "DSJ-A8-000123", "caseId", ids[0], "stageIds", List.of(ids[1])), bytes, "20261120_093000_0001.MP4")
+			.expectStatus().isCreated()
+			.expectHeader().valueMatches("Location", "/api/v1/recordings/[0-9a-f-]{36}")
+			.expectBody(Map.class).returnResult().getResponseBody();
+
+		var file = Files.createTempFile("recording-", ".mp4");
+		Files.write(file, bytes);
+		assertThat(response.get("sha256")).isEqualTo(command("sha256sum", file.toString()).split(" ")[0]);
+		assertThat(response.get("sm3")).isEqualTo(command("openssl", "dgst", "-sm3", "-r", file.toString()).split(" ")[0]);
+		assertThat(((Number) response.get("sizeBytes")).longValue()).isEqualTo(bytes.length);
+		assertThat(response.get("mediaType")).isEqualTo("video/mp4");
+		assertThat(response.get("kind")).isEqualTo("VIDEO");
+		assertThat(Instant.parse(response.get("startedAt").toString().replace("+08:00", "+08:00"))).isEqualTo(created);
+		assertThat(Instant.parse(response.get("endedAt").toString())).isEqualTo(created.plus(Duration.ofMinutes(45)));
+		assertThat(response.get("linked")).isEqualTo(true);
+		@SuppressWarnings("unchecked")
+		var labels = (Map<String, Object>) response.get("labels");
+		assertThat(labels.get("caseNumber").toString()).startsWith("东市监处");
+		assertThat(labels.get("parties")).isEqualTo(List.of("东阳市示例食品有限公司"));
+		assertThat(labels.get("handlers")).isEqualTo(List.of("张伟", "李娜"));
+		@SuppressWarnings("unchecked")
+		var timeliness = (Map<String, Object>) response.get("timeliness");
+		assertThat(timeliness.get("onTime")).isEqualTo(true);
+
+		var id = response.get("id").toString();
+		var whole = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/content", id).exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("video/mp4")
+			.expectHeader().valueEquals("ETag", "\"" + response.get("sha256") + "\"")
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		assertThat(whole).isEqualTo(bytes);
+
+		Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}/content", id).header("Range", "bytes=1000-1999")
+			.exchange()
+			.expectStatus().isEqualTo(206)
+			.expectHeader().valueEquals("Content-Range", "bytes 1000-1999/" + bytes.length)
+			.expectBody(byte[].class).isEqualTo(Arrays.copyOfRange(bytes, 1000, 2000));
+		Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}/content", id).header("Range", "bytes=-10").exchange()
+			.expectStatus().isEqualTo(206)
+			.expectBody(byte[].class).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
+		Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}/content", id)
+			.header("Range", "bytes=" + bytes.length + "-").exchange()
+			.expectStatus().isEqualTo(416);
+	}
+
+	@Test
+	@DisplayName("ART-15: a SHA-256 announced in the metadata or a Repr-Digest header that does not match gives 422 "
+			+ "and keeps nothing")
+	void refusesAMismatchedDigestAndKeepsNothing() throws IOException {
+		var bytes = video(Instant.now().minusSeconds(3600), 4096);
+		var before = rows();
+		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "sha256", "ab".repeat(32)), bytes,
+				"a.mp4")
+			.expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.field").isEqualTo("sha256");
+		var wrong = Base64.getEncoder().encodeToString(new byte[32]);
+		var body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("metadata", Map.of("recordedBy", "zhang.wei"), MediaType.APPLICATION_JSON);
+		body.part("file", new org.springframework.core.io.ByteArrayResource(bytes)).filename("a.mp4");
+		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings").header("Repr-Digest", "sha-256=:" + wrong + ":")
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange()
+			.expectStatus().isEqualTo(422);
+		assertThat(rows()).isEqualTo(before);
+		assertThat(spooled()).isZero();
+	}
+
+	@Test
+	@DisplayName("ART-15: a correct announced digest is accepted, and the same bytes uploaded again are not stored twice")
+	void acceptsTheRightDigestAndDeduplicates() {
+		var bytes = video(Instant.now().minusSeconds(7200), 2048);
+		var sha = org.lawtrace.storage.TwinDigestTestAccess.sha256(bytes);
+		var first = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "sha256", sha), bytes,
+				"b.mp4")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		Uploads.upload(Api.as(port, "li.na"), Map.of("recordedBy", "li.na"), bytes, "copy.mp4")
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.id").isEqualTo(first.get("id"));
+		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/recordings").queryParam("sha256", sha).build())
+			.exchange().expectBody().jsonPath("$.total").isEqualTo(1);
+	}
+
+	@Test
+	@DisplayName("ART-22(2): bad uploads get a clear 4xx naming the field and leave no blob, temp file or row")
+	void refusesBadUploadsAndKeepsNothing() throws IOException {
+		var officer = Api.as(port, "zhang.wei");
+		var before = rows();
+		var good = video(Instant.now().minusSeconds(600), 1024);
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), new byte[0], "empty.mp4"), 400, "file");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), Media.executable(), "evidence.mp4"), 400,
+				"file");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), good, "../../etc/passwd.mp4"), 400, "file");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), good, "..\\..\\boot.mp4"), 400, "file");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "nobody.here"), good, "x.mp4"), 400, "recordedBy");
+		refused(Uploads.upload(officer, Map.of(), good, "x.mp4"), 400, "recordedBy");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "caseId", "00000000-0000-0000-0000-000000000000"),
+				good, "x.mp4"), 400, "caseId");
+		var ids = caseWithSeizure().split("/");
+		var otherCase = caseWithSeizure().split("/");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "caseId", ids[0], "stageIds",
+				List.of(otherCase[1])), good, "x.mp4"), 400, "stageIds");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "notes", "x".repeat(70 * 1024)), good, "x.mp4"),
+				400, "metadata");
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "startedAt", "soon"), good, "x.mp4"), 400,
+				"startedAt");
+		// a WAV carries its length but not when it was made: without startedAt it cannot be placed in time
+		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), Media.wav(1), "voice.wav"), 400, "startedAt");
+		assertThat(rows()).isEqualTo(before);
+		assertThat(spooled()).isZero();
+	}
+
+	@Test
+	@DisplayName("ART-15, ART-22(2): an upload that breaks off mid-file leaves no blob, temp file or row")
+	void anUploadThatBreaksOffLeavesNothing() throws Exception {
+		var before = rows();
+		var bytes = video(Instant.now().minusSeconds(600), 2 * 1024 * 1024);
+		var boundary = "----lawtrace" + System.nanoTime();
+		var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+				+ "Content-Type: application/json\r\n\r\n{\"recordedBy\":\"zhang.wei\"}\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.mp4\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		var auth = Base64.getEncoder().encodeToString("zhang.wei:demo".getBytes(StandardCharsets.UTF_8));
+		try (var socket = new Socket("127.0.0.1", port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/v1/recordings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + auth
+					+ "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+					+ (head.length + bytes.length + tail.length) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(head);
+			out.write(bytes, 0, bytes.length / 2);
+			out.flush();
+		}
+		var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (spooled() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(spooled()).isZero();
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("ART-22(2): originals cannot be deleted or replaced through the API (405), and the attempt is refused")
+	void originalsCannotBeDeletedOrReplaced() {
+		var bytes = Media.jpeg(LocalDateTime.now().minusHours(1).withNano(0), 29.29, 120.24, seed++);
+		var id = Uploads.upload(Api.as(port, "wang.qiang"), Map.of("recordedBy", "wang.qiang"), bytes, "IMG_0001.JPG")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		Api.as(port, "wang.qiang").delete().uri("/api/v1/recordings/{id}", id).exchange()
+			.expectStatus().isEqualTo(405).expectHeader().valueEquals("Allow", "GET, HEAD");
+		Api.as(port, "zhao.min").put().uri("/api/v1/recordings/{id}/content", id)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM).body(new byte[] { 1 }).exchange()
+			.expectStatus().isEqualTo(405);
+		Api.as(port, "wang.qiang").get().uri("/api/v1/recordings/{id}/content", id).exchange()
+			.expectStatus().isOk().expectBody(byte[].class).isEqualTo(bytes);
+	}
+
+	@Test
+	@DisplayName("ART-06, ART-15.2: an unlinked photo is a daily enforcement record until linked; the link is a new "
+			+ "revision with who and why, and the first one is kept")
+	void linkingMakesANewRevisionAndKeepsTheOld() {
+		var bytes = Media.jpeg(LocalDateTime.now().minusHours(2).withNano(0), 29.29, 120.24, seed++);
+		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "IMG_0002.JPG")
+			.expectStatus().isCreated()
+			.expectBody().jsonPath("$.linked").isEqualTo(false)
+			.jsonPath("$.kind").isEqualTo("PHOTO")
+			.jsonPath("$.latitude").value(Double.class, lat -> assertThat(lat).isBetween(29.28, 29.30))
+			.returnResult().getResponseBody();
+		var recordingId = new String(id, StandardCharsets.UTF_8).replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/recordings").queryParam("unlinked", "true")
+				.queryParam("size", "200").build()).exchange()
+			.expectBody().jsonPath("$.items[*].id").value(List.class, list -> assertThat(list).contains(recordingId));
+
+		var ids = caseWithSeizure().split("/");
+		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", recordingId)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", ids[0], "stageIds", List.of(ids[1])))
+			.exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
+		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", recordingId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("caseId", ids[0], "stageIds", List.of(ids[1]), "reason", "扣押现场照片，关联至本案"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody().jsonPath("$.linked").isEqualTo(true)
+			.jsonPath("$.version").isEqualTo(2)
+			.jsonPath("$.labels.handlers[0]").isEqualTo("张伟");
+		Api.as(port, "sun.li").get().uri("/api/v1/recordings/{id}/revisions", recordingId).exchange()
+			.expectBody()
+			.jsonPath("$.length()").isEqualTo(2)
+			.jsonPath("$[0].caseId").doesNotExist()
+			.jsonPath("$[1].reason").isEqualTo("扣押现场照片，关联至本案")
+			.jsonPath("$[1].changedBy.username").isEqualTo("zhang.wei");
+		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/content", recordingId).exchange()
+			.expectBody(byte[].class).isEqualTo(bytes);
+	}
+
+	@Test
+	@DisplayName("ART-15.1: a recording stored three days after it ended is late by one day")
+	void aLateUploadIsReportedAsLate() {
+		var ended = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(1));
+		var bytes = Media.wav(2);
+		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "startedAt",
+				ended.minusSeconds(2).toString(), "endedAt", ended.toString()), bytes, "voice-" + seed++ + ".wav")
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.kind").isEqualTo("AUDIO")
+			.jsonPath("$.timeliness.onTime").isEqualTo(false)
+			.jsonPath("$.timeliness.daysLate").value(Integer.class, late -> assertThat(late).isBetween(1, 2));
+	}
+
+	@Test
+	@DisplayName("For now a recording's content is open only to its uploader, its recorder and the case's handlers")
+	void contentIsOpenOnlyToThoseConcerned() {
+		var bytes = video(Instant.now().minusSeconds(900), 1024);
+		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "c.mp4")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		Api.as(port, "chen.hao").get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isForbidden();
+		Api.as(port, "admin").get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isForbidden();
+		Api.as(port, "admin").get().uri("/api/v1/recordings/{id}", id).exchange().expectStatus().isForbidden();
+		Api.anonymous(port).get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isUnauthorized();
+	}
+
+	private static void refused(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec response,
+			int status, String field) {
+		response.expectStatus().isEqualTo(status)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.field").isEqualTo(field);
+	}
+
+	private static String command(String... command) throws Exception {
+		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+		return out;
+	}
+}
