@@ -1,11 +1,15 @@
 package org.lawtrace;
 
 import java.time.Clock;
+import java.util.Arrays;
+
+import org.lawtrace.collector.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * LawTrace (执法全过程记录平台): whole-process enforcement recording for a market supervision bureau.
@@ -13,9 +17,13 @@ import org.springframework.scheduling.annotation.EnableAsync;
  */
 @SpringBootApplication
 @EnableAsync
+@EnableScheduling
 public class LawTraceApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && "import".equals(args[0])) {
+			System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
 		SpringApplication.run(LawTraceApplication.class, args);
 	}
 

@@ -3,16 +3,12 @@ package org.lawtrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,41 +34,24 @@ class PackagedJarIntegrationTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
-	private Process server;
-	private Path output;
+	private PackagedJar server;
 	private int port;
 
 	@BeforeAll
 	void startTheJar() throws Exception {
-		var jar = Path.of("target", "lawtrace.jar");
-		assertThat(jar).as("the build makes target/lawtrace.jar").exists();
-		port = freePort();
-		var dataDir = Files.createTempDirectory("lawtrace-jar-");
-		output = Files.createTempFile("lawtrace-jar-", ".log");
-		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true", "--server.port=" + port,
-				"--lawtrace.data-dir=" + dataDir));
-		if (TestDatabase.postgres()) {
-			TestDatabase.recreateSchema("lawtrace_jar");
-			command.add("--spring.datasource.url=" + TestDatabase.pgUrl() + "?currentSchema=lawtrace_jar");
-			command.add("--spring.datasource.username=" + TestDatabase.pgUser());
-		}
-		server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-		awaitHealthy();
+		server = PackagedJar.fresh("lawtrace_jar").start();
+		port = server.port();
 	}
 
 	@AfterAll
 	void stopTheJar() throws Exception {
-		if (server != null) {
-			server.destroy();
-			server.waitFor();
-		}
+		server.stop();
 	}
 
 	@Test
 	@DisplayName("The run command prints where to open LawTrace and the demo accounts, and listens on loopback only")
 	void printsWhereToOpenItAndTheDemoAccounts() throws IOException {
-		var log = Files.readString(output, StandardCharsets.UTF_8);
+		var log = server.log();
 		assertThat(log).contains("http://127.0.0.1:" + port + "/").contains("zhang.wei").contains("admin")
 			.contains("password \"demo\"");
 		assertThat(log).contains("Tomcat started on port " + port);
@@ -122,33 +101,5 @@ class PackagedJarIntegrationTests {
 		var auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(Api.base(port) + path)).header("Authorization", "Basic " + auth)
 			.timeout(Duration.ofSeconds(30));
-	}
-
-	private void awaitHealthy() throws Exception {
-		var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!server.isAlive()) {
-				throw new IllegalStateException("lawtrace.jar exited: " + Files.readString(output));
-			}
-			try {
-				var health = http.send(HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().contains("UP")
-						&& Files.readString(output, StandardCharsets.UTF_8).contains("password \"demo\"")) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// the server is still starting
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("lawtrace.jar did not become healthy: " + Files.readString(output));
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }

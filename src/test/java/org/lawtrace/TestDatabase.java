@@ -16,7 +16,18 @@ import java.util.Map;
  */
 public final class TestDatabase {
 
-	public static final String SCHEMA = "lawtrace_it";
+	/** Per test JVM, so builds running side by side (worktrees, CI and a developer) never drop each other's. */
+	public static final String SCHEMA = schema("lawtrace_it");
+	private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(TestDatabase::dropQuietly)));
+	}
+
+	/** A schema name of this test JVM's own. */
+	public static String schema(String base) {
+		return base + "_" + ProcessHandle.current().pid();
+	}
 
 	private TestDatabase() {
 	}
@@ -67,9 +78,20 @@ public final class TestDatabase {
 				var statement = connection.createStatement()) {
 			statement.execute("drop schema if exists " + schema + " cascade");
 			statement.execute("create schema " + schema);
+			CREATED.add(schema);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot prepare PostgreSQL schema " + schema + " at " + pgUrl(), e);
+		}
+	}
+
+	private static void dropQuietly(String schema) {
+		try (var connection = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
+				var statement = connection.createStatement()) {
+			statement.execute("drop schema if exists " + schema + " cascade");
+		}
+		catch (SQLException e) {
+			// a leftover schema is only untidy; the next run of the same pid would recreate it
 		}
 	}
 

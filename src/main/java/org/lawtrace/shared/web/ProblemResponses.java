@@ -2,6 +2,7 @@ package org.lawtrace.shared.web;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -17,7 +18,12 @@ public final class ProblemResponses {
 	}
 
 	public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		var problem = ApiProblems.problem(status, detail, null);
+		write(response, status, detail, null);
+	}
+
+	public static void write(HttpServletResponse response, HttpStatus status, String detail,
+			@Nullable String field) throws IOException {
+		var problem = ApiProblems.problem(status, detail, field);
 		problem.setTitle(status.getReasonPhrase());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

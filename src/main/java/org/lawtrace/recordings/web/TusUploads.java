@@ -1,0 +1,206 @@
+package org.lawtrace.recordings.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.recordings.Channel;
+import org.lawtrace.recordings.RecordingIngest;
+import org.lawtrace.recordings.UploadDescription;
+import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import me.desair.tus.server.TusFileUploadService;
+import me.desair.tus.server.exception.TusException;
+
+/**
+ * Resumable uploads with the tus 1.0 protocol at {@code /api/v1/uploads}: a body-cam file survives a broken link
+ * and a server restart, since each upload's bytes and offset are kept on disk until it is whole. The upload's
+ * {@code Upload-Metadata} carries the same description as a plain upload ({@code filename}, {@code recordedBy},
+ * {@code deviceSerial}, {@code startedAt}, {@code endedAt}, {@code caseId}, {@code stageIds} comma-separated,
+ * {@code sha256}); it is checked when the upload is created, so nobody sends gigabytes to be refused, and the
+ * finished upload becomes a recording, named in the {@code Recording-Id} header of the last {@code PATCH}.
+ */
+@RestController
+class TusUploads {
+
+	static final String PATH = "/api/v1/uploads";
+	private static final Logger log = LoggerFactory.getLogger(TusUploads.class);
+
+	private final TusFileUploadService tus;
+	private final RecordingIngest ingest;
+
+	TusUploads(RecordingIngest ingest, @Value("${lawtrace.data-dir}") String dataDir,
+			@Value("${lawtrace.recordings.max-upload-size:68719476736}") long maxUploadSize,
+			@Value("${lawtrace.recordings.unfinished-upload-kept:P7D}") Duration kept) {
+		this.ingest = ingest;
+		this.tus = new TusFileUploadService().withStoragePath(dataDir + "/uploads").withUploadUri(PATH)
+			.withMaxUploadSize(maxUploadSize).withUploadExpirationPeriod(kept.toMillis());
+	}
+
+	@RequestMapping(path = { PATH, PATH + "/**" }, method = { RequestMethod.POST, RequestMethod.PATCH,
+			RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
+	@PreAuthorize(RecordingController.UPLOADERS)
+	void process(HttpServletRequest request, HttpServletResponse response, Authentication caller) throws IOException {
+		var owner = caller.getName();
+		try {
+			if ("POST".equals(request.getMethod())) {
+				// refuse a bad description before a single byte of the file is sent
+				ingest.prepare(description(metadata(request.getHeader("Upload-Metadata"))), owner);
+			}
+			tus.process(request, response, owner);
+			var uri = "POST".equals(request.getMethod()) ? response.getHeader("Location") : request.getRequestURI();
+			if (uri != null && ("PATCH".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
+				completeIfWhole(uploadPath(uri), owner, response);
+			}
+		}
+		catch (DomainException e) {
+			problem(response, HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+		}
+	}
+
+	private void completeIfWhole(String uri, String owner, HttpServletResponse response) throws IOException {
+		var info = info(uri, owner);
+		if (info == null || info.isUploadInProgress()) {
+			return;
+		}
+		var metadata = info.getMetadata();
+		try (var content = tus.getUploadedBytes(uri, owner)) {
+			var prepared = ingest.prepare(description(metadata), owner);
+			var channel = "import".equals(metadata.get("source")) ? Channel.IMPORT : Channel.TUS;
+			var ingested = ingest.receive(prepared, content, metadata.getOrDefault("filename", ""), null, channel);
+			response.setHeader("Recording-Id", ingested.recording().id().toString());
+			response.setHeader("Recording-Sha256", ingested.recording().digest().sha256());
+			response.setHeader("Recording-Sm3", ingested.recording().digest().sm3());
+		}
+		catch (TusException e) {
+			throw new IllegalStateException("finished upload vanished: " + uri, e);
+		}
+		finally {
+			// whole and recorded, or whole and refused: either way the upload's own copy is done with
+			delete(uri, owner);
+		}
+	}
+
+	private me.desair.tus.server.upload.@Nullable UploadInfo info(String uri, String owner) throws IOException {
+		try {
+			return tus.getUploadInfo(uri, owner);
+		}
+		catch (TusException e) {
+			return null;
+		}
+	}
+
+	private void delete(String uri, String owner) {
+		try {
+			tus.deleteUpload(uri, owner);
+		}
+		catch (IOException | TusException e) {
+			log.warn("Could not remove finished upload {}; expiry will", uri, e);
+		}
+	}
+
+	/** Unfinished uploads are kept for a week by default, then their space is given back. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+	void removeExpiredUploads() {
+		try {
+			tus.cleanup();
+		}
+		catch (IOException e) {
+			// before the first upload there is no upload directory to clean
+			log.debug("Could not clean up expired uploads", e);
+		}
+	}
+
+	static Map<String, String> metadata(@Nullable String header) {
+		var metadata = new HashMap<String, String>();
+		if (header == null || header.isBlank()) {
+			return metadata;
+		}
+		for (var pair : header.split(",")) {
+			var kv = pair.strip().split(" ", 2);
+			try {
+				metadata.put(kv[0], kv.length < 2 ? "" : new String(Base64.getDecoder().decode(kv[1].strip()),
+						StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInput("Upload-Metadata", "Upload-Metadata 的值须为 base64 (values must be base64): " + kv[0]);
+			}
+		}
+		return metadata;
+	}
+
+	static UploadDescription description(Map<String, String> m) {
+		var stageIds = m.getOrDefault("stageIds", "").isBlank() ? List.<UUID>of()
+				: Arrays.stream(m.get("stageIds").split(",")).map(s -> uuid("stageIds", s)).toList();
+		return new UploadDescription(m.get("recordedBy"), blankToNull(m.get("deviceSerial")),
+				instant("startedAt", m.get("startedAt")), instant("endedAt", m.get("endedAt")),
+				m.get("caseId") == null || m.get("caseId").isBlank() ? null : uuid("caseId", m.get("caseId")), stageIds,
+				blankToNull(m.get("sha256")));
+	}
+
+	private static @Nullable Instant instant(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidInput(field, "时间格式应为 ISO-8601 含时区 (expected ISO-8601 with offset): " + value);
+		}
+	}
+
+	private static UUID uuid(String field, String value) {
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInput(field, "不是有效的编号 (not a valid id): " + value);
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static String uploadPath(String uri) {
+		var at = uri.indexOf(PATH);
+		return at < 0 ? uri : uri.substring(at);
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail, @Nullable String field)
+			throws IOException {
+		if (response.isCommitted()) {
+			log.warn("Upload refused after the response was sent: {}", detail);
+			return;
+		}
+		response.reset();
+		response.setHeader("Tus-Resumable", TusFileUploadService.TUS_API_VERSION);
+		ProblemResponses.write(response, status, detail, field);
+	}
+}

@@ -1,0 +1,107 @@
+package org.lawtrace;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code target/lawtrace.jar} run as operators run it, in its own process, on a data directory (and, in the
+ * PostgreSQL run, a schema) that survives a restart of the process.
+ */
+public final class PackagedJar {
+
+	private final Path dataDir;
+	private final String schema;
+	private final int port;
+	private Process process;
+	private Path output;
+
+	private PackagedJar(Path dataDir, String schema, int port) {
+		this.dataDir = dataDir;
+		this.schema = schema;
+		this.port = port;
+	}
+
+	/** A fresh data directory and database for a server not yet started. */
+	public static PackagedJar fresh(String base) throws IOException {
+		var schema = TestDatabase.schema(base);
+		if (TestDatabase.postgres()) {
+			TestDatabase.recreateSchema(schema);
+		}
+		try (var socket = new ServerSocket(0)) {
+			return new PackagedJar(Files.createTempDirectory("lawtrace-jar-"), schema, socket.getLocalPort());
+		}
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public String log() throws IOException {
+		return Files.readString(output, StandardCharsets.UTF_8);
+	}
+
+	/** Starts the server with the demo bureau and waits until it is healthy and has told where to open it. */
+	public PackagedJar start() throws Exception {
+		var jar = Path.of("target", "lawtrace.jar");
+		if (!Files.exists(jar)) {
+			throw new IllegalStateException("the build makes target/lawtrace.jar, but it is missing");
+		}
+		output = Files.createTempFile("lawtrace-jar-", ".log");
+		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true", "--server.port=" + port,
+				"--lawtrace.data-dir=" + dataDir));
+		if (TestDatabase.postgres()) {
+			command.add("--spring.datasource.url=" + TestDatabase.pgUrl() + "?currentSchema=" + schema);
+			command.add("--spring.datasource.username=" + TestDatabase.pgUser());
+		}
+		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		awaitHealthy();
+		return this;
+	}
+
+	/** Stops the server politely. */
+	public void stop() throws InterruptedException {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			process.waitFor();
+		}
+	}
+
+	/** Kills the server as a power cut or {@code kill -9} would, with no chance to tidy up. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor();
+	}
+
+	private void awaitHealthy() throws Exception {
+		var http = HttpClient.newHttpClient();
+		var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("lawtrace.jar exited: " + log());
+			}
+			try {
+				var health = http.send(HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP") && log().contains("password \"demo\"")) {
+					return;
+				}
+			}
+			catch (IOException notYetListening) {
+				// still starting
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("lawtrace.jar did not become healthy: " + log());
+	}
+}
