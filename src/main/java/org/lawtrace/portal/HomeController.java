@@ -1,7 +1,6 @@
 package org.lawtrace.portal;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +61,8 @@ class HomeController {
 		}
 		if (OVERSEERS.stream().anyMatch(role -> holds(caller, role))) {
 			model.addAttribute("recentCases", rows(query(null, null, null)));
-			model.addAttribute("byStatus", count(Case.Status.values(), status -> query(null, status, null)));
-			model.addAttribute("byKind", count(CaseKind.values(), kind -> query(null, null, kind)));
+			model.addAttribute("byStatus", count(Case.Status.class, status -> query(null, status, null)));
+			model.addAttribute("byKind", count(CaseKind.class, kind -> query(null, null, kind)));
 		}
 		if (holds(caller, Role.ADMIN)) {
 			model.addAttribute("staff", staffRows());
@@ -86,9 +85,12 @@ class HomeController {
 			.toList();
 	}
 
-	private <K extends Enum<K>> Map<K, Long> count(K[] keys, Function<K, CaseQuery> query) {
-		var counts = new EnumMap<K, Long>(keys[0].getDeclaringClass());
-		Arrays.stream(keys).forEach(key -> counts.put(key, cases.search(query.apply(key)).total()));
+	/** How many cases there are of each value of {@code type}, in its declared order. */
+	private <K extends Enum<K>> Map<K, Long> count(Class<K> type, Function<K, CaseQuery> query) {
+		var counts = new EnumMap<K, Long>(type);
+		for (var key : type.getEnumConstants()) {
+			counts.put(key, cases.search(query.apply(key)).total());
+		}
 		return counts;
 	}
 

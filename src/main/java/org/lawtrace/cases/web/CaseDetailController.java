@@ -1,6 +1,5 @@
 package org.lawtrace.cases.web;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,7 @@ class CaseDetailController {
 	@GetMapping
 	@PreAuthorize(CaseController.CASE_READERS)
 	String show(@PathVariable UUID id, Authentication caller, Model model) {
-		page(new CaseId(id), StageForm.presentIs(caller.getName()), null, caller, model);
+		prepare(new CaseId(id), StageForm.blank(caller.getName()), null, caller, model);
 		return VIEW;
 	}
 
@@ -64,11 +63,11 @@ class CaseDetailController {
 			cases.recordStage(caseId, form.toCommand(time.zone()), caller.getName());
 		}
 		catch (InvalidInput | Conflict e) {
-			page(caseId, form, FormError.of(e, StageForm.FIELDS), caller, model);
+			prepare(caseId, form, FormError.of(e, StageForm.FIELDS), caller, model);
 			return Htmx.wantsFragment(request) ? STAGES : VIEW;
 		}
 		if (Htmx.wantsFragment(request)) {
-			page(caseId, StageForm.presentIs(caller.getName()), null, caller, model);
+			prepare(caseId, StageForm.blank(caller.getName()), null, caller, model);
 			model.addAttribute("stageRecorded", true);
 			return STAGES;
 		}
@@ -83,7 +82,7 @@ class CaseDetailController {
 		return "redirect:/cases/" + id;
 	}
 
-	private void page(CaseId id, StageForm form, @Nullable FormError error, Authentication caller, Model model) {
+	private void prepare(CaseId id, StageForm form, @Nullable FormError error, Authentication caller, Model model) {
 		var c = views.of(cases.require(id));
 		model.addAttribute("case", c);
 		model.addAttribute("stages", views.stages(cases.stages(id)));
@@ -93,7 +92,7 @@ class CaseDetailController {
 		model.addAttribute("mayAct", handler && officer && c.status() == Case.Status.OPEN);
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
-		model.addAttribute("stageKinds", Arrays.asList(StageKind.values()));
+		model.addAttribute("stageKinds", StageKind.values());
 		model.addAttribute("staff", staff.fieldStaff());
 	}
 }

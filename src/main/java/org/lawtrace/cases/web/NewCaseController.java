@@ -34,7 +34,7 @@ class NewCaseController {
 	@GetMapping("/cases/new")
 	@PreAuthorize("hasRole('OFFICER')")
 	String form(Authentication caller, Model model) {
-		return form(NewCaseForm.startedBy(caller.getName()), null, model);
+		return form(NewCaseForm.blank(caller.getName()), null, model);
 	}
 
 	@PostMapping("/cases")

@@ -16,13 +16,14 @@ import org.lawtrace.shared.InvalidInput;
  * {@code major} is a checkbox: absent from the post when unticked.
  */
 record NewCaseForm(@Nullable String caseNumber, @Nullable CaseKind kind, @Nullable Procedure procedure,
-		@Nullable String title, @Nullable Boolean major, @Nullable List<String> handlers, @Nullable List<PartyForm> parties) {
+		@Nullable String title, @Nullable Boolean major, @Nullable List<String> handlers,
+		@Nullable List<PartyForm> parties) {
 
 	static final Set<String> FIELDS = Set.of("caseNumber", "kind", "procedure", "title", "handlers",
 			"parties[0].kind", "parties[0].name", "parties[0].idNumber");
 
 	/** A blank form, with the officer filling it in as the first handler. */
-	static NewCaseForm startedBy(String officer) {
+	static NewCaseForm blank(String officer) {
 		return new NewCaseForm("", null, Procedure.GENERAL, "", false, List.of(officer),
 				List.of(new PartyForm(Party.Kind.ORGANIZATION, "", "")));
 	}
@@ -34,12 +35,11 @@ record NewCaseForm(@Nullable String caseNumber, @Nullable CaseKind kind, @Nullab
 		if (procedure == null) {
 			throw new InvalidInput("procedure", "请选择程序 (choose the procedure)");
 		}
+		var party = party();
+		var partyInputs = party == null ? List.<OpenCase.PartyInput>of()
+				: List.of(new OpenCase.PartyInput(party.kind(), orEmpty(party.name()), orEmpty(party.idNumber())));
 		return new OpenCase(orEmpty(caseNumber), kind, procedure, orEmpty(title), Boolean.TRUE.equals(major),
-				handlers == null ? List.of() : handlers,
-				party() == null ? List.of()
-						: List.of(new OpenCase.PartyInput(party().kind(), orEmpty(party().name()),
-								orEmpty(party().idNumber()))),
-				null);
+				handlers == null ? List.of() : handlers, partyInputs, null);
 	}
 
 	public @Nullable PartyForm party() {

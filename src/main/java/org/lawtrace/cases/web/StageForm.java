@@ -23,7 +23,7 @@ record StageForm(@Nullable StageKind kind,
 	static final Set<String> FIELDS = Set.of("kind", "startedAt", "endedAt", "place", "present", "note");
 
 	/** A blank form, with the officer filling it in as present. */
-	static StageForm presentIs(String officer) {
+	static StageForm blank(String officer) {
 		return new StageForm(null, null, null, "", List.of(officer), "");
 	}
 

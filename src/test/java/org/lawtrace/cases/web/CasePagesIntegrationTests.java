@@ -67,7 +67,8 @@ class CasePagesIntegrationTests {
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
 		page("zhang.wei", "/cases/not-a-uuid").expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class).value(html -> assertThat(html).contains("error-page").doesNotContain("Exception"));
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("error-page").doesNotContain("Exception"));
 		page("zhang.wei", "/cases?from=yesterday").expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
 	}
