@@ -1,0 +1,22 @@
+package org.lawtrace.cases.web;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.DomainException;
+
+/**
+ * Why a form was refused, shown beside the field at fault, or above the form ({@code field} null) when the
+ * domain names a field the form does not have.
+ */
+record FormError(@Nullable String field, String message) {
+
+	static FormError of(DomainException e, Set<String> formFields) {
+		var field = e.field() != null && formFields.contains(e.field()) ? e.field() : null;
+		return new FormError(field, String.valueOf(e.getMessage()));
+	}
+
+	public boolean on(String name) {
+		return name.equals(field);
+	}
+}

@@ -1,0 +1,18 @@
+package org.lawtrace.portal;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page; Spring Security itself checks the form it posts to {@code /login}. */
+@Controller
+class LoginController {
+
+	static final String VIEW = "login";
+
+	@GetMapping("/login")
+	@PreAuthorize("permitAll()")
+	String login() {
+		return VIEW;
+	}
+}
