@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# ART-15 upload benchmark (issue 3): a 1 GiB body-cam-like MP4 uploaded over loopback, side by side with
+# `openssl dgst -sha256` and `-sm3` of the same file, and a 4 GiB upload to a server limited to -Xmx256m.
+# Usage: bench/upload-throughput.sh [size-in-MiB (1024)] [big-size-in-MiB (4096)]
+# Builds target/lawtrace.jar if it is missing. Prints one line per figure; exits non-zero if an upload fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB=${1:-1024}
+BIG_MIB=${2:-4096}
+WORK=$(mktemp -d /tmp/lawtrace-bench.XXXXXX)
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=
+[ -f target/lawtrace.jar ] || ./mvnw -q -DskipTests package
+
+# An MP4 header (ftyp + moov/mvhd, made an hour ago, 60 minutes long) followed by random "video" payload.
+make_mp4() { # file size-MiB
+  python3 - "$1" "$2" <<'PY'
+import os, struct, sys, time
+path, mib = sys.argv[1], int(sys.argv[2])
+created = int(time.time()) - 3600 + 2082844800
+mvhd = struct.pack('>IIIII', 0, created, created, 1000, 3600 * 1000) + struct.pack('>IH', 0x10000, 0x100) \
+    + bytes(10) + struct.pack('>9I', 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000) + bytes(24) + struct.pack('>I', 2)
+box = lambda t, b: struct.pack('>I', 8 + len(b)) + t + b
+head = box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41') + box(b'moov', box(b'mvhd', mvhd))
+payload = mib * 1024 * 1024 - len(head) - 8
+with open(path, 'wb') as f:
+    f.write(head + struct.pack('>I', 8 + payload) + b'mdat')
+    chunk = os.urandom(16 * 1024 * 1024)
+    while payload > 0:
+        n = min(payload, len(chunk)); f.write(chunk[:n]); payload -= n
+PY
+}
+
+start_server() { # heap
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  rm -rf "$WORK/data"
+  java "$1" -jar target/lawtrace.jar --lawtrace.demo=true --server.port="$port" --lawtrace.data-dir="$WORK/data" \
+    > "$WORK/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && grep -q 'password "demo"' "$WORK/server.log" && break
+    sleep 0.5
+  done
+  URL="http://127.0.0.1:$port"
+}
+
+upload() { # file -> prints seconds, checks the stored digest
+  local out
+  out=$(curl -s -o "$WORK/response.json" -w '%{http_code} %{time_total}' -u zhang.wei:demo \
+    -F 'metadata={"recordedBy":"zhang.wei"};type=application/json' \
+    -F "file=@$1;type=application/octet-stream" "$URL/api/v1/recordings")
+  local code=${out%% *}
+  [ "$code" = 201 ] || { echo "upload failed: HTTP $code $(cat "$WORK/response.json")" >&2; exit 1; }
+  local stored expected
+  stored=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/response.json")
+  expected=$(sha256sum "$1" | cut -d' ' -f1)
+  [ "$stored" = "$expected" ] || { echo "digest mismatch: $stored != $expected" >&2; exit 1; }
+  echo "${out#* }"
+}
+
+seconds() { /usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -n 1; }
+mbps() { python3 -c "print(f'{$1 * 1.048576 / $2:.0f}')"; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+make_mp4 "$WORK/one.mp4" "$SIZE_MIB"
+cat "$WORK/one.mp4" > /dev/null   # same page-cache state for every reader
+SHA=$(seconds openssl dgst -sha256 "$WORK/one.mp4")
+SM3=$(seconds openssl dgst -sm3 "$WORK/one.mp4")
+BCPROV=$(find ~/.m2/repository/org/bouncycastle/bcprov-jdk18on -name 'bcprov-jdk18on-*.jar' | sort -V | tail -n 1)
+echo "openssl dgst -sha256 ${SIZE_MIB} MiB: ${SHA} s ($(mbps "$SIZE_MIB" "$SHA") MB/s)"
+echo "openssl dgst -sm3    ${SIZE_MIB} MiB: ${SM3} s ($(mbps "$SIZE_MIB" "$SM3") MB/s)"
+java -cp "$BCPROV" bench/DigestSpeed.java "$WORK/one.mp4"
+
+start_server -Xmx1g
+UP=$(upload "$WORK/one.mp4")
+echo "upload ${SIZE_MIB} MiB over loopback: ${UP} s ($(mbps "$SIZE_MIB" "$UP") MB/s), $(python3 -c "print(f'{$SHA / $UP * 100:.0f}')")% of openssl sha256 throughput"
+kill $SERVER; wait $SERVER 2>/dev/null || true
+rm -f "$WORK/one.mp4"
+
+if [ "$BIG_MIB" -gt 0 ]; then
+  make_mp4 "$WORK/big.mp4" "$BIG_MIB"
+  start_server -Xmx256m
+  BIG=$(upload "$WORK/big.mp4")
+  HWM=$(grep VmHWM /proc/$SERVER/status | awk '{print $2/1024 " MiB"}')
+  echo "upload ${BIG_MIB} MiB with -Xmx256m: ${BIG} s ($(mbps "$BIG_MIB" "$BIG") MB/s), server peak RSS ${HWM}"
+fi
