@@ -114,7 +114,7 @@ public class DeviceLedger {
 		var ids = found.stream().map(Device::id).toList();
 		var lastChecks = checks.latestOf(ids);
 		var openFaults = faults.openCounts(ids);
-		var lastMaintained = maintenances.lastDone();
+		var lastMaintained = maintenances.lastDone(ids);
 		var today = time.today();
 		return found.stream().map(d -> {
 			var last = lastMaintained.get(d.id());

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +40,14 @@ class Maintenances {
 			.param(device.id()).query(Maintenances::map).list();
 	}
 
-	/** The day each device was last maintained, for those ever maintained. */
-	Map<DeviceId, LocalDate> lastDone() {
-		return jdbc.sql("select device_id, max(done_on) last_done from devices_maintenance group by device_id")
+	/** The day each of these devices was last maintained, for those ever maintained. */
+	Map<DeviceId, LocalDate> lastDone(Collection<DeviceId> devices) {
+		if (devices.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select device_id, max(done_on) last_done from devices_maintenance where device_id in (:ids) "
+				+ "group by device_id")
+			.param("ids", devices.stream().map(DeviceId::id).toList())
 			.query((rs, row) -> Map.entry(new DeviceId(rs.getObject("device_id", UUID.class)),
 					rs.getObject("last_done", LocalDate.class)))
 			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
