@@ -15,6 +15,13 @@ import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
 import org.lawtrace.cases.RecordStage;
 import org.lawtrace.cases.StageKind;
+import org.lawtrace.devices.CheckReadings;
+import org.lawtrace.devices.DeviceId;
+import org.lawtrace.devices.DeviceKind;
+import org.lawtrace.devices.DeviceManagement;
+import org.lawtrace.devices.OpenRepair;
+import org.lawtrace.devices.RegisterDevice;
+import org.lawtrace.devices.StationManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.UnitId;
@@ -33,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds 东阳市市场监督管理局 into an empty database: its units, the demo accounts (password {@code demo}), their
- * certificates (one expired, to show ART-08 at work) and a few cases with stages, dated relative to today.
+ * certificates (one expired, to show ART-08 at work), a few cases with stages, and the device ledger with a
+ * collection station, dated relative to today.
  */
 @Component
 @ConditionalOnProperty(name = "lawtrace.demo", havingValue = "true")
@@ -41,18 +49,25 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoBureau implements ApplicationRunner {
 
 	static final String PASSWORD = "demo";
+	/** The demo's device keeper. */
+	private static final String KEEPER = "zhao.min";
 	private static final Logger log = LoggerFactory.getLogger(DemoBureau.class);
 	private static final String ISSUER = "浙江省人民政府";
 
 	private final StaffAdministration administration;
 	private final StaffDirectory directory;
 	private final CaseManagement cases;
+	private final DeviceManagement devices;
+	private final StationManagement stations;
 	private final BureauTime time;
 
-	DemoBureau(StaffAdministration administration, StaffDirectory directory, CaseManagement cases, BureauTime time) {
+	DemoBureau(StaffAdministration administration, StaffDirectory directory, CaseManagement cases,
+			DeviceManagement devices, StationManagement stations, BureauTime time) {
 		this.administration = administration;
 		this.directory = directory;
 		this.cases = cases;
+		this.devices = devices;
+		this.stations = stations;
 		this.time = time;
 	}
 
@@ -65,6 +80,7 @@ class DemoBureau implements ApplicationRunner {
 		}
 		seedStaff();
 		seedCases();
+		seedDevices();
 		log.info("Demo bureau 东阳市市场监督管理局 seeded");
 	}
 
@@ -138,6 +154,47 @@ class DemoBureau implements ApplicationRunner {
 				"li.na");
 		stage(simple, StageKind.DECISION, today, "08:50", "09:00", "东阳市吴宁街道中山路农贸市场", "zhang.wei", "li.na");
 		cases.close(simple, "zhang.wei", today);
+	}
+
+	/**
+	 * ART-09 to ART-12: the device ledger with body cameras issued after a passed check, one in repair after its
+	 * holder reported a fault, a camera overdue for maintenance, and the Wuning office's collection station.
+	 */
+	private void seedDevices() {
+		var today = time.today();
+		var team = unitCalled("DY-JCD");
+		var wuning = unitCalled("DY-WN");
+		var first = device("DY-ZFJLY-0001", DeviceKind.BODY_CAMERA, "海康威视 DSJ-T9", team, today.minusDays(60));
+		issue(first, "zhang.wei");
+		var second = device("DY-ZFJLY-0002", DeviceKind.BODY_CAMERA, "海康威视 DSJ-T9", team, today.minusDays(60));
+		issue(second, "li.na");
+		device("DY-ZFJLY-0003", DeviceKind.BODY_CAMERA, "海康威视 DSJ-T9", team, today.minusDays(30));
+		device("DY-LYB-0001", DeviceKind.AUDIO_RECORDER, "索尼 ICD-UX570", team, today.minusDays(10));
+
+		var broken = device("DY-ZFJLY-0004", DeviceKind.BODY_CAMERA, "执法记录仪 DSJ-V8", wuning, today.minusDays(400));
+		devices.recordMaintenance(broken, today.minusDays(20), "季度保养：清洁镜头、校准时钟", KEEPER);
+		issue(broken, "chen.hao");
+		devices.reportFault(broken, "按键失灵，无法开始录像", "chen.hao");
+		devices.openRepair(broken, new OpenRepair("东阳市华信电子设备维修有限公司", false, today, "保修期内送修"), KEEPER);
+
+		// last maintained 200 days ago on a 180-day interval: shows on the overdue list
+		var camera = device("DY-XJ-0001", DeviceKind.CAMERA, "佳能 EOS R6", wuning, today.minusYears(2));
+		devices.recordMaintenance(camera, today.minusDays(200), "年度保养", KEEPER);
+
+		stations.register("吴宁所采集站", "station.wuning", wuning, "吴宁市场监管所一楼证据保管室", "admin");
+	}
+
+	private UnitId unitCalled(String code) {
+		return directory.units().stream().filter(u -> u.code().equals(code)).findFirst().orElseThrow().id();
+	}
+
+	private DeviceId device(String serial, DeviceKind kind, String model, UnitId unit, LocalDate commissioned) {
+		return devices.register(new RegisterDevice(serial, kind, model, unit, 64_000, commissioned), KEEPER).id();
+	}
+
+	private void issue(DeviceId device, String holder) {
+		var check = devices.recordCheck(device, new CheckReadings(96, null, 85, 1, true), KEEPER);
+		devices.issue(device, holder, check.id(), KEEPER);
 	}
 
 	private UnitId unit(String code, String name, String nameEn, UnitKind kind, @Nullable UnitId parent) {

@@ -18,7 +18,12 @@ public enum Role {
 	/** 执纪机构: spot-checks and the inspection ledger (ART-21, ART-22). */
 	DISCIPLINE("执纪机构"),
 	/** 系统管理员: accounts, units and settings; sees no record content by virtue of the role. */
-	ADMIN("系统管理员");
+	ADMIN("系统管理员"),
+	/**
+	 * 采集站: a collection station's machine account; it signs in with API tokens only and is never a person, so it
+	 * holds no other role and never counts as staff who record.
+	 */
+	STATION("采集站");
 
 	private final String chineseName;
 

@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class StaffAdministration {
 
+	private static final String MACHINE_PREFIX = "ST-";
+
 	private final Units units;
 	private final StaffMembers members;
 	private final Certificates certificates;
@@ -48,6 +50,31 @@ public class StaffAdministration {
 	}
 
 	public StaffMember register(String username, String name, String staffNumber, UnitId unit, boolean permanent,
+			Set<Role> roles, @Nullable String password) {
+		if (roles.contains(Role.STATION)) {
+			throw new InvalidInput("roles", "采集站账号随采集站登记 (station accounts are registered with their station)");
+		}
+		return add(username, name, staffNumber, unit, permanent, roles, password);
+	}
+
+	/**
+	 * Registers the account a machine (a collection station, 采集站) signs in with: no password, so only API tokens
+	 * work; not permanent staff and holding only {@link Role#STATION}, so it can never count as a person who records.
+	 * Its staff number is generated ({@code ST-0001}, {@code ST-0002} …).
+	 */
+	public StaffMember registerMachineAccount(String username, String name, UnitId unit) {
+		var next = members.countStaffNumbersStartingWith(MACHINE_PREFIX) + 1;
+		while (members.staffNumberTaken(machineNumber(next))) {
+			next++;
+		}
+		return add(username, name, machineNumber(next), unit, false, Set.of(Role.STATION), null);
+	}
+
+	private static String machineNumber(int n) {
+		return MACHINE_PREFIX + String.format("%04d", n);
+	}
+
+	private StaffMember add(String username, String name, String staffNumber, UnitId unit, boolean permanent,
 			Set<Role> roles, @Nullable String password) {
 		if (!username.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
 			throw new InvalidInput("username", "用户名只能包含小写字母、数字和 . _ - (invalid username): " + username);

@@ -100,6 +100,11 @@ class StaffMembers {
 			.query(Integer.class).single() > 0;
 	}
 
+	int countStaffNumbersStartingWith(String prefix) {
+		return jdbc.sql("select count(*) from staff_member where staff_number like ?").param(prefix + "%")
+			.query(Integer.class).single();
+	}
+
 	private Optional<StaffMember> one(String where, Object param) {
 		return withRoles(jdbc.sql("select * from staff_member m " + where).param(param).query(this::member).list())
 			.stream().findFirst();

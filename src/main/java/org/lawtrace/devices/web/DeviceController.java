@@ -1,0 +1,283 @@
+package org.lawtrace.devices.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.devices.CheckReadings;
+import org.lawtrace.devices.CloseRepair;
+import org.lawtrace.devices.DeviceFilter;
+import org.lawtrace.devices.DeviceId;
+import org.lawtrace.devices.DeviceKind;
+import org.lawtrace.devices.DeviceLedger;
+import org.lawtrace.devices.DeviceManagement;
+import org.lawtrace.devices.DeviceStatus;
+import org.lawtrace.devices.OpenRepair;
+import org.lawtrace.devices.RegisterDevice;
+import org.lawtrace.devices.web.DeviceViews.CheckView;
+import org.lawtrace.devices.web.DeviceViews.DeviceDetail;
+import org.lawtrace.devices.web.DeviceViews.DeviceView;
+import org.lawtrace.devices.web.DeviceViews.FaultView;
+import org.lawtrace.devices.web.DeviceViews.MaintenanceView;
+import org.lawtrace.devices.web.DeviceViews.NotificationView;
+import org.lawtrace.devices.web.DeviceViews.PersonRef;
+import org.lawtrace.devices.web.DeviceViews.RepairView;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.UnitId;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The device ledger over REST (ART-09 to ART-12). The custodian is the device keeper and makes every change but
+ * two: the holder of a device may check it and report it faulty, and only a deputy director or the director
+ * overrides a failed pre-use check. Leaders, the discipline unit and the administrator read the whole ledger;
+ * officers and assistants see the devices they hold.
+ */
+@RestController
+@RequestMapping("/api/v1/devices")
+class DeviceController {
+
+	static final String OVERSIGHT = "hasAnyRole('CUSTODIAN','ADMIN','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
+	/** Officers and assistants are let in too; the ledger then shows them only the devices they hold. */
+	static final String READERS = "hasAnyRole('CUSTODIAN','ADMIN','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE',"
+			+ "'OFFICER','ASSISTANT')";
+	static final String KEEPER = "hasRole('CUSTODIAN')";
+	static final String KEEPER_OR_HOLDER = "hasAnyRole('CUSTODIAN','OFFICER','ASSISTANT')";
+
+	private final DeviceManagement devices;
+	private final DeviceLedger ledger;
+	private final DeviceViews views;
+	private final BureauTime time;
+
+	DeviceController(DeviceManagement devices, DeviceLedger ledger, DeviceViews views, BureauTime time) {
+		this.devices = devices;
+		this.ledger = ledger;
+		this.views = views;
+		this.time = time;
+	}
+
+	@GetMapping
+	@PreAuthorize(READERS)
+	List<DeviceView> list(@RequestParam(required = false) @Nullable UUID unit,
+			@RequestParam(required = false) @Nullable DeviceStatus status,
+			@RequestParam(required = false) @Nullable DeviceKind kind, Authentication caller) {
+		return views.of(ledger.entries(filter(unit, status, kind), caller.getName()));
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('CUSTODIAN','ADMIN')")
+	ResponseEntity<DeviceView> register(@Valid @RequestBody NewDevice body, Authentication caller) {
+		var device = devices.register(new RegisterDevice(body.serialNumber(), body.kind(), body.model(),
+				new UnitId(body.unitId()), body.storageCapacityMb(), body.commissionedOn()), caller.getName());
+		return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id()))
+			.body(views.of(ledger.entry(device.id(), caller.getName())));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(READERS)
+	DeviceDetail get(@PathVariable UUID id, Authentication caller) {
+		var device = new DeviceId(id);
+		return new DeviceDetail(views.of(ledger.entry(device, caller.getName())),
+				views.history(ledger.history(device, caller.getName())));
+	}
+
+	/** Who held the device at a moment: a change counts from its own instant on. */
+	@GetMapping("/{id}/holder")
+	@PreAuthorize(OVERSIGHT)
+	HolderView holder(@PathVariable UUID id,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at,
+			Authentication caller) {
+		var device = ledger.require(new DeviceId(id), caller.getName());
+		var history = ledger.history(device.id(), caller.getName());
+		var instant = at.toInstant();
+		return new HolderView(id, device.serialNumber(), time.local(instant),
+				history.statusAt(instant).orElse(null), views.person(history.holderAt(instant).orElse(null)));
+	}
+
+	@PostMapping("/{id}/checks")
+	@PreAuthorize(KEEPER_OR_HOLDER)
+	@ResponseStatus(HttpStatus.CREATED)
+	CheckView check(@PathVariable UUID id, @Valid @RequestBody NewCheck body, Authentication caller) {
+		var check = devices.recordCheck(new DeviceId(id), new CheckReadings(body.batteryPercent(), body.freeStorageMb(),
+				body.freeStoragePercent(), body.clockOffsetSeconds(), body.lensOk()), caller.getName());
+		return views.checks(List.of(check)).get(0);
+	}
+
+	@GetMapping("/{id}/checks")
+	@PreAuthorize(READERS)
+	List<CheckView> checks(@PathVariable UUID id, Authentication caller) {
+		return views.checks(ledger.checks(new DeviceId(id), caller.getName()));
+	}
+
+	@PostMapping("/{id}/checks/{checkId}/override")
+	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
+	CheckView override(@PathVariable UUID id, @PathVariable UUID checkId, @Valid @RequestBody Reason body,
+			Authentication caller) {
+		return views.checks(List.of(devices.overrideCheck(new DeviceId(id), checkId, body.reason(), caller.getName())))
+			.get(0);
+	}
+
+	@PostMapping("/{id}/issue")
+	@PreAuthorize(KEEPER)
+	DeviceView issue(@PathVariable UUID id, @Valid @RequestBody Issue body, Authentication caller) {
+		var issued = devices.issue(new DeviceId(id), body.holder(), body.checkId(), caller.getName());
+		return views.of(ledger.entry(issued.id(), caller.getName()));
+	}
+
+	@PostMapping("/{id}/return")
+	@PreAuthorize(KEEPER)
+	DeviceView takeBack(@PathVariable UUID id, @RequestBody(required = false) @Nullable Note body,
+			Authentication caller) {
+		var returned = devices.takeBack(new DeviceId(id), body == null ? null : body.note(), caller.getName());
+		return views.of(ledger.entry(returned.id(), caller.getName()));
+	}
+
+	@PostMapping("/{id}/faults")
+	@PreAuthorize(KEEPER_OR_HOLDER)
+	@ResponseStatus(HttpStatus.CREATED)
+	FaultView reportFault(@PathVariable UUID id, @Valid @RequestBody NewFault body, Authentication caller) {
+		return views.faults(List.of(devices.reportFault(new DeviceId(id), body.description(), caller.getName())))
+			.get(0);
+	}
+
+	@GetMapping("/{id}/faults")
+	@PreAuthorize(READERS)
+	List<FaultView> faults(@PathVariable UUID id, Authentication caller) {
+		return views.faults(ledger.faults(new DeviceId(id), caller.getName()));
+	}
+
+	@PostMapping("/{id}/repairs")
+	@PreAuthorize(KEEPER)
+	@ResponseStatus(HttpStatus.CREATED)
+	RepairView openRepair(@PathVariable UUID id, @Valid @RequestBody NewRepair body, Authentication caller) {
+		var repair = devices.openRepair(new DeviceId(id),
+				new OpenRepair(body.repairer(), body.selfRepair(), body.sentOn(), body.note()), caller.getName());
+		return views.repairs(List.of(repair)).get(0);
+	}
+
+	@PostMapping("/{id}/repairs/{repairId}/close")
+	@PreAuthorize(KEEPER)
+	RepairView closeRepair(@PathVariable UUID id, @PathVariable UUID repairId,
+			@RequestBody(required = false) @Nullable RepairOutcome body, Authentication caller) {
+		var outcome = body == null ? new CloseRepair(null, null, null)
+				: new CloseRepair(body.completedOn(), body.cost(), body.result());
+		return views.repairs(List.of(devices.closeRepair(new DeviceId(id), repairId, outcome, caller.getName())))
+			.get(0);
+	}
+
+	@GetMapping("/{id}/repairs")
+	@PreAuthorize(READERS)
+	List<RepairView> repairs(@PathVariable UUID id, Authentication caller) {
+		return views.repairs(ledger.repairs(new DeviceId(id), caller.getName()));
+	}
+
+	@PostMapping("/{id}/maintenance")
+	@PreAuthorize(KEEPER)
+	@ResponseStatus(HttpStatus.CREATED)
+	MaintenanceView recordMaintenance(@PathVariable UUID id, @RequestBody(required = false) @Nullable Maintained body,
+			Authentication caller) {
+		var done = devices.recordMaintenance(new DeviceId(id), body == null ? null : body.doneOn(),
+				body == null ? null : body.note(), caller.getName());
+		return views.maintenance(List.of(done)).get(0);
+	}
+
+	@GetMapping("/{id}/maintenance")
+	@PreAuthorize(READERS)
+	List<MaintenanceView> maintenance(@PathVariable UUID id, Authentication caller) {
+		return views.maintenance(ledger.maintenance(new DeviceId(id), caller.getName()));
+	}
+
+	@PostMapping("/{id}/retire")
+	@PreAuthorize(KEEPER)
+	DeviceView retire(@PathVariable UUID id, @Valid @RequestBody Reason body, Authentication caller) {
+		var retired = devices.retire(new DeviceId(id), body.reason(), caller.getName());
+		return views.of(ledger.entry(retired.id(), caller.getName()));
+	}
+
+	/** ART-11: devices whose scheduled maintenance is past due. */
+	@GetMapping("/maintenance-overdue")
+	@PreAuthorize(OVERSIGHT)
+	List<DeviceView> maintenanceOverdue() {
+		return views.of(ledger.maintenanceOverdue());
+	}
+
+	/** ART-12: the faults reported to the calling keeper. */
+	@GetMapping("/notifications")
+	@PreAuthorize(KEEPER)
+	List<NotificationView> notifications(Authentication caller) {
+		return views.notifications(ledger.notifications(caller.getName()));
+	}
+
+	@PostMapping("/notifications/{id}/read")
+	@PreAuthorize(KEEPER)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void markRead(@PathVariable UUID id, Authentication caller) {
+		devices.markNotificationRead(id, caller.getName());
+	}
+
+	@GetMapping("/ledger.xlsx")
+	@PreAuthorize(READERS)
+	ResponseEntity<byte[]> ledger(@RequestParam(required = false) @Nullable UUID unit,
+			@RequestParam(required = false) @Nullable DeviceStatus status,
+			@RequestParam(required = false) @Nullable DeviceKind kind, Authentication caller) {
+		return LedgerWorkbook.download(views.of(ledger.entries(filter(unit, status, kind), caller.getName())),
+				time.today());
+	}
+
+	static DeviceFilter filter(@Nullable UUID unit, @Nullable DeviceStatus status, @Nullable DeviceKind kind) {
+		return new DeviceFilter(unit == null ? null : new UnitId(unit), status, kind, null);
+	}
+
+	record NewDevice(@NotBlank String serialNumber, @NotNull DeviceKind kind, @NotBlank String model,
+			@NotNull UUID unitId, @Nullable Integer storageCapacityMb, @Nullable LocalDate commissionedOn) {
+	}
+
+	record NewCheck(@NotNull Integer batteryPercent, @Nullable Integer freeStorageMb,
+			@Nullable Integer freeStoragePercent, @NotNull Integer clockOffsetSeconds, @NotNull Boolean lensOk) {
+	}
+
+	record Issue(@NotBlank String holder, @NotNull UUID checkId) {
+	}
+
+	record Note(@Nullable String note) {
+	}
+
+	record Reason(@NotBlank String reason) {
+	}
+
+	record NewFault(@NotBlank String description) {
+	}
+
+	record NewRepair(@NotBlank String repairer, boolean selfRepair, @Nullable LocalDate sentOn,
+			@Nullable String note) {
+	}
+
+	record RepairOutcome(@Nullable LocalDate completedOn, @Nullable BigDecimal cost, @Nullable String result) {
+	}
+
+	record Maintained(@Nullable LocalDate doneOn, @Nullable String note) {
+	}
+
+	record HolderView(UUID deviceId, String serialNumber, OffsetDateTime at, @Nullable DeviceStatus status,
+			@Nullable PersonRef holder) {
+	}
+}
