@@ -59,6 +59,16 @@ class Recordings {
 		insertRevision(id, revision);
 	}
 
+	/** Fills in the SM3 computed after storing; only ever once, so a recorded SM3 cannot be changed. */
+	void recordSm3(RecordingId id, String sm3) {
+		jdbc.sql("update recordings_recording set sm3 = ? where id = ? and sm3 is null").params(sm3, id.id()).update();
+	}
+
+	/** Recordings whose SM3 is still to be computed, oldest first: after a crash, these are caught up at start. */
+	List<Recording> awaitingSm3() {
+		return complete(jdbc.sql(SELECT + " where r.sm3 is null order by r.uploaded_at").query(Recordings::map).list());
+	}
+
 	Optional<Recording> byId(RecordingId id) {
 		return complete(jdbc.sql(SELECT + " where r.id = ?").param(id.id()).query(Recordings::map).list()).stream()
 			.findFirst();

@@ -52,7 +52,7 @@ public class RecordingViews {
 	}
 
 	public record RecordingView(UUID id, RecordingKind kind, String kindName, String mediaType, String originalName,
-			long sizeBytes, String sha256, String sm3, Person recordedBy, @Nullable String deviceSerial,
+			long sizeBytes, String sha256, @Nullable String sm3, Person recordedBy, @Nullable String deviceSerial,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, @Nullable Double durationSeconds,
 			@Nullable OffsetDateTime fileCreatedAt, @Nullable Double latitude, @Nullable Double longitude,
 			Person uploadedBy, OffsetDateTime uploadedAt, Channel channel, @Nullable UUID caseId, List<UUID> stageIds,
