@@ -81,7 +81,8 @@ final class TwinDigest {
 		var buffer = new byte[BUFFER_SIZE];
 		var chunk = ByteBuffer.wrap(buffer);
 		int read;
-		while ((read = in.read(buffer)) != -1) {
+		// multipart parsers hand out a few KiB per read: filling the buffer first keeps writes and digest calls large
+		while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
 			digest.update(buffer, 0, read);
 			chunk.clear().limit(read);
 			while (chunk.hasRemaining()) {
