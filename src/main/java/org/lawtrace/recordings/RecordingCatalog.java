@@ -30,9 +30,11 @@ public class RecordingCatalog {
 	private final BlobStore store;
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
+	private final DeviceCustody custody;
 
 	RecordingCatalog(Recordings recordings, RecordingIngest ingest, StaffDirectory staff, CaseManagement cases,
-			BlobStore store, BureauTime time, ApplicationEventPublisher events) {
+			BlobStore store, BureauTime time, ApplicationEventPublisher events, DeviceCustody custody) {
+		this.custody = custody;
 		this.recordings = recordings;
 		this.ingest = ingest;
 		this.staff = staff;
@@ -101,7 +103,8 @@ public class RecordingCatalog {
 		requireMayRevise(current, changer.id(), changer.holds(Role.CUSTODIAN), described.caseId());
 		var revision = new Revision(UUID.randomUUID(), before.version() + 1, described.recordedBy().id(),
 				described.deviceSerial(), described.startedAt(), described.endedAt(), described.caseId(),
-				described.stageIds(), changer.id(), time.now(), c.reason().strip());
+				described.stageIds(), changer.id(), time.now(), c.reason().strip(),
+				custody.judge(described.deviceSerial(), described.startedAt(), described.recordedBy().id()));
 		recordings.addRevision(id, revision);
 		events.publishEvent(new RecordingRevised(id, revision, changer.id()));
 		return require(id);
