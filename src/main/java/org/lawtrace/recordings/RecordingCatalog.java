@@ -120,10 +120,16 @@ public class RecordingCatalog {
 	}
 
 	public void requireContentOpenTo(Recording recording, String actor) {
-		var viewer = staff.require(actor);
-		if (!recording.contentOpenTo(viewer.id(), handles(viewer.id(), recording.current().caseId()))) {
+		if (!contentOpenTo(recording, actor)) {
 			throw new NotPermitted("无权查看该音像记录内容 (the content of this recording is not open to you)");
 		}
+	}
+
+	/** Whether {@link #openContent} would hand this recording's content to {@code actor}: pages ask before showing a player. */
+	@Transactional(readOnly = true)
+	public boolean contentOpenTo(Recording recording, String actor) {
+		var viewer = staff.require(actor);
+		return recording.contentOpenTo(viewer.id(), handles(viewer.id(), recording.current().caseId()));
 	}
 
 	private void requireMayRevise(Recording recording, StaffId changer, boolean custodian,
