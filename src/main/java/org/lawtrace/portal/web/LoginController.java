@@ -1,4 +1,4 @@
-package org.lawtrace.portal;
+package org.lawtrace.portal.web;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

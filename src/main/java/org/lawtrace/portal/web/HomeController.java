@@ -1,4 +1,4 @@
-package org.lawtrace.portal;
+package org.lawtrace.portal.web;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
