@@ -140,6 +140,25 @@ class RecordingPagesIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ART-15.1, ART-15.2: the list marks a recording stored after its deadline as late and one linked "
+			+ "to no case as a daily enforcement record")
+	void listMarksLateAndUnlinkedRecordings() {
+		var ended = time.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(1));
+		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "startedAt",
+				ended.minusSeconds(5).toString(), "endedAt", ended.toString()), Media.wav(5), "late.wav")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		Api.as(port, "liu.yang").get()
+			.uri(u -> u.path("/recordings").queryParam("unlinked", true).queryParam("kind", "AUDIO").build())
+			.header("HX-Request", "true").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(html -> {
+				var row = html.substring(html.indexOf("data-recording=\"" + id + "\""));
+				row = row.substring(0, row.indexOf("</tr>"));
+				assertThat(row).contains("日常执法记录（未关联）").containsPattern("逾期 [12] 天");
+			});
+	}
+
+	@Test
 	@DisplayName("htmx gets just the list's results or the case page's section; a browser gets whole pages")
 	void answersHtmxWithFragmentsAndBrowsersWithWholePages() {
 		var filmed = filmedSeizure();

@@ -133,11 +133,11 @@ class RecordingUiBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("#recording-labels .label-handlers")).getText())
 			.isEqualTo("张伟、李娜");
 		assertThat(driver.findElements(By.className("unlinked-badge"))).isEmpty();
+		var recordingId = driver.getCurrentUrl().replaceAll(".*/recordings/([0-9a-f-]{36}).*", "$1");
+		open("/recordings/" + recordingId);
 		wait.until(d -> loaded(d.findElement(By.cssSelector("img.recording-media"))));
-		((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
 		screenshot("recording-page");
 
-		var recordingId = driver.getCurrentUrl().replaceAll(".*/recordings/([0-9a-f-]{36}).*", "$1");
 		open("/cases/" + caseId);
 		var card = wait.until(presenceOfElementLocated(By.cssSelector(
 				"#recordings .recording-group[data-kind=SEIZURE] .recording-card[data-recording='" + recordingId + "']")));
