@@ -36,19 +36,82 @@
 		var description = metadata();
 		var button = document.getElementById('start-upload');
 		button.disabled = true;
-		var rows = files.map(function (file) {
-			return row(results, file);
-		});
-		// One after another: the files share one link, and each is stored (and shown stored) sooner than if all
-		// crawled up together.
-		files.reduce(function (previous, file, i) {
-			return previous.then(function () {
-				return send(file, description, rows[i]);
+		check(description).then(function (refusal) {
+			if (refusal) {
+				button.disabled = false;
+				return null;
+			}
+			var rows = files.map(function (file) {
+				return row(results, file);
 			});
-		}, Promise.resolve()).then(function () {
-			button.disabled = false;
-			input.value = '';
+			// One after another: the files share one link, and each is stored (and shown stored) sooner than if
+			// all crawled up together.
+			return files.reduce(function (previous, file, i) {
+				return previous.then(function () {
+					return send(file, description, rows[i]);
+				});
+			}, Promise.resolve()).then(function () {
+				button.disabled = false;
+				input.value = '';
+			});
 		});
+	}
+
+	// The description is checked once before any file is sent, and a refusal is shown beside the field it names:
+	// a refusal that came while a large file was still on its way might reach the browser only as a broken link.
+	// Answers the refusal, or null when the description is fine (or could not be checked: each upload checks it
+	// again anyway).
+	function check(description) {
+		clearRefusal();
+		var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+		var token = csrf();
+		if (token) {
+			headers[token.header] = token.value;
+		}
+		return fetch(form.getAttribute('data-check'), {
+			method: 'POST', headers: headers, body: JSON.stringify(description), credentials: 'same-origin'
+		}).then(function (response) {
+			if (response.ok || (response.headers.get('Content-Type') || '').indexOf('json') < 0) {
+				return null;
+			}
+			return response.json().then(function (problem) {
+				showRefusal(problem);
+				return problem;
+			});
+		}, function () {
+			return null;
+		});
+	}
+
+	function showRefusal(problem) {
+		var field = problem.field && document.getElementById(problem.field);
+		if (field && field.closest('#upload-form')) {
+			field.classList.add('is-invalid');
+			var feedback = text('div', 'invalid-feedback d-block upload-refusal', problem.detail || '');
+			feedback.id = problem.field + '-error';
+			field.insertAdjacentElement('afterend', feedback);
+		}
+		else {
+			var alert = text('div', 'alert alert-danger mt-3 upload-refusal', problem.detail || '');
+			alert.id = 'form-error';
+			alert.setAttribute('role', 'alert');
+			document.getElementById('start-upload').insertAdjacentElement('beforebegin', alert);
+		}
+	}
+
+	function clearRefusal() {
+		Array.prototype.forEach.call(form.querySelectorAll('.upload-refusal'), function (old) {
+			old.remove();
+		});
+		Array.prototype.forEach.call(form.querySelectorAll('.is-invalid'), function (field) {
+			field.classList.remove('is-invalid');
+		});
+	}
+
+	function csrf() {
+		var token = document.querySelector('meta[name="_csrf"]');
+		var header = document.querySelector('meta[name="_csrf_header"]');
+		return token && header ? { header: header.getAttribute('content'), value: token.getAttribute('content') } : null;
 	}
 
 	// The same description for every file of this batch, as the upload route reads it (times without a zone are
@@ -84,10 +147,9 @@
 			var xhr = new XMLHttpRequest();
 			xhr.open('POST', form.action);
 			xhr.setRequestHeader('Accept', 'application/json');
-			var token = document.querySelector('meta[name="_csrf"]');
-			var header = document.querySelector('meta[name="_csrf_header"]');
-			if (token && header) {
-				xhr.setRequestHeader(header.getAttribute('content'), token.getAttribute('content'));
+			var token = csrf();
+			if (token) {
+				xhr.setRequestHeader(token.header, token.value);
 			}
 			xhr.upload.onprogress = function (event) {
 				if (event.lengthComputable && event.total > 0) {

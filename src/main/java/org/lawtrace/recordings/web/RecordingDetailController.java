@@ -13,7 +13,6 @@ import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.web.CaseChoices.CaseOption;
 import org.lawtrace.recordings.web.CaseChoices.StageOption;
-import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.recordings.web.RecordingViews.RevisionView;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
@@ -112,8 +111,6 @@ class RecordingDetailController {
 		var current = history.get(history.size() - 1);
 		model.addAttribute("recording", view);
 		model.addAttribute("contentOpen", catalog.contentOpenTo(recording, caller.getName()));
-		model.addAttribute("contentUrl", "/recordings/" + view.id() + "/content");
-		model.addAttribute("linkedCase", current.linkedCase());
 		model.addAttribute("stages", current.stages());
 		model.addAttribute("history", history);
 		model.addAttribute("mayRevise", StaffUploaders.include(caller));
@@ -132,6 +129,7 @@ class RecordingDetailController {
 		}
 		var linked = cases.computeIfAbsent(caseId, c -> choices.option(new CaseId(c)));
 		var ofCase = stages.computeIfAbsent(caseId, c -> choices.stagesById(new CaseId(c)));
-		return new HistoryEntry(revision, linked, revision.stageIds().stream().map(ofCase::get).filter(Objects::nonNull).toList());
+		var named = revision.stageIds().stream().map(ofCase::get).filter(Objects::nonNull).toList();
+		return new HistoryEntry(revision, linked, named);
 	}
 }

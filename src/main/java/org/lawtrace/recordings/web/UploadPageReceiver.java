@@ -2,6 +2,7 @@ package org.lawtrace.recordings.web;
 
 import java.net.URI;
 
+import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.shared.BureauTime;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,13 +24,26 @@ import jakarta.servlet.http.HttpServletRequest;
 class UploadPageReceiver {
 
 	private final StreamedUpload upload;
+	private final RecordingIngest ingest;
 	private final RecordingViews views;
 	private final BureauTime time;
 
-	UploadPageReceiver(StreamedUpload upload, RecordingViews views, BureauTime time) {
+	UploadPageReceiver(StreamedUpload upload, RecordingIngest ingest, RecordingViews views, BureauTime time) {
 		this.upload = upload;
+		this.ingest = ingest;
 		this.views = views;
 		this.time = time;
+	}
+
+	/**
+	 * Checks the description once before any file is sent. The upload checks it again before reading its file, but
+	 * a refusal that arrives while a large file is still being sent may reach the browser only as a broken link.
+	 */
+	@PostMapping(path = "/recordings/upload/check", consumes = "application/json")
+	@PreAuthorize(StaffUploaders.ROLES)
+	ResponseEntity<Void> check(@RequestBody UploadPageMetadata metadata, Authentication caller) {
+		ingest.prepare(metadata.description(time.zone()), caller.getName());
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping(path = "/recordings/upload", consumes = "multipart/form-data")

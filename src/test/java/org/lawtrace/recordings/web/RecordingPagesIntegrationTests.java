@@ -188,8 +188,9 @@ class RecordingPagesIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ART-15.1: the upload page's route takes the streamed multipart with the page's CSRF token, reads "
-			+ "its times as the bureau's, answers refusals as problem+json, and refuses a post without the token")
+	@DisplayName("ART-15.1: the upload page's routes check a description and take the streamed multipart with the "
+			+ "page's CSRF token, read its times as the bureau's, answer refusals as problem+json, and refuse a post "
+			+ "without the token")
 	void uploadRouteNeedsTheCsrfToken() throws Exception {
 		var form = Api.as(port, "wang.qiang").get().uri("/recordings/upload").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk()
@@ -201,6 +202,16 @@ class RecordingPagesIntegrationTests {
 		var token = matcher.group(1);
 
 		var started = time.today().minusDays(1).atTime(9, 30);
+		Api.as(port, "wang.qiang").post().uri("/recordings/upload/check").header(HttpHeaders.COOKIE, session)
+			.header("X-CSRF-TOKEN", token).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("recordedBy", "wang.qiang", "deviceSerial", "记录仪/1")).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.field").isEqualTo("deviceSerial");
+		Api.as(port, "wang.qiang").post().uri("/recordings/upload/check").header(HttpHeaders.COOKIE, session)
+			.header("X-CSRF-TOKEN", token).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("recordedBy", "wang.qiang", "startedAt", started.toString())).exchange()
+			.expectStatus().isNoContent();
+
 		// a length no other test uploads, so these bytes are new here
 		var voice = Media.wav(11);
 		Api.as(port, "wang.qiang").post().uri("/recordings/upload").header(HttpHeaders.COOKIE, session)

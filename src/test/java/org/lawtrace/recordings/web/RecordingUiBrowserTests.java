@@ -183,8 +183,9 @@ class RecordingUiBrowserTests {
 	}
 
 	@Test
-	@DisplayName("ART-15: of two files uploaded together, the one that is not audio, video or a photo is refused "
-			+ "beside its name, and the other is stored")
+	@DisplayName("ART-15: a bad description is refused beside its field before any file is sent; of two files "
+			+ "then uploaded together, the one that is not audio, video or a photo is refused beside its name, and "
+			+ "the other is stored")
 	void eachFileGetsItsOwnOutcome() throws Exception {
 		var voice = file("voice-" + SEED.incrementAndGet() + ".wav", Media.wav(13));
 		var program = file("camera-" + SEED.incrementAndGet() + ".mp4", Media.executable());
@@ -194,6 +195,15 @@ class RecordingUiBrowserTests {
 		var start = time.today().minusDays(1).atTime(14, 5);
 		setValue("startedAt", start.toString());
 		driver.findElement(By.id("files")).sendKeys(voice + "\n" + program);
+		driver.findElement(By.id("deviceSerial")).sendKeys("记录仪/1");
+		driver.findElement(By.id("start-upload")).click();
+
+		var wrongSerial = wait.until(visibilityOfElementLocated(By.id("deviceSerial-error")));
+		assertThat(wrongSerial.getText()).contains("设备编号只能包含字母、数字");
+		assertThat(driver.findElements(By.cssSelector("#upload-results .upload-item")))
+			.as("a bad description is refused before any file is sent").isEmpty();
+		driver.findElement(By.id("deviceSerial")).clear();
+		driver.findElement(By.id("deviceSerial")).sendKeys("DSJ-B2-000456");
 		driver.findElement(By.id("start-upload")).click();
 
 		assertThat(settled(voice).getDomAttribute("data-outcome")).isEqualTo("stored");
