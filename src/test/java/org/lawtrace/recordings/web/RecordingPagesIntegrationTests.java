@@ -188,6 +188,28 @@ class RecordingPagesIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("The case picker offers the cases whose numbers contain what was typed, and the stages of the one "
+			+ "whose whole number it is")
+	void casePickerOffersMatchesThenTheChosenCasesStages() {
+		var filmed = filmedSeizure();
+		var number = filmed.caseNumber();
+		picker(number.substring(0, number.length() - 2))
+			.value(html -> assertThat(html).contains("choose-case", number).doesNotContain("name=\"stageIds\""));
+		picker(number)
+			.value(html -> assertThat(html).contains("value=\"" + filmed.caseId() + "\"", "data-kind=\"SEIZURE\"")
+				.doesNotContain("choose-case"));
+		picker("不存在的案号").value(html -> assertThat(html).contains("没有案号包含“不存在的案号”的案件"));
+	}
+
+	private org.springframework.test.web.servlet.client.RestTestClient.BodySpec<String, ?> picker(String typed) {
+		return Api.as(port, "wang.qiang").get()
+			.uri(u -> u.path("/recordings/fragments/case-picker").queryParam("caseNumber", typed).build())
+			.header("HX-Request", "true").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class);
+	}
+
+	@Test
 	@DisplayName("ART-15.1: the upload page's routes check a description and take the streamed multipart with the "
 			+ "page's CSRF token, read its times as the bureau's, answer refusals as problem+json, and refuse a post "
 			+ "without the token")
