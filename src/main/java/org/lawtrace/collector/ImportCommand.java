@@ -114,12 +114,14 @@ public final class ImportCommand {
 
 	/** The server holds a recording with exactly this SHA-256: the one fact that makes clearing the camera safe. */
 	private static boolean confirmed(TusClient client, String sha256) throws IOException {
-		var response = client.get("/api/v1/recordings?sha256=" + sha256);
+		var response = client.get("/api/v1/recordings/digests/" + sha256);
+		if (response.statusCode() == 404) {
+			return false;
+		}
 		if (response.statusCode() != 200) {
 			throw new TusClient.Refused(response.statusCode(), response.body());
 		}
-		var items = JSON.readTree(response.body()).path("items");
-		return items.size() > 0 && sha256.equals(items.get(0).path("sha256").asString());
+		return sha256.equals(JSON.readTree(response.body()).path("sha256").asString());
 	}
 
 	private static Map<String, String> metadata(CameraFile file, String sha256, Map<String, String> o, ZoneId zone) {

@@ -150,9 +150,10 @@ class DemoBureau implements ApplicationRunner {
 		var simple = open("东市监处〔" + year + "〕88号", CaseKind.ADMINISTRATIVE_PENALTY, Procedure.SIMPLE,
 				"个体工商户王某未按规定亮照经营案", false,
 				new OpenCase.PartyInput(Party.Kind.NATURAL_PERSON, "王某某", "330783198503124016"));
-		stage(simple, StageKind.ON_SITE_INSPECTION, today, "08:30", "08:50", "东阳市吴宁街道中山路农贸市场", "zhang.wei",
+		// yesterday, not today: whatever the hour the demo starts, its stages lie in the past
+		stage(simple, StageKind.ON_SITE_INSPECTION, today.minusDays(1), "08:30", "08:50", "东阳市吴宁街道中山路农贸市场", "zhang.wei",
 				"li.na");
-		stage(simple, StageKind.DECISION, today, "08:50", "09:00", "东阳市吴宁街道中山路农贸市场", "zhang.wei", "li.na");
+		stage(simple, StageKind.DECISION, today.minusDays(1), "08:50", "09:00", "东阳市吴宁街道中山路农贸市场", "zhang.wei", "li.na");
 		cases.close(simple, "zhang.wei", today);
 	}
 

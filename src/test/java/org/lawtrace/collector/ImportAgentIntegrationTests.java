@@ -45,8 +45,17 @@ class ImportAgentIntegrationTests {
 		Files.write(dcim.resolve("100MEDIA").resolve("DSJ-A8-000123_20261120093000_0001.MP4"), video);
 		Files.write(dcim.resolve("100MEDIA").resolve("IMG_0001.JPG"), photo);
 		Files.write(dcim.resolve("100MEDIA").resolve("FIRMWARE.MP4"), Media.executable());
-		var token = Api.as(port, "zhang.wei").post().uri("/api/v1/staff/me/tokens")
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "吴宁所采集站 test")).exchange()
+		// the agent signs in as a registered collection station (采集站), with a token of its own
+		java.util.List<?> units = Api.as(port, "admin").get().uri("/api/v1/units").exchange()
+			.returnResult(java.util.List.class).getResponseBody();
+		var unit = units.stream().map(u -> (Map<?, ?>) u).filter(u -> "DY-WN".equals(u.get("code"))).findFirst()
+			.orElseThrow().get("id");
+		var name = "import" + System.nanoTime();
+		var station = Api.as(port, "zhao.min").post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "测试采集站" + name, "username", "station." + name, "unitId", unit, "location", "证据室"))
+			.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+		var token = Api.as(port, "zhao.min").post().uri("/api/v1/stations/{id}/tokens", station)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "agent")).exchange()
 			.returnResult(Map.class).getResponseBody().get("token").toString();
 
 		var first = run(token);
@@ -60,7 +69,8 @@ class ImportAgentIntegrationTests {
 			.jsonPath("$.items[0].channel").isEqualTo("IMPORT")
 			.jsonPath("$.items[0].deviceSerial").isEqualTo("DSJ-A8-000123")
 			.jsonPath("$.items[0].originalName").isEqualTo("DSJ-A8-000123_20261120093000_0001.MP4")
-			.jsonPath("$.items[0].recordedBy.username").isEqualTo("li.na");
+			.jsonPath("$.items[0].recordedBy.username").isEqualTo("li.na")
+			.jsonPath("$.items[0].uploadedBy.username").isEqualTo("station." + name);
 
 		var again = run(token);
 		assertThat(again.out).contains("stored " + videoSha).contains("already on the server");

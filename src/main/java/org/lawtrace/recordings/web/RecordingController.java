@@ -75,6 +75,25 @@ class RecordingController {
 			.body(view);
 	}
 
+	/**
+	 * Whether the platform holds exactly these bytes: what a station's agent asks before it lets a camera be
+	 * cleared. It says no more than that, so machines that may upload need no right to read recordings.
+	 */
+	@GetMapping("/recordings/digests/{sha256}")
+	@PreAuthorize(UPLOADERS)
+	StoredDigest stored(@PathVariable String sha256) {
+		var hex = org.lawtrace.shared.ContentDigest.requireHex256("sha256", sha256);
+		var found = catalog.search(new RecordingQuery(null, null, null, hex, null, 0, 1)).items();
+		if (found.isEmpty()) {
+			throw new org.lawtrace.shared.NotFound("recording with SHA-256", hex);
+		}
+		var r = found.get(0);
+		return new StoredDigest(r.id().id(), r.digest().sha256(), r.digest().sm3(), r.digest().sizeBytes());
+	}
+
+	record StoredDigest(UUID recordingId, String sha256, @Nullable String sm3, long sizeBytes) {
+	}
+
 	@GetMapping("/recordings")
 	@PreAuthorize(READERS)
 	Page list(@RequestParam(required = false) @Nullable UUID caseId,
