@@ -3,9 +3,6 @@ package org.lawtrace.recordings.web;
 import java.io.IOException;
 import java.util.function.Function;
 
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.Channel;
 import org.lawtrace.recordings.RecordingIngest;
@@ -44,22 +41,22 @@ class StreamedUpload {
 	<T> RecordingIngest.Ingested receive(HttpServletRequest request, String uploader, Class<T> metadataType,
 			Function<T, UploadDescription> describe, @Nullable String announcedSha256) {
 		try {
-			var parts = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>().getItemIterator(request);
+			var parts = new MultipartReader(request.getInputStream(), MultipartReader.boundaryOf(request.getContentType()));
 			RecordingIngest.Prepared prepared = null;
-			while (parts.hasNext()) {
-				var part = parts.next();
-				if ("metadata".equals(part.getFieldName())) {
-					try (var in = part.getInputStream()) {
+			for (var part = parts.next(); part != null; part = parts.next()) {
+				if ("metadata".equals(part.name())) {
+					try (var in = part.content()) {
 						var read = read(in.readNBytes(MAX_METADATA_BYTES + 1), metadataType);
 						prepared = ingest.prepare(describe.apply(read), uploader);
 					}
 				}
-				else if ("file".equals(part.getFieldName())) {
+				else if ("file".equals(part.name())) {
 					if (prepared == null) {
 						throw new InvalidInput("metadata", "metadata 部分须在 file 部分之前 (send the metadata part before the file part)");
 					}
-					try (var in = part.getInputStream()) {
-						return ingest.receive(prepared, in, part.getName(), announcedSha256, Channel.UPLOAD);
+					try (var in = part.content()) {
+						return ingest.receive(prepared, in, part.fileName() == null ? "" : part.fileName(), announcedSha256,
+								Channel.UPLOAD);
 					}
 				}
 			}
