@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class FileSystemBlobDerivationTests extends BlobDerivationContract {
 
@@ -72,5 +76,23 @@ class FileSystemBlobDerivationTests extends BlobDerivationContract {
 		assertThat(abandoned).doesNotExist();
 		assertThat(inUse).exists();
 		assertThat(upload).exists();
+	}
+
+	@Test
+	void sweepsAbandonedDerivationCopiesWhenTheApplicationIsReady(@TempDir Path otherRoot) throws IOException {
+		var abandoned = Files.createDirectories(otherRoot.resolve("tmp")).resolve("derive-crashed.src");
+		Files.write(abandoned, new byte[] { 1 });
+		Files.setLastModifiedTime(abandoned, FileTime.from(NOW.minus(Derivation.ABANDONED_AFTER).minusSeconds(1)));
+
+		new ApplicationContextRunner().withUserConfiguration(StorageConfiguration.class)
+			.withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
+			.withPropertyValues("lawtrace.storage.root=" + otherRoot)
+			.run(context -> {
+				var application = context.getSourceApplicationContext();
+				application.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], application,
+						Duration.ZERO));
+
+				assertThat(abandoned).doesNotExist();
+			});
 	}
 }
