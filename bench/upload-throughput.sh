@@ -71,6 +71,10 @@ BCPROV=$(find ~/.m2/repository/org/bouncycastle/bcprov-jdk18on -name 'bcprov-jdk
 echo "openssl dgst -sha256 ${SIZE_MIB} MiB: ${SHA} s ($(mbps "$SIZE_MIB" "$SHA") MB/s)"
 echo "openssl dgst -sm3    ${SIZE_MIB} MiB: ${SM3} s ($(mbps "$SIZE_MIB" "$SM3") MB/s)"
 java -cp "$BCPROV" bench/DigestSpeed.java "$WORK/one.mp4"
+# the disk's ceiling for anything that must be on disk before it is acknowledged, as every upload must (ART-15)
+DD=$(seconds dd if="$WORK/one.mp4" of="$WORK/dd.out" bs=1M conv=fsync)
+rm -f "$WORK/dd.out"
+echo "dd conv=fsync       ${SIZE_MIB} MiB: ${DD} s ($(mbps "$SIZE_MIB" "$DD") MB/s)"
 
 start_server -Xmx1g
 UP=$(upload "$WORK/one.mp4")

@@ -2,8 +2,16 @@ package org.lawtrace.devices;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a recording device in the ledger. */
-public record DeviceId(UUID id) {
+public record DeviceId(@JsonValue UUID id) {
+
+	@JsonCreator
+	public static DeviceId of(UUID id) {
+		return new DeviceId(id);
+	}
 
 	public DeviceId {
 		if (id == null) {

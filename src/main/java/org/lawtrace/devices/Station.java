@@ -11,7 +11,7 @@ import org.lawtrace.shared.UnitId;
  * A collection station (采集站): the dock where body cameras are emptied, whose agent uploads their files. It signs
  * in through a machine account of the staff module, with API tokens only.
  *
- * @param uploadCount files the station has uploaded; the recordings module feeds it once it exists.
+ * @param uploadCount recordings the station has delivered, counted by the recordings module as they arrive.
  */
 public record Station(UUID id, String name, UnitId unitId, String location, StaffId account, Instant registeredAt,
 		long uploadCount, @Nullable Instant lastUploadAt) {

@@ -1,6 +1,8 @@
 package org.lawtrace.devices;
 
 import java.time.Instant;
+
+import org.lawtrace.shared.StaffId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.UnitId;
 import org.lawtrace.staff.ApiToken;
 import org.lawtrace.staff.ApiTokens;
@@ -40,6 +43,12 @@ public class StationManagement {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.time = time;
+	}
+
+	/** A recording arrived from whoever is signed in as {@code uploader}: if that is a station, it is counted. */
+	@Transactional
+	public void countUpload(StaffId uploader, Instant at) {
+		stations.countUpload(uploader, at);
 	}
 
 	/** Registers a station with the machine account it signs in with; {@code username} names that account. */

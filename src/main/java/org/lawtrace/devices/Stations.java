@@ -53,6 +53,12 @@ class Stations {
 			.query(Stations::map).optional();
 	}
 
+	/** Counts one more upload by the station signed in as {@code account}; uploads by people count nowhere. */
+	void countUpload(StaffId account, java.time.Instant at) {
+		jdbc.sql("update devices_station set upload_count = upload_count + 1, last_upload_at = ? where account_id = ?")
+			.params(utc(at), account.id()).update();
+	}
+
 	private static Station map(ResultSet rs, int row) throws SQLException {
 		return new Station(rs.getObject("id", UUID.class), rs.getString("name"),
 				new UnitId(rs.getObject("unit_id", UUID.class)), rs.getString("location"),

@@ -1,12 +1,16 @@
 package org.lawtrace.recordings;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -30,9 +34,11 @@ public class RecordingCatalog {
 	private final BlobStore store;
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
+	private final DeviceCustody custody;
 
 	RecordingCatalog(Recordings recordings, RecordingIngest ingest, StaffDirectory staff, CaseManagement cases,
-			BlobStore store, BureauTime time, ApplicationEventPublisher events) {
+			BlobStore store, BureauTime time, ApplicationEventPublisher events, DeviceCustody custody) {
+		this.custody = custody;
 		this.recordings = recordings;
 		this.ingest = ingest;
 		this.staff = staff;
@@ -101,7 +107,8 @@ public class RecordingCatalog {
 		requireMayRevise(current, changer.id(), changer.holds(Role.CUSTODIAN), described.caseId());
 		var revision = new Revision(UUID.randomUUID(), before.version() + 1, described.recordedBy().id(),
 				described.deviceSerial(), described.startedAt(), described.endedAt(), described.caseId(),
-				described.stageIds(), changer.id(), time.now(), c.reason().strip());
+				described.stageIds(), changer.id(), time.now(), c.reason().strip(),
+				custody.judge(described.deviceSerial(), described.startedAt(), described.recordedBy().id()));
 		recordings.addRevision(id, revision);
 		events.publishEvent(new RecordingRevised(id, revision, changer.id()));
 		return require(id);
@@ -120,14 +127,31 @@ public class RecordingCatalog {
 	}
 
 	public void requireContentOpenTo(Recording recording, String actor) {
-		var viewer = staff.require(actor);
-		if (!recording.contentOpenTo(viewer.id(), handles(viewer.id(), recording.current().caseId()))) {
+		if (!contentOpenTo(recording, actor)) {
 			throw new NotPermitted("无权查看该音像记录内容 (the content of this recording is not open to you)");
 		}
 	}
 
+	/** Whether {@link #openContent} would hand this recording's content to {@code actor}: pages ask before showing a player. */
+	@Transactional(readOnly = true)
+	public boolean contentOpenTo(Recording recording, String actor) {
+		return !contentOpenAmong(List.of(recording), actor).isEmpty();
+	}
+
+	/** Those of {@code recordings} whose content is open to {@code actor}, looking each linked case up once. */
+	@Transactional(readOnly = true)
+	public Set<RecordingId> contentOpenAmong(List<Recording> recordings, String actor) {
+		var viewer = staff.require(actor);
+		var handled = new HashMap<CaseId, Boolean>();
+		return recordings.stream()
+			.filter(r -> r.contentOpenTo(viewer.id(), r.current().caseId() != null && handled
+				.computeIfAbsent(r.current().caseId(), c -> handles(viewer.id(), c))))
+			.map(Recording::id)
+			.collect(Collectors.toSet());
+	}
+
 	private void requireMayRevise(Recording recording, StaffId changer, boolean custodian,
-			org.lawtrace.shared.@Nullable CaseId target) {
+			@Nullable CaseId target) {
 		var mayNow = recording.contentOpenTo(changer, handles(changer, recording.current().caseId()));
 		// a daily enforcement recording waits to be claimed by the case it belongs to; a linked one is not up for grabs
 		var claimsUnlinked = recording.current().unlinked() && handles(changer, target);
@@ -137,7 +161,7 @@ public class RecordingCatalog {
 		}
 	}
 
-	private boolean handles(StaffId staffId, org.lawtrace.shared.@Nullable CaseId caseId) {
+	private boolean handles(StaffId staffId, @Nullable CaseId caseId) {
 		return caseId != null && cases.require(caseId).handledBy(staffId);
 	}
 }

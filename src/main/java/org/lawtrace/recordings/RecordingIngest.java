@@ -45,9 +45,12 @@ public class RecordingIngest {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
+	private final DeviceCustody custody;
 
 	RecordingIngest(BlobStore store, Recordings recordings, MediaInspector inspector, StaffDirectory staff,
-			CaseManagement cases, BureauTime time, ApplicationEventPublisher events, TransactionTemplate transactions) {
+			CaseManagement cases, BureauTime time, ApplicationEventPublisher events, TransactionTemplate transactions,
+			DeviceCustody custody) {
+		this.custody = custody;
 		this.store = store;
 		this.recordings = recordings;
 		this.inspector = inspector;
@@ -69,14 +72,10 @@ public class RecordingIngest {
 	}
 
 	public Prepared prepare(UploadDescription d, String uploader) {
-		if (d.recordedBy() == null || d.recordedBy().isBlank()) {
-			throw new InvalidInput("recordedBy", "请填写记录人 (recordedBy is required)");
-		}
-		var recorder = staff.byUsername(d.recordedBy().strip())
-			.orElseThrow(() -> new InvalidInput("recordedBy", "记录人不存在 (unknown staff): " + d.recordedBy()));
 		if (d.deviceSerial() != null && !DEVICE_SERIAL.matcher(d.deviceSerial()).matches()) {
 			throw new InvalidInput("deviceSerial", "设备编号只能包含字母、数字和 . _ -，最长64位 (malformed device serial)");
 		}
+		var recorder = recorder(d);
 		if (d.startedAt() != null && d.endedAt() != null && d.endedAt().isBefore(d.startedAt())) {
 			throw new InvalidInput("endedAt", "结束时间不能早于开始时间 (endedAt is before startedAt)");
 		}
@@ -113,11 +112,33 @@ public class RecordingIngest {
 			}
 			staged.commit();
 			var revision = new Revision(UUID.randomUUID(), 1, p.recordedBy().id(), p.deviceSerial(), started, ended,
-					p.caseId(), p.stageIds(), p.uploader().id(), now, "上传 (uploaded)");
+					p.caseId(), p.stageIds(), p.uploader().id(), now, "上传 (uploaded)",
+					custody.judge(p.deviceSerial(), started, p.recordedBy().id()));
 			var recording = new Recording(RecordingId.random(), name, staged.digest(), facts, p.uploader().id(), now,
 					channel, revision);
 			return record(recording);
 		}
+	}
+
+	/**
+	 * The recorder named, or else, for a device that was issued to someone when recording began (a collection
+	 * station uploading a docked body cam, say), whoever held it then.
+	 */
+	private StaffMember recorder(UploadDescription d) {
+		if (d.recordedBy() != null && !d.recordedBy().isBlank()) {
+			return staff.byUsername(d.recordedBy().strip())
+				.orElseThrow(() -> new InvalidInput("recordedBy", "记录人不存在 (unknown staff): " + d.recordedBy()));
+		}
+		if (d.deviceSerial() != null) {
+			var at = d.startedAt() != null ? d.startedAt() : time.now();
+			var holder = custody.holderAt(d.deviceSerial(), at).flatMap(staff::byId);
+			if (holder.isPresent()) {
+				return holder.get();
+			}
+			throw new InvalidInput("recordedBy", "请填写记录人：设备 " + d.deviceSerial() + " 当时未发放给任何人 "
+					+ "(recordedBy is required: the device was held by nobody at that time)");
+		}
+		throw new InvalidInput("recordedBy", "请填写记录人 (recordedBy is required)");
 	}
 
 	private Ingested record(Recording recording) {

@@ -30,7 +30,7 @@ class Recordings {
 
 	private static final String SELECT = """
 			select r.*, v.id as revision_id, v.version, v.recorded_by, v.device_serial, v.started_at, v.ended_at,
-			    v.case_id, v.changed_by, v.changed_at, v.reason
+			    v.case_id, v.changed_by, v.changed_at, v.reason, v.device_finding
 			from recordings_recording r join recordings_revision v on v.recording_id = r.id and v.current = true""";
 
 	private final JdbcClient jdbc;
@@ -57,6 +57,16 @@ class Recordings {
 		jdbc.sql("update recordings_revision set current = false where recording_id = ? and current = true")
 			.param(id.id()).update();
 		insertRevision(id, revision);
+	}
+
+	/** Fills in the SM3 computed after storing; only ever once, so a recorded SM3 cannot be changed. */
+	void recordSm3(RecordingId id, String sm3) {
+		jdbc.sql("update recordings_recording set sm3 = ? where id = ? and sm3 is null").params(sm3, id.id()).update();
+	}
+
+	/** Recordings whose SM3 is still to be computed, oldest first: after a crash, these are caught up at start. */
+	List<Recording> awaitingSm3() {
+		return complete(jdbc.sql(SELECT + " where r.sm3 is null order by r.uploaded_at").query(Recordings::map).list());
 	}
 
 	Optional<Recording> byId(RecordingId id) {
@@ -118,11 +128,11 @@ class Recordings {
 	private void insertRevision(RecordingId id, Revision v) {
 		jdbc.sql("""
 				insert into recordings_revision (id, recording_id, version, recorded_by, device_serial, started_at,
-				    ended_at, case_id, changed_by, changed_at, reason, current)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""")
+				    ended_at, case_id, changed_by, changed_at, reason, device_finding, current)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""")
 			.params(v.id(), id.id(), v.version(), v.recordedBy().id(), v.deviceSerial(), utc(v.startedAt()),
 					utc(v.endedAt()), v.caseId() == null ? null : v.caseId().id(), v.changedBy().id(),
-					utc(v.changedAt()), v.reason())
+					utc(v.changedAt()), v.reason(), v.deviceFinding() == null ? null : v.deviceFinding().name())
 			.update();
 		for (var stage : v.stageIds()) {
 			jdbc.sql("insert into recordings_revision_stage (revision_id, stage_id) values (?, ?)")
@@ -153,7 +163,8 @@ class Recordings {
 
 	private static Revision withStages(Revision v, Map<UUID, List<StageId>> stages) {
 		return new Revision(v.id(), v.version(), v.recordedBy(), v.deviceSerial(), v.startedAt(), v.endedAt(),
-				v.caseId(), stages.getOrDefault(v.id(), List.of()), v.changedBy(), v.changedAt(), v.reason());
+				v.caseId(), stages.getOrDefault(v.id(), List.of()), v.changedBy(), v.changedAt(), v.reason(),
+				v.deviceFinding());
 	}
 
 	private static Recording map(ResultSet rs, int row) throws SQLException {
@@ -176,7 +187,8 @@ class Recordings {
 				rs.getObject("started_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("ended_at", OffsetDateTime.class).toInstant(), caseId == null ? null : new CaseId(caseId),
 				List.of(), new StaffId(rs.getObject("changed_by", UUID.class)),
-				rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("reason"));
+				rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("reason"),
+				rs.getString("device_finding") == null ? null : DeviceFinding.valueOf(rs.getString("device_finding")));
 	}
 
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

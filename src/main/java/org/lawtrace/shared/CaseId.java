@@ -2,8 +2,16 @@ package org.lawtrace.shared;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies an enforcement case (执法案件) across modules. */
-public record CaseId(UUID id) {
+public record CaseId(@JsonValue UUID id) {
+
+	@JsonCreator
+	public static CaseId of(UUID id) {
+		return new CaseId(id);
+	}
 
 	public CaseId {
 		if (id == null) {

@@ -1,5 +1,7 @@
 package org.lawtrace.shared;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -7,19 +9,33 @@ import java.util.regex.Pattern;
  * What a stored original is (原始记录的数字摘要): its SHA-256 and SM3 (GB/T 32905) digests in lowercase hex, and
  * its length in bytes.
  * <p>
- * SHA-256 is the key of the write-once store; SM3 stands beside it because domestic verifiers ask for the 国密
- * algorithm. Hex in other case is accepted and normalised, so two digests of the same bytes are always equal.
+ * SHA-256 and size are the key of the write-once store and are known the moment content is stored; SM3 stands
+ * beside them because domestic verifiers ask for the 国密 algorithm. SM3 runs several times slower than SHA-256
+ * on any CPU without SM3 instructions, so it is computed just after the content is safe rather than while a
+ * multi-gigabyte upload waits, and is {@literal null} until then. Hex in other case is accepted and normalised,
+ * so two digests of the same bytes are always equal.
  */
-public record ContentDigest(String sha256, String sm3, long sizeBytes) {
+public record ContentDigest(String sha256, @Nullable String sm3, long sizeBytes) {
 
 	private static final Pattern HEX_256_BITS = Pattern.compile("[0-9a-f]{64}");
 
 	public ContentDigest {
 		sha256 = requireHex256("sha256", sha256);
-		sm3 = requireHex256("sm3", sm3);
+		sm3 = sm3 == null ? null : requireHex256("sm3", sm3);
 		if (sizeBytes < 0) {
 			throw new InvalidInput("sizeBytes", "大小不能为负 (size must not be negative): " + sizeBytes);
 		}
+	}
+
+	/** The same content with its SM3 digest known. */
+	public ContentDigest withSm3(String sm3) {
+		return new ContentDigest(sha256, sm3, sizeBytes);
+	}
+
+	/** Whether two digests name the same bytes: same SHA-256 and size, and the same SM3 where both know it. */
+	public boolean sameContentAs(ContentDigest other) {
+		return sha256.equals(other.sha256) && sizeBytes == other.sizeBytes
+				&& (sm3 == null || other.sm3 == null || sm3.equals(other.sm3));
 	}
 
 	/**

@@ -2,8 +2,16 @@ package org.lawtrace.shared;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a staff member (工作人员) across modules. */
-public record StaffId(UUID id) {
+public record StaffId(@JsonValue UUID id) {
+
+	@JsonCreator
+	public static StaffId of(UUID id) {
+		return new StaffId(id);
+	}
 
 	public StaffId {
 		if (id == null) {

@@ -2,8 +2,16 @@ package org.lawtrace.shared;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies an organisational unit (科室、队、所) of the bureau across modules. */
-public record UnitId(UUID id) {
+public record UnitId(@JsonValue UUID id) {
+
+	@JsonCreator
+	public static UnitId of(UUID id) {
+		return new UnitId(id);
+	}
 
 	public UnitId {
 		if (id == null) {

@@ -66,10 +66,23 @@ public interface BlobStore {
 	InputStream openRange(ContentDigest digest, long offset, long length);
 
 	/**
+	 * Computes the SM3 digest of a stored blob, which storing leaves for afterwards (see {@link ContentDigest}),
+	 * re-reading it whole and checking its SHA-256 and size on the way, so this is also a first fixity check.
+	 *
+	 * @param digest what the blob is recorded to be, must not be {@literal null}.
+	 * @return the digest with its SM3, will never be {@literal null}.
+	 * @throws BlobCorrupted when the stored bytes no longer match {@code digest}.
+	 * @throws NotFound when no such blob is stored.
+	 */
+	default ContentDigest withSm3(ContentDigest digest) {
+		return verify(digest);
+	}
+
+	/**
 	 * Re-reads a stored blob and recomputes both digests and its size (fixity check, 固定性校验).
 	 *
 	 * @param digest what the blob is recorded to be, must not be {@literal null}.
-	 * @return the recomputed digest, equal to {@code digest}. Will never be {@literal null}.
+	 * @return the recomputed digest with both digests, equal to {@code digest}. Will never be {@literal null}.
 	 * @throws BlobCorrupted when the stored bytes no longer match {@code digest}.
 	 * @throws NotFound when no such blob is stored.
 	 */

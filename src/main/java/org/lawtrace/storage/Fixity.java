@@ -14,12 +14,12 @@ final class Fixity {
 	/**
 	 * @param expected what the content is recorded to be, must not be {@literal null}.
 	 * @param content the stored bytes, read to their end, must not be {@literal null}.
-	 * @return the recomputed digest, equal to {@code expected}.
-	 * @throws BlobCorrupted carrying both digests when any of SHA-256, SM3 or size differs.
+	 * @return the recomputed digest, SM3 included; equal to {@code expected} where that knows its SM3.
+	 * @throws BlobCorrupted carrying both digests when SHA-256, size or a known SM3 differs.
 	 */
 	static ContentDigest verify(ContentDigest expected, InputStream content) throws IOException {
 		var calculated = TwinDigest.of(content);
-		if (!calculated.equals(expected)) {
+		if (!calculated.sameContentAs(expected)) {
 			throw new BlobCorrupted(expected, calculated);
 		}
 		return calculated;

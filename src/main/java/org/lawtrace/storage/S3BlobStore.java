@@ -139,7 +139,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 			.contentLength(digest.sizeBytes())
 			.contentType("application/octet-stream")
 			.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(digest.sha256())))
-			.metadata(Map.of("sm3", digest.sm3()));
+			.metadata(Map.of("sha256", digest.sha256()));
 		var retainUntil = objectLock.enabled() ? objectLock.retainUntil() : null;
 		if (retainUntil != null) {
 			request.objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(retainUntil);

@@ -34,6 +34,13 @@ final class Spool {
 	 */
 	static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
+	private static final java.util.concurrent.Executor FLUSHER = java.util.concurrent.Executors.newCachedThreadPool(
+			runnable -> {
+				var thread = new Thread(runnable, "spool-flush");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	private final Path directory;
 	private final Clock clock;
 
@@ -172,10 +179,11 @@ final class Spool {
 	}
 
 	private static ContentDigest write(InputStream in, Path spooled) throws IOException {
-		try (var channel = FileChannel.open(spooled, StandardOpenOption.WRITE)) {
+		try (var file = FileChannel.open(spooled, StandardOpenOption.WRITE);
+				var channel = new FlushingChannel(file, FLUSHER)) {
 			var digest = TwinDigest.copy(in, channel);
 			// the file store renames this very file into place, so its bytes must be on disk before the name is
-			channel.force(true);
+			channel.forceAll();
 			return digest;
 		}
 	}

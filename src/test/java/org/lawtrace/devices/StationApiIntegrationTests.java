@@ -136,7 +136,6 @@ class StationApiIntegrationTests {
 	private String unitId(String code) {
 		var unit = Api.as(port, "admin").get().uri("/api/v1/units").exchange().expectBody(LIST).returnResult().getResponseBody()
 			.stream().filter(u -> code.equals(u.get("code"))).findFirst().orElseThrow();
-		// a unit's id is a UnitId, written as {"id": "…"}
-		return ((Map<?, ?>) unit.get("id")).get("id").toString();
+		return unit.get("id").toString();
 	}
 }

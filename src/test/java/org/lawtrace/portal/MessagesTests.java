@@ -17,6 +17,8 @@ import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
 import org.lawtrace.cases.StageKind;
+import org.lawtrace.recordings.Channel;
+import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.staff.Role;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
@@ -42,13 +44,15 @@ class MessagesTests {
 		same("Role", Role.values(), Role::chineseName, null);
 		same("CaseKind", CaseKind.values(), CaseKind::chineseName, CaseKind::englishName);
 		same("StageKind", StageKind.values(), StageKind::chineseName, StageKind::englishName);
+		same("RecordingKind", RecordingKind.values(), RecordingKind::chineseName, null);
 	}
 
 	@Test
-	void everyStatusProcedureAndPartyKindHasALabel() {
+	void everyStatusProcedurePartyKindAndChannelHasALabel() {
 		same("Status", Case.Status.values(), null, null);
 		same("Procedure", Procedure.values(), null, null);
 		same("PartyKind", Party.Kind.values(), null, null);
+		same("Channel", Channel.values(), null, null);
 	}
 
 	private <E extends Enum<E>> void same(String type, E[] values, Function<E, String> chinese,

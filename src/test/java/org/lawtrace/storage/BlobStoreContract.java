@@ -26,6 +26,8 @@ abstract class BlobStoreContract {
 	// crosses several copy buffers and ends mid-buffer, so chunk boundaries are exercised
 	static final byte[] CONTENT = Contents.random(3 * TwinDigest.BUFFER_SIZE + 12345, 7);
 	static final ContentDigest DIGEST = TwinDigest.of(CONTENT);
+	/** What storing answers: the key, SHA-256 and size, with SM3 left for afterwards. */
+	static final ContentDigest KEY = new ContentDigest(DIGEST.sha256(), null, DIGEST.sizeBytes());
 
 	abstract BlobStore store();
 
@@ -40,7 +42,7 @@ abstract class BlobStoreContract {
 	void storesContentWholeUnderItsDigests() throws IOException {
 		var stored = store().store(new ByteArrayInputStream(CONTENT), null);
 
-		assertThat(stored).isEqualTo(new StoredBlob(DIGEST, false));
+		assertThat(stored).isEqualTo(new StoredBlob(KEY, false));
 		assertThat(store().contains(DIGEST)).isTrue();
 		try (var in = store().open(DIGEST)) {
 			assertThat(in.readAllBytes()).isEqualTo(CONTENT);
@@ -55,7 +57,7 @@ abstract class BlobStoreContract {
 
 		var again = store().store(new ByteArrayInputStream(CONTENT), DIGEST.sha256());
 
-		assertThat(again).isEqualTo(new StoredBlob(DIGEST, true));
+		assertThat(again).isEqualTo(new StoredBlob(KEY, true));
 		try (var in = store().open(DIGEST)) {
 			assertThat(in.readAllBytes()).isEqualTo(CONTENT);
 		}
@@ -66,7 +68,7 @@ abstract class BlobStoreContract {
 	void acceptsAnAnnouncedDigestInEitherCase() {
 		var stored = store().store(new ByteArrayInputStream(CONTENT), DIGEST.sha256().toUpperCase(Locale.ROOT));
 
-		assertThat(stored.digest()).isEqualTo(DIGEST);
+		assertThat(stored.digest()).isEqualTo(KEY);
 	}
 
 	@Test
@@ -113,12 +115,12 @@ abstract class BlobStoreContract {
 	@DisplayName("ART-22(2) staged content can be read and checked, and is stored only when committed")
 	void stagedContentIsStoredOnlyWhenCommitted() throws IOException {
 		try (var staged = store().stage(new ByteArrayInputStream(CONTENT), DIGEST.sha256())) {
-			assertThat(staged.digest()).isEqualTo(DIGEST);
+			assertThat(staged.digest()).isEqualTo(KEY);
 			try (var in = staged.open()) {
 				assertThat(in.readAllBytes()).isEqualTo(CONTENT);
 			}
 			assertThat(store().contains(DIGEST)).isFalse();
-			assertThat(staged.commit()).isEqualTo(new StoredBlob(DIGEST, false));
+			assertThat(staged.commit()).isEqualTo(new StoredBlob(KEY, false));
 			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(staged::commit);
 		}
 		assertThat(store().contains(DIGEST)).isTrue();
@@ -141,6 +143,24 @@ abstract class BlobStoreContract {
 			.isThrownBy(() -> store().stage(new ByteArrayInputStream(CONTENT), "0".repeat(64)))
 			.satisfies(e -> assertThat(e.field()).isEqualTo("sha256"));
 		assertThat(spoolDirectory()).isEmptyDirectory();
+	}
+
+	@Test
+	@DisplayName("ART-15: SM3 is computed after storing, from the stored bytes, and equals the known-answer digest")
+	void computesSm3AfterStoring() {
+		store().store(new ByteArrayInputStream(CONTENT), null);
+
+		assertThat(store().withSm3(KEY)).isEqualTo(DIGEST);
+		assertThat(TwinDigest.of("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).sm3())
+			.isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+	}
+
+	@Test
+	void computingSm3DetectsAFlippedByte() throws IOException {
+		store().store(new ByteArrayInputStream(CONTENT), null);
+		flipByte(KEY, 4321);
+
+		assertThatExceptionOfType(BlobCorrupted.class).isThrownBy(() -> store().withSm3(KEY));
 	}
 
 	@Test
@@ -217,7 +237,7 @@ abstract class BlobStoreContract {
 	@DisplayName("ART-22(2) the store offers no way to delete, overwrite or rename an original")
 	void offersNoWayToDeleteOrOverwrite() {
 		assertThat(BlobStore.class.getMethods()).extracting(Method::getName)
-			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "verify", "derive");
+			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify", "derive");
 	}
 
 	static long countFiles(Path directory) throws IOException {

@@ -101,7 +101,7 @@ class S3BlobStoreTests extends BlobStoreContract {
 
 		var head = direct.headObject(b -> b.bucket(bucket).key("blobs/sha256/" + DIGEST.sha256()));
 		assertThat(head.contentLength()).isEqualTo(CONTENT.length);
-		assertThat(head.metadata()).containsEntry("sm3", DIGEST.sm3());
+		assertThat(head.metadata()).containsEntry("sha256", DIGEST.sha256());
 	}
 
 	@Test

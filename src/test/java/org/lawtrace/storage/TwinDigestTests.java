@@ -59,13 +59,14 @@ class TwinDigestTests {
 	}
 
 	@Test
-	void copiesExactlyTheBytesItDigests() throws Exception {
+	void copiesExactlyTheBytesItDigestsLeavingSm3ForLater() throws Exception {
 		var bytes = Contents.random(3 * TwinDigest.BUFFER_SIZE + 7, 1);
 		var copy = new ByteArrayOutputStream();
 
 		var digest = TwinDigest.copy(new ByteArrayInputStream(bytes), Channels.newChannel(copy));
 
 		assertThat(copy.toByteArray()).isEqualTo(bytes);
-		assertThat(digest).isEqualTo(TwinDigest.of(bytes));
+		var full = TwinDigest.of(bytes);
+		assertThat(digest).isEqualTo(new ContentDigest(full.sha256(), null, full.sizeBytes()));
 	}
 }

@@ -10,6 +10,8 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.Htmx;
 import org.lawtrace.staff.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;

@@ -3,6 +3,7 @@ package org.lawtrace.cases.web;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.shared.web.Htmx;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -7,6 +7,7 @@ import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.FormError;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -2,26 +2,19 @@ package org.lawtrace.recordings.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
-import org.lawtrace.recordings.Channel;
 import org.lawtrace.recordings.Correction;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingId;
-import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.recordings.UploadDescription;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.recordings.web.RecordingViews.RevisionView;
 import org.lawtrace.shared.CaseId;
-import org.lawtrace.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -41,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Audio-visual records over REST: streaming upload, listing with labels, revisions, and playback with HTTP Range.
@@ -54,62 +46,33 @@ class RecordingController {
 	static final String READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
 			+ "'DIRECTOR','DISCIPLINE')";
 	static final String UPLOADERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','STATION')";
-	private static final int MAX_METADATA_BYTES = 64 * 1024;
 	private static final Logger log = LoggerFactory.getLogger("lawtrace.security");
 
-	private final RecordingIngest ingest;
+	private final StreamedUpload upload;
 	private final RecordingCatalog catalog;
 	private final RecordingViews views;
 	private final RecordingContent content;
-	private final JsonMapper json;
 
-	RecordingController(RecordingIngest ingest, RecordingCatalog catalog, RecordingViews views,
-			RecordingContent content, JsonMapper json) {
-		this.ingest = ingest;
+	RecordingController(StreamedUpload upload, RecordingCatalog catalog, RecordingViews views,
+			RecordingContent content) {
+		this.upload = upload;
 		this.catalog = catalog;
 		this.views = views;
 		this.content = content;
-		this.json = json;
 	}
 
-	/**
-	 * ART-15.1: a multipart upload, the {@code metadata} JSON part first and the {@code file} part after it, parsed as
-	 * it streams in: the file goes through its digests into the store's spool once and is never held in memory.
-	 */
+	/** ART-15.1: a streamed multipart upload ({@link StreamedUpload}); 201 when stored, 200 when already stored. */
 	@PostMapping(path = "/recordings", consumes = "multipart/form-data")
 	@PreAuthorize(UPLOADERS)
 	ResponseEntity<RecordingView> upload(HttpServletRequest request, Authentication caller,
 			@RequestHeader(name = "Repr-Digest", required = false) @Nullable String reprDigest,
 			@RequestHeader(name = "Content-Digest", required = false) @Nullable String contentDigest) {
 		var announced = ReprDigest.sha256Hex(reprDigest != null ? reprDigest : contentDigest);
-		try {
-			var parts = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>().getItemIterator(request);
-			RecordingIngest.Prepared prepared = null;
-			while (parts.hasNext()) {
-				var part = parts.next();
-				if ("metadata".equals(part.getFieldName())) {
-					try (var in = part.getInputStream()) {
-						prepared = ingest.prepare(description(in.readNBytes(MAX_METADATA_BYTES + 1)), caller.getName());
-					}
-				}
-				else if ("file".equals(part.getFieldName())) {
-					if (prepared == null) {
-						throw new InvalidInput("metadata", "metadata 部分须在 file 部分之前 (send the metadata part before the file part)");
-					}
-					try (var in = part.getInputStream()) {
-						var ingested = ingest.receive(prepared, in, part.getName(), announced, Channel.UPLOAD);
-						var view = views.of(ingested.recording());
-						return ResponseEntity.status(ingested.alreadyStored() ? HttpStatus.OK : HttpStatus.CREATED)
-							.location(URI.create("/api/v1/recordings/" + view.id()))
-							.body(view);
-					}
-				}
-			}
-			throw new InvalidInput("file", "缺少 file 部分 (no file part)");
-		}
-		catch (IOException | RuntimeException e) {
-			throw UploadFailures.translate(e);
-		}
+		var ingested = upload.receive(request, caller.getName(), UploadDescription.class, d -> d, announced);
+		var view = views.of(ingested.recording());
+		return ResponseEntity.status(ingested.alreadyStored() ? HttpStatus.OK : HttpStatus.CREATED)
+			.location(URI.create("/api/v1/recordings/" + view.id()))
+			.body(view);
 	}
 
 	@GetMapping("/recordings")
@@ -166,20 +129,6 @@ class RecordingController {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
 				"原始音像记录不得删除或修改，此次尝试已记录 (originals are never deleted or altered; the attempt is recorded, ART-22(2))");
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET, HEAD").body(problem);
-	}
-
-	private UploadDescription description(byte[] metadata) {
-		if (metadata.length > MAX_METADATA_BYTES) {
-			throw new InvalidInput("metadata", "元数据超过64KB (metadata part is larger than 64 KiB)");
-		}
-		try {
-			return json.readValue(new String(metadata, StandardCharsets.UTF_8), UploadDescription.class);
-		}
-		catch (tools.jackson.core.JacksonException e) {
-			var field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "metadata"
-					: e.getPath().get(0).getPropertyName();
-			throw new InvalidInput(field, "元数据格式不正确 (malformed metadata): " + field);
-		}
 	}
 
 	record Page(List<RecordingView> items, long total, int page, int size) {

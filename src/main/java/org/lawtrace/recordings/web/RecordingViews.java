@@ -14,6 +14,7 @@ import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.Party;
 import org.lawtrace.recordings.Channel;
+import org.lawtrace.recordings.DeviceFinding;
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.recordings.Revision;
@@ -52,11 +53,12 @@ public class RecordingViews {
 	}
 
 	public record RecordingView(UUID id, RecordingKind kind, String kindName, String mediaType, String originalName,
-			long sizeBytes, String sha256, String sm3, Person recordedBy, @Nullable String deviceSerial,
+			long sizeBytes, String sha256, @Nullable String sm3, Person recordedBy, @Nullable String deviceSerial,
 			OffsetDateTime startedAt, OffsetDateTime endedAt, @Nullable Double durationSeconds,
 			@Nullable OffsetDateTime fileCreatedAt, @Nullable Double latitude, @Nullable Double longitude,
 			Person uploadedBy, OffsetDateTime uploadedAt, Channel channel, @Nullable UUID caseId, List<UUID> stageIds,
-			boolean linked, @Nullable Labels labels, UploadDeadline.Timeliness timeliness, int version) {
+			boolean linked, @Nullable Labels labels, UploadDeadline.Timeliness timeliness, int version,
+			@Nullable DeviceFinding deviceFinding) {
 	}
 
 	public record RevisionView(int version, Person recordedBy, @Nullable String deviceSerial, OffsetDateTime startedAt,
@@ -83,7 +85,8 @@ public class RecordingViews {
 					f.createdAt() == null ? null : time.local(f.createdAt()), f.latitude(), f.longitude(),
 					person(people, r.uploadedBy()), time.local(r.uploadedAt()), r.channel(),
 					v.caseId() == null ? null : v.caseId().id(), v.stageIds().stream().map(s -> s.id()).toList(),
-					v.caseId() != null, caseLabels, deadline.judge(v.endedAt(), r.uploadedAt()), v.version());
+					v.caseId() != null, caseLabels, deadline.judge(v.endedAt(), r.uploadedAt()), v.version(),
+					v.deviceFinding());
 		}).toList();
 	}
 

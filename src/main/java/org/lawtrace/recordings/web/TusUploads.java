@@ -94,7 +94,10 @@ class TusUploads {
 			var ingested = ingest.receive(prepared, content, metadata.getOrDefault("filename", ""), null, channel);
 			response.setHeader("Recording-Id", ingested.recording().id().toString());
 			response.setHeader("Recording-Sha256", ingested.recording().digest().sha256());
-			response.setHeader("Recording-Sm3", ingested.recording().digest().sm3());
+			var sm3 = ingested.recording().digest().sm3();
+			if (sm3 != null) {
+				response.setHeader("Recording-Sm3", sm3);
+			}
 		}
 		catch (TusException e) {
 			throw new IllegalStateException("finished upload vanished: " + uri, e);

@@ -1,4 +1,4 @@
-package org.lawtrace.cases.web;
+package org.lawtrace.shared.web;
 
 import java.util.Set;
 
@@ -7,11 +7,11 @@ import org.lawtrace.shared.DomainException;
 
 /**
  * Why a form was refused, shown beside the field at fault, or above the form ({@code field} null) when the
- * domain names a field the form does not have.
+ * domain names a field the form does not have. Every module's pages show refusals this way ({@code forms.html}).
  */
-record FormError(@Nullable String field, String message) {
+public record FormError(@Nullable String field, String message) {
 
-	static FormError of(DomainException e, Set<String> formFields) {
+	public static FormError of(DomainException e, Set<String> formFields) {
 		var field = e.field() != null && formFields.contains(e.field()) ? e.field() : null;
 		return new FormError(field, String.valueOf(e.getMessage()));
 	}

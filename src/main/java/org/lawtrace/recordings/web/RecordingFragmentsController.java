@@ -1,0 +1,93 @@
+package org.lawtrace.recordings.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingId;
+import org.lawtrace.recordings.RecordingQuery;
+import org.lawtrace.recordings.web.CaseChoices.StageOption;
+import org.lawtrace.recordings.web.RecordingViews.RecordingView;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.web.Htmx;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Parts of pages that htmx loads. The case page's 音像记录 section comes from here, so that {@code cases} needs
+ * no knowledge of recordings (which already depend on cases; the module rules forbid the cycle). The case picker
+ * of the upload and correction forms comes from here as the user types a case number.
+ */
+@Controller
+@RequestMapping("/recordings/fragments")
+class RecordingFragmentsController {
+
+	static final String CASE_SECTION = "recordings/case :: recordings";
+	static final String CASE_PICKER = "recordings/parts :: casePicker";
+
+	private final RecordingCatalog catalog;
+	private final RecordingViews views;
+	private final CaseChoices choices;
+
+	RecordingFragmentsController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices) {
+		this.catalog = catalog;
+		this.views = views;
+		this.choices = choices;
+	}
+
+	/** A case's recordings, with players, under the stage each records; those linked to the case alone last. */
+	@GetMapping("/case/{caseId}")
+	@PreAuthorize(RecordingController.READERS)
+	String ofCase(@PathVariable UUID caseId, Authentication caller, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			// someone who followed the address by hand gets the page the section belongs to
+			return "redirect:/cases/" + caseId + "#recordings";
+		}
+		var id = new CaseId(caseId);
+		var stages = choices.stages(id);
+		var found = catalog.search(new RecordingQuery(id, null, null, null, null, 0, RecordingQuery.MAX_PAGE_SIZE));
+		var open = catalog.contentOpenAmong(found.items(), caller.getName()).stream().map(RecordingId::id).toList();
+		var recordings = views.of(found.items()).stream()
+			.sorted(Comparator.comparing(RecordingView::startedAt))
+			.toList();
+		var groups = stages.stream()
+			.map(s -> new StageGroup(s, recordings.stream().filter(r -> r.stageIds().contains(s.id())).toList()))
+			.filter(g -> !g.recordings().isEmpty() || g.stage().avMandatory())
+			.toList();
+		var known = stages.stream().map(StageOption::id).toList();
+		model.addAttribute("caseId", caseId);
+		model.addAttribute("caseNumber", choices.option(id).caseNumber());
+		model.addAttribute("groups", groups);
+		model.addAttribute("unstaged",
+				recordings.stream().filter(r -> r.stageIds().stream().noneMatch(known::contains)).toList());
+		model.addAttribute("open", open);
+		model.addAttribute("total", found.total());
+		model.addAttribute("shown", recordings.size());
+		model.addAttribute("mayUpload", StaffUploaders.include(caller));
+		return CASE_SECTION;
+	}
+
+	/** The case picker: the case whose number was typed (or chosen) with its stages, or the cases to choose from. */
+	@GetMapping("/case-picker")
+	@PreAuthorize(RecordingController.READERS)
+	String casePicker(@RequestParam(required = false) @Nullable String caseNumber,
+			@RequestParam(required = false) @Nullable UUID caseId,
+			@RequestParam(required = false) @Nullable List<UUID> stageIds, Model model) {
+		model.addAttribute("picker", choices.pick(caseId, caseNumber, stageIds));
+		return CASE_PICKER;
+	}
+
+	/** A stage with the recordings of it; a stage that must be filmed (ART-06) shows even while it has none. */
+	record StageGroup(StageOption stage, List<RecordingView> recordings) {
+	}
+}

@@ -1,0 +1,48 @@
+package org.lawtrace.recordings.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.BureauTime;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The upload page (ART-15.1): files with who recorded them, on which device, for which case and stages, and the
+ * times to use where a file carries none. The page's script sends each file as its own streamed upload to
+ * {@link UploadPageReceiver} and shows its progress and outcome; a case page links here with its case chosen.
+ */
+@Controller
+class UploadPageController {
+
+	static final String VIEW = "recordings/upload";
+
+	private final Recorders recorders;
+	private final CaseChoices choices;
+	private final BureauTime time;
+
+	UploadPageController(Recorders recorders, CaseChoices choices, BureauTime time) {
+		this.recorders = recorders;
+		this.choices = choices;
+		this.time = time;
+	}
+
+	@GetMapping("/recordings/upload")
+	@PreAuthorize(StaffUploaders.ROLES)
+	String form(@RequestParam(required = false) @Nullable UUID caseId,
+			@RequestParam(required = false) @Nullable List<UUID> stageIds, Authentication caller, Model model) {
+		var people = recorders.all();
+		model.addAttribute("recorders", people);
+		// most files are one's own; a custodian uploading for others picks the recorder
+		model.addAttribute("recordedBy",
+				people.stream().anyMatch(p -> p.username().equals(caller.getName())) ? caller.getName() : "");
+		model.addAttribute("picker", choices.pick(caseId, null, stageIds));
+		model.addAttribute("zone", time.zone());
+		return VIEW;
+	}
+}
