@@ -65,7 +65,9 @@ class RecordingDerivation {
 		}
 		Derivative outcome;
 		try {
-			var digest = kind == DerivativeKind.POSTER ? poster(recording.digest()) : playable(recording.digest());
+			var stored = kind == DerivativeKind.POSTER ? poster(recording.digest()) : playable(recording.digest());
+			// storing leaves SM3 for afterwards; a copy is small beside its transcode, so it is read again right away
+			var digest = store.withSm3(stored);
 			outcome = Derivative.made(recording.id(), kind, digest, time.now(), ffmpeg.version());
 			log.info("Made the {} of recording {} ({} bytes, sha256 {})", kind, recording.id(), digest.sizeBytes(),
 					digest.sha256());

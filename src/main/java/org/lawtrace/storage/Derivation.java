@@ -179,10 +179,14 @@ final class Derivation {
 		return line;
 	}
 
+	/**
+	 * Kills through the process handle, not {@link Process#destroyForcibly()}, which would also close the output
+	 * stream under the thread still reading it: that thread must see the end of the output, not an error.
+	 */
 	private static void kill(Process process) {
 		if (process.isAlive()) {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly();
+			process.toHandle().destroyForcibly();
 		}
 	}
 

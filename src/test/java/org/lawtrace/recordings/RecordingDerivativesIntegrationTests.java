@@ -74,6 +74,7 @@ class RecordingDerivativesIntegrationTests {
 		assertThat(derivatives).allSatisfy(d -> {
 			assertThat(d.get("status")).isEqualTo("MADE");
 			assertThat(d.get("sha256")).isNotEqualTo(recording.get("sha256"));
+			assertThat(d.get("sm3").toString()).matches("[0-9a-f]{64}");
 			assertThat(d.get("tool").toString()).startsWith("ffmpeg version");
 			assertThat(d.get("reason")).isNull();
 		});
