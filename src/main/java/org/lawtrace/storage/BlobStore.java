@@ -1,6 +1,8 @@
 package org.lawtrace.storage;
 
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -85,4 +87,22 @@ public interface BlobStore {
 	 * @throws NotFound when no such blob is stored.
 	 */
 	ContentDigest verify(ContentDigest digest);
+
+	/**
+	 * Makes a new blob from a stored one by running a program over it (a poster frame or a playable copy of a video):
+	 * the program reads the blob as a local file and writes the derived content to its standard output, which is
+	 * stored like any other content. The source blob is only ever read (ART-22(2)); it stays the evidence.
+	 *
+	 * @param source the blob to read, must not be {@literal null}.
+	 * @param command the program and its arguments, must not be {@literal null}; every occurrence of {@code {input}}
+	 *        is replaced by the name of a seekable local file holding the blob: the blob's own read-only file, or on an
+	 *        object store a temporary copy deleted afterwards. Standard input is closed.
+	 * @param timeout how long the program may run before it is killed, must not be {@literal null}.
+	 * @return the derived blob, and whether identical content was stored before. Will never be {@literal null}.
+	 * @throws NotFound when no such blob is stored.
+	 * @throws DerivationFailed when the program cannot start, exits with a status other than 0, runs out of time or
+	 *         writes nothing; nothing is stored then.
+	 * @throws IllegalArgumentException when {@code command} does not contain {@code {input}}.
+	 */
+	StoredBlob derive(ContentDigest source, List<String> command, Duration timeout);
 }

@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.DosFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -26,12 +28,14 @@ final class FileSystemBlobStore implements BlobStore {
 
 	private final Path blobs;
 	private final Spool spool;
+	private final Derivation derivation;
 	// two uploads of the same bytes must not both rename into place: the second would replace the first
 	private final Object[] placementLocks = new Object[64];
 
 	FileSystemBlobStore(Path root, Spool spool) {
 		this.blobs = root.resolve("blobs").resolve("sha256");
 		this.spool = spool;
+		this.derivation = new Derivation(spool);
 		for (var i = 0; i < placementLocks.length; i++) {
 			placementLocks[i] = new Object();
 		}
@@ -93,6 +97,16 @@ final class FileSystemBlobStore implements BlobStore {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** The program reads the blob's own file, which has been read-only since it got its name. */
+	@Override
+	public StoredBlob derive(ContentDigest source, List<String> command, Duration timeout) {
+		var file = pathOf(source.sha256());
+		if (!Files.isRegularFile(file)) {
+			throw new NotFound("blob", source.sha256());
+		}
+		return derivation.run(file, command, timeout, this::place);
 	}
 
 	/** The one place a blob's file name is made; {@link ContentDigest} guarantees hex, so it cannot leave the root. */

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -39,12 +41,14 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 	private final String bucket;
 	private final ObjectLock objectLock;
 	private final Spool spool;
+	private final Derivation derivation;
 
 	S3BlobStore(S3Client s3, String bucket, Period retention, Spool spool, Clock clock) {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.objectLock = new ObjectLock(s3, bucket, retention, clock);
 		this.spool = spool;
+		this.derivation = new Derivation(spool);
 	}
 
 	@Override
@@ -101,6 +105,15 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Video tools must seek, which an object cannot do cheaply, so they read a local copy that is deleted after. */
+	@Override
+	public StoredBlob derive(ContentDigest source, List<String> command, Duration timeout) {
+		if (!contains(source)) {
+			throw new NotFound("blob", source.sha256());
+		}
+		return derivation.runOnCopy(() -> open(source), command, timeout, this::place);
 	}
 
 	@Override

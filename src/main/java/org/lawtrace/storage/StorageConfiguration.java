@@ -2,7 +2,9 @@ package org.lawtrace.storage;
 
 import java.time.Clock;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +24,12 @@ class StorageConfiguration {
 	@Bean
 	Spool storageSpool(StorageProperties properties, Clock clock) {
 		return new Spool(properties.requireRoot().resolve("tmp"), clock);
+	}
+
+	/** Temporary copies that derivations read live beside the spool's files and are swept the same way. */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> derivationCopiesSweep(Spool spool, Clock clock) {
+		return ready -> Derivation.sweep(spool.directory(), clock.instant());
 	}
 
 	@Bean

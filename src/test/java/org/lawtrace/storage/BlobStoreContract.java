@@ -237,7 +237,7 @@ abstract class BlobStoreContract {
 	@DisplayName("ART-22(2) the store offers no way to delete, overwrite or rename an original")
 	void offersNoWayToDeleteOrOverwrite() {
 		assertThat(BlobStore.class.getMethods()).extracting(Method::getName)
-			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify");
+			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify", "derive");
 	}
 
 	static long countFiles(Path directory) throws IOException {

@@ -1,11 +1,13 @@
 package org.lawtrace.recordings.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.shared.ContentDigest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.stereotype.Component;
@@ -29,14 +31,28 @@ class RecordingContent {
 	void serve(Recording recording, String viewer, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		catalog.requireContentOpenTo(recording, viewer);
-		var size = recording.digest().sizeBytes();
-		var etag = "\"" + recording.digest().sha256() + "\"";
+		serve(recording.digest(), recording.facts().mediaType(), recording.originalName(),
+				(offset, length) -> catalog.openContent(recording, viewer, offset, length), request, response);
+	}
+
+	/** Opens {@code length} bytes of what is served, from byte {@code offset}; the caller closes the stream. */
+	@FunctionalInterface
+	interface Opener {
+
+		InputStream open(long offset, long length);
+	}
+
+	/** Serves any stored blob the caller has already been let see, such as a recording's playable copy. */
+	void serve(ContentDigest digest, String mediaType, String fileName, Opener opener, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		var size = digest.sizeBytes();
+		var etag = "\"" + digest.sha256() + "\"";
 		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-transform");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename*=UTF-8''"
-				+ URLEncoder.encode(recording.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
+				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
 		if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
@@ -62,12 +78,12 @@ class RecordingContent {
 						"bytes " + offset + "-" + (offset + length - 1) + "/" + size);
 			}
 		}
-		response.setContentType(recording.facts().mediaType());
+		response.setContentType(mediaType);
 		response.setContentLengthLong(length);
 		if ("HEAD".equals(request.getMethod())) {
 			return;
 		}
-		try (var in = catalog.openContent(recording, viewer, offset, length); var out = response.getOutputStream()) {
+		try (var in = opener.open(offset, length); var out = response.getOutputStream()) {
 			in.transferTo(out);
 		}
 	}

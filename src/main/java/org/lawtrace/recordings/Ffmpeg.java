@@ -1,0 +1,118 @@
+package org.lawtrace.recordings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ffmpeg installed on this server, if any, found once at start-up: {@code lawtrace.recordings.ffmpeg} names the
+ * command or its path, and {@code <it> -version} must succeed. Without it recordings are kept and played exactly
+ * as before, only without poster frames and playable copies.
+ */
+@Component
+class Ffmpeg {
+
+	private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
+	private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(20);
+
+	private final String command;
+	private final Duration timeout;
+	private final @Nullable String version;
+
+	Ffmpeg(@Value("${lawtrace.recordings.ffmpeg:ffmpeg}") String command,
+			@Value("${lawtrace.recordings.ffmpeg-timeout:PT30M}") Duration timeout) {
+		this.command = command.strip();
+		this.timeout = timeout;
+		var problem = new StringBuilder();
+		this.version = this.command.isEmpty() ? null : version(this.command, problem);
+		if (version != null) {
+			log.info("Video derivatives ON: poster frames and browser-playable copies are made with {} ({}), "
+					+ "each run limited to {}", version, this.command, timeout);
+		}
+		else if (this.command.isEmpty()) {
+			log.info("Video derivatives OFF: lawtrace.recordings.ffmpeg is empty");
+		}
+		else {
+			log.warn("Video derivatives OFF: '{} -version' did not succeed ({}); install ffmpeg or set "
+					+ "lawtrace.recordings.ffmpeg to its path for poster frames and browser-playable copies", this.command,
+					problem);
+		}
+	}
+
+	boolean available() {
+		return version != null;
+	}
+
+	/** What made a copy, as recorded beside it, such as {@code ffmpeg version 5.1.6-0+deb12u1}. */
+	String version() {
+		return version == null ? "ffmpeg (not installed)" : version;
+	}
+
+	Duration timeout() {
+		return timeout;
+	}
+
+	/** One JPEG frame to standard output: at {@code atSecond} into the video, or from its start when 0. */
+	List<String> poster(int atSecond) {
+		var line = new ArrayList<>(List.of(command, "-nostdin", "-v", "error"));
+		if (atSecond > 0) {
+			// before -i: seeks the input, cheap even in a long file
+			line.addAll(List.of("-ss", Integer.toString(atSecond)));
+		}
+		line.addAll(List.of("-i", "{input}", "-map", "0:v:0", "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg",
+				"-q:v", "3", "pipe:1"));
+		return line;
+	}
+
+	/**
+	 * H.264 and AAC in a fragmented MP4, which every current browser plays and which can be written to a pipe: a
+	 * plain MP4 needs its index rewritten at the end, which a pipe cannot seek back to. Even dimensions and 4:2:0
+	 * chroma, because browsers' H.264 decoders accept nothing else.
+	 */
+	List<String> playable() {
+		return List.of(command, "-nostdin", "-v", "error", "-i", "{input}", "-map", "0:v:0", "-map", "0:a:0?",
+				"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
+				"-c:a", "aac", "-movflags", "frag_keyframe+empty_moov", "-f", "mp4", "pipe:1");
+	}
+
+	/** @param problem is told why, when the answer is {@literal null}. */
+	private static @Nullable String version(String command, StringBuilder problem) {
+		try {
+			var process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
+			process.getOutputStream().close();
+			// the version text is a few kilobytes, well within a pipe's buffer, so waiting first cannot deadlock
+			if (!process.waitFor(VERSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				problem.append("no answer within ").append(VERSION_TIMEOUT);
+				return null;
+			}
+			var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.exitValue() != 0 || output.isBlank()) {
+				problem.append("exit status ").append(process.exitValue()).append(": ").append(output.strip());
+				return null;
+			}
+			var firstLine = output.strip().lines().findFirst().orElse("");
+			var copyright = firstLine.indexOf(" Copyright");
+			var name = copyright > 0 ? firstLine.substring(0, copyright) : firstLine;
+			return name.length() > 200 ? name.substring(0, 200) : name;
+		}
+		catch (IOException e) {
+			problem.append(e.getMessage());
+			return null;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			problem.append("interrupted");
+			return null;
+		}
+	}
+}
