@@ -25,9 +25,6 @@ class S3BlobDerivationTests extends BlobDerivationContract {
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 	static final AtomicInteger BUCKETS = new AtomicInteger();
 
-	@TempDir
-	static Path serverDirectory;
-
 	static S3MockProcess server;
 	static S3Client direct;
 
@@ -38,7 +35,7 @@ class S3BlobDerivationTests extends BlobDerivationContract {
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		server = S3MockProcess.start(serverDirectory);
+		server = S3MockProcess.shared();
 		direct = StorageConfiguration.s3Client(settings(server.endpoint(), "unused"));
 	}
 
@@ -46,9 +43,6 @@ class S3BlobDerivationTests extends BlobDerivationContract {
 	static void stopServer() {
 		if (direct != null) {
 			direct.close();
-		}
-		if (server != null) {
-			server.close();
 		}
 	}
 

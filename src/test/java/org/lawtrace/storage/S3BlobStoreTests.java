@@ -35,9 +35,6 @@ class S3BlobStoreTests extends BlobStoreContract {
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 	static final AtomicInteger BUCKETS = new AtomicInteger();
 
-	@TempDir
-	static Path serverDirectory;
-
 	static S3MockProcess server;
 	/** The test-only way in, beside the store: S3Mock takes any credentials. */
 	static S3Client direct;
@@ -50,7 +47,7 @@ class S3BlobStoreTests extends BlobStoreContract {
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		server = S3MockProcess.start(serverDirectory);
+		server = S3MockProcess.shared();
 		direct = StorageConfiguration.s3Client(settings(server.endpoint(), "unused"));
 	}
 
@@ -58,9 +55,6 @@ class S3BlobStoreTests extends BlobStoreContract {
 	static void stopServer() {
 		if (direct != null) {
 			direct.close();
-		}
-		if (server != null) {
-			server.close();
 		}
 	}
 

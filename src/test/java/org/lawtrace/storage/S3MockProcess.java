@@ -33,6 +33,19 @@ final class S3MockProcess implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(killOnExit);
 	}
 
+	private static S3MockProcess shared;
+
+	/**
+	 * The one S3Mock of this test JVM, started on first use: a server start costs seconds, and tests keep apart by
+	 * using buckets of their own. The shutdown hook stops it with the JVM.
+	 */
+	static synchronized S3MockProcess shared() throws IOException, InterruptedException {
+		if (shared == null || !shared.process.isAlive()) {
+			shared = start(Files.createTempDirectory("s3mock-"));
+		}
+		return shared;
+	}
+
 	static S3MockProcess start(Path workDirectory) throws IOException, InterruptedException {
 		var jar = Path.of(System.getProperty("lawtrace.test.s3mock-jar", "target/s3mock/s3mock-exec.jar"));
 		if (!Files.isRegularFile(jar)) {
