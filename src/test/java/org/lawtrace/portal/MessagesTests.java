@@ -53,6 +53,7 @@ class MessagesTests {
 		same("Procedure", Procedure.values(), null, null);
 		same("PartyKind", Party.Kind.values(), null, null);
 		same("Channel", Channel.values(), null, null);
+		same("DeviceFinding", org.lawtrace.recordings.DeviceFinding.values(), null, null);
 	}
 
 	private <E extends Enum<E>> void same(String type, E[] values, Function<E, String> chinese,

@@ -39,9 +39,18 @@ class DeviceCustodyIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ART-10, ART-11: a recording made on a device held by someone else is flagged")
+	@DisplayName("ART-10, ART-11: a recording made on a device held by someone else is flagged, on its page too")
 	void aRecordingOnSomeoneElsesDeviceIsFlagged() {
-		assertThat(upload(Map.of("recordedBy", "li.na", "deviceSerial", "DY-ZFJLY-0001"))).isEqualTo("HELD_BY_ANOTHER");
+		var photo = Media.jpeg(LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0), 29.29, 120.24, seed++);
+		var id = Uploads.upload(Api.as(port, "zhao.min"), Map.of("recordedBy", "li.na", "deviceSerial", "DY-ZFJLY-0001"),
+				photo, "IMG_" + seed + ".JPG")
+			.expectStatus().isCreated()
+			.expectBody().jsonPath("$.deviceFinding").isEqualTo("HELD_BY_ANOTHER")
+			.returnResult().getResponseBody();
+		var recordingId = new String(id, java.nio.charset.StandardCharsets.UTF_8).replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		Api.as(port, "li.na").get().uri("/recordings/{id}", recordingId).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(page -> assertThat(page).contains("设备当时由他人领用"));
 	}
 
 	@Test
