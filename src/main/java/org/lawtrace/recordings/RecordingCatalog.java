@@ -94,10 +94,8 @@ public class RecordingCatalog {
 			throw new InvalidInput("reason", "请说明修改原因（500字以内） (a reason is required, at most 500 characters)");
 		}
 		var before = current.current();
-		var caseId = c.unlinks() ? null : c.caseId() != null ? c.caseId() : before.caseId() == null ? null : before.caseId().id();
-		var stageIds = c.unlinks() ? List.<UUID>of() : c.stageIds() != null ? c.stageIds()
-				: c.caseId() != null && before.caseId() != null && !c.caseId().equals(before.caseId().id()) ? List.<UUID>of()
-						: before.stageIds().stream().map(s -> s.id()).toList();
+		var caseId = caseAfter(c, before);
+		var stageIds = stagesAfter(c, before, caseId);
 		var recordedBy = c.recordedBy() != null ? c.recordedBy()
 				: staff.byId(before.recordedBy()).orElseThrow().username();
 		var described = ingest.prepare(new UploadDescription(recordedBy,
@@ -112,6 +110,28 @@ public class RecordingCatalog {
 		recordings.addRevision(id, revision);
 		events.publishEvent(new RecordingRevised(id, revision, changer.id()));
 		return require(id);
+	}
+
+	private static @Nullable UUID caseAfter(Correction c, Revision before) {
+		if (c.unlinks()) {
+			return null;
+		}
+		if (c.caseId() != null) {
+			return c.caseId();
+		}
+		return before.caseId() == null ? null : before.caseId().id();
+	}
+
+	/** Stages named, else the current ones while the case stays the same; a new case starts with none. */
+	private static List<UUID> stagesAfter(Correction c, Revision before, @Nullable UUID caseAfter) {
+		if (c.unlinks()) {
+			return List.of();
+		}
+		if (c.stageIds() != null) {
+			return c.stageIds();
+		}
+		var sameCase = before.caseId() != null && before.caseId().id().equals(caseAfter);
+		return sameCase ? before.stageIds().stream().map(s -> s.id()).toList() : List.of();
 	}
 
 	/** ART-22(2): an attempt to delete or replace an original is refused, and recorded for the discipline unit. */
