@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingContentServed;
+import org.lawtrace.shared.BureauTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.stereotype.Component;
@@ -21,9 +24,13 @@ import jakarta.servlet.http.HttpServletResponse;
 class RecordingContent {
 
 	private final RecordingCatalog catalog;
+	private final ApplicationEventPublisher events;
+	private final BureauTime time;
 
-	RecordingContent(RecordingCatalog catalog) {
+	RecordingContent(RecordingCatalog catalog, ApplicationEventPublisher events, BureauTime time) {
 		this.catalog = catalog;
+		this.events = events;
+		this.time = time;
 	}
 
 	void serve(Recording recording, String viewer, HttpServletRequest request, HttpServletResponse response)
@@ -67,6 +74,10 @@ class RecordingContent {
 		if ("HEAD".equals(request.getMethod())) {
 			return;
 		}
+		// told before the bytes flow, so a viewing is on record even if the player hangs up half way
+		events.publishEvent(new RecordingContentServed(recording.id(), viewer,
+				response.getStatus() == HttpServletResponse.SC_PARTIAL_CONTENT ? "bytes " + offset + "-"
+						+ (offset + length - 1) + "/" + size : null, time.now()));
 		try (var in = catalog.openContent(recording, viewer, offset, length); var out = response.getOutputStream()) {
 			in.transferTo(out);
 		}
