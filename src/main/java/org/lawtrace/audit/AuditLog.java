@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.NotFound;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -31,11 +33,13 @@ public class AuditLog {
 	private final TransactionTemplate ownTransaction;
 	private final TransactionTemplate readOnly;
 	private final int checkpointEvery;
+	private final boolean verifyOnly;
 	/** One appender per instance at a time; the writer row serializes instances, this spares them lock timeouts. */
 	private final ReentrantLock writer = new ReentrantLock();
 
 	AuditLog(AuditEntries entries, Checkpoints checkpoints, BureauTime time, PlatformTransactionManager transactions,
-			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery) {
+			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery,
+			@Value("${lawtrace.audit.verify-only:false}") boolean verifyOnly) {
 		this.entries = entries;
 		this.checkpoints = checkpoints;
 		this.time = time;
@@ -45,6 +49,7 @@ public class AuditLog {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.checkpointEvery = checkpointEvery;
+		this.verifyOnly = verifyOnly;
 	}
 
 	/** Appends an entry and answers it with its sequence number and leaf hash. */
@@ -103,15 +108,30 @@ public class AuditLog {
 		});
 	}
 
-	/** The public key checkpoints are signed with, as PEM, made now if the log has none yet. */
+	/** The public key checkpoints are signed with, made now if the log has none yet. */
 	public PublicKey publicKey() {
+		var key = ensureKey();
+		return new PublicKey(SigningKey.ALGORITHM, "sm2p256v1", key.publicPem(), key.publicHex());
+	}
+
+	/**
+	 * Makes the key pair on the first start, so it can be published before the first checkpoint; a verification run
+	 * only reads, and leaves a database without a key as it found it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void keyOnFirstStart() {
+		if (!verifyOnly) {
+			ensureKey();
+		}
+	}
+
+	private SigningKey ensureKey() {
 		writer.lock();
 		try {
-			var key = ownTransaction.execute(tx -> {
+			return ownTransaction.execute(tx -> {
 				entries.lockWriter();
 				return key();
 			});
-			return new PublicKey(SigningKey.ALGORITHM, "sm2p256v1", key.publicPem(), key.publicHex());
 		}
 		finally {
 			writer.unlock();

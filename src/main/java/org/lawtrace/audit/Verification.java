@@ -12,8 +12,8 @@ public record Verification(long entries, String root, boolean verified, @Nullabl
 	/** One line for an operator's terminal. */
 	public String report() {
 		if (verified && checkpointsVerified) {
-			return "OK: " + entries + " entries, root " + root + ", " + checkpoints
-					+ " checkpoints signed and matching";
+			return "OK: " + entries + (entries == 1 ? " entry" : " entries") + ", root " + root + ", " + checkpoints
+					+ (checkpoints == 1 ? " checkpoint" : " checkpoints") + " signed and matching";
 		}
 		return "FAILED" + (firstMismatch == null ? "" : " at entry " + firstMismatch) + ": " + reason;
 	}

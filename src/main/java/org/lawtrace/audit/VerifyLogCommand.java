@@ -21,7 +21,8 @@ public final class VerifyLogCommand {
 			.properties("spring.main.banner-mode=off", "logging.level.root=ERROR")
 			// above every other source, so no setting can make a verification listen on a port or seed a demo
 			.initializers(starting -> starting.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
-					"verify-log", Map.of("server.port", "-1", "lawtrace.demo", "false"))))
+					"verify-log", Map.of("server.port", "-1", "lawtrace.demo", "false",
+							"lawtrace.audit.verify-only", "true"))))
 			.logStartupInfo(false)
 			.run(args)) {
 			var verification = context.getBean(AuditLog.class).verify();

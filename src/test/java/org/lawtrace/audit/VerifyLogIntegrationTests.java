@@ -35,13 +35,16 @@ class VerifyLogIntegrationTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> total(port, "actor=zhang.wei") >= 2);
 			entries = (int) total(port, "");
 			assertThat(entries).isGreaterThan(3);
+			Api.as(port, "zhou.tao").post().uri("/api/v1/audit/checkpoints").exchange().expectStatus().isCreated()
+				.expectBody().jsonPath("$.treeSize").isEqualTo(entries);
 		}
 		finally {
 			server.stop();
 		}
 
 		var untouched = server.command("verify-log");
-		assertThat(untouched.output()).contains("OK: " + entries + " entries, root ");
+		assertThat(untouched.output()).containsPattern("OK: " + entries + " entries, root [0-9a-f]{64}, "
+				+ "1 checkpoint signed and matching");
 		assertThat(untouched.exitCode()).isZero();
 
 		try (var db = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), server.jdbcPassword());
