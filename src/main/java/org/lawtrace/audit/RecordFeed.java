@@ -43,7 +43,7 @@ class RecordFeed {
 	@ApplicationModuleListener
 	void on(RecordingRevised e) {
 		var r = e.revision();
-		log.append(username(e.changedBy()), r.caseId() == null ? "METADATA_CHANGE" : "LINK", RECORDING,
+		log.append(username(e.changedBy()), "REVISION", RECORDING,
 				e.recordingId().toString(), "SUCCESS", "version=" + r.version() + " case="
 						+ (r.caseId() == null ? "-" : r.caseId()) + " stages=" + r.stageIds().size() + " reason="
 						+ r.reason());

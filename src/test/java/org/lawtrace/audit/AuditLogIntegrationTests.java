@@ -93,6 +93,24 @@ class AuditLogIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ART-22: the chain-of-custody page lists a recording's entries, linked from its page for auditors only")
+	void custodyPageShowsARecordingsEntries() {
+		var recording = upload();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
+		var page = Api.as(port, AUDITOR).get().uri("/audit/custody/RECORDING/{id}", recording).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("id=\"custody-table\"").contains(">UPLOAD<").contains("zhang.wei")
+			.contains("id=\"custody-verification\"");
+		assertThat(Api.as(port, AUDITOR).get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).contains("/audit/custody/RECORDING/" + recording);
+		assertThat(Api.as(port, "zhang.wei").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("custody-link");
+		Api.as(port, "zhang.wei").get().uri("/audit/custody/RECORDING/{id}", recording).exchange()
+			.expectStatus().isForbidden();
+	}
+
+	@Test
 	@DisplayName("ART-22: failed sign-ins and attempts the caller's roles do not allow are logged as denied")
 	void logsDeniedAttempts() {
 		Api.as(port, "nobody.audit", "wrong").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
