@@ -23,7 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuditLog {
 
-	/** Longest detail kept; details are written by this module, so only an odd path or reason comes near it. */
+	/**
+	 * Longest values kept, as the columns allow: the fields are written by this module, but a typed user name, a path
+	 * or a reason comes from outside, and an entry too long to store would lose the event altogether.
+	 */
+	private static final int MAX_ACTOR = 100;
+	private static final int MAX_SUBJECT_ID = 200;
 	private static final int MAX_DETAIL = 2000;
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -52,16 +57,18 @@ public class AuditLog {
 		this.verifyOnly = verifyOnly;
 	}
 
-	/** Appends an entry and answers it with its sequence number and leaf hash. */
-	public AuditEntry append(String actor, String action, String subjectType, String subjectId, String outcome,
+	/**
+	 * Appends an entry and answers it with its sequence number and leaf hash; only this module's event listeners
+	 * call it, so the log says only what happened.
+	 */
+	AuditEntry append(String actor, String action, String subjectType, String subjectId, String outcome,
 			String detail) {
-		var kept = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
 		writer.lock();
 		try {
 			return ownTransaction.execute(tx -> {
 				entries.lockWriter();
-				var entry = new AuditEntry(entries.nextSeq(), time.now(), actor, action, subjectType, subjectId,
-						outcome, kept, "").sealed();
+				var entry = new AuditEntry(entries.nextSeq(), time.now(), clip(actor, MAX_ACTOR), action, subjectType,
+						clip(subjectId, MAX_SUBJECT_ID), outcome, clip(detail, MAX_DETAIL), "").sealed();
 				entries.append(entry);
 				if ((entry.seq() + 1) % checkpointEvery == 0) {
 					sign(entry.seq() + 1);
@@ -177,6 +184,15 @@ public class AuditLog {
 	/** An entry's leaf hash, the audit path to the root of a tree of {@code treeSize}, and that tree's checkpoint. */
 	public record InclusionProof(long seq, String leafHash, long treeSize, String root, List<String> path,
 			@Nullable Checkpoint checkpoint) {
+	}
+
+	private static String clip(String value, int max) {
+		if (value.length() <= max) {
+			return value;
+		}
+		// never cut between the halves of a surrogate pair, which would not store as UTF-8
+		var end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+		return value.substring(0, end);
 	}
 
 	private List<byte[]> leaves(long treeSize) {

@@ -118,6 +118,10 @@ class AuditLogIntegrationTests {
 
 		assertThat(entries("actor=nobody.audit")).singleElement()
 			.satisfies(e -> assertThat(e).containsEntry("action", "LOGIN").containsEntry("outcome", "DENIED"));
+		// a name too long for the column is kept in part rather than losing the attempt
+		Api.as(port, "n".repeat(150), "wrong").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
+		assertThat(entries("actor=" + "n".repeat(100))).singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("outcome", "DENIED"));
 		assertThat(entries("actor=li.na")).filteredOn(e -> "ACCESS".equals(e.get("action"))).last()
 			.satisfies(e -> assertThat(e).containsEntry("outcome", "DENIED")
 				.containsEntry("subjectId", "GET /api/v1/audit/verification"));
