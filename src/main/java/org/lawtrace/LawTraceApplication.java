@@ -3,6 +3,7 @@ package org.lawtrace;
 import java.time.Clock;
 import java.util.Arrays;
 
+import org.lawtrace.audit.VerifyLogCommand;
 import org.lawtrace.collector.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,10 @@ public class LawTraceApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
+		if (args.length > 0 && "verify-log".equals(args[0])) {
+			System.exit(VerifyLogCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
+					System.out, System.err));
 		}
 		SpringApplication.run(LawTraceApplication.class, args);
 	}

@@ -57,16 +57,55 @@ public final class PackagedJar {
 			throw new IllegalStateException("the build makes target/lawtrace.jar, but it is missing");
 		}
 		output = Files.createTempFile("lawtrace-jar-", ".log");
-		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true", "--server.port=" + port,
-				"--lawtrace.data-dir=" + dataDir));
-		if (TestDatabase.postgres()) {
-			command.add("--spring.datasource.url=" + TestDatabase.pgUrl() + "?currentSchema=" + schema);
-			command.add("--spring.datasource.username=" + TestDatabase.pgUser());
-		}
+		var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true",
+				"--server.port=" + port));
+		command.addAll(databaseArguments());
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		awaitHealthy();
 		return this;
+	}
+
+	/** The arguments that point the jar at this data directory and database. */
+	public List<String> databaseArguments() {
+		var arguments = new ArrayList<>(List.of("--lawtrace.data-dir=" + dataDir));
+		if (TestDatabase.postgres()) {
+			arguments.add("--spring.datasource.url=" + jdbcUrl());
+			arguments.add("--spring.datasource.username=" + TestDatabase.pgUser());
+		}
+		return arguments;
+	}
+
+	/** The database the jar uses, for a test that reaches into it directly while the server is stopped. */
+	public String jdbcUrl() {
+		return TestDatabase.postgres() ? TestDatabase.pgUrl() + "?currentSchema=" + schema
+				: "jdbc:h2:file:" + dataDir.resolve("db").resolve("lawtrace").toAbsolutePath()
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+	}
+
+	public String jdbcUser() {
+		return TestDatabase.postgres() ? TestDatabase.pgUser() : "sa";
+	}
+
+	public String jdbcPassword() {
+		return TestDatabase.postgres() ? TestDatabase.pgPassword() : "";
+	}
+
+	/** Runs one command of the jar on this data directory and database, and answers its exit code and output. */
+	public CommandResult command(String name) throws IOException, InterruptedException {
+		var command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", Path.of("target", "lawtrace.jar").toString(),
+				name));
+		command.addAll(databaseArguments());
+		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		return new CommandResult(process.waitFor(), printed);
+	}
+
+	/** What a command printed, and how it exited. */
+	public record CommandResult(int exitCode, String output) {
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	/** Stops the server politely. */

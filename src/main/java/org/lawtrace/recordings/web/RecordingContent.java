@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingContentServed;
+import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.ContentDigest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.stereotype.Component;
@@ -23,16 +26,26 @@ import jakarta.servlet.http.HttpServletResponse;
 class RecordingContent {
 
 	private final RecordingCatalog catalog;
+	private final ApplicationEventPublisher events;
+	private final BureauTime time;
 
-	RecordingContent(RecordingCatalog catalog) {
+	RecordingContent(RecordingCatalog catalog, ApplicationEventPublisher events, BureauTime time) {
 		this.catalog = catalog;
+		this.events = events;
+		this.time = time;
 	}
 
 	void serve(Recording recording, String viewer, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		catalog.requireContentOpenTo(recording, viewer);
-		serve(recording.digest(), recording.facts().mediaType(), recording.originalName(),
-				(offset, length) -> catalog.openContent(recording, viewer, offset, length), request, response);
+		var size = recording.digest().sizeBytes();
+		serve(recording.digest(), recording.facts().mediaType(), recording.originalName(), (offset, length) -> {
+			// told before the bytes flow, so a viewing is on record even if the player hangs up half way
+			var whole = offset == 0 && length == size;
+			events.publishEvent(new RecordingContentServed(recording.id(), viewer,
+					whole ? null : "bytes " + offset + "-" + (offset + length - 1) + "/" + size, time.now()));
+			return catalog.openContent(recording, viewer, offset, length);
+		}, request, response);
 	}
 
 	/** Opens {@code length} bytes of what is served, from byte {@code offset}; the caller closes the stream. */

@@ -1,0 +1,101 @@
+package org.lawtrace.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored entries of the audit log: appended, read, never updated or deleted. */
+@Repository
+class AuditEntries {
+
+	private final JdbcClient jdbc;
+
+	AuditEntries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Takes the writer's lock for the rest of the transaction, so the next sequence number is ours alone. */
+	void lockWriter() {
+		jdbc.sql("select id from audit_writer where id = 1 for update").query(Integer.class).single();
+	}
+
+	long size() {
+		return jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+	}
+
+	long nextSeq() {
+		return jdbc.sql("select coalesce(max(seq) + 1, 0) from audit_entry").query(Long.class).single();
+	}
+
+	void append(AuditEntry e) {
+		jdbc.sql("""
+				insert into audit_entry (seq, recorded_at, actor, action, subject_type, subject_id, outcome, detail,
+				    leaf_hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(e.seq(), e.at().atOffset(ZoneOffset.UTC), e.actor(), e.action(), e.subjectType(), e.subjectId(),
+					e.outcome(), e.detail(), e.leafHash())
+			.update();
+	}
+
+	/** Every entry in sequence order, as stored, for recomputing the tree. */
+	List<AuditEntry> all() {
+		return jdbc.sql("select * from audit_entry order by seq").query(AuditEntries::map).list();
+	}
+
+	List<String> leafHashes(long treeSize) {
+		return jdbc.sql("select leaf_hash from audit_entry where seq < ? order by seq").param(treeSize)
+			.query(String.class).list();
+	}
+
+	Optional<AuditEntry> bySeq(long seq) {
+		return jdbc.sql("select * from audit_entry where seq = ?").param(seq).query(AuditEntries::map).optional();
+	}
+
+	List<AuditEntry> find(@Nullable String subjectType, @Nullable String subjectId, @Nullable String actor, int page,
+			int size) {
+		var params = new ArrayList<Object>();
+		var where = where(subjectType, subjectId, actor, params);
+		params.add(size);
+		params.add((long) page * size);
+		return jdbc.sql("select * from audit_entry" + where + " order by seq limit ? offset ?").params(params)
+			.query(AuditEntries::map).list();
+	}
+
+	long count(@Nullable String subjectType, @Nullable String subjectId, @Nullable String actor) {
+		var params = new ArrayList<Object>();
+		var where = where(subjectType, subjectId, actor, params);
+		return jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+	}
+
+	private static String where(@Nullable String subjectType, @Nullable String subjectId, @Nullable String actor,
+			List<Object> params) {
+		var where = new StringBuilder(" where 1 = 1");
+		if (subjectType != null) {
+			where.append(" and subject_type = ?");
+			params.add(subjectType);
+		}
+		if (subjectId != null) {
+			where.append(" and subject_id = ?");
+			params.add(subjectId);
+		}
+		if (actor != null) {
+			where.append(" and actor = ?");
+			params.add(actor);
+		}
+		return where.toString();
+	}
+
+	private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+		return new AuditEntry(rs.getLong("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+				rs.getString("outcome"), rs.getString("detail"), rs.getString("leaf_hash"));
+	}
+}

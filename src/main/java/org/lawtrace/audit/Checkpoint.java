@@ -1,0 +1,18 @@
+package org.lawtrace.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** A signed tree head (签名检查点): the root of the first {@code treeSize} entries, signed with the log's SM2 key. */
+public record Checkpoint(long treeSize, String rootHash, Instant signedAt, String algorithm, String signature) {
+
+	/** What the signature covers; the text form lets anyone re-check it with standard SM2 tools. */
+	public static byte[] signedBytes(long treeSize, String rootHash, Instant signedAt) {
+		return ("lawtrace-audit-checkpoint-v1\n" + treeSize + "\n" + rootHash + "\n" + signedAt + "\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	public byte[] signedBytes() {
+		return signedBytes(treeSize, rootHash, signedAt);
+	}
+}

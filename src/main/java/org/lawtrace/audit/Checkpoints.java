@@ -1,0 +1,53 @@
+package org.lawtrace.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored signed checkpoints and the log's signing key; appended, never changed. */
+@Repository
+class Checkpoints {
+
+	private final JdbcClient jdbc;
+
+	Checkpoints(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Checkpoint c) {
+		jdbc.sql("insert into audit_checkpoint (tree_size, root_hash, signed_at, algorithm, signature) "
+				+ "values (?, ?, ?, ?, ?)")
+			.params(c.treeSize(), c.rootHash(), c.signedAt().atOffset(ZoneOffset.UTC), c.algorithm(), c.signature())
+			.update();
+	}
+
+	List<Checkpoint> all() {
+		return jdbc.sql("select * from audit_checkpoint order by tree_size")
+			.query((rs, row) -> new Checkpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
+					rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("algorithm"),
+					rs.getString("signature")))
+			.list();
+	}
+
+	Optional<Checkpoint> latest() {
+		var all = all();
+		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+	}
+
+	Optional<SigningKey> key() {
+		return jdbc.sql("select public_key, private_key from audit_signing_key where id = 1")
+			.query((rs, row) -> SigningKey.of(rs.getString("public_key"), rs.getString("private_key")))
+			.optional();
+	}
+
+	void keepKey(SigningKey key, java.time.Instant at) {
+		jdbc.sql("insert into audit_signing_key (id, algorithm, public_key, private_key, created_at) "
+				+ "values (1, ?, ?, ?, ?)")
+			.params(SigningKey.ALGORITHM, key.publicHex(), key.privateHex(), at.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+}

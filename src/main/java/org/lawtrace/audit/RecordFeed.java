@@ -1,0 +1,87 @@
+package org.lawtrace.audit;
+
+import org.lawtrace.cases.CaseClosed;
+import org.lawtrace.cases.CaseOpened;
+import org.lawtrace.cases.StageRecorded;
+import org.lawtrace.recordings.AlterationRefused;
+import org.lawtrace.recordings.RecordingContentServed;
+import org.lawtrace.recordings.RecordingIngested;
+import org.lawtrace.recordings.RecordingRevised;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.staff.StaffDirectory;
+import org.lawtrace.staff.StaffMember;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what happens to records and cases into the audit log, from the events of the modules that own them; the
+ * chain of custody of a recording or case is read back from these entries by subject.
+ */
+@Component
+class RecordFeed {
+
+	static final String RECORDING = "RECORDING";
+	static final String CASE = "CASE";
+
+	private final AuditLog log;
+	private final StaffDirectory staff;
+
+	RecordFeed(AuditLog log, StaffDirectory staff) {
+		this.log = log;
+		this.staff = staff;
+	}
+
+	@ApplicationModuleListener
+	void on(RecordingIngested e) {
+		log.append(username(e.uploadedBy()), "UPLOAD", RECORDING, e.recordingId().toString(), "SUCCESS",
+				"sha256=" + e.digest().sha256() + " size=" + e.digest().sizeBytes() + " kind=" + e.kind()
+						+ " channel=" + e.channel() + " recordedBy=" + username(e.recordedBy())
+						+ (e.caseId() == null ? "" : " case=" + e.caseId()));
+	}
+
+	@ApplicationModuleListener
+	void on(RecordingRevised e) {
+		var r = e.revision();
+		log.append(username(e.changedBy()), "REVISION", RECORDING,
+				e.recordingId().toString(), "SUCCESS", "version=" + r.version() + " case="
+						+ (r.caseId() == null ? "-" : r.caseId()) + " stages=" + r.stageIds().size() + " reason="
+						+ r.reason());
+	}
+
+	/** ART-22(2): a refused deletion or replacement of an original, for the discipline unit. */
+	@ApplicationModuleListener
+	void on(AlterationRefused e) {
+		log.append(e.attemptedBy(), "ALTERATION_ATTEMPT", RECORDING, e.recordingId(), "REFUSED",
+				e.method() + " " + e.path());
+	}
+
+	/** Synchronous, since content is served outside any transaction and a viewing must not go unrecorded. */
+	@EventListener
+	void on(RecordingContentServed e) {
+		log.append(e.viewer(), "VIEW", RECORDING, e.recordingId().toString(), "SUCCESS",
+				e.range() == null ? "whole file" : e.range());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseOpened e) {
+		log.append(username(e.openedBy()), "CASE_OPENED", CASE, e.caseId().id().toString(), "SUCCESS",
+				"caseNumber=" + e.caseNumber().value() + " kind=" + e.kind());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseClosed e) {
+		log.append(username(e.closedBy()), "CASE_CLOSED", CASE, e.caseId().id().toString(), "SUCCESS",
+				"closedOn=" + e.closedOn());
+	}
+
+	@ApplicationModuleListener
+	void on(StageRecorded e) {
+		log.append(username(e.recordedBy()), "STAGE_RECORDED", CASE, e.caseId().id().toString(), "SUCCESS",
+				"stage=" + e.stageId().id() + " kind=" + e.kind());
+	}
+
+	private String username(StaffId id) {
+		return staff.byId(id).map(StaffMember::username).orElse(id.toString());
+	}
+}

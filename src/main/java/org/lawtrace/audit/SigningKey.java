@@ -1,0 +1,102 @@
+package org.lawtrace.audit;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.jspecify.annotations.Nullable;
+
+/** The log's SM2 key pair (sm2p256v1, default user id): signs checkpoints, and verifies them with the public half. */
+final class SigningKey {
+
+	static final String ALGORITHM = "SM2-SM3";
+	private static final ECNamedDomainParameters CURVE = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1,
+			GMNamedCurves.getByName("sm2p256v1"));
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final ECPublicKeyParameters publicKey;
+	private final @Nullable ECPrivateKeyParameters privateKey;
+
+	private SigningKey(ECPublicKeyParameters publicKey, @Nullable ECPrivateKeyParameters privateKey) {
+		this.publicKey = publicKey;
+		this.privateKey = privateKey;
+	}
+
+	static SigningKey generate() {
+		var generator = new ECKeyPairGenerator();
+		generator.init(new ECKeyGenerationParameters(CURVE, new SecureRandom()));
+		var pair = generator.generateKeyPair();
+		return new SigningKey((ECPublicKeyParameters) pair.getPublic(), (ECPrivateKeyParameters) pair.getPrivate());
+	}
+
+	/** A key from its hex forms: the uncompressed public point, and the private scalar unless only verifying. */
+	static SigningKey of(String publicHex, @Nullable String privateHex) {
+		var point = CURVE.getCurve().decodePoint(HEX.parseHex(publicHex));
+		return new SigningKey(new ECPublicKeyParameters(point, CURVE),
+				privateHex == null ? null : new ECPrivateKeyParameters(new BigInteger(privateHex, 16), CURVE));
+	}
+
+	String publicHex() {
+		return HEX.formatHex(publicKey.getQ().getEncoded(false));
+	}
+
+	String privateHex() {
+		if (privateKey == null) {
+			throw new IllegalStateException("this key only verifies");
+		}
+		return privateKey.getD().toString(16);
+	}
+
+	/** The public key as a PEM SubjectPublicKeyInfo, which OpenSSL and GmSSL read. */
+	String publicPem() {
+		try {
+			var der = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey).getEncoded();
+			return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+					+ "\n-----END PUBLIC KEY-----\n";
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("an SM2 public key always encodes", e);
+		}
+	}
+
+	/** A DER-encoded SM2 signature, in hex. */
+	String sign(byte[] message) {
+		if (privateKey == null) {
+			throw new IllegalStateException("this key only verifies");
+		}
+		var signer = new SM2Signer();
+		signer.init(true, new ParametersWithRandom(privateKey, new SecureRandom()));
+		signer.update(message, 0, message.length);
+		try {
+			return HEX.formatHex(signer.generateSignature());
+		}
+		catch (CryptoException e) {
+			throw new IllegalStateException("SM2 signing failed", e);
+		}
+	}
+
+	boolean verifies(byte[] message, String signatureHex) {
+		var signer = new SM2Signer();
+		signer.init(false, publicKey);
+		signer.update(message, 0, message.length);
+		try {
+			return signer.verifySignature(HEX.parseHex(signatureHex));
+		}
+		catch (IllegalArgumentException notHex) {
+			return false;
+		}
+	}
+}

@@ -1,0 +1,220 @@
+package org.lawtrace.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.Api;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.Uploads;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * ART-22, evidence rules: uploads, views, cases, refused alterations, failed sign-ins and denied attempts land in the
+ * audit log, and a row changed, removed or reordered directly in the database is named by the verification. Every
+ * tampering is undone before the test ends, so the shared context's log verifies again.
+ */
+@LawTraceIntegrationTest
+class AuditLogIntegrationTests {
+
+	private static final String AUDITOR = "zhou.tao";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> entries(String query) {
+		return (List<Map<String, Object>>) Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries?size=500&" + query)
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> verification() {
+		return Api.as(port, AUDITOR).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+	}
+
+	private long seqOf(Map<String, Object> entry) {
+		return ((Number) entry.get("seq")).longValue();
+	}
+
+	private String upload() {
+		var photo = Media.jpeg(LocalDateTime.now().minusHours(2), 29.28, 120.24, System.nanoTime());
+		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), photo, "IMG_AUDIT.JPG")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	/** Entries written after commit arrive a moment later; tampering waits until nothing more is being written. */
+	private void awaitQuiet() {
+		var last = new long[] { -1 };
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+			var now = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+			var quiet = now == last[0];
+			last[0] = now;
+			return quiet;
+		});
+	}
+
+	@Test
+	@DisplayName("ART-22: an upload, its views, a refused deletion and a case land in the log as the record's chain of custody")
+	void recordsTheChainOfCustody() {
+		var recording = upload();
+		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/content", recording).header("Range", "bytes=0-99")
+			.exchange().expectStatus().isEqualTo(206);
+		Api.as(port, "zhang.wei").delete().uri("/api/v1/recordings/{id}", recording).exchange()
+			.expectStatus().isEqualTo(405);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				entries("subjectType=RECORDING&subjectId=" + recording)).extracting(e -> e.get("action"))
+			.containsExactly("UPLOAD", "VIEW", "ALTERATION_ATTEMPT"));
+		var custody = entries("subjectType=RECORDING&subjectId=" + recording);
+		assertThat(custody).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("zhang.wei"));
+		assertThat(custody.get(0).get("detail").toString()).contains("sha256=").contains("channel=");
+		assertThat(custody.get(1).get("detail")).asString().startsWith("bytes 0-99/");
+		assertThat(custody.get(2).get("outcome")).isEqualTo("REFUSED");
+		assertThat(custody.get(2).get("detail")).isEqualTo("DELETE /api/v1/recordings/" + recording);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				entries("subjectType=CASE&subjectId=" + caseId)).extracting(e -> e.get("action"))
+			.containsExactly("CASE_OPENED"));
+	}
+
+	@Test
+	@DisplayName("ART-22: the chain-of-custody page lists a recording's entries, linked from its page for auditors only")
+	void custodyPageShowsARecordingsEntries() {
+		var recording = upload();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
+		var page = Api.as(port, AUDITOR).get().uri("/audit/custody/RECORDING/{id}", recording).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("id=\"custody-table\"").contains(">UPLOAD<").contains("zhang.wei")
+			.contains("id=\"custody-verification\"");
+		assertThat(Api.as(port, AUDITOR).get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).contains("/audit/custody/RECORDING/" + recording);
+		assertThat(Api.as(port, "zhang.wei").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("custody-link");
+		Api.as(port, "zhang.wei").get().uri("/audit/custody/RECORDING/{id}", recording).exchange()
+			.expectStatus().isForbidden();
+	}
+
+	@Test
+	@DisplayName("ART-22: failed sign-ins and attempts the caller's roles do not allow are logged as denied")
+	void logsDeniedAttempts() {
+		Api.as(port, "nobody.audit", "wrong").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
+		Api.as(port, "li.na").get().uri("/api/v1/audit/verification").exchange().expectStatus().isForbidden();
+
+		assertThat(entries("actor=nobody.audit")).singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("action", "LOGIN").containsEntry("outcome", "DENIED"));
+		// a name too long for the column is kept in part rather than losing the attempt
+		Api.as(port, "n".repeat(150), "wrong").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
+		assertThat(entries("actor=" + "n".repeat(100))).singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("outcome", "DENIED"));
+		assertThat(entries("actor=li.na")).filteredOn(e -> "ACCESS".equals(e.get("action"))).last()
+			.satisfies(e -> assertThat(e).containsEntry("outcome", "DENIED")
+				.containsEntry("subjectId", "GET /api/v1/audit/verification"));
+	}
+
+	@Test
+	@DisplayName("Only the discipline unit, legal affairs, the director and custodians read the log; anyone signed in reads the key")
+	void auditorsReadTheLogAndEveryoneTheKey() {
+		Api.as(port, "zhang.wei").get().uri("/api/v1/audit/entries").exchange().expectStatus().isForbidden();
+		for (var auditor : List.of("zhou.tao", "chen.jing", "sun.li", "zhao.min")) {
+			Api.as(port, auditor).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk();
+		}
+		Api.as(port, "zhang.wei").get().uri("/api/v1/audit/public-key").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.algorithm").isEqualTo("SM2-SM3")
+			.jsonPath("$.pem").value(pem -> assertThat(pem.toString()).startsWith("-----BEGIN PUBLIC KEY-----"))
+			.jsonPath("$.hex").value(hex -> assertThat(hex.toString()).hasSize(130).startsWith("04"));
+		Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries?size=0").exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.field").isEqualTo("size");
+	}
+
+	@Test
+	@DisplayName("RFC 9162 §2.1.3: an entry's inclusion proof verifies against a signed checkpoint's root")
+	void inclusionProofVerifiesAgainstASignedCheckpoint() {
+		var recording = upload();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
+		var seq = seqOf(entries("subjectType=RECORDING&subjectId=" + recording).get(0));
+		var checkpoint = Api.as(port, AUDITOR).post().uri("/api/v1/audit/checkpoints").exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+		var proof = Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries/{seq}/proof", seq).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		var hex = HexFormat.of();
+		var size = ((Number) proof.get("treeSize")).longValue();
+		assertThat(size).isGreaterThanOrEqualTo(((Number) checkpoint.get("treeSize")).longValue());
+		@SuppressWarnings("unchecked")
+		var path = ((List<String>) proof.get("path")).stream().map(hex::parseHex).toList();
+		assertThat(MerkleTree.verifyInclusion(seq, size, hex.parseHex(proof.get("leafHash").toString()), path,
+				hex.parseHex(proof.get("root").toString()))).isTrue();
+		assertThat(((Map<?, ?>) proof.get("checkpoint")).get("rootHash")).isEqualTo(proof.get("root"));
+		assertThat(verification()).containsEntry("verified", true).containsEntry("checkpointsVerified", true);
+		Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries/{seq}/proof", 99_999_999).exchange()
+			.expectStatus().isNotFound();
+	}
+
+	@Test
+	@DisplayName("ART-22: a row changed, removed or swapped in the database is named as the first mismatch, and the log verifies once restored")
+	void findsTamperingDoneDirectlyInTheDatabase() {
+		var recording = upload();
+		Api.openCase(port, Api.newCaseNumber());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
+		awaitQuiet();
+		assertThat(verification()).containsEntry("verified", true).containsEntry("firstMismatch", null);
+		var target = seqOf(entries("subjectType=RECORDING&subjectId=" + recording).get(0));
+		var later = target + 1;
+
+		var detail = jdbc.sql("select detail from audit_entry where seq = ?").param(target).query(String.class).single();
+		jdbc.sql("update audit_entry set detail = ? where seq = ?").params("sha256=0000", target).update();
+		assertThat(verification()).containsEntry("verified", false)
+			.containsEntry("firstMismatch", (int) target)
+			.hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("leaf hash differs"));
+		jdbc.sql("update audit_entry set detail = ? where seq = ?").params(detail, target).update();
+		assertThat(verification()).containsEntry("verified", true);
+
+		var row = jdbc.sql("select * from audit_entry where seq = ?").param(target).query().singleRow();
+		jdbc.sql("delete from audit_entry where seq = ?").param(target).update();
+		assertThat(verification()).containsEntry("verified", false).containsEntry("firstMismatch", (int) target)
+			.hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("missing"));
+		jdbc.sql("insert into audit_entry (seq, recorded_at, actor, action, subject_type, subject_id, outcome, detail, "
+				+ "leaf_hash) values (:seq, :recorded_at, :actor, :action, :subject_type, :subject_id, :outcome, "
+				+ ":detail, :leaf_hash)").params(row).update();
+		assertThat(verification()).containsEntry("verified", true);
+
+		swap(target, later);
+		assertThat(verification()).containsEntry("verified", false).containsEntry("firstMismatch", (int) target);
+		swap(target, later);
+
+		var restored = verification();
+		assertThat(restored).containsEntry("verified", true).containsEntry("checkpointsVerified", true)
+			.containsEntry("firstMismatch", null);
+	}
+
+	/** Swaps everything but the sequence numbers of two rows, as someone reordering the log would. */
+	private void swap(long a, long b) {
+		var columns = List.of("recorded_at", "actor", "action", "subject_type", "subject_id", "outcome", "detail",
+				"leaf_hash");
+		var rowA = jdbc.sql("select * from audit_entry where seq = ?").param(a).query().singleRow();
+		var rowB = jdbc.sql("select * from audit_entry where seq = ?").param(b).query().singleRow();
+		for (var pair : List.of(Map.entry(a, rowB), Map.entry(b, rowA))) {
+			var set = String.join(", ", columns.stream().map(c -> c + " = :" + c).toList());
+			jdbc.sql("update audit_entry set " + set + " where seq = :target").params(pair.getValue())
+				.param("target", pair.getKey()).update();
+		}
+	}
+}
