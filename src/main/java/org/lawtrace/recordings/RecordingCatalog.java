@@ -139,11 +139,22 @@ public class RecordingCatalog {
 		events.publishEvent(new AlterationRefused(recordingId, actor, method, path));
 	}
 
-	/** Opens the original, or part of it, for someone it is open to. */
+	/** Part of a stored file, {@code length} bytes from byte {@code offset}; the caller closes the stream. */
+	@FunctionalInterface
+	public interface Content {
+
+		InputStream open(long offset, long length);
+	}
+
+	/**
+	 * The original, for someone it is open to: checked once here, then read as often as a player seeks.
+	 *
+	 * @throws NotPermitted when the content is not open to {@code actor}.
+	 */
 	@Transactional(readOnly = true)
-	public InputStream openContent(Recording recording, String actor, long offset, long length) {
+	public Content contentFor(Recording recording, String actor) {
 		requireContentOpenTo(recording, actor);
-		return store.openRange(recording.digest(), offset, length);
+		return (offset, length) -> store.openRange(recording.digest(), offset, length);
 	}
 
 	public void requireContentOpenTo(Recording recording, String actor) {
@@ -152,7 +163,7 @@ public class RecordingCatalog {
 		}
 	}
 
-	/** Whether {@link #openContent} would hand this recording's content to {@code actor}: pages ask before showing a player. */
+	/** Whether {@link #contentFor} would hand this recording's content to {@code actor}: pages ask before showing a player. */
 	@Transactional(readOnly = true)
 	public boolean contentOpenTo(Recording recording, String actor) {
 		return !contentOpenAmong(List.of(recording), actor).isEmpty();

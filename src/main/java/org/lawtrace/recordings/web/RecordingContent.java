@@ -1,7 +1,6 @@
 package org.lawtrace.recordings.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -37,26 +36,19 @@ class RecordingContent {
 
 	void serve(Recording recording, String viewer, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		catalog.requireContentOpenTo(recording, viewer);
+		var original = catalog.contentFor(recording, viewer);
 		var size = recording.digest().sizeBytes();
 		serve(recording.digest(), recording.facts().mediaType(), recording.originalName(), (offset, length) -> {
 			// told before the bytes flow, so a viewing is on record even if the player hangs up half way
 			var whole = offset == 0 && length == size;
 			events.publishEvent(new RecordingContentServed(recording.id(), viewer,
 					whole ? null : "bytes " + offset + "-" + (offset + length - 1) + "/" + size, time.now()));
-			return catalog.openContent(recording, viewer, offset, length);
+			return original.open(offset, length);
 		}, request, response);
 	}
 
-	/** Opens {@code length} bytes of what is served, from byte {@code offset}; the caller closes the stream. */
-	@FunctionalInterface
-	interface Opener {
-
-		InputStream open(long offset, long length);
-	}
-
 	/** Serves any stored blob the caller has already been let see, such as a recording's playable copy. */
-	void serve(ContentDigest digest, String mediaType, String fileName, Opener opener, HttpServletRequest request,
+	void serve(ContentDigest digest, String mediaType, String fileName, RecordingCatalog.Content opener, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		var size = digest.sizeBytes();
 		var etag = "\"" + digest.sha256() + "\"";
