@@ -1,12 +1,14 @@
 package org.lawtrace.cases;
 
+import static org.lawtrace.shared.DatabaseTime.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,19 +154,10 @@ class Cases {
 				rs.getBoolean("major"), Case.Status.valueOf(rs.getString("status")), List.of(), List.of(),
 				instant(rs.getObject("opened_at", OffsetDateTime.class)),
 				new StaffId(rs.getObject("opened_by", UUID.class)), rs.getObject("closed_on", LocalDate.class),
-				instantOrNull(rs.getObject("closed_at", OffsetDateTime.class)),
+				instant(rs.getObject("closed_at", OffsetDateTime.class)),
 				closedBy == null ? null : new StaffId(closedBy));
 	}
 
-	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	static Instant instant(OffsetDateTime time) {
-		return time.toInstant();
-	}
 
-	static @Nullable Instant instantOrNull(@Nullable OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
 }

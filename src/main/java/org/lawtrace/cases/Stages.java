@@ -1,5 +1,8 @@
 package org.lawtrace.cases;
 
+import static org.lawtrace.shared.DatabaseTime.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -29,8 +32,8 @@ class Stages {
 		jdbc.sql("""
 				insert into cases_stage (id, case_id, kind, started_at, ended_at, place, note, recorded_by, recorded_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(s.id().id(), s.caseId().id(), s.kind().name(), Cases.utc(s.startedAt()), Cases.utc(s.endedAt()),
-					s.place(), s.note(), s.recordedBy().id(), Cases.utc(s.recordedAt()))
+			.params(s.id().id(), s.caseId().id(), s.kind().name(), utc(s.startedAt()), utc(s.endedAt()),
+					s.place(), s.note(), s.recordedBy().id(), utc(s.recordedAt()))
 			.update();
 		for (var staff : s.present()) {
 			jdbc.sql("insert into cases_stage_present (stage_id, staff_id) values (?, ?)")
@@ -65,7 +68,7 @@ class Stages {
 	private static Stage map(ResultSet rs, int row) throws SQLException {
 		return new Stage(new StageId(rs.getObject("id", UUID.class)), new CaseId(rs.getObject("case_id", UUID.class)),
 				StageKind.valueOf(rs.getString("kind")), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-				Cases.instantOrNull(rs.getObject("ended_at", OffsetDateTime.class)), rs.getString("place"), List.of(),
+				instant(rs.getObject("ended_at", OffsetDateTime.class)), rs.getString("place"), List.of(),
 				rs.getString("note"), new StaffId(rs.getObject("recorded_by", UUID.class)),
 				rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
 	}

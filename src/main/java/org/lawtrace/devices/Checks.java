@@ -1,9 +1,8 @@
 package org.lawtrace.devices;
 
-import static org.lawtrace.devices.Devices.instant;
-import static org.lawtrace.devices.Devices.instantOrNull;
+import static org.lawtrace.shared.DatabaseTime.instant;
 import static org.lawtrace.devices.Devices.staff;
-import static org.lawtrace.devices.Devices.utc;
+import static org.lawtrace.shared.DatabaseTime.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,6 +85,6 @@ class Checks {
 				failures.isEmpty() ? List.of()
 						: Arrays.stream(failures.split(",")).map(CheckFailure::valueOf).toList(),
 				staff(rs.getObject("overridden_by", UUID.class)), rs.getString("override_reason"),
-				instantOrNull(rs.getObject("overridden_at", OffsetDateTime.class)));
+				instant(rs.getObject("overridden_at", OffsetDateTime.class)));
 	}
 }

@@ -1,11 +1,13 @@
 package org.lawtrace.devices;
 
+import static org.lawtrace.shared.DatabaseTime.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -136,15 +138,6 @@ class Devices {
 		return id == null ? null : new StaffId(id);
 	}
 
-	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	static Instant instant(OffsetDateTime time) {
-		return time.toInstant();
-	}
 
-	static @Nullable Instant instantOrNull(@Nullable OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
 }

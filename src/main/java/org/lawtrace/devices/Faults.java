@@ -1,9 +1,8 @@
 package org.lawtrace.devices;
 
-import static org.lawtrace.devices.Devices.instant;
-import static org.lawtrace.devices.Devices.instantOrNull;
+import static org.lawtrace.shared.DatabaseTime.instant;
 import static org.lawtrace.devices.Devices.staff;
-import static org.lawtrace.devices.Devices.utc;
+import static org.lawtrace.shared.DatabaseTime.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +63,6 @@ class Faults {
 				instant(rs.getObject("reported_at", OffsetDateTime.class)),
 				new StaffId(rs.getObject("reported_by", UUID.class)), rs.getString("description"),
 				staff(rs.getObject("held_by", UUID.class)),
-				instantOrNull(rs.getObject("closed_at", OffsetDateTime.class)));
+				instant(rs.getObject("closed_at", OffsetDateTime.class)));
 	}
 }

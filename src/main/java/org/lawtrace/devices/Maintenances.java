@@ -1,7 +1,7 @@
 package org.lawtrace.devices;
 
-import static org.lawtrace.devices.Devices.instant;
-import static org.lawtrace.devices.Devices.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+import static org.lawtrace.shared.DatabaseTime.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

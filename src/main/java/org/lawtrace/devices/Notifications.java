@@ -1,8 +1,7 @@
 package org.lawtrace.devices;
 
-import static org.lawtrace.devices.Devices.instant;
-import static org.lawtrace.devices.Devices.instantOrNull;
-import static org.lawtrace.devices.Devices.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+import static org.lawtrace.shared.DatabaseTime.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,6 +50,6 @@ class Notifications {
 				new StaffId(rs.getObject("recipient_id", UUID.class)),
 				new DeviceId(rs.getObject("device_id", UUID.class)), rs.getObject("fault_id", UUID.class),
 				rs.getString("message"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-				instantOrNull(rs.getObject("read_at", OffsetDateTime.class)));
+				instant(rs.getObject("read_at", OffsetDateTime.class)));
 	}
 }

@@ -1,9 +1,8 @@
 package org.lawtrace.devices;
 
-import static org.lawtrace.devices.Devices.instant;
-import static org.lawtrace.devices.Devices.instantOrNull;
+import static org.lawtrace.shared.DatabaseTime.instant;
 import static org.lawtrace.devices.Devices.staff;
-import static org.lawtrace.devices.Devices.utc;
+import static org.lawtrace.shared.DatabaseTime.utc;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -61,7 +60,7 @@ class Repairs {
 				rs.getString("note"), instant(rs.getObject("opened_at", OffsetDateTime.class)),
 				new StaffId(rs.getObject("opened_by", UUID.class)), rs.getObject("completed_on", LocalDate.class),
 				rs.getObject("cost", BigDecimal.class), rs.getString("result"),
-				instantOrNull(rs.getObject("closed_at", OffsetDateTime.class)),
+				instant(rs.getObject("closed_at", OffsetDateTime.class)),
 				staff(rs.getObject("closed_by", UUID.class)));
 	}
 }

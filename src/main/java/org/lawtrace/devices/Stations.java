@@ -1,8 +1,7 @@
 package org.lawtrace.devices;
 
-import static org.lawtrace.devices.Devices.instant;
-import static org.lawtrace.devices.Devices.instantOrNull;
-import static org.lawtrace.devices.Devices.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+import static org.lawtrace.shared.DatabaseTime.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +63,6 @@ class Stations {
 				new UnitId(rs.getObject("unit_id", UUID.class)), rs.getString("location"),
 				new StaffId(rs.getObject("account_id", UUID.class)),
 				instant(rs.getObject("registered_at", OffsetDateTime.class)), rs.getLong("upload_count"),
-				instantOrNull(rs.getObject("last_upload_at", OffsetDateTime.class)));
+				instant(rs.getObject("last_upload_at", OffsetDateTime.class)));
 	}
 }

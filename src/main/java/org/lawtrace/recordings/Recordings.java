@@ -1,11 +1,13 @@
 package org.lawtrace.recordings;
 
+import static org.lawtrace.shared.DatabaseTime.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,11 +193,5 @@ class Recordings {
 				rs.getString("device_finding") == null ? null : DeviceFinding.valueOf(rs.getString("device_finding")));
 	}
 
-	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
 }

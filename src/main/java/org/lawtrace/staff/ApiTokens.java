@@ -1,5 +1,8 @@
 package org.lawtrace.staff;
 
+import static org.lawtrace.shared.DatabaseTime.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,8 +54,8 @@ public class ApiTokens {
 		jdbc.sql("""
 				insert into staff_api_token (id, staff_id, name, token_hash, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(token.id(), owner.id(), token.name(), hash(secret), StaffMembers.utc(token.createdAt()),
-					expiresAt == null ? null : StaffMembers.utc(expiresAt))
+			.params(token.id(), owner.id(), token.name(), hash(secret), utc(token.createdAt()),
+					expiresAt == null ? null : utc(expiresAt))
 			.update();
 		return new ApiToken.Issued(token, secret);
 	}
@@ -65,7 +68,7 @@ public class ApiTokens {
 	public void revoke(StaffId owner, UUID tokenId) {
 		var updated = jdbc.sql("update staff_api_token set revoked_at = ? where id = ? and staff_id = ? "
 				+ "and revoked_at is null")
-			.params(StaffMembers.utc(time.now()), tokenId, owner.id()).update();
+			.params(utc(time.now()), tokenId, owner.id()).update();
 		if (updated == 0) {
 			throw new NotFound("token", tokenId);
 		}
@@ -80,16 +83,16 @@ public class ApiTokens {
 			.query((rs, row) -> map(rs)).optional()
 			.filter(t -> t.usableAt(time.now()));
 		found.ifPresent(t -> jdbc.sql("update staff_api_token set last_used_at = ? where id = ?")
-			.params(StaffMembers.utc(time.now()), t.id()).update());
+			.params(utc(time.now()), t.id()).update());
 		return found.map(ApiToken::owner);
 	}
 
 	private static ApiToken map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new ApiToken(rs.getObject("id", UUID.class), new StaffId(rs.getObject("staff_id", UUID.class)),
 				rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				StaffMembers.instant(rs.getObject("expires_at", OffsetDateTime.class)),
-				StaffMembers.instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-				StaffMembers.instant(rs.getObject("last_used_at", OffsetDateTime.class)));
+				instant(rs.getObject("expires_at", OffsetDateTime.class)),
+				instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+				instant(rs.getObject("last_used_at", OffsetDateTime.class)));
 	}
 
 	static String hash(String secret) {

@@ -1,10 +1,12 @@
 package org.lawtrace.staff;
 
+import static org.lawtrace.shared.DatabaseTime.utc;
+import static org.lawtrace.shared.DatabaseTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -133,11 +135,5 @@ class StaffMembers {
 				rs.getBoolean("permanent"), Set.of(), rs.getBoolean("enabled"));
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 
-	static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
 }
