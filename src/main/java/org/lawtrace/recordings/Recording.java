@@ -18,6 +18,11 @@ public record Recording(RecordingId id, String originalName, ContentDigest diges
 
 	/** For now (before access approval arrives) content is open to its uploader, its recorder and the case's handlers. */
 	boolean contentOpenTo(StaffId staff, boolean handlesLinkedCase) {
-		return uploadedBy.equals(staff) || current.recordedBy().equals(staff) || handlesLinkedCase;
+		return madeBy(staff) || handlesLinkedCase;
+	}
+
+	/** Whether {@code staff} uploaded this recording or is named as having recorded it. */
+	boolean madeBy(StaffId staff) {
+		return uploadedBy.equals(staff) || current.recordedBy().equals(staff);
 	}
 }

@@ -1,7 +1,6 @@
 package org.lawtrace.recordings;
 
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +13,8 @@ import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.RecordAccess;
+import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
@@ -35,9 +36,12 @@ public class RecordingCatalog {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final DeviceCustody custody;
+	private final RecordAccess access;
 
 	RecordingCatalog(Recordings recordings, RecordingIngest ingest, StaffDirectory staff, CaseManagement cases,
-			BlobStore store, BureauTime time, ApplicationEventPublisher events, DeviceCustody custody) {
+			BlobStore store, BureauTime time, ApplicationEventPublisher events, DeviceCustody custody,
+			RecordAccess access) {
+		this.access = access;
 		this.custody = custody;
 		this.recordings = recordings;
 		this.ingest = ingest;
@@ -172,11 +176,10 @@ public class RecordingCatalog {
 	/** Those of {@code recordings} whose content is open to {@code actor}, looking each linked case up once. */
 	@Transactional(readOnly = true)
 	public Set<RecordingId> contentOpenAmong(List<Recording> recordings, String actor) {
-		var viewer = staff.require(actor);
-		var handled = new HashMap<CaseId, Boolean>();
+		var viewer = staff.require(actor).id();
 		return recordings.stream()
-			.filter(r -> r.contentOpenTo(viewer.id(), r.current().caseId() != null && handled
-				.computeIfAbsent(r.current().caseId(), c -> handles(viewer.id(), c))))
+			.filter(r -> access.mayOpen(viewer, RecordRef.recording(r.id().id()), r.current().caseId(),
+					r.madeBy(viewer)))
 			.map(Recording::id)
 			.collect(Collectors.toSet());
 	}
