@@ -7,6 +7,7 @@ import org.lawtrace.recordings.AlterationRefused;
 import org.lawtrace.recordings.RecordingContentServed;
 import org.lawtrace.recordings.RecordingIngested;
 import org.lawtrace.recordings.RecordingRevised;
+import org.lawtrace.shared.Audited;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -79,6 +80,25 @@ class RecordFeed {
 	void on(StageRecorded e) {
 		log.append(username(e.recordedBy()), "STAGE_RECORDED", CASE, e.caseId().id().toString(), "SUCCESS",
 				"stage=" + e.stageId().id() + " kind=" + e.kind());
+	}
+
+	/** Events of modules that describe themselves for the log; logged after their transaction commits. */
+	@ApplicationModuleListener
+	void on(Audited e) {
+		if (!(e instanceof Audited.AtOnce)) {
+			append(e);
+		}
+	}
+
+	/** The same, for content served outside any transaction: a viewing must not go unrecorded. */
+	@EventListener
+	void on(Audited.AtOnce e) {
+		append(e);
+	}
+
+	private void append(Audited e) {
+		log.append(e.actor() == null ? "system" : username(e.actor()), e.action(), e.subjectType(), e.subjectId(),
+				e.outcome(), e.details());
 	}
 
 	private String username(StaffId id) {

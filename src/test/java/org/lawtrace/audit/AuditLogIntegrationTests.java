@@ -1,5 +1,13 @@
 package org.lawtrace.audit;
 
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.Audited;
+import org.lawtrace.shared.StaffId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,6 +74,47 @@ class AuditLogIntegrationTests {
 			last[0] = now;
 			return quiet;
 		});
+	}
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	record Noted(@Nullable StaffId actor, String subjectId, boolean rolledBack) implements Audited {
+
+		@Override
+		public String action() {
+			return "NOTED";
+		}
+
+		@Override
+		public String subjectType() {
+			return "TEST";
+		}
+
+		@Override
+		public String details() {
+			return "rolledBack=" + rolledBack;
+		}
+	}
+
+	@Test
+	@DisplayName("ART-22: an event that describes itself is logged once its work commits, and not when it rolls back")
+	void logsSelfDescribingEventsAfterCommit() {
+		var subject = UUID.randomUUID().toString();
+		var tx = new TransactionTemplate(transactions);
+		tx.executeWithoutResult(s -> events.publishEvent(new Noted(null, subject, false)));
+		tx.executeWithoutResult(s -> {
+			events.publishEvent(new Noted(null, subject, true));
+			s.setRollbackOnly();
+		});
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				entries("subjectType=TEST&subjectId=" + subject)).extracting(e -> e.get("detail"))
+			.containsExactly("rolledBack=false"));
+		assertThat(entries("subjectType=TEST&subjectId=" + subject).get(0).get("actor")).isEqualTo("system");
 	}
 
 	@Test
