@@ -54,6 +54,12 @@ class AuditEntries {
 			.query(AuditEntries::map).list();
 	}
 
+	/** The newest {@code limit} entries by one actor, newest first. */
+	List<AuditEntry> latestBy(String actor, int limit) {
+		return jdbc.sql("select * from audit_entry where actor = ? order by seq desc limit ?").params(actor, limit)
+			.query(AuditEntries::map).list();
+	}
+
 	/** The entries about any of these subjects among the first {@code treeSize}, in sequence order. */
 	List<AuditEntry> about(Collection<AuditLog.Subject> subjects, long treeSize) {
 		var found = new ArrayList<AuditEntry>();

@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuditLog {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
 	/**
 	 * Longest values kept, as the columns allow: the fields are written by this module, but a typed user name, a path
 	 * or a reason comes from outside, and an entry too long to store would lose the event altogether.
@@ -43,12 +45,16 @@ public class AuditLog {
 	private final TransactionTemplate readOnly;
 	private final int checkpointEvery;
 	private final boolean verifyOnly;
+	/** Off only to measure what logging costs (bench/audit-overhead.sh); announced loudly and in the log itself. */
+	private final boolean enabled;
 	/** One appender per instance at a time; the writer row serializes instances, this spares them lock timeouts. */
 	private final ReentrantLock writer = new ReentrantLock();
 
 	AuditLog(AuditEntries entries, Checkpoints checkpoints, BureauTime time, PlatformTransactionManager transactions,
 			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery,
-			@Value("${lawtrace.audit.verify-only:false}") boolean verifyOnly) {
+			@Value("${lawtrace.audit.verify-only:false}") boolean verifyOnly,
+			@Value("${lawtrace.audit.enabled:true}") boolean enabled) {
+		this.enabled = enabled;
 		this.entries = entries;
 		this.checkpoints = checkpoints;
 		this.time = time;
@@ -66,6 +72,15 @@ public class AuditLog {
 	 * call it, so the log says only what happened.
 	 */
 	AuditEntry append(String actor, String action, String subjectType, String subjectId, String outcome,
+			String detail) {
+		if (!enabled) {
+			// not stored: the log's own AUDIT_DISABLED entry at start-up says from when events went unlogged
+			return new AuditEntry(-1, time.now(), actor, action, subjectType, subjectId, outcome, detail, "");
+		}
+		return store(actor, action, subjectType, subjectId, outcome, detail);
+	}
+
+	private AuditEntry store(String actor, String action, String subjectType, String subjectId, String outcome,
 			String detail) {
 		writer.lock();
 		try {
@@ -133,6 +148,12 @@ public class AuditLog {
 	void keyOnFirstStart() {
 		if (!verifyOnly) {
 			ensureKey();
+			if (!enabled) {
+				LOG.warn("AUDIT LOGGING IS OFF (lawtrace.audit.enabled=false): security-relevant events are NOT being "
+						+ "logged (ART-22). This setting exists only for benchmarks; never run a bureau like this.");
+				store("system", "AUDIT_DISABLED", "SYSTEM", "audit-log", "SUCCESS",
+						"lawtrace.audit.enabled=false: events after this entry are not logged until a restart with it on");
+			}
 		}
 	}
 
@@ -178,6 +199,11 @@ public class AuditLog {
 			}
 			return verifier.finish(entries.size(), signed, checkpoints.key().orElse(null));
 		});
+	}
+
+	/** What one person did lately: their newest {@code limit} entries, newest first (ART-21 oversight). */
+	public List<AuditEntry> latestBy(String actor, int limit) {
+		return readOnly.execute(tx -> entries.latestBy(actor, limit));
 	}
 
 	/** A kind of subject and its id, as entries name them: {@code RECORDING} and a recording's id, ... */

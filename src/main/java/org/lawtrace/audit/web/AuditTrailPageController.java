@@ -44,12 +44,12 @@ class AuditTrailPageController {
 	@GetMapping("/audit/people")
 	@PreAuthorize(AuditController.AUDITORS)
 	String person(@RequestParam(required = false) @Nullable String username, Model model) {
-		var found = username == null || username.isBlank() ? null : log.entries(null, null, username.strip(), 0, SHOWN);
+		var found = username == null || username.isBlank() ? List.<AuditEntry>of() : log.latestBy(username.strip(), SHOWN);
 		model.addAttribute("kind", "person");
 		model.addAttribute("username", username == null ? "" : username.strip());
 		model.addAttribute("subject", username == null ? "" : username.strip());
-		model.addAttribute("entries", found == null ? List.of() : views(found.items()));
-		model.addAttribute("total", found == null ? 0 : found.total());
+		model.addAttribute("entries", views(found));
+		model.addAttribute("total", found.size());
 		return "audit/trail";
 	}
 
