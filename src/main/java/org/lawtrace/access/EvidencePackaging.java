@@ -305,7 +305,7 @@ public class EvidencePackaging {
 			}
 		}
 		bag.addTag(PackageFormat.ITEMS, PackageFormat.JSON.writeValueAsBytes(items));
-		bag.addTag(PackageFormat.ITEMS_TEXT, PackageReadme.itemsText(items).getBytes(StandardCharsets.UTF_8));
+		bag.addTag(PackageFormat.ITEMS_TEXT, PackageReadme.itemsText(items, time.zone()).getBytes(StandardCharsets.UTF_8));
 		bag.addTag(PackageFormat.CUSTODY, PackageFormat.JSON.writeValueAsBytes(custody.entries().stream()
 			.map(p -> new PackageFormat.CustodyEntry(p.entry().seq(), p.entry().at().toString(), p.entry().actor(),
 					p.entry().action(), p.entry().subjectType(), p.entry().subjectId(), p.entry().outcome(),

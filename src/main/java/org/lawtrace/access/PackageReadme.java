@@ -1,9 +1,16 @@
 package org.lawtrace.access;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.jspecify.annotations.Nullable;
 import org.lawtrace.audit.AuditLog;
 
 /** The human-readable files of a package, in Chinese for the court's clerk: the README and the list of items. */
 final class PackageReadme {
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private PackageReadme() {
 	}
@@ -53,7 +60,8 @@ final class PackageReadme {
 				items.createdAt(), items.purpose(), c.treeSize(), c.rootHash());
 	}
 
-	static String itemsText(PackageFormat.Items items) {
+	/** The list of items; times in the bureau's zone, as a clerk reads them (items.json keeps the instants). */
+	static String itemsText(PackageFormat.Items items, ZoneId zone) {
 		var text = new StringBuilder("证据材料清单\n");
 		text.append("接收机关：").append(items.recipient()).append("（").append(kindName(items.recipientKind()))
 			.append("）\n用途：").append(items.purpose()).append('\n');
@@ -70,8 +78,8 @@ final class PackageReadme {
 				.append(i.mediaType()).append('\n')
 				.append("   原始载体：").append(i.carrier()).append('\n')
 				.append("   制作方法：").append(i.method()).append('\n')
-				.append("   制作时间：").append(i.madeFrom() == null ? "不详" : i.madeFrom()).append(" 至 ")
-				.append(i.madeUntil() == null ? "不详" : i.madeUntil()).append("（UTC）\n")
+				.append("   制作时间：").append(local(i.madeFrom(), zone)).append(" 至 ").append(local(i.madeUntil(), zone))
+				.append('\n')
 				.append("   制作人：").append(i.madeBy()).append("　存储人：").append(i.storedBy()).append("　存储时间：")
 				.append(i.storedAt()).append('\n')
 				.append("   SHA-256：").append(i.sha256()).append("　大小：").append(i.sizeBytes()).append(" 字节\n")
@@ -81,6 +89,14 @@ final class PackageReadme {
 			}
 		}
 		return text.toString();
+	}
+
+	private static String local(@Nullable String instant, ZoneId zone) {
+		if (instant == null) {
+			return "不详";
+		}
+		var at = Instant.parse(instant).atZone(zone);
+		return at.format(LOCAL) + "（" + zone.getId() + "，UTC" + at.getOffset() + "）";
 	}
 
 	private static String kindName(String kind) {
