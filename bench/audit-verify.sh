@@ -31,9 +31,9 @@ SERVER=
 
 timed() { # label command... : prints wall seconds and peak RSS of the command
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; return 1; }
-  read -r secs kb <"$WORK/time.txt"
-  printf '%s: %s s wall, peak RSS %d MiB\n' "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f "%e %M %U" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; return 1; }
+  read -r secs kb user <"$WORK/time.txt"
+  printf '%s: %s s wall (%s s CPU in user mode), peak RSS %d MiB\n' "$label" "$secs" "$user" $((kb / 1024))
   grep -E '^(OK|FAILED|generated)' "$WORK/out.txt" || true
 }
 

@@ -205,12 +205,19 @@ public final class MerkleTree {
 		return k == n ? k >> 1 : k;
 	}
 
-	private static MessageDigest sha256() {
+	/** One digest per thread, reset before each use: looking the algorithm up costs as much as hashing a leaf. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("every Java runtime has SHA-256", e);
 		}
+	});
+
+	private static MessageDigest sha256() {
+		var digest = SHA256.get();
+		digest.reset();
+		return digest;
 	}
 }
