@@ -44,7 +44,7 @@ class EvidencePackagePagesIntegrationTests {
 		var page = Api.as(port, "chen.jing").get().uri(u -> u.path("/packages").queryParam("caseNumber", number).build())
 			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().returnResult(String.class);
 		assertThat(page.getResponseBody()).contains("id=\"package-form\"").contains("page-export.mp4")
-			.contains("value=\"" + recording + "\"").contains("人民法院");
+			.contains("value=\"RECORDING:" + recording + "\"").contains("人民法院");
 		var session = page.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
 			.filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
 		var matcher = CSRF.matcher(page.getResponseBody());
@@ -55,7 +55,7 @@ class EvidencePackagePagesIntegrationTests {
 		form.add("caseId", caseId);
 		form.add("recipientKind", "COURT");
 		form.add("purpose", "证明现场检查情况");
-		form.add("items", recording);
+		form.add("items", "RECORDING:" + recording);
 		form.add("prove." + recording, "证明现场查获过期食品");
 		Api.as(port, "chen.jing").post().uri("/packages").header(HttpHeaders.COOKIE, session)
 			.header("X-CSRF-TOKEN", token).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange()

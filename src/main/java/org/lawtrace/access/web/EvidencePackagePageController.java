@@ -15,6 +15,7 @@ import org.lawtrace.cases.CaseQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.staff.StaffDirectory;
@@ -77,9 +78,9 @@ class EvidencePackagePageController {
 			var chosen = form.get("items");
 			if (chosen != null) {
 				for (var value : chosen) {
-					var id = UUID.fromString(value);
-					items.add(new PackageOrder.Item(RecordRef.Kind.RECORDING, id, form.getFirst("prove." + id),
-							form.getFirst("transcript." + id)));
+					var ref = ref(value);
+					items.add(new PackageOrder.Item(ref.kind(), ref.id(), form.getFirst("prove." + ref.id()),
+							form.getFirst("transcript." + ref.id())));
 				}
 			}
 			var made = packaging.create(new PackageOrder(recipientKind(form.getFirst("recipientKind")),
@@ -118,6 +119,18 @@ class EvidencePackagePageController {
 		var wanted = caseNumber.strip();
 		return cases.search(new CaseQuery(wanted, null, null, null, null, null, null, 0, 20)).items().stream()
 			.filter(c -> c.caseNumber().value().equals(wanted)).findFirst().orElse(null);
+	}
+
+	/** A ticked record, as the page writes it: {@code RECORDING:<id>} or, once documents join, {@code DOCUMENT:<id>}. */
+	private static RecordRef ref(String value) {
+		var colon = value.indexOf(':');
+		try {
+			return new RecordRef(RecordRef.Kind.valueOf(value.substring(0, Math.max(colon, 0))),
+					UUID.fromString(value.substring(colon + 1)));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInput("items", "无法识别所选记录 (not a record): " + value);
+		}
 	}
 
 	private static @Nullable PackageRecipientKind recipientKind(@Nullable String value) {
