@@ -39,13 +39,17 @@ class AccessPolicy implements RecordAccess {
 
 	@Override
 	public boolean mayOpen(StaffId viewer, RecordRef record, @Nullable CaseId caseId, boolean madeByViewer) {
-		if (caseId == null ? madeByViewer : handlersWithoutRequest && handlesOpen(viewer, cases.require(caseId))) {
-			return true;
-		}
-		return !requests.liveOf(viewer, record, caseId, time.now()).isEmpty();
+		var linked = caseId == null ? null : cases.require(caseId);
+		return opensWithoutGrant(handlersWithoutRequest, viewer, linked, madeByViewer)
+				|| !requests.liveOf(viewer, record, caseId, time.now()).isEmpty();
 	}
 
-	private static boolean handlesOpen(StaffId viewer, Case c) {
-		return c.status() == Case.Status.OPEN && c.handledBy(viewer);
+	/** Whether a record of case {@code linked} (null: of none) is open to {@code viewer} with no grant at all. */
+	static boolean opensWithoutGrant(boolean handlersWithoutRequest, StaffId viewer, @Nullable Case linked,
+			boolean madeByViewer) {
+		if (linked == null) {
+			return madeByViewer;
+		}
+		return handlersWithoutRequest && linked.status() == Case.Status.OPEN && linked.handledBy(viewer);
 	}
 }
