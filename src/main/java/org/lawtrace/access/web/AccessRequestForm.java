@@ -26,7 +26,7 @@ record AccessRequestForm(@Nullable UUID caseId, AccessRequest.@Nullable Scope sc
 				: new AccessRequestForm(caseId, AccessRequest.Scope.RECORDS, List.of(record), null, DEFAULT_DAYS);
 	}
 
-	List<String> chosen() {
+	public List<String> chosen() {
 		return records == null ? List.of() : records;
 	}
 
