@@ -220,6 +220,9 @@ class AccessRequestIntegrationTests {
 		refused(decide("liu.yang", requestId, "approval", "同意"), 409);
 		refused(revoke("chen.jing", requestId), 409);
 		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		assertThat(jdbc.sql("select count(*) from audit_entry where subject_type = 'RECORDING' and subject_id = ? "
+				+ "and actor = 'chen.jing' and action = 'VIEW' and outcome = 'REFUSED'").param(filmed.recordingId())
+			.query(Long.class).single()).as("refused viewings are logged").isGreaterThanOrEqualTo(2);
 	}
 
 	@Test

@@ -61,8 +61,9 @@ class AccessPagesIntegrationTests {
 	}
 
 	private String fragment(String username, String path) {
-		return Api.as(port, username).get().uri(path).header("HX-Request", "true").exchange()
+		var body = Api.as(port, username).get().uri(path).header("HX-Request", "true").exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		return body == null ? "" : body;
 	}
 
 	private String[] filmed() {
@@ -83,8 +84,8 @@ class AccessPagesIntegrationTests {
 		var caseId = filmed[0];
 		var recordingId = filmed[2];
 		var record = "recording:" + recordingId;
-		assertThat(fragment("zhang.wei", "/access/fragments/recording/" + recordingId)).doesNotContain("ask-access")
-			.contains("no-grants");
+		// a handler of the open case needs no grant, and with none given there is nothing to show him
+		assertThat(fragment("zhang.wei", "/access/fragments/recording/" + recordingId)).isBlank();
 		assertThat(fragment("chen.jing", "/access/fragments/recording/" + recordingId))
 			.contains("ask-access", "/access/requests/new?caseId=" + caseId + "&amp;record=" + record);
 
