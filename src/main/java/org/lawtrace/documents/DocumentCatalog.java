@@ -22,6 +22,7 @@ import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.storage.BlobStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -123,6 +124,7 @@ public class DocumentCatalog {
 	 * @param version the version, null for the current one
 	 * @throws NotPermitted when the content is not open to {@code actor}
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the viewing is logged at once, outside any transaction
 	public InputStream open(Document document, @Nullable Integer version, String actor) {
 		if (!contentOpenTo(document, actor)) {
 			throw new NotPermitted("无权查看该文书内容 (the content of this document is not open to you)");

@@ -2,8 +2,16 @@ package org.lawtrace.documents;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Names one document (文书). */
-public record DocumentId(UUID id) {
+public record DocumentId(@JsonValue UUID id) {
+
+	@JsonCreator
+	public static DocumentId of(UUID id) {
+		return new DocumentId(id);
+	}
 
 	public DocumentId {
 		if (id == null) {
