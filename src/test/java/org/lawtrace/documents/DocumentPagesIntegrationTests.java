@@ -99,4 +99,28 @@ class DocumentPagesIntegrationTests {
 		assertThat(Pdfs.text(pdf).replace("\n", "")).contains("立案审批表（孙某）", "结案审批表（孙某）");
 		assertThat(fragment("zhao.min", "/documents/fragments/case/" + s.caseId)).contains("case-file-link");
 	}
+
+	@Test
+	@DisplayName("ART-14: the demo's closed case 102 is filed in main and secondary volumes; case 101 awaits a signature")
+	@SuppressWarnings("unchecked")
+	void demoCasesCarryTheirDocuments() {
+		var year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+		var closed = caseId("东市监处〔" + year + "〕102号");
+		var file = Api.as(port, "zhao.min").get().uri("/api/v1/cases/{id}/file", closed).exchange().expectStatus().isOk()
+			.returnResult(java.util.Map.class).getResponseBody();
+		var main = (List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>) file.get("main")).get("entries");
+		assertThat(main).extracting(e -> e.get("kindName")).containsExactly("立案/不予立案审批表", "行政处罚决定书", "送达回证",
+				"行政处罚告知书", "现场笔录", "询问笔录");
+		assertThat(main).allSatisfy(e -> assertThat(e.get("effective")).isEqualTo(true));
+		var open = caseId("东市监处〔" + year + "〕101号");
+		assertThat(fragment("zhang.wei", "/documents/fragments/case/" + open)).contains("询问笔录（仓库负责人）",
+				"待确认：当事人签名");
+	}
+
+	@SuppressWarnings("unchecked")
+	private String caseId(String number) {
+		var page = Api.as(port, "zhang.wei").get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).build())
+			.exchange().expectStatus().isOk().returnResult(java.util.Map.class).getResponseBody();
+		return ((List<java.util.Map<String, Object>>) page.get("items")).get(0).get("id").toString();
+	}
 }
