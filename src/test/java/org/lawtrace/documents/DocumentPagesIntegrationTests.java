@@ -115,6 +115,10 @@ class DocumentPagesIntegrationTests {
 		var open = caseId("东市监处〔" + year + "〕101号");
 		assertThat(fragment("zhang.wei", "/documents/fragments/case/" + open)).contains("询问笔录（仓库负责人）",
 				"待确认：当事人签名");
+		page("zhang.wei", "/").expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(html).contains("/documents/fragments/awaiting"));
+		assertThat(fragment("zhang.wei", "/documents/fragments/awaiting")).contains("询问笔录（仓库负责人）", open)
+			.doesNotContain("〔" + year + "〕102号");
 	}
 
 	@SuppressWarnings("unchecked")

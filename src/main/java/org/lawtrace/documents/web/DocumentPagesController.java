@@ -133,6 +133,29 @@ class DocumentPagesController {
 		return "documents/case :: documents";
 	}
 
+	/** A document of one of the officer's open cases that awaits confirmation (ART-05.3, ART-05.4). */
+	record Awaiting(UUID caseId, String caseNumber, Row document) {
+	}
+
+	/** The home page's list of documents in the caller's open cases that still lack a signature or seal. */
+	@GetMapping("/fragments/awaiting")
+	@PreAuthorize(DocumentController.WRITERS)
+	String awaiting(Authentication caller, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/";
+		}
+		var english = english(request);
+		var open = cases.search(new org.lawtrace.cases.CaseQuery(null, null, caller.getName(), null, null,
+				Case.Status.OPEN, null, 0, org.lawtrace.cases.CaseQuery.MAX_PAGE_SIZE)).items();
+		var awaiting = new ArrayList<Awaiting>();
+		for (var c : open) {
+			catalog.documents(c.id()).stream().map(d -> row(d, english)).filter(r -> !r.effective())
+				.forEach(r -> awaiting.add(new Awaiting(c.id().id(), c.caseNumber().value(), r)));
+		}
+		model.addAttribute("awaiting", awaiting);
+		return "documents/home :: awaiting";
+	}
+
 	private Row row(Document d, boolean english) {
 		var missing = catalog.missing(d, d.current().number());
 		return new Row(d.id().id(), english ? d.kind().englishName() : d.kind().chineseName(), d.number(), d.title(),
