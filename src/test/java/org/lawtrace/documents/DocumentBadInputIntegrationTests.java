@@ -162,5 +162,8 @@ class DocumentBadInputIntegrationTests {
 		Api.as(port, "li.na").get().uri("/api/v1/documents/{id}/content", document).exchange().expectStatus().isOk();
 		Api.as(port, "zhang.wei").delete().uri("/api/v1/documents/{id}", document).exchange()
 			.expectStatus().isEqualTo(405);
+		var refused = jdbc.sql("select action || ' ' || actor from audit_entry where subject_type = 'DOCUMENT' "
+				+ "and subject_id = ? and outcome = 'REFUSED'").param(document).query(String.class).list();
+		assertThat(refused).containsExactlyInAnyOrder("VIEW zhou.tao", "ALTERATION_ATTEMPT zhang.wei");
 	}
 }
