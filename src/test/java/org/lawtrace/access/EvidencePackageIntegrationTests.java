@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.PackagedJar;
+import org.lawtrace.documents.Pdfs;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -183,6 +186,41 @@ class EvidencePackageIntegrationTests {
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("items[0].id");
 		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange().expectBody(List.class)
 			.value(l -> assertThat(l).hasSize(before));
+	}
+
+	@Test
+	@DisplayName("ART-05, ART-19: text records join packages: a case's document goes into data/documents beside its "
+			+ "recordings, chosen by kind DOCUMENT, and the package still validates and verifies")
+	@SuppressWarnings("unchecked")
+	void documentsJoinPackages() throws Exception {
+		var caseId = caseWithRecordings(false);
+		var body = new MultipartBodyBuilder();
+		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+				MediaType.APPLICATION_JSON);
+		body.part("file", new ByteArrayResource(Pdfs.pages(2))).filename("notice.pdf")
+			.contentType(MediaType.APPLICATION_PDF);
+		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents")
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+		var wholeCase = create(order(caseId));
+		assertThat(wholeCase.get("itemCount")).isEqualTo(3);
+		var chosen = create(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明已告知",
+				"caseId", caseId, "items", List.of(Map.of("kind", "DOCUMENT", "id", document,
+						"offeredToProve", "证明已履行告知程序"))));
+		var zip = download(chosen.get("id").toString());
+		var base = Bags.unzip(zip);
+		Bags.validate(base);
+		var items = (List<Map<String, Object>>) JSON.readValue(base.resolve("metadata/items.json").toFile(), Map.class)
+			.get("items");
+		assertThat(items).singleElement().satisfies(i -> {
+			assertThat(i.get("file")).isEqualTo("data/documents/" + document + ".pdf");
+			assertThat(i.get("kind")).isEqualTo("ADVANCE_NOTICE");
+			assertThat(i.get("offeredToProve")).isEqualTo("证明已履行告知程序");
+			assertThat(i.get("transcript")).isNull();
+		});
+		var verified = verifyPackage(zip);
+		assertThat(verified.exitCode()).as(verified.output()).isZero();
 	}
 
 	private Map<String, Object> order(String caseId) {
