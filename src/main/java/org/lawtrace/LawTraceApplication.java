@@ -3,6 +3,7 @@ package org.lawtrace;
 import java.time.Clock;
 import java.util.Arrays;
 
+import org.lawtrace.access.VerifyPackageCommand;
 import org.lawtrace.audit.VerifyLogCommand;
 import org.lawtrace.collector.ImportCommand;
 
@@ -28,6 +29,10 @@ public class LawTraceApplication {
 		if (args.length > 0 && "verify-log".equals(args[0])) {
 			System.exit(VerifyLogCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
 					System.out, System.err));
+		}
+		if (args.length > 0 && "verify-package".equals(args[0])) {
+			// offline: no Spring context, no database, only the zip
+			System.exit(VerifyPackageCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		SpringApplication.run(LawTraceApplication.class, args);
 	}

@@ -100,6 +100,15 @@ public final class PackagedJar {
 		return new CommandResult(process.waitFor(), printed);
 	}
 
+	/** Runs a command of the jar that needs neither server nor database, such as {@code verify-package <zip>}. */
+	public static CommandResult offline(String... arguments) throws IOException, InterruptedException {
+		var command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", Path.of("target", "lawtrace.jar").toString()));
+		command.addAll(List.of(arguments));
+		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		return new CommandResult(process.waitFor(), printed);
+	}
+
 	/** What a command printed, and how it exited. */
 	public record CommandResult(int exitCode, String output) {
 	}

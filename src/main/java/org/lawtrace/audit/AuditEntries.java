@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,9 +48,27 @@ class AuditEntries {
 			.update();
 	}
 
-	/** Every entry in sequence order, as stored, for recomputing the tree. */
-	List<AuditEntry> all() {
-		return jdbc.sql("select * from audit_entry order by seq").query(AuditEntries::map).list();
+	/** Up to {@code limit} entries from sequence number {@code fromSeq} on, in order: the log read page by page. */
+	List<AuditEntry> from(long fromSeq, int limit) {
+		return jdbc.sql("select * from audit_entry where seq >= ? order by seq limit ?").params(fromSeq, limit)
+			.query(AuditEntries::map).list();
+	}
+
+	/** The newest {@code limit} entries by one actor, newest first. */
+	List<AuditEntry> latestBy(String actor, int limit) {
+		return jdbc.sql("select * from audit_entry where actor = ? order by seq desc limit ?").params(actor, limit)
+			.query(AuditEntries::map).list();
+	}
+
+	/** The entries about any of these subjects among the first {@code treeSize}, in sequence order. */
+	List<AuditEntry> about(Collection<AuditLog.Subject> subjects, long treeSize) {
+		var found = new ArrayList<AuditEntry>();
+		for (var s : new LinkedHashSet<>(subjects)) {
+			found.addAll(jdbc.sql("select * from audit_entry where subject_type = ? and subject_id = ? and seq < ? "
+					+ "order by seq").params(s.type(), s.id(), treeSize).query(AuditEntries::map).list());
+		}
+		found.sort(Comparator.comparingLong(AuditEntry::seq));
+		return found;
 	}
 
 	List<String> leafHashes(long treeSize) {

@@ -1,5 +1,7 @@
 package org.lawtrace.audit;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuditLog {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
 	/**
 	 * Longest values kept, as the columns allow: the fields are written by this module, but a typed user name, a path
 	 * or a reason comes from outside, and an entry too long to store would lose the event altogether.
@@ -31,6 +35,8 @@ public class AuditLog {
 	private static final int MAX_SUBJECT_ID = 200;
 	private static final int MAX_DETAIL = 2000;
 	private static final HexFormat HEX = HexFormat.of();
+	/** Entries read per query while verifying: large enough to be quick, small enough to keep memory flat. */
+	private static final int VERIFY_PAGE = 20_000;
 
 	private final AuditEntries entries;
 	private final Checkpoints checkpoints;
@@ -39,12 +45,16 @@ public class AuditLog {
 	private final TransactionTemplate readOnly;
 	private final int checkpointEvery;
 	private final boolean verifyOnly;
+	/** Off only to measure what logging costs (bench/audit-overhead.sh); announced loudly and in the log itself. */
+	private final boolean enabled;
 	/** One appender per instance at a time; the writer row serializes instances, this spares them lock timeouts. */
 	private final ReentrantLock writer = new ReentrantLock();
 
 	AuditLog(AuditEntries entries, Checkpoints checkpoints, BureauTime time, PlatformTransactionManager transactions,
 			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery,
-			@Value("${lawtrace.audit.verify-only:false}") boolean verifyOnly) {
+			@Value("${lawtrace.audit.verify-only:false}") boolean verifyOnly,
+			@Value("${lawtrace.audit.enabled:true}") boolean enabled) {
+		this.enabled = enabled;
 		this.entries = entries;
 		this.checkpoints = checkpoints;
 		this.time = time;
@@ -62,6 +72,15 @@ public class AuditLog {
 	 * call it, so the log says only what happened.
 	 */
 	AuditEntry append(String actor, String action, String subjectType, String subjectId, String outcome,
+			String detail) {
+		if (!enabled) {
+			// not stored: the log's own AUDIT_DISABLED entry at start-up says from when events went unlogged
+			return new AuditEntry(-1, time.now(), actor, action, subjectType, subjectId, outcome, detail, "");
+		}
+		return store(actor, action, subjectType, subjectId, outcome, detail);
+	}
+
+	private AuditEntry store(String actor, String action, String subjectType, String subjectId, String outcome,
 			String detail) {
 		writer.lock();
 		try {
@@ -129,6 +148,12 @@ public class AuditLog {
 	void keyOnFirstStart() {
 		if (!verifyOnly) {
 			ensureKey();
+			if (!enabled) {
+				LOG.warn("AUDIT LOGGING IS OFF (lawtrace.audit.enabled=false): security-relevant events are NOT being "
+						+ "logged (ART-22). This setting exists only for benchmarks; never run a bureau like this.");
+				store("system", "AUDIT_DISABLED", "SYSTEM", "audit-log", "SUCCESS",
+						"lawtrace.audit.enabled=false: events after this entry are not logged until a restart with it on");
+			}
 		}
 	}
 
@@ -151,8 +176,74 @@ public class AuditLog {
 
 	/** Recomputes every leaf and the tree at every checkpoint, and says where the stored log first differs. */
 	public Verification verify() {
-		return readOnly.execute(tx -> LogVerifier.verify(entries.all(), checkpoints.all(),
-				checkpoints.key().orElse(null)));
+		return readOnly.execute(tx -> {
+			var signed = checkpoints.all();
+			var verifier = LogVerifier.over(signed);
+			// page by page in sequence order, so a log of millions of entries is never held in memory at once
+			var next = 0L;
+			var reading = true;
+			while (reading) {
+				var page = entries.from(next, VERIFY_PAGE);
+				for (var e : page) {
+					if (!verifier.accept(e)) {
+						reading = false;
+						break;
+					}
+				}
+				if (page.size() < VERIFY_PAGE) {
+					reading = false;
+				}
+				else {
+					next = page.get(page.size() - 1).seq() + 1;
+				}
+			}
+			return verifier.finish(entries.size(), signed, checkpoints.key().orElse(null));
+		});
+	}
+
+	/** What one person did lately: their newest {@code limit} entries, newest first (ART-21 oversight). */
+	public List<AuditEntry> latestBy(String actor, int limit) {
+		return readOnly.execute(tx -> entries.latestBy(actor, limit));
+	}
+
+	/** A kind of subject and its id, as entries name them: {@code RECORDING} and a recording's id, ... */
+	public record Subject(String type, String id) {
+	}
+
+	/** Entries about any of these subjects, oldest first, at most {@code limit}: a case's or a package's history. */
+	public List<AuditEntry> about(Collection<Subject> subjects, int limit) {
+		return readOnly.execute(tx -> {
+			var found = entries.about(subjects, Long.MAX_VALUE);
+			return found.size() <= limit ? found : List.copyOf(found.subList(0, limit));
+		});
+	}
+
+	/**
+	 * The chain of custody of these subjects for handing to a court (ART-19, evidence rules): a checkpoint signed
+	 * now over the whole log, the public key it verifies with, and every entry about the subjects that checkpoint
+	 * covers, each with its RFC 9162 inclusion proof against that checkpoint's root.
+	 */
+	public CustodyExtract custodyExtract(Collection<Subject> subjects) {
+		var signed = checkpoint();
+		var key = publicKey();
+		return readOnly.execute(tx -> {
+			var found = entries.about(subjects, signed.treeSize());
+			var paths = MerkleTree.inclusionProofs(leaves(signed.treeSize()),
+					found.stream().map(AuditEntry::seq).toList());
+			var proven = new ArrayList<ProvenEntry>(found.size());
+			for (var i = 0; i < found.size(); i++) {
+				proven.add(new ProvenEntry(found.get(i), paths.get(i).stream().map(HEX::formatHex).toList()));
+			}
+			return new CustodyExtract(signed, key, proven);
+		});
+	}
+
+	/** Entries with their audit paths against {@code checkpoint}, and the key that signed it. */
+	public record CustodyExtract(Checkpoint checkpoint, PublicKey publicKey, List<ProvenEntry> entries) {
+	}
+
+	/** An entry and the sibling hashes from its leaf up to the checkpoint's root (RFC 9162 §2.1.3). */
+	public record ProvenEntry(AuditEntry entry, List<String> path) {
 	}
 
 	public EntryPage entries(@Nullable String subjectType, @Nullable String subjectId, @Nullable String actor,

@@ -15,4 +15,17 @@ public record Checkpoint(long treeSize, String rootHash, Instant signedAt, Strin
 	public byte[] signedBytes() {
 		return signedBytes(treeSize, rootHash, signedAt);
 	}
+
+	/**
+	 * Whether this checkpoint's signature verifies with an SM2 public key given as its uncompressed point in hex, as
+	 * {@link AuditLog#publicKey()} publishes it; for checking exports offline, without the log.
+	 */
+	public boolean signedBy(String publicKeyHex) {
+		try {
+			return SigningKey.of(publicKeyHex, null).verifies(signedBytes(), signature);
+		}
+		catch (IllegalArgumentException notAKey) {
+			return false;
+		}
+	}
 }

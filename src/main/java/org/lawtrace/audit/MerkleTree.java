@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The Merkle tree hash, inclusion proofs and their verification of RFC 9162 §2.1, with SHA-256. */
 public final class MerkleTree {
@@ -105,18 +107,117 @@ public final class MerkleTree {
 		return sn == 0 && Arrays.equals(r, root);
 	}
 
+	/** Subtrees smaller than this are recomputed rather than remembered, which bounds memory for long logs. */
+	private static final int REMEMBERED_SUBTREE = 64;
+
+	/**
+	 * The inclusion proofs of several leaves of one tree at once, each as {@link #inclusionProof} would answer it;
+	 * subtree hashes shared by the paths are computed once, so a custody extract of many entries costs about one
+	 * pass over the tree rather than one per entry.
+	 */
+	public static List<List<byte[]>> inclusionProofs(List<byte[]> leafHashes, List<Long> indices) {
+		var known = new HashMap<Long, byte[]>();
+		var proofs = new ArrayList<List<byte[]>>(indices.size());
+		for (var index : indices) {
+			if (index < 0 || index >= leafHashes.size()) {
+				throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leafHashes.size());
+			}
+			var proof = new ArrayList<byte[]>();
+			path(leafHashes, index.intValue(), 0, leafHashes.size(), proof, known);
+			proofs.add(proof);
+		}
+		return proofs;
+	}
+
+	private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> proof,
+			Map<Long, byte[]> known) {
+		var n = to - from;
+		if (n <= 1) {
+			return;
+		}
+		var k = split(n);
+		if (m < k) {
+			path(leaves, m, from, from + k, proof, known);
+			proof.add(root(leaves, from + k, to, known));
+		}
+		else {
+			path(leaves, m - k, from + k, to, proof, known);
+			proof.add(root(leaves, from, from + k, known));
+		}
+	}
+
+	private static byte[] root(List<byte[]> leaves, int from, int to, Map<Long, byte[]> known) {
+		var n = to - from;
+		if (n < REMEMBERED_SUBTREE) {
+			return root(leaves, from, to);
+		}
+		var key = ((long) from << 32) | to;
+		var found = known.get(key);
+		if (found != null) {
+			return found;
+		}
+		var k = split(n);
+		var hash = nodeHash(root(leaves, from, from + k, known), root(leaves, from + k, to, known));
+		known.put(key, hash);
+		return hash;
+	}
+
+	/**
+	 * The right edge of a growing tree: the roots of its perfect subtrees, largest first (one per set bit of the
+	 * size). RFC 9162 splits a tree at the largest power of two below its size, so its head is these roots folded
+	 * from the right; appending a leaf merges equal-sized subtrees like carrying in binary addition.
+	 */
+	public static final class Frontier {
+
+		private final List<byte[]> subtrees = new ArrayList<>();
+		private long size;
+
+		public long size() {
+			return size;
+		}
+
+		public void add(byte[] leafHash) {
+			var hash = leafHash;
+			// each trailing one bit of the old size is a perfect subtree of the same height as the one carried
+			for (var s = size; (s & 1) == 1; s >>= 1) {
+				hash = nodeHash(subtrees.remove(subtrees.size() - 1), hash);
+			}
+			subtrees.add(hash);
+			size++;
+		}
+
+		/** MTH of the leaves added so far. */
+		public byte[] root() {
+			if (subtrees.isEmpty()) {
+				return emptyRoot();
+			}
+			var hash = subtrees.get(subtrees.size() - 1);
+			for (var i = subtrees.size() - 2; i >= 0; i--) {
+				hash = nodeHash(subtrees.get(i), hash);
+			}
+			return hash;
+		}
+	}
+
 	/** The largest power of two smaller than n, where RFC 9162 splits a tree of n leaves. */
 	private static int split(int n) {
 		var k = Integer.highestOneBit(n);
 		return k == n ? k >> 1 : k;
 	}
 
-	private static MessageDigest sha256() {
+	/** One digest per thread, reset before each use: looking the algorithm up costs as much as hashing a leaf. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("every Java runtime has SHA-256", e);
 		}
+	});
+
+	private static MessageDigest sha256() {
+		var digest = SHA256.get();
+		digest.reset();
+		return digest;
 	}
 }

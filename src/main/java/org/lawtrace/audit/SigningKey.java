@@ -6,9 +6,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
@@ -23,8 +23,12 @@ import org.jspecify.annotations.Nullable;
 final class SigningKey {
 
 	static final String ALGORITHM = "SM2-SM3";
+	/**
+	 * BouncyCastle's own arithmetic for this curve: the same curve as {@code GMNamedCurves}' generic one, three to
+	 * four times faster, which matters when verifying a long log checks ten thousand signatures.
+	 */
 	private static final ECNamedDomainParameters CURVE = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1,
-			GMNamedCurves.getByName("sm2p256v1"));
+			CustomNamedCurves.getByName("sm2p256v1"));
 	private static final HexFormat HEX = HexFormat.of();
 
 	private final ECPublicKeyParameters publicKey;

@@ -11,12 +11,15 @@ import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.recordings.RecordingQuery;
+import org.lawtrace.recordings.RecordingViewed;
 import org.lawtrace.recordings.UploadDescription;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.recordings.web.RecordingViews.RevisionView;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -52,9 +55,13 @@ class RecordingController {
 	private final RecordingCatalog catalog;
 	private final RecordingViews views;
 	private final RecordingContent content;
+	private final StaffDirectory staff;
+	private final ApplicationEventPublisher events;
 
 	RecordingController(StreamedUpload upload, RecordingCatalog catalog, RecordingViews views,
-			RecordingContent content) {
+			RecordingContent content, StaffDirectory staff, ApplicationEventPublisher events) {
+		this.staff = staff;
+		this.events = events;
 		this.upload = upload;
 		this.catalog = catalog;
 		this.views = views;
@@ -109,8 +116,11 @@ class RecordingController {
 
 	@GetMapping("/recordings/{id}")
 	@PreAuthorize(READERS)
-	RecordingView get(@PathVariable UUID id) {
-		return views.of(catalog.require(new RecordingId(id)));
+	RecordingView get(@PathVariable UUID id, Authentication caller) {
+		var view = views.of(catalog.require(new RecordingId(id)));
+		// ART-22: a view of one record is logged, before it is answered
+		events.publishEvent(new RecordingViewed(new RecordingId(id), staff.require(caller.getName()).id()));
+		return view;
 	}
 
 	@GetMapping("/recordings/{id}/revisions")

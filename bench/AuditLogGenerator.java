@@ -1,0 +1,99 @@
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.lawtrace.audit.AuditEntry;
+import org.lawtrace.audit.Checkpoint;
+import org.lawtrace.audit.MerkleTree;
+
+/**
+ * Appends N audit entries straight into a LawTrace database (after its last entry), as the server would have
+ * written them: leaf hashes by AuditEntry, and a checkpoint signed with the log's own SM2 key every 100 entries.
+ * The database must have been started once by the server (schema and key). Used by bench/audit-verify.sh.
+ * Run: java -cp target/classes:h2.jar:bcprov.jar bench/AuditLogGenerator.java JDBC-URL USER PASSWORD N
+ */
+public class AuditLogGenerator {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	public static void main(String[] args) throws Exception {
+		var n = Long.parseLong(args[3]);
+		var every = 100;
+		var curve = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, GMNamedCurves.getByName("sm2p256v1"));
+		try (Connection db = DriverManager.getConnection(args[0], args[1], args[2])) {
+			db.setAutoCommit(false);
+			String privateHex;
+			try (var rs = db.createStatement().executeQuery("select private_key from audit_signing_key where id = 1")) {
+				rs.next();
+				privateHex = rs.getString(1);
+			}
+			var key = new ECPrivateKeyParameters(new java.math.BigInteger(privateHex, 16), curve);
+			var tree = new MerkleTree.Frontier();
+			try (var rs = db.createStatement().executeQuery("select leaf_hash from audit_entry order by seq")) {
+				while (rs.next()) {
+					tree.add(HEX.parseHex(rs.getString(1)));
+				}
+			}
+			var start = tree.size();
+			var at = Instant.parse("2026-01-01T00:00:00Z");
+			var insert = db.prepareStatement("insert into audit_entry (seq, recorded_at, actor, action, subject_type, "
+					+ "subject_id, outcome, detail, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			var sign = db.prepareStatement("insert into audit_checkpoint (tree_size, root_hash, signed_at, algorithm, "
+					+ "signature) values (?, ?, ?, ?, ?)");
+			var began = System.nanoTime();
+			for (long seq = start; seq < start + n; seq++) {
+				at = at.plus(Duration.ofMillis(250));
+				var actors = new String[] { "zhang.wei", "li.na", "zhao.min", "chen.jing", "zhou.tao" };
+				var e = new AuditEntry(seq, at, actors[(int) (seq % actors.length)], seq % 3 == 0 ? "UPLOAD" : "VIEW",
+						"RECORDING", java.util.UUID.nameUUIDFromBytes(Long.toString(seq / 7).getBytes()).toString(),
+						"SUCCESS", seq % 3 == 0 ? "sha256=" + "ab".repeat(32) + " size=1048576 kind=VIDEO channel=UPLOAD"
+								: "bytes 0-1048575/73400320", "");
+				var leaf = e.computedLeafHash();
+				insert.setLong(1, seq);
+				insert.setObject(2, at.atOffset(ZoneOffset.UTC));
+				insert.setString(3, e.actor());
+				insert.setString(4, e.action());
+				insert.setString(5, e.subjectType());
+				insert.setString(6, e.subjectId());
+				insert.setString(7, e.outcome());
+				insert.setString(8, e.detail());
+				insert.setString(9, leaf);
+				insert.addBatch();
+				tree.add(HEX.parseHex(leaf));
+				if (tree.size() % every == 0) {
+					insert.executeBatch();
+					var root = HEX.formatHex(tree.root());
+					var signer = new SM2Signer();
+					signer.init(true, new ParametersWithRandom(key, new SecureRandom()));
+					var message = Checkpoint.signedBytes(tree.size(), root, at);
+					signer.update(message, 0, message.length);
+					sign.setLong(1, tree.size());
+					sign.setString(2, root);
+					sign.setObject(3, at.atOffset(ZoneOffset.UTC));
+					sign.setString(4, "SM2-SM3");
+					sign.setString(5, HEX.formatHex(signer.generateSignature()));
+					sign.executeUpdate();
+				}
+				if (tree.size() % 50_000 == 0) {
+					db.commit();
+					System.err.printf("  %,d entries (%.0f s)%n", tree.size() - start, (System.nanoTime() - began) / 1e9);
+				}
+			}
+			insert.executeBatch();
+			db.commit();
+			System.out.printf("generated %,d entries (log now %,d) in %.1f s%n", n, tree.size(),
+					(System.nanoTime() - began) / 1e9);
+		}
+	}
+}

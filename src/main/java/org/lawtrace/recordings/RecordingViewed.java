@@ -1,0 +1,38 @@
+package org.lawtrace.recordings;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.Audited;
+import org.lawtrace.shared.StaffId;
+
+/**
+ * Someone read a recording's record over the API: its labels (case number, parties, officers), times and digests.
+ * The issue counts such a view among the security-relevant events (ART-22), so it is logged at once, like a
+ * playback; listings are not, since they show many records at a glance and each opened one is logged here.
+ */
+public record RecordingViewed(RecordingId recordingId, StaffId viewer) implements Audited.AtOnce {
+
+	@Override
+	public @Nullable StaffId actor() {
+		return viewer;
+	}
+
+	@Override
+	public String action() {
+		return "VIEW_METADATA";
+	}
+
+	@Override
+	public String subjectType() {
+		return "RECORDING";
+	}
+
+	@Override
+	public String subjectId() {
+		return recordingId.id().toString();
+	}
+
+	@Override
+	public String details() {
+		return "metadata";
+	}
+}

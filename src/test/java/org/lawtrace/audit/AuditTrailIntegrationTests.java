@@ -1,0 +1,78 @@
+package org.lawtrace.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.Api;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.Uploads;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * ART-21, ART-22: a view of a recording's record is logged, and the discipline unit reads the log per person and per
+ * case; others may not.
+ */
+@LawTraceIntegrationTest
+class AuditTrailIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	@DisplayName("ART-22: reading one recording's metadata is logged as VIEW_METADATA by the reader, before it is answered")
+	void metadataViewIsLogged() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var recording = upload(caseId);
+		Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}", recording).exchange().expectStatus().isOk();
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.get("action")
+			.equals("VIEW_METADATA")).extracting(e -> e.get("actor")).containsExactly("li.na");
+	}
+
+	@Test
+	@DisplayName("ART-21, ART-22: the discipline unit sees a person's actions and a case's trail (the case and its "
+			+ "recordings); an officer is refused both (403)")
+	void trailsPerPersonAndPerCase() {
+		var caseNumber = Api.newCaseNumber();
+		var caseId = Api.openCase(port, caseNumber);
+		var recording = upload(caseId);
+		await().atMost(Duration.ofSeconds(20)).until(() -> entries("subjectType=RECORDING&subjectId=" + recording)
+			.stream().anyMatch(e -> e.get("action").equals("UPLOAD"))
+				&& !entries("subjectType=CASE&subjectId=" + caseId).isEmpty());
+
+		var casePage = Api.as(port, "zhou.tao").get().uri("/audit/cases/{id}", caseId).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(casePage).contains("id=\"trail-table\"").contains(caseNumber).contains(">CASE_OPENED<")
+			.contains(">UPLOAD<").contains("/audit/custody/RECORDING/" + recording);
+
+		var personPage = Api.as(port, "zhou.tao").get().uri("/audit/people/{u}", "zhang.wei").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(personPage).contains("id=\"trail-table\"").contains(">CASE_OPENED<").contains(caseId);
+		assertThat(personPage).doesNotContain(">li.na<");
+
+		Api.as(port, "zhang.wei").get().uri("/audit/cases/{id}", caseId).exchange().expectStatus().isForbidden();
+		Api.as(port, "zhang.wei").get().uri("/audit/people/{u}", "li.na").exchange().expectStatus().isForbidden();
+	}
+
+	private String upload(String caseId) {
+		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+				Media.mp4(made, Duration.ofMinutes(3), 4096, System.nanoTime()), "trail.mp4")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> entries(String query) {
+		var page = Api.as(port, "zhou.tao").get().uri("/api/v1/audit/entries?size=500&" + query).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		return (List<Map<String, Object>>) page.get("items");
+	}
+}
