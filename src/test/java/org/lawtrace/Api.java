@@ -63,4 +63,21 @@ public final class Api {
 			.expectStatus().isCreated()
 			.returnResult(Map.class).getResponseBody().get("id").toString();
 	}
+
+	/**
+	 * ART-20: {@code requester} asks to see a whole case and {@code approver} approves it for a week; answers the
+	 * request's id.
+	 */
+	public static String approvedAccess(int port, String requester, String approver, String caseId) {
+		var requestId = as(port, requester).post().uri("/api/v1/access-requests").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("caseId", caseId, "scope", "CASE", "purpose", "向法院提供证据材料", "days", 7))
+			.exchange()
+			.expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+		as(port, approver).post().uri("/api/v1/access-requests/{id}/approval", requestId)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("opinion", "同意"))
+			.exchange()
+			.expectStatus().isOk();
+		return requestId;
+	}
 }

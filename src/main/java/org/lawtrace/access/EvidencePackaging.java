@@ -28,6 +28,7 @@ import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.staff.Role;
@@ -62,9 +63,12 @@ public class EvidencePackaging {
 	private final BlobStore store;
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
+	private final RecordAccess access;
 
 	EvidencePackaging(List<PackageRecordSource> sources, EvidencePackages packages, CaseManagement cases,
-			StaffDirectory staff, AuditLog audit, BlobStore store, BureauTime time, ApplicationEventPublisher events) {
+			StaffDirectory staff, AuditLog audit, BlobStore store, BureauTime time, ApplicationEventPublisher events,
+			RecordAccess access) {
+		this.access = access;
 		sources.forEach(s -> this.sources.put(s.kind(), s));
 		this.packages = packages;
 		this.cases = cases;
@@ -105,6 +109,7 @@ public class EvidencePackaging {
 		var purpose = required("purpose", order.purpose(), MAX_TEXT, "请填写用途或证明事项 (say what the package is for)");
 		var theCase = order.caseId() == null ? null : cases.require(new CaseId(order.caseId()));
 		var chosen = choose(order, theCase, purpose);
+		requireApproved(maker, chosen, recipient);
 		var id = UUID.randomUUID();
 		var now = time.now();
 		var subjects = new LinkedHashSet<AuditLog.Subject>();
@@ -126,6 +131,21 @@ public class EvidencePackaging {
 		events.publishEvent(new PackageCreated(made));
 		chosen.forEach(c -> events.publishEvent(new PackageItemExported(c.item().ref(), made)));
 		return made;
+	}
+
+	/**
+	 * ART-19 makes legal affairs the only channel to courts, not an exception to ART-20: like anyone, the clerk packs
+	 * only records an approved request has opened to them, so every hand-over rests on a leader's approval.
+	 */
+	private void requireApproved(StaffMember maker, List<Chosen> chosen, String recipient) {
+		for (var i = 0; i < chosen.size(); i++) {
+			var item = chosen.get(i).item();
+			if (!access.mayOpen(maker.id(), item.ref(), item.caseId(), false)) {
+				events.publishEvent(new PackageRefused(maker.id(), item.ref(), recipient));
+				throw new NotPermitted("未经批准查阅的记录不能制作材料包，请先申请查阅 "
+						+ "(ART-20: ask for access to this record and have it approved before packing it)");
+			}
+		}
 	}
 
 	@Transactional(readOnly = true)

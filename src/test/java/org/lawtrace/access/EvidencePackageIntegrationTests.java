@@ -168,6 +168,33 @@ class EvidencePackageIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ART-19, ART-20: legal affairs packs only records an approved request has opened to it; without one "
+			+ "the package is refused (403), nothing is made, and the attempt is logged against the record")
+	void packsOnlyApprovedRecords() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var recording = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+				Media.mp4(Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(1), 4096, System.nanoTime()),
+				"unapproved.mp4")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		var before = Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange()
+			.expectBody(List.class).returnResult().getResponseBody().size();
+
+		Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
+			.body(order(caseId)).exchange().expectStatus().isForbidden()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange().expectBody(List.class)
+			.value(l -> assertThat(l).hasSize(before));
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).anySatisfy(e -> {
+			assertThat(e).containsEntry("action", "EXPORT").containsEntry("outcome", "REFUSED")
+				.containsEntry("actor", "chen.jing");
+		});
+
+		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
+		Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
+			.body(order(caseId)).exchange().expectStatus().isCreated();
+	}
+
+	@Test
 	@DisplayName("ART-19: an order without a recipient, or naming a record of another case, is refused with the field "
 			+ "at fault, and nothing is made")
 	void refusesBadOrders() {
@@ -251,6 +278,7 @@ class EvidencePackageIntegrationTests {
 				"DSJ-A8-000777", "caseId", caseId, "startedAt", made.toString(), "endedAt", made.plusSeconds(2).toString()),
 				withNoise(Media.wav(2), seed), "询问.wav")
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
 		if (logged) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> List.of(video, sound).stream()
 				.allMatch(id -> entries("subjectType=RECORDING&subjectId=" + id).stream()

@@ -38,6 +38,7 @@ class EvidencePackagePagesIntegrationTests {
 		var recording = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
 				Media.mp4(made, Duration.ofMinutes(2), 4096, System.nanoTime()), "page-export.mp4")
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
 
 		Api.as(port, "zhang.wei").get().uri("/packages").accept(MediaType.TEXT_HTML).exchange().expectStatus()
 			.isForbidden();
