@@ -1,0 +1,43 @@
+package org.lawtrace.compliance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.CaseKind;
+import org.lawtrace.cases.StageKind;
+import org.lawtrace.recordings.DeviceFinding;
+import org.lawtrace.recordings.RecordingKind;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.StageId;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.UnitId;
+
+/**
+ * What the rules look at for one case, loaded in bulk for many cases at a time: its stages, its recordings (current
+ * revision), the approved exemptions and the opening/closing bookmarks. Plain data, so the rules run without
+ * Spring or a database.
+ */
+record CaseFacts(CaseId id, CaseKind kind, UnitId unit, List<StaffId> handlers, boolean hasParty, Instant openedAt,
+		List<StageFacts> stages, List<RecordingFacts> recordings, Map<StageId, String> exemptions,
+		Map<UUID, Set<BookmarkKind>> bookmarks) {
+
+	record StageFacts(StageId id, StageKind kind, Instant start, @Nullable Instant end, List<StaffId> present) {
+	}
+
+	record RecordingFacts(UUID id, RecordingKind kind, StaffId recordedBy, @Nullable String deviceSerial,
+			Instant start, Instant end, Instant uploadedAt, @Nullable DeviceFinding deviceFinding,
+			List<StageId> stageIds) {
+
+		boolean continuous() {
+			return kind != RecordingKind.PHOTO;
+		}
+	}
+
+	List<RecordingFacts> of(StageFacts stage) {
+		return recordings.stream().filter(r -> r.stageIds().contains(stage.id())).toList();
+	}
+}
