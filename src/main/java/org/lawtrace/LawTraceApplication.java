@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.lawtrace.audit.VerifyLogCommand;
 import org.lawtrace.collector.ImportCommand;
+import org.lawtrace.compliance.EvaluateCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,6 +28,10 @@ public class LawTraceApplication {
 		}
 		if (args.length > 0 && "verify-log".equals(args[0])) {
 			System.exit(VerifyLogCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
+					System.out, System.err));
+		}
+		if (args.length > 0 && "evaluate-compliance".equals(args[0])) {
+			System.exit(EvaluateCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
 					System.out, System.err));
 		}
 		SpringApplication.run(LawTraceApplication.class, args);

@@ -129,7 +129,7 @@ public class CaseCompliance {
 				person.id(), time.now());
 		bookmarks.add(bookmark);
 		if (linked != null) {
-			evaluation.evaluate(linked);
+			evaluation.evaluateAfterCommit(linked);
 		}
 		return bookmark;
 	}
@@ -180,7 +180,7 @@ public class CaseCompliance {
 		if (!exemptions.decide(decided)) {
 			throw new Conflict("status", "该申请已被处理 (decided meanwhile)");
 		}
-		evaluation.evaluate(c.id());
+		evaluation.evaluateAfterCommit(c.id());
 		return decided;
 	}
 

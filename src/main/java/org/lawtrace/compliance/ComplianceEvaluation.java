@@ -19,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +53,8 @@ public class ComplianceEvaluation {
 		this.staff = staff;
 		this.time = time;
 		this.transactions = new TransactionTemplate(transactions);
+		// each batch commits while this instance's lock is held, so a concurrent run sees what it wrote
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** What a run did. */
@@ -60,9 +65,23 @@ public class ComplianceEvaluation {
 		}
 	}
 
-	/** Judges one case now. */
+	/** Judges one case now, in a transaction of its own. */
 	public Run evaluate(CaseId caseId) {
 		return judge(caseId.id(), caseId.id(), roster());
+	}
+
+	/** Judges one case once the current transaction (which changed what the rules read) has committed. */
+	void evaluateAfterCommit(CaseId caseId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			evaluate(caseId);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				evaluate(caseId);
+			}
+		});
 	}
 
 	/** Judges every case (ART-03: the picture leaders see is the whole bureau's, under today's rule pack). */
