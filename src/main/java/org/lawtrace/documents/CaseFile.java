@@ -1,0 +1,145 @@
+package org.lawtrace.documents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.lawtrace.cases.Case;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.cases.Party;
+import org.lawtrace.recordings.Recording;
+import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingQuery;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Conflict;
+import org.lawtrace.staff.StaffDirectory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assembles a closed case's file (ART-14, 一案一卷): the main volume (正卷) and the secondary volume (副卷) in the
+ * order of SAMR-PR Art. 78, each proof of service right after the document it proves, and the AV records linked to
+ * the case listed with the evidence (ART-16.3).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseFile {
+
+	/** SAMR-PR Art. 78: 正卷 (一)..(七), 副卷 (一)..(六). */
+	static final int MAIN_SECTIONS = 7;
+	static final int SECONDARY_SECTIONS = 6;
+	/** 正卷 (四) 证据材料: where AV records filed as evidence are listed. */
+	static final int EVIDENCE_SECTION = 4;
+
+	private final DocumentCatalog catalog;
+	private final CaseManagement cases;
+	private final RecordingCatalog recordings;
+	private final StaffDirectory staff;
+	private final BureauTime time;
+	private final ApplicationEventPublisher events;
+	private final ContentsList contentsList;
+
+	CaseFile(DocumentCatalog catalog, CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff,
+			BureauTime time, ApplicationEventPublisher events, ContentsList contentsList) {
+		this.contentsList = contentsList;
+		this.catalog = catalog;
+		this.cases = cases;
+		this.recordings = recordings;
+		this.staff = staff;
+		this.time = time;
+		this.events = events;
+	}
+
+	/**
+	 * @throws Conflict while the case is open: a file is made of a closed case
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the assembly is logged at once, outside any transaction
+	public CaseFileContents assemble(CaseId caseId, String actor) {
+		var c = cases.require(caseId);
+		if (c.status() != Case.Status.CLOSED || c.closedOn() == null) {
+			throw new Conflict("status", "案件尚未结案，不能组卷 (the case is not closed yet; ART-14 files closed cases)");
+		}
+		var documents = catalog.documents(caseId);
+		var avRecords = recordings.search(new RecordingQuery(caseId, null, null, null, null, 0,
+				RecordingQuery.MAX_PAGE_SIZE)).items().stream()
+			.sorted(Comparator.comparing(r -> r.current().startedAt()))
+			.toList();
+		var main = volume(Volume.MAIN, MAIN_SECTIONS, documents, avRecords);
+		var secondary = volume(Volume.SECONDARY, SECONDARY_SECTIONS, documents, List.of());
+		var file = new CaseFileContents(caseId, c.caseNumber().value(), c.title(),
+				c.parties().stream().map(Party::name).collect(Collectors.joining("、")), c.closedOn(), main, secondary);
+		events.publishEvent(new CaseFileAssembled(caseId, main.entries().size(), secondary.entries().size(),
+				staff.require(actor).id()));
+		return file;
+	}
+
+	/** ART-14: the contents lists (卷内文件目录) of both volumes as one PDF, Chinese in an embedded CJK font. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public byte[] contentsListPdf(CaseId caseId, String actor) {
+		return contentsList.pdf(assemble(caseId, actor));
+	}
+
+	private VolumeContents volume(Volume volume, int sections, List<Document> documents, List<Recording> avRecords) {
+		var proofs = new LinkedHashMap<DocumentId, List<DocumentId>>();
+		Set<DocumentId> linkedProofs = new HashSet<>();
+		for (var d : documents) {
+			var ofThis = d.services().stream().map(ServiceRecord::proofId).filter(p -> p != null).distinct().toList();
+			proofs.put(d.id(), ofThis);
+			linkedProofs.addAll(ofThis);
+		}
+		var byId = documents.stream().collect(Collectors.toMap(Document::id, d -> d));
+		var entries = new ArrayList<VolumeEntry>();
+		var placed = new HashSet<DocumentId>();
+		var page = 1;
+		for (var section = 1; section <= sections; section++) {
+			for (var d : documents) {
+				if (d.kind().volume() != volume || d.kind().section() != section || linkedProofs.contains(d.id())) {
+					continue;
+				}
+				page = add(entries, d, section, page);
+				placed.add(d.id());
+				for (var proofId : proofs.get(d.id())) {
+					var proof = byId.get(proofId);
+					if (proof != null && placed.add(proofId)) {
+						page = add(entries, proof, section, page);
+					}
+				}
+			}
+			if (section == EVIDENCE_SECTION) {
+				for (var r : avRecords) {
+					entries.add(new VolumeEntry(entries.size() + 1, section, null, r.id().id(), null,
+							r.originalName(), "音像记录（" + r.kind().chineseName() + "）",
+							LocalDate.ofInstant(r.current().startedAt(), time.zone()), null, 0, true,
+							"音像资料另行存储 SHA-256 " + r.digest().sha256().substring(0, 16)));
+				}
+			}
+		}
+		return new VolumeContents(volume, entries, page - 1);
+	}
+
+	private int add(List<VolumeEntry> entries, Document d, int section, int firstPage) {
+		var count = d.current().pageCount();
+		var last = firstPage + count - 1;
+		var effective = catalog.missing(d, d.current().number()).isEmpty();
+		var note = new ArrayList<String>();
+		if (d.current().number() > 1) {
+			note.add("第" + d.current().number() + "版");
+		}
+		if (!effective) {
+			note.add("未确认");
+		}
+		entries.add(new VolumeEntry(entries.size() + 1, section, d.id(), null, d.number(), d.title(),
+				d.kind().chineseName(), LocalDate.ofInstant(d.madeAt(), time.zone()),
+				count == 1 ? String.valueOf(firstPage) : firstPage + "-" + last, count, effective,
+				note.isEmpty() ? null : String.join("，", note)));
+		return last + 1;
+	}
+}

@@ -1,0 +1,138 @@
+package org.lawtrace.documents;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.Case;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.cases.Stage;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.RecordAccess;
+import org.lawtrace.shared.RecordRef;
+import org.lawtrace.shared.StageId;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.staff.StaffDirectory;
+import org.lawtrace.storage.BlobStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds documents and kinds, says which confirmations a document still lacks (ART-05.3, ART-05.4), and hands out a
+ * document's file to those it is open to (ART-20). {@link #ofCase} is the stable read other modules use.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DocumentCatalog {
+
+	private final Documents documents;
+	private final DocumentKinds kinds;
+	private final CaseManagement cases;
+	private final StaffDirectory staff;
+	private final BlobStore store;
+	private final RecordAccess access;
+	private final ApplicationEventPublisher events;
+
+	DocumentCatalog(Documents documents, DocumentKinds kinds, CaseManagement cases, StaffDirectory staff,
+			BlobStore store, RecordAccess access, ApplicationEventPublisher events) {
+		this.documents = documents;
+		this.kinds = kinds;
+		this.cases = cases;
+		this.staff = staff;
+		this.store = store;
+		this.access = access;
+		this.events = events;
+	}
+
+	/**
+	 * A case's documents as other modules read them: kind, stage, number, whether the current version is effective
+	 * and what it lacks, refusals and services. In the order they were made.
+	 *
+	 * @throws NotFound when there is no such case
+	 */
+	public List<CaseDocument> ofCase(CaseId caseId) {
+		var c = cases.require(caseId);
+		var stages = stagesOf(caseId);
+		return documents.ofCase(caseId).stream().map(d -> {
+			var missing = missing(d, d.current().number(), c, stages);
+			return new CaseDocument(d.id(), d.kind().code(), d.kind().direction(), d.kind().confirmations(),
+					d.stageId(), d.number(), d.title(), d.madeBy(), d.madeAt(), d.registeredAt(), d.current().number(),
+					missing.isEmpty(), missing, d.refusals(), d.services());
+		}).toList();
+	}
+
+	/** A case's documents with every version, confirmation and service, in the order they were made. */
+	public List<Document> documents(CaseId caseId) {
+		return documents.ofCase(caseId);
+	}
+
+	public Document require(DocumentId id) {
+		return documents.byId(id).orElseThrow(() -> new NotFound("document", id));
+	}
+
+	/** The confirmations a version of a document still lacks; none means it is effective (ART-05.4). */
+	public Set<ConfirmationRule> missing(Document document, int version) {
+		return missing(document, version, cases.require(document.caseId()), stagesOf(document.caseId()));
+	}
+
+	private Set<ConfirmationRule> missing(Document d, int version, Case c, Map<StageId, Stage> stages) {
+		var stage = d.stageId() == null ? null : stages.get(d.stageId());
+		List<StaffId> present = stage == null ? List.of() : stage.present();
+		var officers = present.stream().filter(c::handledBy).toList();
+		return d.missing(version, officers, present);
+	}
+
+	private Map<StageId, Stage> stagesOf(CaseId caseId) {
+		return cases.stages(caseId).stream().collect(Collectors.toMap(Stage::id, Function.identity()));
+	}
+
+	public List<DocumentKind> kinds() {
+		return kinds.current();
+	}
+
+	public DocumentKind kind(String code) {
+		return kinds.current(code).orElseThrow(() -> new NotFound("document kind", code));
+	}
+
+	public List<DocumentKind> kindHistory(String code) {
+		var history = kinds.history(code);
+		if (history.isEmpty()) {
+			throw new NotFound("document kind", code);
+		}
+		return history;
+	}
+
+	/** Whether {@link #open} would hand this document's files to {@code actor}: pages ask before offering a link. */
+	public boolean contentOpenTo(Document document, String actor) {
+		var viewer = staff.require(actor).id();
+		return access.mayOpen(viewer, RecordRef.document(document.id().id()), document.caseId(),
+				document.madeOrRegisteredBy(viewer));
+	}
+
+	/**
+	 * ART-20: a version of a document's file, for someone it is open to; the viewing is logged at once. The caller
+	 * closes the stream.
+	 *
+	 * @param version the version, null for the current one
+	 * @throws NotPermitted when the content is not open to {@code actor}
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the viewing is logged at once, outside any transaction
+	public InputStream open(Document document, @Nullable Integer version, String actor) {
+		if (!contentOpenTo(document, actor)) {
+			throw new NotPermitted("无权查看该文书内容 (the content of this document is not open to you)");
+		}
+		var v = version == null ? document.current() : document.version(version);
+		var content = store.open(v.digest());
+		events.publishEvent(new DocumentContentServed(document.id(), document.caseId(), v.number(),
+				staff.require(actor).id()));
+		return content;
+	}
+}

@@ -1,0 +1,171 @@
+package org.lawtrace.documents;
+
+import static org.lawtrace.shared.DatabaseTime.instant;
+import static org.lawtrace.shared.DatabaseTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.StageId;
+import org.lawtrace.shared.StaffId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Documents with their versions, confirmations and services. Only additions: no row is ever updated or deleted,
+ * so every version and every signature stays as recorded (ART-05.4).
+ */
+@Repository
+class Documents {
+
+	private final JdbcClient jdbc;
+	private final DocumentKinds kinds;
+
+	Documents(JdbcClient jdbc, DocumentKinds kinds) {
+		this.jdbc = jdbc;
+		this.kinds = kinds;
+	}
+
+	void add(Document d) {
+		jdbc.sql("""
+				insert into documents_document (id, case_id, stage_id, kind_code, kind_version, number, title, made_by,
+				    made_at, registered_by, registered_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(d.id().id(), d.caseId().id(), d.stageId() == null ? null : d.stageId().id(), d.kind().code(),
+					d.kind().version(), d.number(), d.title(), d.madeBy().id(), utc(d.madeAt()), d.registeredBy().id(),
+					utc(d.registeredAt()))
+			.update();
+		d.versions().forEach(v -> addVersion(d.id(), v));
+	}
+
+	void addVersion(DocumentId id, DocumentVersion v) {
+		jdbc.sql("""
+				insert into documents_version (document_id, version, sha256, sm3, size_bytes, media_type, file_name,
+				    page_count, reason, changed_by, changed_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id.id(), v.number(), v.digest().sha256(), v.digest().sm3(), v.digest().sizeBytes(), v.mediaType(),
+					v.fileName(), v.pageCount(), v.reason(), v.changedBy().id(), utc(v.changedAt()))
+			.update();
+	}
+
+	void addConfirmation(DocumentId id, Confirmation c) {
+		jdbc.sql("""
+				insert into documents_confirmation (id, document_id, version, kind, role, staff_id, name, pages,
+				    confirmed_at, witness, recording_id, note, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.id(), id.id(), c.version(), c.kind().name(), c.role().name(),
+					c.staffId() == null ? null : c.staffId().id(), c.name(),
+					c.pages().isEmpty() ? null : c.pages().stream().map(String::valueOf).collect(Collectors.joining(",")),
+					utc(c.confirmedAt()), c.witness(), c.recordingId(), c.note(), c.recordedBy().id(),
+					utc(c.recordedAt()))
+			.update();
+	}
+
+	void addService(DocumentId id, ServiceRecord s) {
+		jdbc.sql("""
+				insert into documents_service (id, document_id, method, served_at, deemed_served_at, server_id, recipient,
+				    witness, place, recording_id, proof_id, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(s.id(), id.id(), s.method().name(), utc(s.servedAt()), utc(s.deemedServedAt()), s.server().id(),
+					s.recipient(), s.witness(), s.place(), s.recordingId(), s.proofId() == null ? null : s.proofId().id(),
+					s.recordedBy().id(), utc(s.recordedAt()))
+			.update();
+	}
+
+	boolean numberTaken(String number) {
+		return jdbc.sql("select count(*) from documents_document where number = ?").param(number).query(Long.class)
+			.single() > 0;
+	}
+
+	Optional<Document> byId(DocumentId id) {
+		return load("d.id = ?", id.id()).stream().findFirst();
+	}
+
+	List<Document> ofCase(CaseId caseId) {
+		return load("d.case_id = ?", caseId.id());
+	}
+
+	private List<Document> load(String where, UUID param) {
+		var heads = jdbc.sql("select * from documents_document d where " + where + " order by d.made_at, d.registered_at")
+			.param(param).query(Head::map).list();
+		if (heads.isEmpty()) {
+			return List.of();
+		}
+		var versions = jdbc.sql("select v.* from documents_version v join documents_document d on d.id = v.document_id "
+				+ "where " + where + " order by v.version").param(param)
+			.query((rs, row) -> Map.entry(rs.getObject("document_id", UUID.class), version(rs)))
+			.list().stream().collect(grouped());
+		var confirmations = jdbc.sql("select c.* from documents_confirmation c join documents_document d "
+				+ "on d.id = c.document_id where " + where + " order by c.confirmed_at, c.recorded_at").param(param)
+			.query((rs, row) -> Map.entry(rs.getObject("document_id", UUID.class), confirmation(rs)))
+			.list().stream().collect(grouped());
+		var services = jdbc.sql("select s.* from documents_service s join documents_document d on d.id = s.document_id "
+				+ "where " + where + " order by s.served_at, s.recorded_at").param(param)
+			.query((rs, row) -> Map.entry(rs.getObject("document_id", UUID.class), service(rs)))
+			.list().stream().collect(grouped());
+		return heads.stream().map(h -> new Document(h.id, h.caseId, h.stageId,
+				kinds.version(h.kindCode, h.kindVersion).orElseThrow(), h.number, h.title, h.madeBy, h.madeAt,
+				h.registeredBy, h.registeredAt, versions.getOrDefault(h.id.id(), List.of()),
+				confirmations.getOrDefault(h.id.id(), List.of()), services.getOrDefault(h.id.id(), List.of())))
+			.toList();
+	}
+
+	private static <T> java.util.stream.Collector<Map.Entry<UUID, T>, ?, Map<UUID, List<T>>> grouped() {
+		return Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList()));
+	}
+
+	private record Head(DocumentId id, CaseId caseId, @Nullable StageId stageId, String kindCode, int kindVersion,
+			@Nullable String number, String title, StaffId madeBy, java.time.Instant madeAt, StaffId registeredBy,
+			java.time.Instant registeredAt) {
+
+		static Head map(ResultSet rs, int row) throws SQLException {
+			var stage = rs.getObject("stage_id", UUID.class);
+			return new Head(new DocumentId(rs.getObject("id", UUID.class)),
+					new CaseId(rs.getObject("case_id", UUID.class)), stage == null ? null : new StageId(stage),
+					rs.getString("kind_code"), rs.getInt("kind_version"), rs.getString("number"), rs.getString("title"),
+					new StaffId(rs.getObject("made_by", UUID.class)), time(rs, "made_at"),
+					new StaffId(rs.getObject("registered_by", UUID.class)), time(rs, "registered_at"));
+		}
+	}
+
+	private static DocumentVersion version(ResultSet rs) throws SQLException {
+		return new DocumentVersion(rs.getInt("version"),
+				new ContentDigest(rs.getString("sha256"), rs.getString("sm3"), rs.getLong("size_bytes")),
+				rs.getString("media_type"), rs.getString("file_name"), rs.getInt("page_count"), rs.getString("reason"),
+				new StaffId(rs.getObject("changed_by", UUID.class)), time(rs, "changed_at"));
+	}
+
+	private static Confirmation confirmation(ResultSet rs) throws SQLException {
+		var staff = rs.getObject("staff_id", UUID.class);
+		var pages = rs.getString("pages");
+		return new Confirmation(rs.getObject("id", UUID.class), rs.getInt("version"),
+				ConfirmationKind.valueOf(rs.getString("kind")), SignerRole.valueOf(rs.getString("role")),
+				staff == null ? null : new StaffId(staff), rs.getString("name"),
+				pages == null ? List.of() : Arrays.stream(pages.split(",")).map(Integer::valueOf).toList(),
+				time(rs, "confirmed_at"), rs.getString("witness"), rs.getObject("recording_id", UUID.class),
+				rs.getString("note"), new StaffId(rs.getObject("recorded_by", UUID.class)), time(rs, "recorded_at"));
+	}
+
+	private static ServiceRecord service(ResultSet rs) throws SQLException {
+		var proof = rs.getObject("proof_id", UUID.class);
+		return new ServiceRecord(rs.getObject("id", UUID.class), ServiceMethod.valueOf(rs.getString("method")),
+				time(rs, "served_at"), time(rs, "deemed_served_at"), new StaffId(rs.getObject("server_id", UUID.class)),
+				rs.getString("recipient"), rs.getString("witness"), rs.getString("place"),
+				rs.getObject("recording_id", UUID.class), proof == null ? null : new DocumentId(proof),
+				new StaffId(rs.getObject("recorded_by", UUID.class)), time(rs, "recorded_at"));
+	}
+
+	private static java.time.Instant time(ResultSet rs, String column) throws SQLException {
+		return instant(rs.getObject(column, OffsetDateTime.class));
+	}
+}
