@@ -149,8 +149,14 @@ class CaseRecords {
 		var facts = new ArrayList<CaseFacts>(cases.size());
 		cases.forEach((id, c) -> facts.add(new CaseFacts(new CaseId(id), c.kind, c.unit,
 				handlers.getOrDefault(id, List.of()), c.hasParty, c.openedAt, stages.getOrDefault(id, List.of()),
-				recordings.getOrDefault(id, List.of()), exemptions.getOrDefault(id, Map.of()), bookmarks)));
+				recordings.getOrDefault(id, List.of()), exemptions.getOrDefault(id, Map.of()), bookmarks, List.of())));
 		return facts;
+	}
+
+	/** The cases in the range that have text records. */
+	List<UUID> withDocumentsBetween(UUID first, UUID last) {
+		return jdbc.sql("select distinct case_id from documents_document where case_id between ? and ?")
+			.params(first, last).query(UUID.class).list();
 	}
 
 	/** The pre-use checks of the devices the recordings of these cases name. */

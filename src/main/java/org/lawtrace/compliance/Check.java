@@ -28,7 +28,15 @@ public enum Check {
 	/** ART-15.2: the case gives its recordings their labels (case number, party, handler). */
 	LABELS("labels", Map.of()),
 	/** ART-11: the recorder held the device, and it passed (or a leader overrode) a check shortly before use. */
-	DEVICE_CUSTODY("device-custody", Map.of("check-within-hours", 24L));
+	DEVICE_CUSTODY("device-custody", Map.of("check-within-hours", 24L)),
+	/** ART-05.3: the seals and signatures a document's kind requires are present. */
+	DOCUMENT_CONFIRMATIONS("document-confirmations", Map.of()),
+	/** ART-05.4: a changed document's new version is confirmed. */
+	DOCUMENT_CHANGES("document-changes", Map.of()),
+	/** ART-08: text records are made by officers qualified that day. */
+	TEXT_RECORDER("text-recorder-qualified", Map.of()),
+	/** ART-06.2: service left at the address or by public notice has its AV record. */
+	SERVICE_RECORDING("service-recording", Map.of());
 
 	private final String yamlName;
 	private final Map<String, Long> defaults;

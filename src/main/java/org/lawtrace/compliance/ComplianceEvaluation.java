@@ -37,6 +37,7 @@ public class ComplianceEvaluation {
 	private static final Logger log = LoggerFactory.getLogger(ComplianceEvaluation.class);
 
 	private final CaseRecords records;
+	private final TextRecords texts;
 	private final Findings findings;
 	private final RulePacks packs;
 	private final StaffDirectory staff;
@@ -45,9 +46,10 @@ public class ComplianceEvaluation {
 	// one evaluation of a range at a time in this instance, so two events about one case cannot add a gap twice
 	private final ReentrantLock writing = new ReentrantLock();
 
-	ComplianceEvaluation(CaseRecords records, Findings findings, RulePacks packs, StaffDirectory staff,
+	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs, StaffDirectory staff,
 			BureauTime time, PlatformTransactionManager transactions) {
 		this.records = records;
+		this.texts = texts;
 		this.findings = findings;
 		this.packs = packs;
 		this.staff = staff;
@@ -121,7 +123,7 @@ public class ComplianceEvaluation {
 
 	private void judgeRange(UUID first, UUID last, RulePack pack, Roster roster, int[] counts) {
 		var now = time.now();
-		var facts = records.between(first, last);
+		var facts = texts.attach(records.between(first, last), first, last);
 		var evaluator = new Evaluator(pack, roster, records.checksBetween(first, last), time.zone());
 		var open = new HashMap<UUID, Map<String, Finding>>();
 		for (var f : findings.openBetween(first, last)) {

@@ -3,6 +3,10 @@ package org.lawtrace.compliance;
 import org.lawtrace.cases.CaseClosed;
 import org.lawtrace.cases.CaseOpened;
 import org.lawtrace.cases.StageRecorded;
+import org.lawtrace.documents.DocumentChanged;
+import org.lawtrace.documents.DocumentConfirmed;
+import org.lawtrace.documents.DocumentRegistered;
+import org.lawtrace.documents.DocumentServed;
 import org.lawtrace.recordings.RecordingIngested;
 import org.lawtrace.recordings.RecordingRevised;
 import org.lawtrace.shared.CaseId;
@@ -44,6 +48,26 @@ class ComplianceTriggers {
 		if (event.caseId() != null) {
 			evaluation.evaluate(event.caseId());
 		}
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentRegistered event) {
+		evaluation.evaluate(event.caseId());
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentChanged event) {
+		evaluation.evaluate(event.caseId());
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentConfirmed event) {
+		evaluation.evaluate(event.caseId());
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentServed event) {
+		evaluation.evaluate(event.caseId());
 	}
 
 	@ApplicationModuleListener

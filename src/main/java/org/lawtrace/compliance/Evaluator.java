@@ -11,9 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import java.util.stream.Stream;
+
 import org.jspecify.annotations.Nullable;
+import org.lawtrace.compliance.CaseFacts.DocumentFacts;
 import org.lawtrace.compliance.CaseFacts.RecordingFacts;
 import org.lawtrace.compliance.CaseFacts.StageFacts;
+import org.lawtrace.documents.ConfirmationRule;
+import org.lawtrace.documents.Direction;
+import org.lawtrace.documents.ServiceMethod;
 import org.lawtrace.shared.StageId;
 
 /**
@@ -54,6 +60,12 @@ final class Evaluator {
 				case UPLOAD_DEADLINE -> facts.recordings().forEach(r -> uploadDeadline(facts, rule, r, out));
 				case LABELS -> labels(facts, rule, out);
 				case DEVICE_CUSTODY -> facts.recordings().forEach(r -> device(facts, rule, r, out));
+				case DOCUMENT_CONFIRMATIONS -> documents(facts, rule).filter(d -> d.version() == 1)
+					.forEach(d -> confirmations(rule, d, out));
+				case DOCUMENT_CHANGES -> documents(facts, rule).filter(d -> d.version() > 1)
+					.forEach(d -> confirmations(rule, d, out));
+				case TEXT_RECORDER -> documents(facts, rule).forEach(d -> textRecorder(rule, d, out));
+				case SERVICE_RECORDING -> documents(facts, rule).forEach(d -> serviceRecording(rule, d, out));
 			}
 		}
 		return new Verdict(out, exempted);
@@ -254,6 +266,59 @@ final class Evaluator {
 			out.add(new Judgement(rule.id() + ":" + r.id() + ":check", rule, rule.severity(), firstStage(facts, r),
 					r.id(), "设备 " + r.deviceSerial() + " 使用前 " + within.toHours() + " 小时内无合格检查 (no passed pre-use check)",
 					deadline));
+		}
+	}
+
+	/** The case's documents a rule looks at: all, or those of the stage kinds it names. */
+	private static Stream<DocumentFacts> documents(CaseFacts facts, Rule rule) {
+		if (rule.stages().isEmpty()) {
+			return facts.documents().stream();
+		}
+		var stages = facts.stages().stream().filter(s -> rule.appliesTo(s.kind())).map(StageFacts::id).toList();
+		return facts.documents().stream().filter(d -> d.stageId() != null && stages.contains(d.stageId()));
+	}
+
+	/** ART-05.3, ART-05.4: the current version has the seals and signatures its kind requires. */
+	private void confirmations(Rule rule, DocumentFacts d, List<Judgement> out) {
+		if (d.effective()) {
+			return;
+		}
+		var lacking = d.missing().stream().sorted().map(Evaluator::confirmationName).toList();
+		var what = d.version() > 1 ? "文书修改后第 " + d.version() + " 版未经签章确认 (changed document version " + d.version()
+				+ " not confirmed)" : "文书未完成签章 (document not confirmed)";
+		out.add(new Judgement(rule.id() + ":" + d.id() + ":v" + d.version(), rule, rule.severity(), d.stageId(), d.id(),
+				what + "：" + d.kindCode() + " 缺少 " + String.join("、", lacking), day(d.madeAt()).plusDays(rule.fixDays())));
+	}
+
+	private static String confirmationName(ConfirmationRule rule) {
+		return switch (rule) {
+			case SEAL -> "本局印章 (seal)";
+			case PARTY -> "当事人签名 (party's signature)";
+			case PARTICIPANTS -> "全体参加人员签名 (participants' signatures)";
+			case OFFICERS -> "执法人员签名 (officers' signatures)";
+		};
+	}
+
+	/** ART-08: the bureau's own text records are made by an officer qualified on the day; the party's are not. */
+	private void textRecorder(Rule rule, DocumentFacts d, List<Judgement> out) {
+		var on = day(d.madeAt());
+		if (d.direction() != Direction.PARTY && !roster.officerOn(d.madeBy(), on)) {
+			out.add(new Judgement(rule.id() + ":" + d.id(), rule, rule.severity(), d.stageId(), d.id(),
+					"文字记录制作人无执法资格：" + roster.whyNotOfficer(d.madeBy(), on) + " (text record not made by an officer)",
+					on.plusDays(rule.fixDays())));
+		}
+	}
+
+	/** ART-06.2: leaving at the address and posting a public notice are recorded, and the service names the record. */
+	private void serviceRecording(Rule rule, DocumentFacts d, List<Judgement> out) {
+		for (var service : d.services()) {
+			var needs = service.method() == ServiceMethod.LEFT_AT_ADDRESS || service.method() == ServiceMethod.PUBLIC_NOTICE;
+			if (needs && service.recordingId() == null) {
+				out.add(new Judgement(rule.id() + ":" + service.id(), rule, rule.severity(), d.stageId(), d.id(),
+						(service.method() == ServiceMethod.LEFT_AT_ADDRESS ? "留置送达" : "公告送达")
+								+ "未关联音像记录 (service " + service.method() + " has no AV record)",
+						day(service.servedAt()).plusDays(rule.fixDays())));
+			}
 		}
 	}
 

@@ -238,4 +238,33 @@ class ComplianceIntegrationTests {
 		// the charts' script is served from the WebJar
 		Api.as(port, "sun.li").get().uri("/webjars/echarts/dist/echarts.min.js").exchange().expectStatus().isOk();
 	}
+
+	@Test
+	@DisplayName("ART-05.3: a notice registered without the bureau's seal is red on the case; sealing it fixes that")
+	void documentWithoutSeal() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+				MediaType.APPLICATION_JSON);
+		body.part("file", new org.springframework.core.io.ByteArrayResource(org.lawtrace.documents.Pdfs.pages(1)))
+			.filename("scan.pdf").contentType(MediaType.APPLICATION_PDF);
+		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(body.build()).exchange().expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var checklist = checklist(caseId);
+			assertThat(checklist.get("light")).isEqualTo("RED");
+			assertThat(list(checklist, "caseFindings")).anySatisfy(f -> {
+				assertThat(f.get("article")).isEqualTo("ART-05.3");
+				assertThat(f.get("recordingId")).isEqualTo(document);
+				assertThat(f.get("detail").toString()).contains("本局印章");
+			});
+		});
+		Api.as(port, "zhang.wei").post().uri("/api/v1/documents/{id}/confirmations", document)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "SEAL", "role", "BUREAU")).exchange()
+			.expectStatus().isCreated();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(list(checklist(caseId), "caseFindings"))
+			.filteredOn(f -> "ART-05.3".equals(f.get("article")))
+			.allSatisfy(f -> assertThat(f.get("resolution")).isEqualTo("FIXED")));
+	}
 }

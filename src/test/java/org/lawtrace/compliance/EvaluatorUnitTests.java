@@ -19,8 +19,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.StageKind;
+import org.lawtrace.compliance.CaseFacts.DocumentFacts;
 import org.lawtrace.compliance.CaseFacts.RecordingFacts;
+import org.lawtrace.compliance.CaseFacts.ServiceFacts;
 import org.lawtrace.compliance.CaseFacts.StageFacts;
+import org.lawtrace.documents.ConfirmationRule;
+import org.lawtrace.documents.Direction;
+import org.lawtrace.documents.ServiceMethod;
 import org.lawtrace.recordings.DeviceFinding;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.shared.CaseId;
@@ -51,6 +56,7 @@ class EvaluatorUnitTests {
 	final List<RecordingFacts> recordings = new ArrayList<>();
 	final Map<UUID, Set<BookmarkKind>> bookmarks = new java.util.HashMap<>();
 	final Map<StageId, String> exemptions = new java.util.HashMap<>();
+	final List<DocumentFacts> documents = new ArrayList<>();
 	DeviceChecks checks = new DeviceChecks(Map.of());
 
 	static RulePack shipped() throws Exception {
@@ -78,7 +84,7 @@ class EvaluatorUnitTests {
 	List<Judgement> judge() throws Exception {
 		var facts = new CaseFacts(new CaseId(UUID.randomUUID()), CaseKind.ADMINISTRATIVE_COERCION,
 				new UnitId(UUID.randomUUID()), List.of(ZHANG, LI), true, NINE_THIRTY.minus(Duration.ofDays(1)), stages,
-				recordings, exemptions, bookmarks);
+				recordings, exemptions, bookmarks, documents);
 		return new Evaluator(shipped(), roster, checks, ZONE).evaluate(facts).judgements();
 	}
 
@@ -223,5 +229,48 @@ class EvaluatorUnitTests {
 				"ART-11-DEVICE:" + held.id() + ":custody", "ART-11-DEVICE:" + held.id() + ":check");
 		checks = new DeviceChecks(Map.of("DSJ-1", List.of(new DeviceChecks.CheckFact(NINE_THIRTY.minus(Duration.ofHours(1)), true))));
 		assertThat(judge()).extracting(Judgement::key).containsExactly("ART-11-DEVICE:" + held.id() + ":custody");
+	}
+
+	DocumentFacts document(StaffId madeBy, int version, Set<ConfirmationRule> missing, List<ServiceFacts> services) {
+		var d = new DocumentFacts(UUID.randomUUID(), "XZCF-JDS", Direction.EXTERNAL, null, madeBy, NINE_THIRTY, version,
+				missing.isEmpty(), missing, services);
+		documents.add(d);
+		return d;
+	}
+
+	@Test
+	@DisplayName("ART-05.3, ART-05.4: a decision without the bureau's seal, and a changed record not signed again, are red")
+	void documentsNeedTheirConfirmations() throws Exception {
+		document(ZHANG, 1, Set.of(), List.of());
+		var unsealed = document(ZHANG, 1, Set.of(ConfirmationRule.SEAL), List.of());
+		var changed = document(ZHANG, 2, Set.of(ConfirmationRule.PARTY), List.of());
+		var found = judge();
+		assertThat(light(found)).isEqualTo(Light.RED);
+		assertThat(found).extracting(j -> j.rule().article() + " " + j.recording()).containsExactlyInAnyOrder(
+				"ART-05.3 " + unsealed.id(), "ART-05.4 " + changed.id());
+		assertThat(found).extracting(Judgement::detail).anyMatch(d -> d.contains("本局印章"));
+	}
+
+	@Test
+	@DisplayName("ART-08: a text record made by someone whose certificate had expired, or by an assistant, is reported")
+	void textRecordsAreMadeByOfficers() throws Exception {
+		document(ZHANG, 1, Set.of(), List.of());
+		var expired = document(HUANG, 1, Set.of(), List.of());
+		var assistant = document(WANG, 1, Set.of(), List.of());
+		assertThat(judge()).extracting(j -> j.rule().id() + " " + j.recording()).containsExactlyInAnyOrder(
+				"ART-08-TEXT-RECORDER " + expired.id(), "ART-08-TEXT-RECORDER " + assistant.id());
+	}
+
+	@Test
+	@DisplayName("ART-06.2: service left at the address without its AV record is red; with it, or served directly, it is not")
+	void serviceLeftAtTheAddressNeedsItsRecording() throws Exception {
+		var left = new ServiceFacts(UUID.randomUUID(), ServiceMethod.LEFT_AT_ADDRESS, NINE_THIRTY, null);
+		document(ZHANG, 1, Set.of(), List.of(left,
+				new ServiceFacts(UUID.randomUUID(), ServiceMethod.PUBLIC_NOTICE, NINE_THIRTY, UUID.randomUUID()),
+				new ServiceFacts(UUID.randomUUID(), ServiceMethod.DIRECT, NINE_THIRTY, null)));
+		assertThat(judge()).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-06.2");
+			assertThat(j.key()).contains(left.id().toString());
+		});
 	}
 }
