@@ -80,55 +80,49 @@ class CaseRecords {
 			.query((rs, n) -> handlers.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(new StaffId(rs.getObject(2, UUID.class))))
 			.list();
-		var present = new HashMap<UUID, List<StaffId>>();
-		jdbc.sql("""
-				select sp.stage_id, sp.staff_id from cases_stage_present sp join cases_stage s on s.id = sp.stage_id
-				where s.case_id between :first and :last""")
-			.param("first", first).param("last", last)
-			.query((rs, n) -> present.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-				.add(new StaffId(rs.getObject(2, UUID.class))))
-			.list();
-		var stages = new HashMap<UUID, List<StageFacts>>();
-		jdbc.sql("""
+		var stageRows = jdbc.sql("""
 				select id, case_id, kind, started_at, ended_at from cases_stage
 				where case_id between :first and :last order by case_id, started_at""")
 			.param("first", first).param("last", last)
-			.query((rs, n) -> {
-				var id = rs.getObject("id", UUID.class);
-				return stages.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
-					.add(new StageFacts(new StageId(id), StageKind.valueOf(rs.getString("kind")),
-							instant(rs.getObject("started_at", OffsetDateTime.class)),
-							instant(rs.getObject("ended_at", OffsetDateTime.class)), present.getOrDefault(id, List.of())));
-			})
+			.query((rs, n) -> new StageRow(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+					StageKind.valueOf(rs.getString("kind")), instant(rs.getObject("started_at", OffsetDateTime.class)),
+					instant(rs.getObject("ended_at", OffsetDateTime.class))))
 			.list();
-		var linkedStages = new HashMap<UUID, List<StageId>>();
-		jdbc.sql("""
-				select rs.revision_id, rs.stage_id from recordings_revision_stage rs
-				join recordings_revision r on r.id = rs.revision_id
-				where r.current and r.case_id between :first and :last""")
-			.param("first", first).param("last", last)
-			.query((rs, n) -> linkedStages.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-				.add(new StageId(rs.getObject(2, UUID.class))))
-			.list();
-		var recordings = new HashMap<UUID, List<RecordingFacts>>();
-		jdbc.sql("""
+		var present = new HashMap<UUID, List<StaffId>>();
+		inChunks("select stage_id, staff_id from cases_stage_present where stage_id in ",
+				stageRows.stream().map(StageRow::id).toList(),
+				(rs, n) -> present.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new StaffId(rs.getObject(2, UUID.class))));
+		var stages = new HashMap<UUID, List<StageFacts>>();
+		for (var st : stageRows) {
+			stages.computeIfAbsent(st.caseId(), k -> new ArrayList<>()).add(new StageFacts(new StageId(st.id()), st.kind(),
+					st.start(), st.end(), present.getOrDefault(st.id(), List.of())));
+		}
+		var rows = jdbc.sql("""
 				select r.id as revision_id, r.recording_id, r.case_id, r.recorded_by, r.device_serial, r.started_at,
 				       r.ended_at, r.device_finding, rec.kind, rec.uploaded_at
 				from recordings_revision r join recordings_recording rec on rec.id = r.recording_id
 				where r.current and r.case_id between :first and :last""")
 			.param("first", first).param("last", last)
-			.query((rs, n) -> {
-				var finding = rs.getString("device_finding");
-				return recordings.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
-					.add(new RecordingFacts(rs.getObject("recording_id", UUID.class),
-							RecordingKind.valueOf(rs.getString("kind")), new StaffId(rs.getObject("recorded_by", UUID.class)),
-							rs.getString("device_serial"), instant(rs.getObject("started_at", OffsetDateTime.class)),
-							instant(rs.getObject("ended_at", OffsetDateTime.class)),
-							instant(rs.getObject("uploaded_at", OffsetDateTime.class)),
-							finding == null ? null : DeviceFinding.valueOf(finding),
-							linkedStages.getOrDefault(rs.getObject("revision_id", UUID.class), List.of())));
-			})
+			.query((rs, n) -> new RecordingRow(rs.getObject("revision_id", UUID.class),
+					rs.getObject("recording_id", UUID.class), rs.getObject("case_id", UUID.class),
+					RecordingKind.valueOf(rs.getString("kind")), new StaffId(rs.getObject("recorded_by", UUID.class)),
+					rs.getString("device_serial"), instant(rs.getObject("started_at", OffsetDateTime.class)),
+					instant(rs.getObject("ended_at", OffsetDateTime.class)),
+					instant(rs.getObject("uploaded_at", OffsetDateTime.class)), rs.getString("device_finding")))
 			.list();
+		var linkedStages = new HashMap<UUID, List<StageId>>();
+		inChunks("select revision_id, stage_id from recordings_revision_stage where revision_id in ",
+				rows.stream().map(RecordingRow::revision).toList(),
+				(rs, n) -> linkedStages.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new StageId(rs.getObject(2, UUID.class))));
+		var recordings = new HashMap<UUID, List<RecordingFacts>>();
+		for (var r : rows) {
+			recordings.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(new RecordingFacts(r.recording(), r.kind(),
+					r.recordedBy(), r.deviceSerial(), r.start(), r.end(), r.uploadedAt(),
+					r.deviceFinding() == null ? null : DeviceFinding.valueOf(r.deviceFinding()),
+					linkedStages.getOrDefault(r.revision(), List.of())));
+		}
 		var exemptions = new HashMap<UUID, Map<StageId, String>>();
 		jdbc.sql("""
 				select case_id, stage_id, reason from compliance_exemption
@@ -138,14 +132,10 @@ class CaseRecords {
 				.put(new StageId(rs.getObject(2, UUID.class)), rs.getString(3)))
 			.list();
 		var bookmarks = new HashMap<UUID, Set<BookmarkKind>>();
-		jdbc.sql("""
-				select distinct b.recording_id, b.kind from compliance_bookmark b
-				join recordings_revision r on r.recording_id = b.recording_id
-				where r.current and r.case_id between :first and :last""")
-			.param("first", first).param("last", last)
-			.query((rs, n) -> bookmarks.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(BookmarkKind.class))
-				.add(BookmarkKind.valueOf(rs.getString(2))))
-			.list();
+		inChunks("select recording_id, kind from compliance_bookmark where recording_id in ",
+				rows.stream().map(RecordingRow::recording).toList(),
+				(rs, n) -> bookmarks.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(BookmarkKind.class))
+					.add(BookmarkKind.valueOf(rs.getString(2))));
 		var facts = new ArrayList<CaseFacts>(cases.size());
 		cases.forEach((id, c) -> facts.add(new CaseFacts(new CaseId(id), c.kind, c.unit,
 				handlers.getOrDefault(id, List.of()), c.hasParty, c.openedAt, stages.getOrDefault(id, List.of()),
@@ -173,6 +163,30 @@ class CaseRecords {
 						rs.getString(3).isEmpty() || rs.getObject(4) != null)))
 			.list();
 		return new DeviceChecks(bySerial);
+	}
+
+	/**
+	 * Rows of a child table keyed by ids of the batch, in chunks of explicit ids: joining on the batch's id range
+	 * instead made PostgreSQL scan the whole child table once per batch (a hash join), and lists of ids look the rows
+	 * up by index on H2 and PostgreSQL alike.
+	 */
+	private void inChunks(String sql, List<UUID> ids, org.springframework.jdbc.core.RowMapper<?> row) {
+		for (var from = 0; from < ids.size(); from += CHUNK) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			var marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+			jdbc.sql(sql + "(" + marks + ")").params(chunk.toArray()).query(row).list();
+		}
+	}
+
+	private static final int CHUNK = 1000;
+
+	private record StageRow(UUID id, UUID caseId, StageKind kind, java.time.Instant start,
+			java.time.@org.jspecify.annotations.Nullable Instant end) {
+	}
+
+	private record RecordingRow(UUID revision, UUID recording, UUID caseId, RecordingKind kind, StaffId recordedBy,
+			@org.jspecify.annotations.Nullable String deviceSerial, java.time.Instant start, java.time.Instant end,
+			java.time.Instant uploadedAt, @org.jspecify.annotations.Nullable String deviceFinding) {
 	}
 
 	private record CaseRow(CaseKind kind, UnitId unit, java.time.Instant openedAt, boolean hasParty) {

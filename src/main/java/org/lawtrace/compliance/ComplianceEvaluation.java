@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.lawtrace.compliance.Findings.CaseLight;
 import org.lawtrace.shared.BureauTime;
@@ -17,6 +20,7 @@ import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,17 +47,21 @@ public class ComplianceEvaluation {
 	private final StaffDirectory staff;
 	private final BureauTime time;
 	private final TransactionTemplate transactions;
-	// one evaluation of a range at a time in this instance, so two events about one case cannot add a gap twice
-	private final ReentrantLock writing = new ReentrantLock();
+	// the cases being judged now in this instance: a case is judged by one thread at a time, so two events about
+	// one case (or an event during a full run) cannot add the same gap twice
+	private final Set<UUID> judging = new HashSet<>();
+	private final int threads;
 
 	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs, StaffDirectory staff,
-			BureauTime time, PlatformTransactionManager transactions) {
+			BureauTime time, PlatformTransactionManager transactions,
+			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads) {
 		this.records = records;
 		this.texts = texts;
 		this.findings = findings;
 		this.packs = packs;
 		this.staff = staff;
 		this.time = time;
+		this.threads = Math.max(1, threads);
 		this.transactions = new TransactionTemplate(transactions);
 		// each batch commits while this instance's lock is held, so a concurrent run sees what it wrote
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -69,7 +77,7 @@ public class ComplianceEvaluation {
 
 	/** Judges one case now, in a transaction of its own. */
 	public Run evaluate(CaseId caseId) {
-		return judge(caseId.id(), caseId.id(), roster());
+		return judge(List.of(caseId.id()), roster());
 	}
 
 	/** Judges one case once the current transaction (which changed what the rules read) has committed. */
@@ -86,47 +94,100 @@ public class ComplianceEvaluation {
 		});
 	}
 
-	/** Judges every case (ART-03: the picture leaders see is the whole bureau's, under today's rule pack). */
+	/**
+	 * Judges every case (ART-03: the picture leaders see is the whole bureau's, under today's rule pack), batch by
+	 * batch on a few threads: the time goes into reading, so two batches in flight keep the database busy.
+	 */
 	public Run evaluateAll() {
 		var started = System.nanoTime();
 		var roster = roster();
 		var pack = packs.current();
-		var total = new Run(pack.version(), 0, 0, 0, 0, 0);
-		var ids = records.firstCaseIds(BATCH);
-		while (!ids.isEmpty()) {
-			var run = judge(ids.get(0), ids.get(ids.size() - 1), roster);
-			total = new Run(pack.version(), total.cases() + run.cases(), total.opened() + run.opened(),
-					total.rejudged() + run.rejudged(), total.resolved() + run.resolved(), 0);
-			ids = ids.size() < BATCH ? List.of() : records.caseIdsAfter(ids.get(ids.size() - 1), BATCH);
+		var runs = new ArrayList<Future<Run>>();
+		var pool = Executors.newFixedThreadPool(threads);
+		try {
+			var ids = records.firstCaseIds(BATCH);
+			while (!ids.isEmpty()) {
+				var batch = ids;
+				runs.add(pool.submit(() -> judge(batch, roster)));
+				ids = ids.size() < BATCH ? List.of() : records.caseIdsAfter(ids.get(ids.size() - 1), BATCH);
+			}
+			int cases = 0, opened = 0, rejudged = 0, resolved = 0;
+			for (var run : runs) {
+				var done = run.get();
+				cases += done.cases();
+				opened += done.opened();
+				rejudged += done.rejudged();
+				resolved += done.resolved();
+			}
+			var done = new Run(pack.version(), cases, opened, rejudged, resolved,
+					(System.nanoTime() - started) / 1_000_000);
+			log.info("Compliance evaluation of {} cases under {}: {} findings opened, {} re-judged, {} resolved in {} ms",
+					done.cases(), done.rulePackVersion(), done.opened(), done.rejudged(), done.resolved(),
+					done.millis());
+			return done;
 		}
-		var done = new Run(pack.version(), total.cases(), total.opened(), total.rejudged(), total.resolved(),
-				(System.nanoTime() - started) / 1_000_000);
-		log.info("Compliance evaluation of {} cases under {}: {} findings opened, {} re-judged, {} resolved in {} ms",
-				done.cases(), done.rulePackVersion(), done.opened(), done.rejudged(), done.resolved(), done.millis());
-		return done;
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("evaluation interrupted", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
-	private Run judge(UUID first, UUID last, Roster roster) {
+	/** Judges the given cases (consecutive in id order) in one transaction, once no other thread judges any of them. */
+	private Run judge(List<UUID> ids, Roster roster) {
 		var pack = packs.current();
 		var started = System.nanoTime();
 		var counts = new int[4];
-		writing.lock();
+		claim(ids);
 		try {
-			transactions.executeWithoutResult(tx -> judgeRange(first, last, pack, roster, counts));
+			transactions.executeWithoutResult(
+					tx -> judgeRange(ids.get(0), ids.get(ids.size() - 1), new HashSet<>(ids), pack, roster, counts));
 		}
 		finally {
-			writing.unlock();
+			release(ids);
 		}
 		return new Run(pack.version(), counts[0], counts[1], counts[2], counts[3],
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
-	private void judgeRange(UUID first, UUID last, RulePack pack, Roster roster, int[] counts) {
+	private void claim(List<UUID> ids) {
+		synchronized (judging) {
+			while (ids.stream().anyMatch(judging::contains)) {
+				try {
+					judging.wait();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while waiting to judge", e);
+				}
+			}
+			judging.addAll(ids);
+		}
+	}
+
+	private void release(List<UUID> ids) {
+		synchronized (judging) {
+			ids.forEach(judging::remove);
+			judging.notifyAll();
+		}
+	}
+
+	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack pack, Roster roster, int[] counts) {
 		var now = time.now();
-		var facts = texts.attach(records.between(first, last), first, last);
+		// a case opened inside the range since the ids were read is left to its own event, which claims it
+		var facts = texts.attach(records.between(first, last).stream().filter(c -> claimed.contains(c.id().id()))
+			.toList(), first, last);
 		var evaluator = new Evaluator(pack, roster, records.checksBetween(first, last), time.zone());
 		var open = new HashMap<UUID, Map<String, Finding>>();
 		for (var f : findings.openBetween(first, last)) {
+			if (!claimed.contains(f.caseId().id())) {
+				continue;
+			}
 			open.computeIfAbsent(f.caseId().id(), k -> new HashMap<>()).put(f.key(), f);
 		}
 		var evaluated = new HashSet<>(findings.evaluatedBetween(first, last));
