@@ -210,18 +210,18 @@ public class ComplianceEvaluation {
 				minor += j.severity() == Severity.MINOR ? 1 : 0;
 				var existing = before.get(j.key());
 				if (existing == null) {
-					added.add(new Finding(UUID.randomUUID(), c.id(), j.stage(), j.recording(), j.key(), j.rule().id(),
+					added.add(new Finding(UUID.randomUUID(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
 							j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(), now, now, null,
 							null));
 				}
 				else if (differs(existing, j, pack)) {
-					changed.add(new Finding(existing.id(), c.id(), j.stage(), j.recording(), j.key(), j.rule().id(),
+					changed.add(new Finding(existing.id(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
 							j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(),
 							existing.foundAt(), now, null, null));
 				}
 			}
 			before.values().stream().filter(f -> !seen.contains(f.key()))
-				.map(f -> new Finding(f.id(), f.caseId(), f.stageId(), f.recordingId(), f.key(), f.ruleId(),
+				.map(f -> new Finding(f.id(), f.caseId(), f.stageId(), f.record(), f.key(), f.ruleId(),
 						f.article(), f.severity(), f.detail(), f.deadline(), f.rulePackVersion(), f.foundAt(),
 						f.judgedAt(), now, f.stageId() != null && verdict.exempted().contains(f.stageId())
 								? Resolution.EXEMPTED : Resolution.FIXED))

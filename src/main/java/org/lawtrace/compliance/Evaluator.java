@@ -20,6 +20,7 @@ import org.lawtrace.compliance.CaseFacts.StageFacts;
 import org.lawtrace.documents.ConfirmationRule;
 import org.lawtrace.documents.Direction;
 import org.lawtrace.documents.ServiceMethod;
+import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StageId;
 
 /**
@@ -178,7 +179,7 @@ final class Evaluator {
 				var what = kind == BookmarkKind.OPENING
 						? "未标记开场告知（出示证件、说明来意、告知权利义务） (opening statement not marked)"
 						: "未标记结束时询问有无补充 (closing question not marked)";
-				out.add(new Judgement(rule.id() + ":" + r.id() + ":" + kind, rule, rule.severity(), stage.get(), r.id(),
+				out.add(new Judgement(rule.id() + ":" + r.id() + ":" + kind, rule, rule.severity(), stage.get(), RecordRef.recording(r.id()),
 						what, day(r.end()).plusDays(rule.fixDays())));
 			}
 		}
@@ -210,7 +211,7 @@ final class Evaluator {
 	private void recorder(CaseFacts facts, Rule rule, RecordingFacts r, List<Judgement> out) {
 		var on = day(r.start());
 		if (!roster.mayRecordAudioVisualOn(r.recordedBy(), on)) {
-			out.add(new Judgement(rule.id() + ":" + r.id(), rule, rule.severity(), firstStage(facts, r), r.id(),
+			out.add(new Judgement(rule.id() + ":" + r.id(), rule, rule.severity(), firstStage(facts, r), RecordRef.recording(r.id()),
 					"记录人无制作资格：" + roster.whyNotOfficer(r.recordedBy(), on) + " (recorder not qualified on " + on
 							+ ")",
 					day(r.end()).plusDays(rule.fixDays())));
@@ -223,7 +224,7 @@ final class Evaluator {
 		var stored = day(r.uploadedAt());
 		if (stored.isAfter(deadline)) {
 			var late = stored.toEpochDay() - deadline.toEpochDay();
-			out.add(new Judgement(rule.id() + ":" + r.id(), rule, rule.severity(), firstStage(facts, r), r.id(),
+			out.add(new Judgement(rule.id() + ":" + r.id(), rule, rule.severity(), firstStage(facts, r), RecordRef.recording(r.id()),
 					"结束后 " + rule.setting("days") + " 日内未存储，迟 " + late + " 日 (stored " + late
 							+ " day(s) after the deadline " + deadline + ")",
 					deadline));
@@ -257,14 +258,14 @@ final class Evaluator {
 		var deadline = day(r.end()).plusDays(rule.fixDays());
 		if (r.deviceFinding() != null && r.deviceFinding().flagged()) {
 			out.add(new Judgement(rule.id() + ":" + r.id() + ":custody", rule, rule.severity(), firstStage(facts, r),
-					r.id(), "设备 " + r.deviceSerial() + " 台账不符：" + r.deviceFinding() + " (device ledger: "
+					RecordRef.recording(r.id()), "设备 " + r.deviceSerial() + " 台账不符：" + r.deviceFinding() + " (device ledger: "
 							+ r.deviceFinding() + ")",
 					deadline));
 		}
 		var within = Duration.ofHours(rule.setting("check-within-hours"));
 		if (!checks.checkedBefore(r.deviceSerial(), r.start(), within)) {
 			out.add(new Judgement(rule.id() + ":" + r.id() + ":check", rule, rule.severity(), firstStage(facts, r),
-					r.id(), "设备 " + r.deviceSerial() + " 使用前 " + within.toHours() + " 小时内无合格检查 (no passed pre-use check)",
+					RecordRef.recording(r.id()), "设备 " + r.deviceSerial() + " 使用前 " + within.toHours() + " 小时内无合格检查 (no passed pre-use check)",
 					deadline));
 		}
 	}
@@ -286,7 +287,7 @@ final class Evaluator {
 		var lacking = d.missing().stream().sorted().map(Evaluator::confirmationName).toList();
 		var what = d.version() > 1 ? "文书修改后第 " + d.version() + " 版未经签章确认 (changed document version " + d.version()
 				+ " not confirmed)" : "文书未完成签章 (document not confirmed)";
-		out.add(new Judgement(rule.id() + ":" + d.id() + ":v" + d.version(), rule, rule.severity(), d.stageId(), d.id(),
+		out.add(new Judgement(rule.id() + ":" + d.id() + ":v" + d.version(), rule, rule.severity(), d.stageId(), RecordRef.document(d.id()),
 				what + "：" + d.kindCode() + " 缺少 " + String.join("、", lacking), day(d.madeAt()).plusDays(rule.fixDays())));
 	}
 
@@ -303,7 +304,7 @@ final class Evaluator {
 	private void textRecorder(Rule rule, DocumentFacts d, List<Judgement> out) {
 		var on = day(d.madeAt());
 		if (d.direction() != Direction.PARTY && !roster.officerOn(d.madeBy(), on)) {
-			out.add(new Judgement(rule.id() + ":" + d.id(), rule, rule.severity(), d.stageId(), d.id(),
+			out.add(new Judgement(rule.id() + ":" + d.id(), rule, rule.severity(), d.stageId(), RecordRef.document(d.id()),
 					"文字记录制作人无执法资格：" + roster.whyNotOfficer(d.madeBy(), on) + " (text record not made by an officer)",
 					on.plusDays(rule.fixDays())));
 		}
@@ -314,7 +315,7 @@ final class Evaluator {
 		for (var service : d.services()) {
 			var needs = service.method() == ServiceMethod.LEFT_AT_ADDRESS || service.method() == ServiceMethod.PUBLIC_NOTICE;
 			if (needs && service.recordingId() == null) {
-				out.add(new Judgement(rule.id() + ":" + service.id(), rule, rule.severity(), d.stageId(), d.id(),
+				out.add(new Judgement(rule.id() + ":" + service.id(), rule, rule.severity(), d.stageId(), RecordRef.document(d.id()),
 						(service.method() == ServiceMethod.LEFT_AT_ADDRESS ? "留置送达" : "公告送达")
 								+ "未关联音像记录 (service " + service.method() + " has no AV record)",
 						day(service.servedAt()).plusDays(rule.fixDays())));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.StaffId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Findings {
 
-	private static final String COLUMNS = "id, case_id, stage_id, recording_id, finding_key, rule_id, article, severity, "
+	private static final String COLUMNS = "id, case_id, stage_id, record_kind, record_id, finding_key, rule_id, article, severity, "
 			+ "detail, deadline, rule_pack_version, found_at, judged_at, resolved_at, resolution";
 
 	private final JdbcClient jdbc;
@@ -66,23 +67,24 @@ class Findings {
 	}
 
 	void insert(Collection<Finding> findings) {
-		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				findings, 1000, (ps, f) -> {
 					ps.setObject(1, f.id());
 					ps.setObject(2, f.caseId().id());
 					ps.setObject(3, f.stageId() == null ? null : f.stageId().id(), Types.OTHER);
-					ps.setObject(4, f.recordingId(), Types.OTHER);
-					ps.setString(5, f.key());
-					ps.setString(6, f.ruleId());
-					ps.setString(7, f.article());
-					ps.setString(8, f.severity().name());
-					ps.setString(9, clip(f.detail(), 1000));
-					ps.setObject(10, f.deadline());
-					ps.setString(11, f.rulePackVersion());
-					ps.setObject(12, utc(f.foundAt()));
-					ps.setObject(13, utc(f.judgedAt()));
-					ps.setObject(14, null, Types.TIMESTAMP_WITH_TIMEZONE);
-					ps.setObject(15, null, Types.VARCHAR);
+					ps.setString(4, f.record() == null ? null : f.record().kind().name());
+					ps.setObject(5, f.record() == null ? null : f.record().id(), Types.OTHER);
+					ps.setString(6, f.key());
+					ps.setString(7, f.ruleId());
+					ps.setString(8, f.article());
+					ps.setString(9, f.severity().name());
+					ps.setString(10, clip(f.detail(), 1000));
+					ps.setObject(11, f.deadline());
+					ps.setString(12, f.rulePackVersion());
+					ps.setObject(13, utc(f.foundAt()));
+					ps.setObject(14, utc(f.judgedAt()));
+					ps.setObject(15, null, Types.TIMESTAMP_WITH_TIMEZONE);
+					ps.setObject(16, null, Types.VARCHAR);
 				});
 	}
 
@@ -141,8 +143,10 @@ class Findings {
 	static Finding map(ResultSet rs, int row) throws SQLException {
 		var stage = rs.getObject("stage_id", UUID.class);
 		var resolution = rs.getString("resolution");
+		var recordKind = rs.getString("record_kind");
 		return new Finding(rs.getObject("id", UUID.class), new CaseId(rs.getObject("case_id", UUID.class)),
-				stage == null ? null : new StageId(stage), rs.getObject("recording_id", UUID.class),
+				stage == null ? null : new StageId(stage),
+				recordKind == null ? null : new RecordRef(RecordRef.Kind.valueOf(recordKind), rs.getObject("record_id", UUID.class)),
 				rs.getString("finding_key"), rs.getString("rule_id"), rs.getString("article"),
 				Severity.valueOf(rs.getString("severity")), rs.getString("detail"),
 				rs.getObject("deadline", LocalDate.class), rs.getString("rule_pack_version"),

@@ -8,7 +8,9 @@ create table compliance_finding (
 	id                uuid primary key,
 	case_id           uuid         not null,
 	stage_id          uuid,
-	recording_id      uuid,
+	-- the recording or document the finding is about, if any
+	record_kind       varchar(10),
+	record_id         uuid,
 	finding_key       varchar(200) not null,
 	rule_id           varchar(60)  not null,
 	article           varchar(20)  not null,

@@ -139,18 +139,19 @@ class ComplianceIntegrationTests {
 			var found = list(checklist(caseId), "caseFindings");
 			assertThat(found).anySatisfy(f -> {
 				assertThat(f.get("article")).isEqualTo("ART-15.1");
-				assertThat(f.get("recordingId")).isEqualTo(late);
+				assertThat(f.get("recordId")).isEqualTo(late);
+				assertThat(f.get("recordKind")).isEqualTo("RECORDING");
 				assertThat(f.get("detail").toString()).contains("迟 1 日");
 			});
 			assertThat(found).anySatisfy(f -> {
 				assertThat(f.get("article")).isEqualTo("ART-08");
-				assertThat(f.get("recordingId")).isEqualTo(unqualified);
+				assertThat(f.get("recordId")).isEqualTo(unqualified);
 				assertThat(f.get("detail").toString()).contains("黄磊").contains(dayAfterExpiry.minusDays(1).toString());
 			});
 		});
 		// the officer sees the gaps of their own case on their list
 		Api.as(port, "li.na").get().uri("/api/v1/compliance/my-gaps").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$[?(@.recordingId == '" + late + "')].article").isEqualTo(List.of("ART-15.1"));
+			.expectBody().jsonPath("$[?(@.recordId == '" + late + "')].article").isEqualTo(List.of("ART-15.1"));
 	}
 
 	@Test
@@ -256,7 +257,8 @@ class ComplianceIntegrationTests {
 			assertThat(checklist.get("light")).isEqualTo("RED");
 			assertThat(list(checklist, "caseFindings")).anySatisfy(f -> {
 				assertThat(f.get("article")).isEqualTo("ART-05.3");
-				assertThat(f.get("recordingId")).isEqualTo(document);
+				assertThat(f.get("recordId")).isEqualTo(document);
+				assertThat(f.get("recordKind")).isEqualTo("DOCUMENT");
 				assertThat(f.get("detail").toString()).contains("本局印章");
 			});
 		});
@@ -266,5 +268,43 @@ class ComplianceIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(list(checklist(caseId), "caseFindings"))
 			.filteredOn(f -> "ART-05.3".equals(f.get("article")))
 			.allSatisfy(f -> assertThat(f.get("resolution")).isEqualTo("FIXED")));
+	}
+
+	@Test
+	@DisplayName("ART-06.1: a stage not suitable for AV recording, with a reason approved by the director, is exempted "
+			+ "and reported; a reason is required and an officer cannot approve")
+	void exemptedStage() {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = now.minus(Duration.ofHours(4));
+		var inspection = stage(caseId, "ON_SITE_INSPECTION", start, start.plus(Duration.ofMinutes(30)));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(stageOf(checklist(caseId), inspection).get("light")).isEqualTo("RED"));
+
+		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, inspection)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", " ")).exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
+		var exemption = Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, inspection)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "检查场所涉及国家秘密，不宜录音录像")).exchange()
+			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+		Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", true)).exchange().expectStatus().isForbidden();
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", true, "note", "同意")).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED");
+
+		var stage = stageOf(checklist(caseId), inspection);
+		assertThat(stage.get("light")).isEqualTo("GREEN");
+		assertThat(list(stage, "resolved")).anySatisfy(f -> {
+			assertThat(f.get("article")).isEqualTo("ART-06.1");
+			assertThat(f.get("resolution")).isEqualTo("EXEMPTED");
+		});
+		assertThat(list(stage, "open")).singleElement().satisfies(f -> {
+			assertThat(f.get("severity")).isEqualTo("NOTICE");
+			assertThat(f.get("detail").toString()).contains("国家秘密");
+		});
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", false)).exchange()
+			.expectStatus().isEqualTo(409);
 	}
 }

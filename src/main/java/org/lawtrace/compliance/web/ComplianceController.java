@@ -152,13 +152,15 @@ class ComplianceController {
 	record PackView(String version, String source, List<Rule> rules) {
 	}
 
-	record FindingView(UUID id, UUID caseId, @Nullable UUID stageId, @Nullable UUID recordingId, String ruleId,
+	record FindingView(UUID id, UUID caseId, @Nullable UUID stageId, @Nullable String recordKind,
+			@Nullable UUID recordId, String ruleId,
 			String article, Severity severity, String detail, LocalDate deadline, String rulePackVersion,
 			OffsetDateTime since, @Nullable OffsetDateTime resolvedAt, @Nullable String resolution) {
 
 		static FindingView of(Finding f, BureauTime time) {
 			return new FindingView(f.id(), f.caseId().id(), f.stageId() == null ? null : f.stageId().id(),
-					f.recordingId(), f.ruleId(), f.article(), f.severity(), f.detail(), f.deadline(),
+					f.record() == null ? null : f.record().kind().name(), f.record() == null ? null : f.record().id(),
+					f.ruleId(), f.article(), f.severity(), f.detail(), f.deadline(),
 					f.rulePackVersion(), time.local(f.foundAt()),
 					f.resolvedAt() == null ? null : time.local(f.resolvedAt()),
 					f.resolution() == null ? null : f.resolution().name());
