@@ -19,7 +19,7 @@ import com.lowagie.text.pdf.PdfWriter;
 @Component
 class ContentsList {
 
-	private static final float[] COLUMNS = { 6, 22, 36, 12, 9, 15 };
+	private static final float[] COLUMNS = { 5, 28, 35, 12, 8, 12 };
 
 	private final CjkFont fonts;
 

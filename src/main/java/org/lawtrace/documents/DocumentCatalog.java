@@ -104,6 +104,12 @@ public class DocumentCatalog {
 		return cases.stages(caseId).stream().collect(Collectors.toMap(Stage::id, Function.identity()));
 	}
 
+	/** ART-05.4, ART-22(2): an attempt to delete or replace a document is refused, and recorded. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void refuseAlteration(String documentId, String actor, String method, String path) {
+		events.publishEvent(new DocumentAccessRefused(documentId, staff.require(actor).id(), method + " " + path));
+	}
+
 	public List<DocumentKind> kinds() {
 		return kinds.current();
 	}
@@ -136,10 +142,12 @@ public class DocumentCatalog {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the viewing is logged at once, outside any transaction
 	public InputStream open(Document document, @Nullable Integer version, String actor) {
+		var v = version == null ? document.current() : document.version(version);
 		if (!contentOpenTo(document, actor)) {
+			events.publishEvent(new DocumentAccessRefused(document.id().toString(), staff.require(actor).id(),
+					"VIEW version=" + v.number() + " not approved (ART-20)"));
 			throw new NotPermitted("无权查看该文书内容 (the content of this document is not open to you)");
 		}
-		var v = version == null ? document.current() : document.version(version);
 		var content = store.open(v.digest());
 		events.publishEvent(new DocumentContentServed(document.id(), document.caseId(), v.number(),
 				staff.require(actor).id()));

@@ -54,10 +54,22 @@ class DocumentKinds {
 	}
 
 	void add(DocumentKind k, @Nullable StaffId by, Instant at) {
+		insert(k, by, at, "");
+	}
+
+	/**
+	 * Adds version 1 of a shipped kind unless some version of it is there: instances starting together may both try,
+	 * and a failed insert would abort a PostgreSQL transaction.
+	 */
+	void addIfAbsent(DocumentKind k, Instant at) {
+		insert(k, null, at, " on conflict do nothing");
+	}
+
+	private void insert(DocumentKind k, @Nullable StaffId by, Instant at, String onConflict) {
 		jdbc.sql("""
 				insert into documents_kind (code, version, chinese_name, english_name, direction, confirmations,
 				    page_by_page, stage_kinds, number_prefix, volume, volume_section, changed_by, changed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict)
 			.params(k.code(), k.version(), k.chineseName(), k.englishName(), k.direction().name(),
 					names(k.confirmations()), k.pageByPage(), names(k.stageKinds()), k.numberPrefix(),
 					k.volume().name(), k.section(), by == null ? null : by.id(), utc(at))

@@ -44,7 +44,7 @@ class KindReferenceData implements SmartInitializingSingleton {
 			var count = 0;
 			for (var kind : shipped()) {
 				if (!kinds.exists(kind.code())) {
-					kinds.add(kind, null, time.now());
+					kinds.addIfAbsent(kind, time.now());
 					count++;
 				}
 			}

@@ -162,5 +162,30 @@ class DocumentBadInputIntegrationTests {
 		Api.as(port, "li.na").get().uri("/api/v1/documents/{id}/content", document).exchange().expectStatus().isOk();
 		Api.as(port, "zhang.wei").delete().uri("/api/v1/documents/{id}", document).exchange()
 			.expectStatus().isEqualTo(405);
+		var refused = jdbc.sql("select action || ' ' || actor from audit_entry where subject_type = 'DOCUMENT' "
+				+ "and subject_id = ? and outcome = 'REFUSED'").param(document).query(String.class).list();
+		assertThat(refused).containsExactlyInAnyOrder("VIEW zhou.tao", "ALTERATION_ATTEMPT zhang.wei");
+	}
+
+	@Test
+	@DisplayName("ART-05.4: a change needs its reason and a readable file; refused, it adds no version and no file; "
+			+ "a closed case takes no more documents")
+	void refusesAChangeWithoutReasonOrReadableFile() throws Exception {
+		var s = new DocumentScenario(port);
+		var record = id(s.document("CLOSING_APPROVAL", null, "结案审批表", 1));
+		var before = documentRows();
+		var file = Pdfs.pages(1);
+		s.change(record, " ", file).expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
+		var broken = ("%PDF-1.4 nothing else " + System.nanoTime()).getBytes();
+		s.change(record, "更正", broken).expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("file");
+		assertThat(documentRows()).isEqualTo(before);
+		assertThat(stored(file)).isFalse();
+		assertThat(stored(broken)).isFalse();
+		assertThat(s.get(record)).containsEntry("currentVersion", 1);
+		s.close();
+		var late = Pdfs.pages(1);
+		s.register("zhang.wei", s.metadata("CLOSING_APPROVAL", null, "迟到的文书"), late).expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.field").isEqualTo("status");
+		assertThat(stored(late)).isFalse();
 	}
 }

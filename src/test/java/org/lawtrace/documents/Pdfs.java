@@ -45,9 +45,10 @@ public final class Pdfs {
 		}
 	}
 
+	/** A PDF's text with its lines joined, since a table cell wraps where its column ends. */
 	public static String text(byte[] pdf) {
 		try (var document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document);
+			return new PDFTextStripper().getText(document).replace("\r", "").replace("\n", "");
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

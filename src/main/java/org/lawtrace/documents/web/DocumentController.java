@@ -174,7 +174,9 @@ class DocumentController {
 	@RequestMapping(path = { "/documents/{id}", "/documents/{id}/content", "/documents/{id}/versions/{version}" },
 			method = { RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH })
 	@PreAuthorize("isAuthenticated()")
-	ResponseEntity<ProblemDetail> refuseAlteration() {
+	ResponseEntity<ProblemDetail> refuseAlteration(@PathVariable String id, HttpServletRequest request,
+			Authentication caller) {
+		catalog.refuseAlteration(id, caller.getName(), request.getMethod(), request.getRequestURI());
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
 				"文书及其版本不得删除或替换，修改请提交新版本 (documents are never deleted or replaced; post a new version)");
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET, POST").body(problem);

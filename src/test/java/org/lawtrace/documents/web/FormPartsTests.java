@@ -1,0 +1,42 @@
+package org.lawtrace.documents.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.lawtrace.shared.InvalidInput;
+
+class FormPartsTests {
+
+	private static byte[] body(byte[] file) throws Exception {
+		var out = new ByteArrayOutputStream();
+		out.write(("--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n询问笔录\r\n"
+				+ "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		out.write(file);
+		out.write("\r\n--XyZ--\r\n".getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
+	@Test
+	void readsFieldsAndFilesByteForByte() throws Exception {
+		var file = new byte[] { '%', 'P', 'D', 'F', '\r', '\n', '-', '-', 'X', 'y', 0, (byte) 0xff };
+		var parts = FormParts.read("multipart/form-data; boundary=XyZ", new ByteArrayInputStream(body(file)), 1 << 20);
+		assertThat(parts.text("title")).isEqualTo("询问笔录");
+		assertThat(parts.file("file").fileName()).isEqualTo("scan.pdf");
+		assertThat(parts.file("file").content()).isEqualTo(file);
+	}
+
+	@Test
+	void refusesBodiesOverTheLimitAndOtherContentTypes() throws Exception {
+		assertThatThrownBy(() -> FormParts.read("multipart/form-data; boundary=XyZ",
+				new ByteArrayInputStream(body(new byte[2000])), 1000))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("file"));
+		assertThatThrownBy(() -> FormParts.read("application/json", new ByteArrayInputStream(new byte[0]), 1000))
+			.isInstanceOf(InvalidInput.class);
+	}
+}
