@@ -1,6 +1,5 @@
 package org.lawtrace.compliance;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -192,5 +191,4 @@ final class RulePackParser {
 	private static RulePackRefused refused(Node node, String reason) {
 		return new RulePackRefused(node.getStartMark().getLine() + 1, reason);
 	}
-
 }

@@ -1,7 +1,6 @@
 package org.lawtrace.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 
