@@ -23,6 +23,7 @@ import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.Unprocessable;
+import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.storage.BlobStore;
@@ -223,6 +224,11 @@ public class DocumentRegistry {
 
 	/** ART-05.3: only someone who took part signs; a document of a stage is signed by those present at it. */
 	private void requirePresent(Document document, Case c, StaffMember member, SignerRole role) {
+		if (role == SignerRole.OFFICER && !member.holds(Role.OFFICER)) {
+			// ART-08: assisting staff make AV records only; they do not sign as officers
+			throw new InvalidInput("signer", member.name() + "不是执法人员 (" + member.username()
+					+ " is not an enforcement officer, ART-08)");
+		}
 		if (document.stageId() != null) {
 			var stage = cases.stage(c.id(), document.stageId());
 			if (!stage.present().contains(member.id())) {

@@ -153,8 +153,11 @@ class Documents {
 				+ "where " + where + " order by s.served_at, s.recorded_at").param(param)
 			.query((rs, row) -> Map.entry(rs.getObject("document_id", UUID.class), service(rs)))
 			.list().stream().collect(grouped());
+		var kindVersions = new java.util.HashMap<String, DocumentKind>();
 		return heads.stream().map(h -> new Document(h.id, h.caseId, h.stageId,
-				kinds.version(h.kindCode, h.kindVersion).orElseThrow(), h.number, h.title, h.madeBy, h.madeAt,
+				kindVersions.computeIfAbsent(h.kindCode + "#" + h.kindVersion,
+						key -> kinds.version(h.kindCode, h.kindVersion).orElseThrow()),
+				h.number, h.title, h.madeBy, h.madeAt,
 				h.registeredBy, h.registeredAt, versions.getOrDefault(h.id.id(), List.of()),
 				confirmations.getOrDefault(h.id.id(), List.of()), services.getOrDefault(h.id.id(), List.of())))
 			.toList();

@@ -16,7 +16,10 @@ public record Recording(RecordingId id, String originalName, ContentDigest diges
 		return facts.kind();
 	}
 
-	/** For now (before access approval arrives) content is open to its uploader, its recorder and the case's handlers. */
+	/**
+	 * Whether {@code staff} is close enough to this recording to revise it: its uploader, its recorder or a handler of its
+	 * case. Seeing its content is another question, answered by {@link org.lawtrace.shared.RecordAccess} (ART-20).
+	 */
 	boolean contentOpenTo(StaffId staff, boolean handlesLinkedCase) {
 		return madeBy(staff) || handlesLinkedCase;
 	}

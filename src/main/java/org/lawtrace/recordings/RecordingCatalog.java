@@ -155,7 +155,8 @@ public class RecordingCatalog {
 	 *
 	 * @throws NotPermitted when the content is not open to {@code actor}.
 	 */
-	@Transactional(readOnly = true)
+	// not read-only: a refusal is logged, and the event publication registry writes in this transaction
+	@Transactional
 	public Content contentFor(Recording recording, String actor) {
 		requireContentOpenTo(recording, actor);
 		return (offset, length) -> store.openRange(recording.digest(), offset, length);
@@ -163,6 +164,7 @@ public class RecordingCatalog {
 
 	public void requireContentOpenTo(Recording recording, String actor) {
 		if (!contentOpenTo(recording, actor)) {
+			events.publishEvent(new RecordingContentRefused(staff.require(actor).id(), recording.id()));
 			throw new NotPermitted("无权查看该音像记录内容 (the content of this recording is not open to you)");
 		}
 	}

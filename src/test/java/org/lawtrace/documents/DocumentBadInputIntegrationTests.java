@@ -70,6 +70,12 @@ class DocumentBadInputIntegrationTests {
 		s.confirm(record, Map.of("kind", "SIGNATURE", "role", "OFFICER", "signer", "huang.lei"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("signer");
+		var withAssistant = s.stage("ON_SITE_INSPECTION", "zhang.wei", "li.na", "wang.qiang");
+		var onSite = id(s.document("ON_SITE_RECORD", withAssistant, "现场笔录", 1));
+		s.confirm(onSite, Map.of("kind", "SIGNATURE", "role", "OFFICER", "signer", "wang.qiang"))
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.field").isEqualTo("signer");
+		before = documentRows();
 		s.confirm(record, Map.of("kind", "SIGNATURE", "role", "PARTY", "name", "路人甲"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("name");

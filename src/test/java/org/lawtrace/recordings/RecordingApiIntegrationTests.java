@@ -283,7 +283,8 @@ class RecordingApiIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("For now a recording's content is open only to its uploader, its recorder and the case's handlers")
+	@DisplayName("ART-20: a recording not linked to a case is open only to whoever made or uploaded it; the "
+			+ "administrator sees neither its content nor its metadata")
 	void contentIsOpenOnlyToThoseConcerned() {
 		var bytes = video(Instant.now().minusSeconds(900), 1024);
 		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "c.mp4")

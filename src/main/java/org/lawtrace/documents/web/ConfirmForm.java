@@ -24,10 +24,10 @@ class ConfirmForm {
 		if (kind == null) {
 			throw new InvalidInput("kind", "请选择签名、盖章或拒签 (choose signature, seal or refusal)");
 		}
-		var at = DocumentPagesController.localTime(confirmedAt);
-		return new RecordConfirmation(kind, role, signer, name, DocumentPagesController.pages(pages, "pages"), null,
+		var at = FormValues.localTime(confirmedAt);
+		return new RecordConfirmation(kind, role, signer, name, FormValues.pages(pages, "pages"), null,
 				at == null ? null : at.atZone(time.zone()).toInstant(), witness,
-				DocumentPagesController.uuid(recordingId, "recordingId"), note);
+				FormValues.uuid(recordingId, "recordingId"), note);
 	}
 
 	public @Nullable ConfirmationKind getKind() {

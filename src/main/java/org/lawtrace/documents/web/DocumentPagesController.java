@@ -2,9 +2,7 @@ package org.lawtrace.documents.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -13,23 +11,25 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.cases.CaseQuery;
 import org.lawtrace.cases.Stage;
 import org.lawtrace.documents.CaseFile;
 import org.lawtrace.documents.ConfirmationKind;
+import org.lawtrace.documents.Direction;
 import org.lawtrace.documents.Document;
 import org.lawtrace.documents.DocumentCatalog;
 import org.lawtrace.documents.DocumentId;
 import org.lawtrace.documents.DocumentRegistry;
-import org.lawtrace.documents.RecordConfirmation;
-import org.lawtrace.documents.RecordService;
-import org.lawtrace.documents.RegisterDocument;
 import org.lawtrace.documents.ServiceMethod;
 import org.lawtrace.documents.SignerRole;
+import org.lawtrace.documents.Volume;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.shared.web.Htmx;
 import org.lawtrace.staff.Role;
@@ -145,8 +145,8 @@ class DocumentPagesController {
 			return "redirect:/";
 		}
 		var english = english(request);
-		var open = cases.search(new org.lawtrace.cases.CaseQuery(null, null, caller.getName(), null, null,
-				Case.Status.OPEN, null, 0, org.lawtrace.cases.CaseQuery.MAX_PAGE_SIZE)).items();
+		var open = cases.search(new CaseQuery(null, null, caller.getName(), null, null,
+				Case.Status.OPEN, null, 0, CaseQuery.MAX_PAGE_SIZE)).items();
 		var awaiting = new ArrayList<Awaiting>();
 		for (var c : open) {
 			catalog.documents(c.id()).stream().map(d -> row(d, english)).filter(r -> !r.effective())
@@ -199,7 +199,7 @@ class DocumentPagesController {
 		model.addAttribute("case", c);
 		model.addAttribute("stages", cases.stages(caseId));
 		model.addAttribute("zone", time.zone());
-		model.addAttribute("kinds", catalog.kinds().stream().filter(k -> k.volume() != org.lawtrace.documents.Volume.NONE)
+		model.addAttribute("kinds", catalog.kinds().stream().filter(k -> k.volume() != Volume.NONE)
 			.sorted(Comparator.comparing(k -> k.code())).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
@@ -221,7 +221,7 @@ class DocumentPagesController {
 		try {
 			registry.confirm(documentId, form.toCommand(time), caller.getName());
 		}
-		catch (InvalidInput | org.lawtrace.shared.Conflict | org.lawtrace.shared.Unprocessable e) {
+		catch (InvalidInput | Conflict | Unprocessable e) {
 			prepareShow(documentId, FormError.of(e, CONFIRM_FIELDS), "confirm", caller, model);
 			model.addAttribute("confirmForm", form);
 			return "documents/show";
@@ -237,7 +237,7 @@ class DocumentPagesController {
 		try {
 			registry.serve(documentId, form.toCommand(time), caller.getName());
 		}
-		catch (InvalidInput | org.lawtrace.shared.Conflict | org.lawtrace.shared.Unprocessable e) {
+		catch (InvalidInput | Conflict | Unprocessable e) {
 			prepareShow(documentId, FormError.of(e, SERVICE_FIELDS), "serve", caller, model);
 			model.addAttribute("serviceForm", form);
 			return "documents/show";
@@ -258,7 +258,7 @@ class DocumentPagesController {
 					file.fileName() == null ? "" : file.fileName(), caller.getName());
 			return redirect(request, response, "/documents/" + id + "#versions");
 		}
-		catch (InvalidInput | org.lawtrace.shared.Conflict | org.lawtrace.shared.Unprocessable e) {
+		catch (InvalidInput | Conflict | Unprocessable e) {
 			prepareShow(documentId, FormError.of(e, VERSION_FIELDS), "change", caller, model);
 			model.addAttribute("reason", form.text("reason"));
 			return Htmx.wantsFragment(request) ? "documents/show :: changeForm" : "documents/show";
@@ -291,7 +291,7 @@ class DocumentPagesController {
 		model.addAttribute("confirmationKinds", ConfirmationKind.values());
 		model.addAttribute("signerRoles", SignerRole.values());
 		model.addAttribute("serviceMethods", ServiceMethod.values());
-		model.addAttribute("servable", document.kind().direction() == org.lawtrace.documents.Direction.EXTERNAL);
+		model.addAttribute("servable", document.kind().direction() == Direction.EXTERNAL);
 		model.addAttribute("proofs", catalog.documents(c.id()).stream()
 			.filter(d -> d.kind().code().equals("PROOF_OF_SERVICE")).map(views::of).toList());
 		model.addAttribute("staffPresent", staff.byIds(handlersAndPresent(c, document)));
@@ -343,53 +343,5 @@ class DocumentPagesController {
 	private static boolean english(HttpServletRequest request) {
 		var locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
 		return "en".equals(locale.getLanguage());
-	}
-
-	static @Nullable LocalDateTime localTime(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDateTime.parse(value.strip());
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	static List<Integer> pages(@Nullable String value, String field) {
-		if (value == null || value.isBlank()) {
-			return List.of();
-		}
-		var pages = new ArrayList<Integer>();
-		for (var part : Arrays.stream(value.split("[,，\\s]+")).filter(p -> !p.isBlank()).toList()) {
-			var range = part.split("[-–]");
-			try {
-				var from = Integer.parseInt(range[0].strip());
-				var to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
-				if (to < from || to - from > 2000) {
-					throw new InvalidInput(field, "页码范围不正确 (bad page range): " + part);
-				}
-				for (var p = from; p <= to; p++) {
-					pages.add(p);
-				}
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInput(field, "页码应为数字，如 1-3,5 (pages like 1-3,5)");
-			}
-		}
-		return pages;
-	}
-
-	static @Nullable UUID uuid(@Nullable String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidInput(field, "编号格式不正确 (not an id): " + value);
-		}
 	}
 }

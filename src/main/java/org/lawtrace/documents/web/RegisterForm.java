@@ -15,13 +15,13 @@ record RegisterForm(@Nullable UUID caseId, @Nullable String kind, @Nullable UUID
 	}
 
 	static RegisterForm of(FormParts form) {
-		return new RegisterForm(DocumentPagesController.uuid(form.text("caseId"), "caseId"), form.text("kind"),
-				DocumentPagesController.uuid(form.text("stageId"), "stageId"), form.text("number"), form.text("title"),
+		return new RegisterForm(FormValues.uuid(form.text("caseId"), "caseId"), form.text("kind"),
+				FormValues.uuid(form.text("stageId"), "stageId"), form.text("number"), form.text("title"),
 				form.text("madeAt"));
 	}
 
 	RegisterDocument toCommand(BureauTime time) {
-		var made = DocumentPagesController.localTime(madeAt);
+		var made = FormValues.localTime(madeAt);
 		return new RegisterDocument(kind == null ? "" : kind, caseId, stageId, number, title == null ? "" : title, null,
 				made == null ? null : made.atZone(time.zone()).toInstant());
 	}

@@ -22,10 +22,10 @@ class ServiceForm {
 		if (method == null) {
 			throw new InvalidInput("method", "请选择送达方式 (choose the method of service)");
 		}
-		var at = DocumentPagesController.localTime(servedAt);
+		var at = FormValues.localTime(servedAt);
 		return new RecordService(method, at == null ? null : at.atZone(time.zone()).toInstant(), server, recipient,
-				witness, place, DocumentPagesController.uuid(recordingId, "recordingId"),
-				DocumentPagesController.uuid(proofId, "proofId"));
+				witness, place, FormValues.uuid(recordingId, "recordingId"),
+				FormValues.uuid(proofId, "proofId"));
 	}
 
 	public @Nullable ServiceMethod getMethod() {

@@ -1,0 +1,146 @@
+package org.lawtrace.access.web;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.access.AccessManagement;
+import org.lawtrace.access.AccessRequest;
+import org.lawtrace.access.AccessRequestId;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.web.FormError;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of access by approval (ART-20): the request form (申请查阅) opened from a case or a recording, the
+ * requester's own requests and the approver's requests to decide, and one request with its decision and grant.
+ * Refusals show beside the form; nothing is half-saved.
+ */
+@Controller
+@RequestMapping("/access/requests")
+class AccessPagesController {
+
+	static final String LIST = "access/requests";
+	static final String NEW = "access/new";
+	static final String SHOW = "access/show";
+
+	private final AccessManagement access;
+	private final AccessRequestViews views;
+	private final CaseManagement cases;
+
+	AccessPagesController(AccessManagement access, AccessRequestViews views, CaseManagement cases) {
+		this.access = access;
+		this.views = views;
+		this.cases = cases;
+	}
+
+	@GetMapping
+	@PreAuthorize(AccessRequestController.REQUESTERS)
+	String list(Authentication caller, Model model) {
+		model.addAttribute("mine", views.of(access.mine(caller.getName())));
+		if (AccessFragmentsController.approves(caller)) {
+			model.addAttribute("toDecide", views.of(access.toDecide(caller.getName())));
+			model.addAttribute("decided", views.of(access.decidedBy(caller.getName())));
+		}
+		return LIST;
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(AccessRequestController.REQUESTERS)
+	String form(@RequestParam UUID caseId, @RequestParam(required = false) @Nullable String record, Model model) {
+		return form(AccessRequestForm.blank(caseId, record), null, model);
+	}
+
+	@PostMapping
+	@PreAuthorize(AccessRequestController.REQUESTERS)
+	String request(AccessRequestForm form, Authentication caller, Model model) {
+		try {
+			var made = access.request(form.toCommand(), caller.getName());
+			return "redirect:/access/requests/" + made.id();
+		}
+		catch (InvalidInput e) {
+			if (form.caseId() == null || "caseId".equals(e.field())) {
+				throw e;
+			}
+			// the form has one place for the records chosen, whichever of them is at fault
+			var field = e.field() != null && e.field().startsWith("records") ? "records" : e.field();
+			return form(form, new FormError(AccessRequestForm.FIELDS.contains(field) ? field : null,
+					String.valueOf(e.getMessage())), model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(AccessRequestController.REQUESTERS)
+	String show(@PathVariable UUID id, Authentication caller, Model model) {
+		return show(access.visibleTo(new AccessRequestId(id), caller.getName()), null, caller, model);
+	}
+
+	@PostMapping("/{id}/decision")
+	@PreAuthorize(AccessRequestController.APPROVERS)
+	String decide(@PathVariable UUID id, @RequestParam String decision,
+			@RequestParam(required = false) @Nullable String opinion, Authentication caller, Model model,
+			RedirectAttributes redirect) {
+		var requestId = new AccessRequestId(id);
+		try {
+			if ("approve".equals(decision)) {
+				access.approve(requestId, opinion, caller.getName());
+			}
+			else {
+				access.reject(requestId, opinion, caller.getName());
+			}
+			redirect.addFlashAttribute("done", decision);
+			return "redirect:/access/requests/" + id;
+		}
+		catch (InvalidInput | Conflict | NotPermitted e) {
+			return show(access.visibleTo(requestId, caller.getName()), FormError.of(e, Set.of("opinion")),
+					caller, model);
+		}
+	}
+
+	@PostMapping("/{id}/revocation")
+	@PreAuthorize(AccessRequestController.REQUESTERS)
+	String revoke(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+			Authentication caller, Model model, RedirectAttributes redirect) {
+		var requestId = new AccessRequestId(id);
+		try {
+			access.revoke(requestId, reason, caller.getName());
+			redirect.addFlashAttribute("done", "revoke");
+			return "redirect:/access/requests/" + id;
+		}
+		catch (InvalidInput | Conflict | NotPermitted e) {
+			return show(access.visibleTo(requestId, caller.getName()), FormError.of(e, Set.of("reason")),
+					caller, model);
+		}
+	}
+
+	private String form(AccessRequestForm form, @Nullable FormError error, Model model) {
+		var c = cases.require(new CaseId(form.caseId()));
+		model.addAttribute("form", form);
+		model.addAttribute("error", error);
+		model.addAttribute("caseNumber", c.caseNumber().value());
+		model.addAttribute("caseTitle", c.title());
+		model.addAttribute("major", c.major());
+		return NEW;
+	}
+
+	private String show(AccessRequest request, @Nullable FormError error, Authentication caller, Model model) {
+		model.addAttribute("request", views.of(request));
+		model.addAttribute("mayDecide", access.mayDecide(request, caller.getName()));
+		model.addAttribute("mayRevoke", access.mayRevoke(request, caller.getName()));
+		model.addAttribute("error", error);
+		return SHOW;
+	}
+}

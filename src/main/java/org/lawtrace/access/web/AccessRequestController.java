@@ -1,0 +1,96 @@
+package org.lawtrace.access.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.access.AccessManagement;
+import org.lawtrace.access.AccessRequestId;
+import org.lawtrace.access.NewAccessRequest;
+import org.lawtrace.access.web.AccessRequestViews.AccessRequestView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Access requests over REST (ART-20): ask, list one's own and those to decide, approve or reject with an opinion,
+ * revoke a grant. Requests of others are not found; refused decisions are 403 or 409 and logged.
+ */
+@RestController
+@RequestMapping("/api/v1/access-requests")
+class AccessRequestController {
+
+	/** Everyone who may see records with approval; the administrator sees none (ART-20), stations are machines. */
+	static final String REQUESTERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
+			+ "'DIRECTOR','DISCIPLINE')";
+	static final String APPROVERS = "hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')";
+
+	private final AccessManagement access;
+	private final AccessRequestViews views;
+
+	AccessRequestController(AccessManagement access, AccessRequestViews views) {
+		this.access = access;
+		this.views = views;
+	}
+
+	@PostMapping
+	@PreAuthorize(REQUESTERS)
+	ResponseEntity<AccessRequestView> request(@RequestBody NewAccessRequest body, Authentication caller) {
+		var made = access.request(body, caller.getName());
+		return ResponseEntity.created(URI.create("/api/v1/access-requests/" + made.id())).body(views.of(made));
+	}
+
+	/** The caller's own requests, newest first, with their outcomes. */
+	@GetMapping
+	@PreAuthorize(REQUESTERS)
+	List<AccessRequestView> mine(Authentication caller) {
+		return views.of(access.mine(caller.getName()));
+	}
+
+	/** The pending requests routed to the caller, oldest first. */
+	@GetMapping("/to-decide")
+	@PreAuthorize(APPROVERS)
+	List<AccessRequestView> toDecide(Authentication caller) {
+		return views.of(access.toDecide(caller.getName()));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(REQUESTERS)
+	AccessRequestView get(@PathVariable UUID id, Authentication caller) {
+		return views.of(access.visibleTo(new AccessRequestId(id), caller.getName()));
+	}
+
+	@PostMapping("/{id}/approval")
+	@PreAuthorize(APPROVERS)
+	AccessRequestView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
+			Authentication caller) {
+		return views.of(access.approve(new AccessRequestId(id), body == null ? null : body.opinion(), caller.getName()));
+	}
+
+	@PostMapping("/{id}/rejection")
+	@PreAuthorize(APPROVERS)
+	AccessRequestView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
+			Authentication caller) {
+		return views.of(access.reject(new AccessRequestId(id), body == null ? null : body.opinion(), caller.getName()));
+	}
+
+	@PostMapping("/{id}/revocation")
+	@PreAuthorize(REQUESTERS)
+	AccessRequestView revoke(@PathVariable UUID id, @RequestBody(required = false) @Nullable Revocation body,
+			Authentication caller) {
+		return views.of(access.revoke(new AccessRequestId(id), body == null ? null : body.reason(), caller.getName()));
+	}
+
+	record Decision(@Nullable String opinion) {
+	}
+
+	record Revocation(@Nullable String reason) {
+	}
+}

@@ -1,0 +1,113 @@
+package org.lawtrace.access.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.Api;
+import org.lawtrace.Browser;
+import org.lawtrace.BrowserAvailable;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.Uploads;
+import org.lawtrace.shared.BureauTime;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Access by approval in a real browser: a legal-affairs officer asks, the deputy director approves, she plays. */
+@LawTraceIntegrationTest
+@ExtendWith(BrowserAvailable.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessUiBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BureauTime time;
+
+	private Browser browser;
+	private WebDriver driver;
+	private WebDriverWait wait;
+
+	@BeforeAll
+	void startBrowser() {
+		browser = Browser.start();
+		driver = browser.driver();
+		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	@DisplayName("ART-20: 申请查阅 on a recording page, approval from the deputy director's home page, then the player")
+	void requestApproveAndPlay() {
+		var number = Api.newCaseNumber();
+		var caseId = Api.openCase(port, number);
+		var video = Media.mp4(time.now().minus(Duration.ofHours(2)), Duration.ofMinutes(3), 64 * 1024, System.nanoTime());
+		var recordingId = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+				video, "browser-access.mp4")
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+		signIn("chen.jing");
+		open("/recordings/" + recordingId);
+		assertThat(driver.findElements(By.cssSelector(".content-closed"))).isNotEmpty();
+		wait.until(presenceOfElementLocated(By.id("ask-access"))).click();
+		wait.until(presenceOfElementLocated(By.id("purpose"))).sendKeys("行政复议答复需要核对现场执法过程");
+		var days = driver.findElement(By.id("days"));
+		days.clear();
+		days.sendKeys("3");
+		assertThat(driver.findElement(By.id("scope-records")).isSelected()).isTrue();
+		driver.findElement(By.id("submit-request")).click();
+		wait.until(urlMatches("/access/requests/[0-9a-f-]{36}$"));
+		var requestPath = driver.getCurrentUrl().replaceAll("^https?://[^/]+", "");
+		assertThat(driver.findElement(By.id("access-standing")).getText()).contains("待审批");
+
+		signIn("liu.yang");
+		wait.until(presenceOfElementLocated(By.cssSelector("#access-to-decide a[href='" + requestPath + "']"))).click();
+		wait.until(presenceOfElementLocated(By.id("opinion"))).sendKeys("同意，限三日内查阅");
+		driver.findElement(By.id("approve")).click();
+		wait.until(presenceOfElementLocated(By.id("access-done")));
+		assertThat(driver.findElement(By.id("access-standing")).getText()).contains("已批准");
+
+		signIn("chen.jing");
+		open("/recordings/" + recordingId);
+		var player = wait.until(presenceOfElementLocated(By.cssSelector("video.recording-media")));
+		assertThat(player.getDomAttribute("src")).isEqualTo("/recordings/" + recordingId + "/content");
+		wait.until(textToBePresentInElementLocated(By.id("access-grants"), "陈静"));
+		assertThat(driver.findElements(By.id("ask-access"))).isEmpty();
+	}
+
+	private void signIn(String username) {
+		open("/login");
+		driver.manage().deleteAllCookies();
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		wait.until(urlToBe(Api.base(port) + "/"));
+	}
+
+	private void open(String path) {
+		driver.get(Api.base(port) + path);
+	}
+}
