@@ -69,6 +69,16 @@ public class DocumentCatalog {
 		}).toList();
 	}
 
+	/**
+	 * The documents of all cases whose ids lie between two (inclusive, in the database's order of ids), with every
+	 * version, confirmation and service: the compliance checks judge a hundred thousand cases in batches of
+	 * consecutive ids and would otherwise ask case by case. Whether a version is effective is then
+	 * {@link Document#missing} with the stage's officers and participants.
+	 */
+	public List<Document> ofCasesBetween(CaseId first, CaseId last) {
+		return documents.ofCasesBetween(first, last);
+	}
+
 	/** A case's documents with every version, confirmation and service, in the order they were made. */
 	public List<Document> documents(CaseId caseId) {
 		return documents.ofCase(caseId);

@@ -95,6 +95,46 @@ class Documents {
 		return load("d.case_id = ?", caseId.id());
 	}
 
+	/**
+	 * The documents of every case whose id lies between two, for the compliance checks' batches. The versions,
+	 * confirmations and services are read by lists of document ids: joined on the case range instead, PostgreSQL
+	 * scans each whole table once per batch.
+	 */
+	List<Document> ofCasesBetween(CaseId first, CaseId last) {
+		var heads = jdbc.sql("select * from documents_document d where d.case_id between ? and ? "
+				+ "order by d.made_at, d.registered_at").params(first.id(), last.id()).query(Head::map).list();
+		var versions = new java.util.HashMap<UUID, List<DocumentVersion>>();
+		var confirmations = new java.util.HashMap<UUID, List<Confirmation>>();
+		var services = new java.util.HashMap<UUID, List<ServiceRecord>>();
+		for (var from = 0; from < heads.size(); from += 1000) {
+			var ids = heads.subList(from, Math.min(heads.size(), from + 1000)).stream().map(h -> (Object) h.id.id())
+				.toList();
+			var in = "(" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+			jdbc.sql("select * from documents_version where document_id in " + in + " order by version").params(ids)
+				.query((rs, row) -> versions.computeIfAbsent(rs.getObject("document_id", UUID.class),
+						k -> new java.util.ArrayList<>()).add(version(rs)))
+				.list();
+			jdbc.sql("select * from documents_confirmation where document_id in " + in
+					+ " order by confirmed_at, recorded_at").params(ids)
+				.query((rs, row) -> confirmations.computeIfAbsent(rs.getObject("document_id", UUID.class),
+						k -> new java.util.ArrayList<>()).add(confirmation(rs)))
+				.list();
+			jdbc.sql("select * from documents_service where document_id in " + in + " order by served_at, recorded_at")
+				.params(ids)
+				.query((rs, row) -> services.computeIfAbsent(rs.getObject("document_id", UUID.class),
+						k -> new java.util.ArrayList<>()).add(service(rs)))
+				.list();
+		}
+		// a batch has thousands of documents of a few kinds: each kind version is read once
+		var kindVersions = new java.util.HashMap<String, DocumentKind>();
+		return heads.stream().map(h -> new Document(h.id, h.caseId, h.stageId,
+				kindVersions.computeIfAbsent(h.kindCode + "/" + h.kindVersion,
+						k -> kinds.version(h.kindCode, h.kindVersion).orElseThrow()), h.number, h.title, h.madeBy, h.madeAt,
+				h.registeredBy, h.registeredAt, versions.getOrDefault(h.id.id(), List.of()),
+				confirmations.getOrDefault(h.id.id(), List.of()), services.getOrDefault(h.id.id(), List.of())))
+			.toList();
+	}
+
 	private List<Document> load(String where, UUID param) {
 		var heads = jdbc.sql("select * from documents_document d where " + where + " order by d.made_at, d.registered_at")
 			.param(param).query(Head::map).list();

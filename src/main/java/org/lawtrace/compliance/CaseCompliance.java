@@ -1,0 +1,211 @@
+package org.lawtrace.compliance;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.Case;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingId;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DatabaseTime;
+import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.StageId;
+import org.lawtrace.staff.Role;
+import org.lawtrace.staff.StaffDirectory;
+import org.lawtrace.staff.StaffMember;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The compliance module's API: a case's checklist, the officer's open gaps, ART-06.0 bookmarks and stage
+ * exemptions. Checklists are read by the case's handlers and by those who oversee enforcement (leaders, the
+ * discipline unit, legal affairs); they show findings, never record content.
+ */
+@Service
+@Transactional
+public class CaseCompliance {
+
+	private static final Set<Role> OVERSIGHT = Set.of(Role.DEPUTY_DIRECTOR, Role.DIRECTOR, Role.DISCIPLINE,
+			Role.LEGAL_AFFAIRS);
+
+	private final CaseManagement cases;
+	private final RecordingCatalog recordings;
+	private final StaffDirectory staff;
+	private final Findings findings;
+	private final Bookmarks bookmarks;
+	private final Exemptions exemptions;
+	private final ComplianceEvaluation evaluation;
+	private final RulePacks packs;
+	private final BureauTime time;
+	private final JdbcClient jdbc;
+
+	CaseCompliance(CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff, Findings findings,
+			Bookmarks bookmarks, Exemptions exemptions, ComplianceEvaluation evaluation, RulePacks packs,
+			BureauTime time, JdbcClient jdbc) {
+		this.cases = cases;
+		this.recordings = recordings;
+		this.staff = staff;
+		this.findings = findings;
+		this.bookmarks = bookmarks;
+		this.exemptions = exemptions;
+		this.evaluation = evaluation;
+		this.packs = packs;
+		this.time = time;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Checklist checklist(CaseId caseId, String viewer) {
+		var c = cases.require(caseId);
+		requireReader(c, viewer);
+		var all = findings.ofCase(caseId);
+		var requests = exemptions.ofCase(caseId);
+		var stages = cases.stages(caseId).stream().map(s -> {
+			var mine = all.stream().filter(f -> s.id().equals(f.stageId())).toList();
+			var open = mine.stream().filter(Finding::open).toList();
+			var exemption = requests.stream().filter(e -> e.stageId().equals(s.id()))
+				.max(Comparator.comparing(Exemption::requestedAt)).orElse(null);
+			return new Checklist.StageCheck(s.id(), s.kind(), s.startedAt(), s.endedAt(), s.avMandatory(),
+					s.kind().article(), Light.of(open.stream().map(Finding::severity).toList()), exemption, open,
+					mine.stream().filter(f -> !f.open()).toList());
+		}).toList();
+		var caseWide = all.stream().filter(f -> f.stageId() == null).toList();
+		var light = Light.of(all.stream().filter(Finding::open).map(Finding::severity).toList());
+		var summary = jdbc.sql("select rule_pack_version, evaluated_at from compliance_case where case_id = ?")
+			.param(caseId.id())
+			.query((rs, n) -> new Object[] { rs.getString(1), DatabaseTime.instant(rs.getObject(2, OffsetDateTime.class)) })
+			.optional();
+		return new Checklist(caseId, c.caseNumber().value(), light,
+				summary.map(s -> (String) s[0]).orElse(packs.current().version()),
+				summary.map(s -> (Instant) s[1]).orElse(null), stages, caseWide);
+	}
+
+	/** The open red and amber gaps in the open cases a person handles, the nearest deadline first. */
+	@Transactional(readOnly = true)
+	public List<Finding> openGapsOf(String username, int limit) {
+		return findings.openForHandler(staff.require(username).id(), limit);
+	}
+
+	/** ART-06.0: marks where the opening statement or closing question is, or attests it with a reason. */
+	public Bookmark mark(RecordingId recordingId, @Nullable BookmarkKind kind, @Nullable Long offsetSeconds,
+			@Nullable String attestation, Bookmark.Source source, String actor) {
+		var recording = recordings.require(recordingId);
+		var person = staff.require(actor);
+		var linked = recording.current().caseId();
+		var handles = linked != null && cases.require(linked).handledBy(person.id());
+		if (!handles && !recording.current().recordedBy().equals(person.id())
+				&& !recording.uploadedBy().equals(person.id())) {
+			throw new NotPermitted("只有记录人、上传人或本案承办人可以标记 (only the recorder, uploader or a handler may mark)");
+		}
+		if (kind == null) {
+			throw new InvalidInput("kind", "请指明 OPENING 或 CLOSING (kind is required)");
+		}
+		var attested = attestation != null && !attestation.isBlank();
+		if ((offsetSeconds == null) == !attested) {
+			throw new InvalidInput(offsetSeconds == null ? "offsetSeconds" : "attestation",
+					"应给出时间点或说明理由，二者择一 (give either an offset or an attestation)");
+		}
+		var length = java.time.Duration.between(recording.current().startedAt(), recording.current().endedAt());
+		if (offsetSeconds != null && (offsetSeconds < 0 || offsetSeconds * 1000 > length.toMillis())) {
+			throw new InvalidInput("offsetSeconds", "时间点应在录像时长 0–" + length.toSeconds() + " 秒之内 (offset outside the recording)");
+		}
+		if (attested && attestation.strip().length() > 500) {
+			throw new InvalidInput("attestation", "说明不超过500字 (at most 500 characters)");
+		}
+		var bookmark = new Bookmark(UUID.randomUUID(), recordingId.id(), kind,
+				offsetSeconds == null ? null : offsetSeconds * 1000, attested ? attestation.strip() : null, source,
+				person.id(), time.now());
+		bookmarks.add(bookmark);
+		if (linked != null) {
+			evaluation.evaluateAfterCommit(linked);
+		}
+		return bookmark;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Bookmark> bookmarks(RecordingId recordingId) {
+		recordings.require(recordingId);
+		return bookmarks.of(recordingId.id());
+	}
+
+	/** ART-06.1: a handler asks that a stage be treated as not suitable for AV recording, giving the reason. */
+	public Exemption requestExemption(CaseId caseId, StageId stageId, @Nullable String reason, String actor) {
+		var c = cases.require(caseId);
+		var person = staff.require(actor);
+		if (!c.handledBy(person.id())) {
+			throw new NotPermitted("只有本案承办人可以申请 (only a handler of the case may ask)");
+		}
+		var stage = cases.stage(caseId, stageId);
+		if (!stage.avMandatory()) {
+			throw new InvalidInput("stageId", "该环节无须录音录像 (this stage need not be recorded)");
+		}
+		if (reason == null || reason.isBlank() || reason.strip().length() > 1000) {
+			throw new InvalidInput("reason", "请写明不宜录音录像的理由，不超过1000字 (a reason of 1 to 1000 characters is required)");
+		}
+		var pending = exemptions.ofCase(caseId).stream()
+			.anyMatch(e -> e.stageId().equals(stageId) && e.status() != Exemption.Status.REFUSED);
+		if (pending) {
+			throw new Conflict("stageId", "该环节已有待审批或已批准的申请 (an exemption is already asked or approved)");
+		}
+		var exemption = new Exemption(UUID.randomUUID(), caseId, stageId, reason.strip(), person.id(), time.now(),
+				Exemption.Status.REQUESTED, null, null, null);
+		exemptions.add(exemption);
+		return exemption;
+	}
+
+	/** The handling unit's head (its deputy director in charge) or the director approves or refuses. */
+	public Exemption decideExemption(UUID exemptionId, boolean approve, @Nullable String note, String actor) {
+		var exemption = exemptions.byId(exemptionId).orElseThrow(() -> new NotFound("exemption", exemptionId));
+		var c = cases.require(exemption.caseId());
+		var person = staff.require(actor);
+		if (!unitHeadOf(c, person)) {
+			throw new NotPermitted("只有承办单位的分管领导或局长可以审批 (only the unit's deputy director in charge or the director)");
+		}
+		if (note != null && note.length() > 500) {
+			throw new InvalidInput("note", "意见不超过500字 (at most 500 characters)");
+		}
+		var decided = exemption.decide(approve, person.id(), time.now(), note);
+		if (!exemptions.decide(decided)) {
+			throw new Conflict("status", "该申请已被处理 (decided meanwhile)");
+		}
+		evaluation.evaluateAfterCommit(c.id());
+		return decided;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Exemption> exemptions(CaseId caseId, String viewer) {
+		requireReader(cases.require(caseId), viewer);
+		return exemptions.ofCase(caseId);
+	}
+
+	private boolean unitHeadOf(Case c, StaffMember person) {
+		return person.holds(Role.DIRECTOR) || (person.holds(Role.DEPUTY_DIRECTOR)
+				&& staff.deputiesInChargeOf(c.handlingUnit()).stream().anyMatch(d -> d.id().equals(person.id())));
+	}
+
+	/** Whether a person may read a case's checklist. */
+	public boolean mayRead(CaseId caseId, String viewer) {
+		var person = staff.byUsername(viewer);
+		return person.isPresent() && (person.get().roles().stream().anyMatch(OVERSIGHT::contains)
+				|| cases.require(caseId).handledBy(person.get().id()));
+	}
+
+	private void requireReader(Case c, String viewer) {
+		var person = staff.require(viewer);
+		if (!c.handledBy(person.id()) && person.roles().stream().noneMatch(OVERSIGHT::contains)) {
+			throw new NotPermitted("只有本案承办人、局领导、执纪机构和法制机构可以查看 (handlers and oversight only)");
+		}
+	}
+
+}

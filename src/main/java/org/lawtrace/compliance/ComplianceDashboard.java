@@ -1,0 +1,95 @@
+package org.lawtrace.compliance;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.staff.StaffDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bureau's picture (ART-03, ART-21): how complete the records are by handling unit, by officer and by month
+ * the case was opened, and the cases with the worst gaps. A case is complete when it has no open red or amber
+ * finding. Sums are taken in the database from each case's last light.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplianceDashboard {
+
+	private final JdbcClient jdbc;
+	private final StaffDirectory staff;
+
+	ComplianceDashboard(JdbcClient jdbc, StaffDirectory staff) {
+		this.jdbc = jdbc;
+		this.staff = staff;
+	}
+
+	/** One bar: how many cases, how many complete, red and amber. */
+	public record Tally(String label, long cases, long green, long amber, long red) {
+
+		public int percent() {
+			return cases == 0 ? 100 : (int) (green * 100 / cases);
+		}
+	}
+
+	/** A case with open gaps, worst first. */
+	public record Gap(UUID caseId, String caseNumber, String title, Light light, int major, int minor,
+			@Nullable LocalDate earliestDeadline, String articles) {
+	}
+
+	private static final String SUMS = "count(*), sum(case when k.light = 'GREEN' then 1 else 0 end), "
+			+ "sum(case when k.light = 'AMBER' then 1 else 0 end), sum(case when k.light = 'RED' then 1 else 0 end)";
+
+	public List<Tally> byUnit() {
+		var names = new HashMap<UUID, String>();
+		staff.units().forEach(u -> names.put(u.id().id(), u.name()));
+		return jdbc.sql("select c.handling_unit_id, " + SUMS + " from compliance_case k join cases_case c on c.id = k.case_id "
+				+ "group by c.handling_unit_id")
+			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
+					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
+	}
+
+	public List<Tally> byOfficer() {
+		var names = new HashMap<UUID, String>();
+		staff.all().forEach(m -> names.put(m.id().id(), m.name()));
+		return jdbc.sql("select h.staff_id, " + SUMS + " from compliance_case k join cases_handler h on h.case_id = k.case_id "
+				+ "group by h.staff_id")
+			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
+					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
+	}
+
+	/** By the month the case was opened (in the database's time zone), oldest first. */
+	public List<Tally> byMonth() {
+		return jdbc.sql("select extract(year from c.opened_at) as y, extract(month from c.opened_at) as m, " + SUMS
+				+ " from compliance_case k join cases_case c on c.id = k.case_id group by extract(year from c.opened_at), "
+				+ "extract(month from c.opened_at) order by y, m")
+			.query((rs, n) -> new Tally(String.format("%d-%02d", rs.getInt(1), rs.getInt(2)), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+			.list();
+	}
+
+	/** The cases with the most open red findings, then amber, then the earliest deadline. */
+	public List<Gap> worst(int limit) {
+		return jdbc.sql("""
+				select k.case_id, c.case_number, c.title, k.light, k.open_major, k.open_minor,
+				       (select min(f.deadline) from compliance_finding f
+				        where f.case_id = k.case_id and f.resolved_at is null and f.severity <> 'NOTICE') as deadline,
+				       (select min(f.article) from compliance_finding f
+				        where f.case_id = k.case_id and f.resolved_at is null and f.severity <> 'NOTICE') as article
+				from compliance_case k join cases_case c on c.id = k.case_id
+				where k.light <> 'GREEN'
+				order by k.open_major desc, k.open_minor desc, c.opened_at
+				fetch first %d rows only""".formatted(limit))
+			.query((rs, n) -> new Gap(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					Light.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6),
+					rs.getObject(7, LocalDate.class),
+					rs.getString(8) == null ? "" : rs.getString(8)))
+			.list();
+	}
+}

@@ -1,0 +1,265 @@
+package org.lawtrace.compliance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.lawtrace.compliance.Findings.CaseLight;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.staff.EnforcementCertificate;
+import org.lawtrace.staff.Role;
+import org.lawtrace.staff.StaffDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Judges cases against the rule pack in force and keeps the findings current: new gaps are added with the time
+ * they were first found, gaps found again keep that time, gaps gone are resolved (fixed, or exempted when the stage
+ * was approved as not suitable for AV recording). Cases are judged in batches of consecutive ids: a few set-based
+ * reads per batch, the rules in memory, the changes written in batches, one transaction per batch.
+ */
+@Service
+public class ComplianceEvaluation {
+
+	static final int BATCH = 2000;
+	private static final Logger log = LoggerFactory.getLogger(ComplianceEvaluation.class);
+
+	private final CaseRecords records;
+	private final TextRecords texts;
+	private final Findings findings;
+	private final RulePacks packs;
+	private final StaffDirectory staff;
+	private final BureauTime time;
+	private final TransactionTemplate transactions;
+	// the cases being judged now in this instance: a case is judged by one thread at a time, so two events about
+	// one case (or an event during a full run) cannot add the same gap twice
+	private final Set<UUID> judging = new HashSet<>();
+	private final int threads;
+
+	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs, StaffDirectory staff,
+			BureauTime time, PlatformTransactionManager transactions,
+			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads) {
+		this.records = records;
+		this.texts = texts;
+		this.findings = findings;
+		this.packs = packs;
+		this.staff = staff;
+		this.time = time;
+		this.threads = Math.max(1, threads);
+		this.transactions = new TransactionTemplate(transactions);
+		// each batch commits while this instance's lock is held, so a concurrent run sees what it wrote
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** What a run did. */
+	public record Run(String rulePackVersion, int cases, int opened, int rejudged, int resolved, long millis) {
+
+		public double casesPerSecond() {
+			return millis == 0 ? cases : cases * 1000.0 / millis;
+		}
+	}
+
+	/** Judges one case now, in a transaction of its own. */
+	public Run evaluate(CaseId caseId) {
+		return judge(List.of(caseId.id()), roster());
+	}
+
+	/** Judges one case once the current transaction (which changed what the rules read) has committed. */
+	void evaluateAfterCommit(CaseId caseId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			evaluate(caseId);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				evaluate(caseId);
+			}
+		});
+	}
+
+	/**
+	 * Judges every case (ART-03: the picture leaders see is the whole bureau's, under today's rule pack), batch by
+	 * batch on a few threads: the time goes into reading, so two batches in flight keep the database busy.
+	 */
+	public Run evaluateAll() {
+		var started = System.nanoTime();
+		var roster = roster();
+		var pack = packs.current();
+		var runs = new ArrayList<Future<Run>>();
+		var pool = Executors.newFixedThreadPool(threads);
+		try {
+			var ids = records.firstCaseIds(BATCH);
+			while (!ids.isEmpty()) {
+				var batch = ids;
+				runs.add(pool.submit(() -> judge(batch, roster)));
+				ids = ids.size() < BATCH ? List.of() : records.caseIdsAfter(ids.get(ids.size() - 1), BATCH);
+			}
+			int cases = 0, opened = 0, rejudged = 0, resolved = 0;
+			for (var run : runs) {
+				var done = run.get();
+				cases += done.cases();
+				opened += done.opened();
+				rejudged += done.rejudged();
+				resolved += done.resolved();
+			}
+			var done = new Run(pack.version(), cases, opened, rejudged, resolved,
+					(System.nanoTime() - started) / 1_000_000);
+			log.info("Compliance evaluation of {} cases under {}: {} findings opened, {} re-judged, {} resolved in {} ms",
+					done.cases(), done.rulePackVersion(), done.opened(), done.rejudged(), done.resolved(),
+					done.millis());
+			return done;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("evaluation interrupted", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Judges the given cases (consecutive in id order) in one transaction, once no other thread judges any of them. */
+	private Run judge(List<UUID> ids, Roster roster) {
+		var pack = packs.current();
+		var started = System.nanoTime();
+		var counts = new int[4];
+		claim(ids);
+		try {
+			transactions.executeWithoutResult(
+					tx -> judgeRange(ids.get(0), ids.get(ids.size() - 1), new HashSet<>(ids), pack, roster, counts));
+		}
+		finally {
+			release(ids);
+		}
+		return new Run(pack.version(), counts[0], counts[1], counts[2], counts[3],
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void claim(List<UUID> ids) {
+		synchronized (judging) {
+			while (ids.stream().anyMatch(judging::contains)) {
+				try {
+					judging.wait();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while waiting to judge", e);
+				}
+			}
+			judging.addAll(ids);
+		}
+	}
+
+	private void release(List<UUID> ids) {
+		synchronized (judging) {
+			ids.forEach(judging::remove);
+			judging.notifyAll();
+		}
+	}
+
+	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack pack, Roster roster, int[] counts) {
+		var now = time.now();
+		// a case opened inside the range since the ids were read is left to its own event, which claims it
+		var facts = texts.attach(records.between(first, last).stream().filter(c -> claimed.contains(c.id().id()))
+			.toList(), first, last);
+		var evaluator = new Evaluator(pack, roster, records.checksBetween(first, last), time.zone());
+		var open = new HashMap<UUID, Map<String, Finding>>();
+		for (var f : findings.openBetween(first, last)) {
+			if (!claimed.contains(f.caseId().id())) {
+				continue;
+			}
+			open.computeIfAbsent(f.caseId().id(), k -> new HashMap<>()).put(f.key(), f);
+		}
+		var evaluated = new HashSet<>(findings.evaluatedBetween(first, last));
+		var added = new ArrayList<Finding>();
+		var changed = new ArrayList<Finding>();
+		var gone = new ArrayList<Finding>();
+		var known = new ArrayList<CaseLight>();
+		var fresh = new ArrayList<CaseLight>();
+		for (var c : facts) {
+			var verdict = evaluator.evaluate(c);
+			var before = open.getOrDefault(c.id().id(), Map.of());
+			var seen = new HashSet<String>();
+			int major = 0;
+			int minor = 0;
+			for (var j : verdict.judgements()) {
+				if (!seen.add(j.key())) {
+					continue;
+				}
+				major += j.severity() == Severity.MAJOR ? 1 : 0;
+				minor += j.severity() == Severity.MINOR ? 1 : 0;
+				var existing = before.get(j.key());
+				if (existing == null) {
+					added.add(new Finding(UUID.randomUUID(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
+							j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(), now, now, null,
+							null));
+				}
+				else if (differs(existing, j, pack)) {
+					changed.add(new Finding(existing.id(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
+							j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(),
+							existing.foundAt(), now, null, null));
+				}
+			}
+			before.values().stream().filter(f -> !seen.contains(f.key()))
+				.map(f -> new Finding(f.id(), f.caseId(), f.stageId(), f.record(), f.key(), f.ruleId(),
+						f.article(), f.severity(), f.detail(), f.deadline(), f.rulePackVersion(), f.foundAt(),
+						f.judgedAt(), now, f.stageId() != null && verdict.exempted().contains(f.stageId())
+								? Resolution.EXEMPTED : Resolution.FIXED))
+				.forEach(gone::add);
+			var light = new CaseLight(c.id().id(), major > 0 ? Light.RED : minor > 0 ? Light.AMBER : Light.GREEN,
+					major, minor);
+			(evaluated.contains(c.id().id()) ? known : fresh).add(light);
+		}
+		findings.insert(added);
+		findings.rejudge(changed);
+		findings.resolve(gone, now);
+		findings.recordLights(known, fresh, pack.version(), now);
+		counts[0] += facts.size();
+		counts[1] += added.size();
+		counts[2] += changed.size();
+		counts[3] += gone.size();
+	}
+
+	private static boolean differs(Finding f, Judgement j, RulePack pack) {
+		return f.severity() != j.severity() || !f.detail().equals(j.detail()) || !f.deadline().equals(j.deadline())
+				|| !f.rulePackVersion().equals(pack.version()) || !f.ruleId().equals(j.rule().id())
+				|| !f.article().equals(j.rule().article());
+	}
+
+	/** Everyone's permanence, assistant role and certificate periods, read once per run. */
+	Roster roster() {
+		var people = new HashMap<org.lawtrace.shared.StaffId, Roster.Person>();
+		for (var member : staff.all()) {
+			var periods = staff.certificates(member.id()).stream().map(ComplianceEvaluation::period).toList();
+			people.put(member.id(), new Roster.Person(member.name(), member.permanent(),
+					member.holds(Role.ASSISTANT), periods));
+		}
+		return new Roster(people);
+	}
+
+	private static Roster.Period period(EnforcementCertificate c) {
+		var to = c.revokedOn() != null && c.revokedOn().minusDays(1).isBefore(c.validTo()) ? c.revokedOn().minusDays(1)
+				: c.validTo();
+		return new Roster.Period(c.validFrom(), to);
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.lawtrace.compliance;
+
+import static org.lawtrace.shared.DatabaseTime.instant;
+import static org.lawtrace.shared.DatabaseTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.RecordRef;
+import org.lawtrace.shared.StageId;
+import org.lawtrace.shared.StaffId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The findings and each case's light. Findings are never deleted: a gap that closes is resolved with its time and
+ * resolution, so "since when" and "fixed when" survive every re-evaluation. Writes come in batches.
+ */
+@Repository
+class Findings {
+
+	private static final String COLUMNS = "id, case_id, stage_id, record_kind, record_id, finding_key, rule_id, article, severity, "
+			+ "detail, deadline, rule_pack_version, found_at, judged_at, resolved_at, resolution";
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+
+	Findings(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	List<Finding> openBetween(UUID first, UUID last) {
+		return jdbc.sql("select " + COLUMNS + " from compliance_finding where case_id between ? and ? and resolved_at is null")
+			.params(first, last).query(Findings::map).list();
+	}
+
+	List<UUID> evaluatedBetween(UUID first, UUID last) {
+		return jdbc.sql("select case_id from compliance_case where case_id between ? and ?").params(first, last)
+			.query(UUID.class).list();
+	}
+
+	/** Every finding of a case, open ones first, then by severity and rule. */
+	List<Finding> ofCase(CaseId caseId) {
+		return jdbc.sql("select " + COLUMNS + " from compliance_finding where case_id = ? "
+				+ "order by case when resolved_at is null then 0 else 1 end, severity, rule_id, found_at")
+			.param(caseId.id()).query(Findings::map).list();
+	}
+
+	/** The open gaps (red and amber) in the open cases a person handles, the nearest deadline first. */
+	List<Finding> openForHandler(StaffId handler, int limit) {
+		return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "f.$1") + " from compliance_finding f "
+				+ "join cases_handler h on h.case_id = f.case_id join cases_case c on c.id = f.case_id "
+				+ "where h.staff_id = ? and f.resolved_at is null and f.severity <> 'NOTICE' and c.status = 'OPEN' "
+				+ "order by f.deadline, f.severity, f.found_at fetch first " + limit + " rows only")
+			.param(handler.id()).query(Findings::map).list();
+	}
+
+	void insert(Collection<Finding> findings) {
+		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+				findings, 1000, (ps, f) -> {
+					ps.setObject(1, f.id());
+					ps.setObject(2, f.caseId().id());
+					ps.setObject(3, f.stageId() == null ? null : f.stageId().id(), Types.OTHER);
+					ps.setString(4, f.record() == null ? null : f.record().kind().name());
+					ps.setObject(5, f.record() == null ? null : f.record().id(), Types.OTHER);
+					ps.setString(6, f.key());
+					ps.setString(7, f.ruleId());
+					ps.setString(8, f.article());
+					ps.setString(9, f.severity().name());
+					ps.setString(10, clip(f.detail(), 1000));
+					ps.setObject(11, f.deadline());
+					ps.setString(12, f.rulePackVersion());
+					ps.setObject(13, utc(f.foundAt()));
+					ps.setObject(14, utc(f.judgedAt()));
+					ps.setObject(15, null, Types.TIMESTAMP_WITH_TIMEZONE);
+					ps.setObject(16, null, Types.VARCHAR);
+				});
+	}
+
+	/** Findings found again whose weight, wording, deadline or rule-pack version changed. */
+	void rejudge(Collection<Finding> findings) {
+		batch.batchUpdate("update compliance_finding set severity = ?, detail = ?, deadline = ?, rule_pack_version = ?, "
+				+ "judged_at = ?, rule_id = ?, article = ? where id = ?", findings, 1000, (ps, f) -> {
+					ps.setString(1, f.severity().name());
+					ps.setString(2, clip(f.detail(), 1000));
+					ps.setObject(3, f.deadline());
+					ps.setString(4, f.rulePackVersion());
+					ps.setObject(5, utc(f.judgedAt()));
+					ps.setString(6, f.ruleId());
+					ps.setString(7, f.article());
+					ps.setObject(8, f.id());
+				});
+	}
+
+	void resolve(Collection<Finding> findings, Instant at) {
+		batch.batchUpdate("update compliance_finding set resolved_at = ?, resolution = ? where id = ? and resolved_at is null",
+				findings, 1000, (ps, f) -> {
+					ps.setObject(1, utc(at));
+					ps.setString(2, f.resolution() == null ? Resolution.FIXED.name() : f.resolution().name());
+					ps.setObject(3, f.id());
+				});
+	}
+
+	record CaseLight(UUID caseId, Light light, int major, int minor) {
+	}
+
+	void recordLights(Collection<CaseLight> known, Collection<CaseLight> fresh, String version, Instant at) {
+		batch.batchUpdate("update compliance_case set light = ?, open_major = ?, open_minor = ?, rule_pack_version = ?, "
+				+ "evaluated_at = ? where case_id = ?", known, 1000, (ps, c) -> {
+					ps.setString(1, c.light().name());
+					ps.setInt(2, c.major());
+					ps.setInt(3, c.minor());
+					ps.setString(4, version);
+					ps.setObject(5, utc(at));
+					ps.setObject(6, c.caseId());
+				});
+		batch.batchUpdate("insert into compliance_case (light, open_major, open_minor, rule_pack_version, evaluated_at, "
+				+ "case_id) values (?,?,?,?,?,?)", fresh, 1000, (ps, c) -> {
+					ps.setString(1, c.light().name());
+					ps.setInt(2, c.major());
+					ps.setInt(3, c.minor());
+					ps.setString(4, version);
+					ps.setObject(5, utc(at));
+					ps.setObject(6, c.caseId());
+				});
+	}
+
+	private static String clip(String text, int length) {
+		return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+	}
+
+	static Finding map(ResultSet rs, int row) throws SQLException {
+		var stage = rs.getObject("stage_id", UUID.class);
+		var resolution = rs.getString("resolution");
+		var recordKind = rs.getString("record_kind");
+		return new Finding(rs.getObject("id", UUID.class), new CaseId(rs.getObject("case_id", UUID.class)),
+				stage == null ? null : new StageId(stage),
+				recordKind == null ? null : new RecordRef(RecordRef.Kind.valueOf(recordKind), rs.getObject("record_id", UUID.class)),
+				rs.getString("finding_key"), rs.getString("rule_id"), rs.getString("article"),
+				Severity.valueOf(rs.getString("severity")), rs.getString("detail"),
+				rs.getObject("deadline", LocalDate.class), rs.getString("rule_pack_version"),
+				instant(rs.getObject("found_at", OffsetDateTime.class)),
+				instant(rs.getObject("judged_at", OffsetDateTime.class)),
+				instant(rs.getObject("resolved_at", OffsetDateTime.class)),
+				resolution == null ? null : Resolution.valueOf(resolution));
+	}
+}

@@ -1,0 +1,63 @@
+package org.lawtrace.compliance.web;
+
+import java.util.UUID;
+
+import org.lawtrace.compliance.CaseCompliance;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.web.Htmx;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The parts of other modules' pages that htmx loads from here: the case page's checklist (合规检查) and the
+ * officer's own open gaps on the home page. The case and home pages know nothing of compliance.
+ */
+@Controller
+@RequestMapping("/compliance/fragments")
+class ComplianceFragmentsController {
+
+	// everyone who sees a case page asks for the panel; those who may not read findings get a short note
+	static final String CASE_PAGE_READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS',"
+			+ "'DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
+
+	private final CaseCompliance compliance;
+	private final BureauTime time;
+
+	ComplianceFragmentsController(CaseCompliance compliance, BureauTime time) {
+		this.compliance = compliance;
+		this.time = time;
+	}
+
+	@GetMapping("/case/{caseId}")
+	@PreAuthorize(CASE_PAGE_READERS)
+	String ofCase(@PathVariable UUID caseId, Authentication caller, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/cases/" + caseId + "#compliance";
+		}
+		var id = new CaseId(caseId);
+		if (compliance.mayRead(id, caller.getName())) {
+			model.addAttribute("checklist", compliance.checklist(id, caller.getName()));
+		}
+		model.addAttribute("zone", time.zone());
+		return "compliance/case :: compliance";
+	}
+
+	@GetMapping("/my-gaps")
+	@PreAuthorize("hasRole('OFFICER')")
+	String myGaps(Authentication caller, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/#my-gaps";
+		}
+		model.addAttribute("gaps", compliance.openGapsOf(caller.getName(), 50));
+		model.addAttribute("today", time.today());
+		return "compliance/parts :: myGaps";
+	}
+}

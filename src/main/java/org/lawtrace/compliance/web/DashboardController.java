@@ -1,0 +1,156 @@
+package org.lawtrace.compliance.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.lawtrace.compliance.ComplianceDashboard;
+import org.lawtrace.compliance.ComplianceDashboard.Gap;
+import org.lawtrace.compliance.ComplianceDashboard.Tally;
+import org.lawtrace.shared.BureauTime;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The bureau dashboard (合规看板): completeness by unit, officer and month as ECharts bar charts, the worst cases
+ * first, and the same as an Excel workbook. For leaders, the discipline unit and legal affairs.
+ */
+@Controller
+class DashboardController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final ComplianceDashboard dashboard;
+	private final BureauTime time;
+
+	DashboardController(ComplianceDashboard dashboard, BureauTime time) {
+		this.dashboard = dashboard;
+		this.time = time;
+	}
+
+	@GetMapping("/compliance")
+	@PreAuthorize(ComplianceController.OVERSIGHT)
+	String page(Model model) {
+		var units = dashboard.byUnit();
+		var officers = dashboard.byOfficer();
+		var months = dashboard.byMonth();
+		model.addAttribute("units", units);
+		model.addAttribute("officers", officers);
+		model.addAttribute("months", months);
+		model.addAttribute("unitChart", chart(units));
+		model.addAttribute("officerChart", chart(officers));
+		model.addAttribute("monthChart", chart(months));
+		model.addAttribute("worst", dashboard.worst(100));
+		return "compliance/dashboard";
+	}
+
+	@GetMapping("/compliance/dashboard.xlsx")
+	@PreAuthorize(ComplianceController.OVERSIGHT)
+	ResponseEntity<byte[]> export() {
+		var today = time.today();
+		var name = "合规检查-" + today + ".xlsx";
+		return ResponseEntity.ok().contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + today
+					+ ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+			.body(workbook(dashboard.byUnit(), dashboard.byOfficer(), dashboard.byMonth(), dashboard.worst(1000)));
+	}
+
+	/** The chart's data for the page's script, as JSON in a data attribute: the page runs no inline script (CSP). */
+	static String chart(List<Tally> tallies) {
+		return "{\"labels\":[" + tallies.stream().map(t -> quote(t.label())).collect(Collectors.joining(","))
+				+ "],\"percent\":[" + tallies.stream().map(t -> String.valueOf(t.percent())).collect(Collectors.joining(","))
+				+ "],\"red\":[" + tallies.stream().map(t -> String.valueOf(t.red())).collect(Collectors.joining(","))
+				+ "],\"amber\":[" + tallies.stream().map(t -> String.valueOf(t.amber())).collect(Collectors.joining(","))
+				+ "]}";
+	}
+
+	private static String quote(String text) {
+		var out = new StringBuilder("\"");
+		for (var c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+	static byte[] workbook(List<Tally> units, List<Tally> officers, List<Tally> months, List<Gap> worst) {
+		try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+			tallies(workbook, "按单位", "承办单位", units);
+			tallies(workbook, "按承办人", "承办人", officers);
+			tallies(workbook, "按月份", "立案月份", months);
+			var sheet = workbook.createSheet("问题案件");
+			var header = List.of("序号", "案号", "案件名称", "状态", "严重问题", "一般问题", "最早整改期限", "涉及条款");
+			var row = sheet.createRow(0);
+			for (var i = 0; i < header.size(); i++) {
+				row.createCell(i).setCellValue(header.get(i));
+			}
+			for (var i = 0; i < worst.size(); i++) {
+				var g = worst.get(i);
+				var r = sheet.createRow(i + 1);
+				r.createCell(0).setCellValue(i + 1);
+				r.createCell(1).setCellValue(g.caseNumber());
+				r.createCell(2).setCellValue(g.title());
+				r.createCell(3).setCellValue(lightName(g.light().name()));
+				r.createCell(4).setCellValue(g.major());
+				r.createCell(5).setCellValue(g.minor());
+				r.createCell(6).setCellValue(g.earliestDeadline() == null ? "" : g.earliestDeadline().toString());
+				r.createCell(7).setCellValue(g.articles());
+			}
+			sheet.createFreezePane(0, 1);
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void tallies(XSSFWorkbook workbook, String name, String what, List<Tally> tallies) {
+		var sheet = workbook.createSheet(name);
+		var header = List.of(what, "案件数", "完整", "一般问题", "严重问题", "完整率(%)");
+		var row = sheet.createRow(0);
+		for (var i = 0; i < header.size(); i++) {
+			row.createCell(i).setCellValue(header.get(i));
+		}
+		for (var i = 0; i < tallies.size(); i++) {
+			var t = tallies.get(i);
+			var r = sheet.createRow(i + 1);
+			r.createCell(0).setCellValue(t.label());
+			r.createCell(1).setCellValue(t.cases());
+			r.createCell(2).setCellValue(t.green());
+			r.createCell(3).setCellValue(t.amber());
+			r.createCell(4).setCellValue(t.red());
+			r.createCell(5).setCellValue(t.percent());
+		}
+		sheet.createFreezePane(0, 1);
+	}
+
+	private static String lightName(String light) {
+		return switch (light) {
+			case "RED" -> "红";
+			case "AMBER" -> "黄";
+			default -> "绿";
+		};
+	}
+}

@@ -1,0 +1,310 @@
+package org.lawtrace.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.Api;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.MovableClock;
+import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.Uploads;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/** The checks on the running platform, fed by the other modules' events, on H2 and PostgreSQL. */
+@LawTraceIntegrationTest
+class ComplianceIntegrationTests {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MovableClock clock;
+
+	@Value("${lawtrace.data-dir}")
+	Path dataDir;
+
+	private static long seed = System.nanoTime() ^ 0x5eed;
+
+	private String stage(String caseId, String kind, Instant start, Instant end) {
+		return Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("kind", kind, "startedAt", start.atZone(ZONE).toOffsetDateTime().toString(), "endedAt",
+					end.atZone(ZONE).toOffsetDateTime().toString(), "present", List.of("zhang.wei", "li.na")))
+			.exchange().expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+	}
+
+	private String upload(String caseId, List<String> stages, String recordedBy, Instant start, Duration length) {
+		var bytes = Media.mp4(start, length, 2048, seed++);
+		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", recordedBy, "caseId", caseId,
+				"stageIds", stages), bytes, "c" + seed + ".mp4")
+			.expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> checklist(String caseId) {
+		return Api.as(port, "zhang.wei").get().uri("/api/v1/cases/{id}/compliance", caseId).exchange()
+			.expectStatus().isOk().returnResult(Map.class).getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> stageOf(Map<String, Object> checklist, String stageId) {
+		return ((List<Map<String, Object>>) checklist.get("stages")).stream()
+			.filter(s -> s.get("stageId").equals(stageId)).findFirst().orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+		return (List<Map<String, Object>>) map.get(key);
+	}
+
+	@Test
+	@DisplayName("ART-06.3, ART-06.0: a seizure without video is red citing ART-06.3; a covering video fixes that; "
+			+ "its opening and closing marks turn the stage green")
+	void seizureFromRedToGreen() {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = now.minus(Duration.ofHours(2));
+		var seizure = stage(caseId, "SEIZURE", start, start.plus(Duration.ofMinutes(45)));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var stage = stageOf(checklist(caseId), seizure);
+			assertThat(stage.get("light")).isEqualTo("RED");
+			assertThat(list(stage, "open")).anySatisfy(f -> {
+				assertThat(f.get("article")).isEqualTo("ART-06.3");
+				assertThat(f.get("severity")).isEqualTo("MAJOR");
+				assertThat(f.get("rulePackVersion")).isEqualTo("dongyang-2026.1");
+			});
+		});
+
+		var recording = upload(caseId, List.of(seizure), "zhang.wei", start.minusSeconds(10), Duration.ofMinutes(46));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var stage = stageOf(checklist(caseId), seizure);
+			assertThat(list(stage, "resolved")).anySatisfy(f -> {
+				assertThat(f.get("article")).isEqualTo("ART-06.3");
+				assertThat(f.get("resolution")).isEqualTo("FIXED");
+			});
+			assertThat(list(stage, "open")).isNotEmpty().allSatisfy(f -> assertThat(f.get("article")).isEqualTo("ART-06.0"));
+			assertThat(stage.get("light")).isEqualTo("AMBER");
+		});
+
+		Api.as(port, "li.na").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recording)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "OPENING", "offsetSeconds", 12))
+			.exchange().expectStatus().isCreated();
+		Api.as(port, "li.na").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recording)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "CLOSING", "offsetSeconds", 99999))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("offsetSeconds");
+		Api.as(port, "li.na").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recording)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("kind", "CLOSING", "attestation", "当事人离场前已询问有无补充，记录仪电量耗尽未录到"))
+			.exchange().expectStatus().isCreated();
+		var done = checklist(caseId);
+		assertThat(stageOf(done, seizure).get("light")).isEqualTo("GREEN");
+		assertThat(done.get("light")).isEqualTo("GREEN");
+	}
+
+	@Test
+	@DisplayName("ART-15.1, ART-08: an upload three days after the recording ended is late; a recording by an officer "
+			+ "whose certificate expired the day before is reported")
+	void lateUploadAndUnqualifiedRecorder() {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var late = upload(caseId, List.of(), "zhang.wei", now.minus(Duration.ofDays(3)).minus(Duration.ofMinutes(20)),
+				Duration.ofMinutes(10));
+		// the demo's huang.lei holds a certificate that ran out a month ago today
+		var dayAfterExpiry = LocalDate.ofInstant(now, ZONE).minusMonths(1).plusDays(1);
+		var unqualified = upload(caseId, List.of(), "huang.lei", dayAfterExpiry.atTime(10, 0).atZone(ZONE).toInstant(),
+				Duration.ofMinutes(5));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var found = list(checklist(caseId), "caseFindings");
+			assertThat(found).anySatisfy(f -> {
+				assertThat(f.get("article")).isEqualTo("ART-15.1");
+				assertThat(f.get("recordId")).isEqualTo(late);
+				assertThat(f.get("recordKind")).isEqualTo("RECORDING");
+				assertThat(f.get("detail").toString()).contains("迟 1 日");
+			});
+			assertThat(found).anySatisfy(f -> {
+				assertThat(f.get("article")).isEqualTo("ART-08");
+				assertThat(f.get("recordId")).isEqualTo(unqualified);
+				assertThat(f.get("detail").toString()).contains("黄磊").contains(dayAfterExpiry.minusDays(1).toString());
+			});
+		});
+		// the officer sees the gaps of their own case on their list
+		Api.as(port, "li.na").get().uri("/api/v1/compliance/my-gaps").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$[?(@.recordId == '" + late + "')].article").isEqualTo(List.of("ART-15.1"));
+	}
+
+	@Test
+	@DisplayName("ART-20: handlers and oversight read a case's checklist; another officer and the administrator do not")
+	void whoReadsAChecklist() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		for (var reader : List.of("li.na", "chen.jing", "zhou.tao", "sun.li")) {
+			Api.as(port, reader).get().uri("/api/v1/cases/{id}/compliance", caseId).exchange().expectStatus().isOk();
+		}
+		Api.as(port, "chen.hao").get().uri("/api/v1/cases/{id}/compliance", caseId).exchange()
+			.expectStatus().isForbidden();
+		Api.as(port, "admin").get().uri("/api/v1/cases/{id}/compliance", caseId).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	@DisplayName("ART-24: a pack in the data directory naming an unknown stage kind is refused with line and reason, "
+			+ "and the pack in force stays")
+	void refusedPackOverApi() throws Exception {
+		var file = dataDir.resolve("compliance").resolve("rules.yaml");
+		Files.createDirectories(file.getParent());
+		try {
+			Files.writeString(file, RulePackParserUnitTests.GOOD.replace("[SEIZURE]", "[SEIZURE, KIDNAP]"),
+					StandardCharsets.UTF_8);
+			Api.as(port, "admin").post().uri("/api/v1/compliance/rule-pack/reload").exchange()
+				.expectStatus().isEqualTo(422)
+				.expectBody().jsonPath("$.field").isEqualTo("rulePack")
+				.jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("line 8").contains("KIDNAP"));
+			Api.as(port, "zhang.wei").get().uri("/api/v1/compliance/rule-pack").exchange().expectStatus().isOk()
+				.expectBody().jsonPath("$.version").isEqualTo("dongyang-2026.1");
+			Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/rule-pack/reload").exchange()
+				.expectStatus().isForbidden();
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+		Api.as(port, "admin").post().uri("/api/v1/compliance/rule-pack/reload").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.version").isEqualTo("dongyang-2026.1");
+	}
+
+	@Test
+	@DisplayName("ART-03: a full re-evaluation judges every case and says how many")
+	void fullEvaluation() {
+		Api.openCase(port, Api.newCaseNumber());
+		Api.as(port, "zhou.tao").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.cases").value(Integer.class, n -> assertThat(n).isGreaterThan(3))
+			.jsonPath("$.rulePackVersion").isEqualTo("dongyang-2026.1");
+		Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	@DisplayName("ART-03, ART-21: the case page's checklist panel, the officer's gaps on the home page, and the "
+			+ "leaders' dashboard with its Excel export")
+	void pages() throws Exception {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = now.minus(Duration.ofHours(3));
+		stage(caseId, "SEALING_UP", start, start.plus(Duration.ofMinutes(30)));
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk();
+
+		var panel = Api.as(port, "li.na").get().uri("/compliance/fragments/case/{id}", caseId)
+			.header("HX-Request", "true").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(panel).contains("compliance-checklist").contains("ART-06.3").contains("data-light=\"RED\"");
+		Api.as(port, "zhao.min").get().uri("/compliance/fragments/case/{id}", caseId).header("HX-Request", "true")
+			.exchange().expectStatus().isOk()
+			.expectBody(String.class).value(body -> assertThat(body).contains("compliance-not-shown").doesNotContain("ART-06.3"));
+		Api.as(port, "zhang.wei").get().uri("/compliance/fragments/my-gaps").header("HX-Request", "true").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(body -> assertThat(body).contains("ART-06.3").contains(caseId));
+
+		Api.as(port, "sun.li").get().uri("/compliance").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+			.expectBody(String.class).value(body -> assertThat(body).contains("chart-unit").contains("worst-cases")
+				.contains("echarts.min.js"));
+		Api.as(port, "zhang.wei").get().uri("/compliance").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isForbidden();
+		var xlsx = Api.as(port, "zhou.tao").get().uri("/compliance/dashboard.xlsx").exchange().expectStatus().isOk()
+			.expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			assertThat(workbook.getSheet("按单位").getRow(0).getCell(0).getStringCellValue()).isEqualTo("承办单位");
+			var worst = workbook.getSheet("问题案件");
+			assertThat(worst.getLastRowNum()).isGreaterThan(0);
+			assertThat(worst.getRow(1).getCell(4).getNumericCellValue()).isGreaterThan(0);
+		}
+		// the charts' script is served from the WebJar
+		Api.as(port, "sun.li").get().uri("/webjars/echarts/dist/echarts.min.js").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	@DisplayName("ART-05.3: a notice registered without the bureau's seal is red on the case; sealing it fixes that")
+	void documentWithoutSeal() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+				MediaType.APPLICATION_JSON);
+		body.part("file", new org.springframework.core.io.ByteArrayResource(org.lawtrace.documents.Pdfs.pages(1)))
+			.filename("scan.pdf").contentType(MediaType.APPLICATION_PDF);
+		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(body.build()).exchange().expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			var checklist = checklist(caseId);
+			assertThat(checklist.get("light")).isEqualTo("RED");
+			assertThat(list(checklist, "caseFindings")).anySatisfy(f -> {
+				assertThat(f.get("article")).isEqualTo("ART-05.3");
+				assertThat(f.get("recordId")).isEqualTo(document);
+				assertThat(f.get("recordKind")).isEqualTo("DOCUMENT");
+				assertThat(f.get("detail").toString()).contains("本局印章");
+			});
+		});
+		Api.as(port, "zhang.wei").post().uri("/api/v1/documents/{id}/confirmations", document)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "SEAL", "role", "BUREAU")).exchange()
+			.expectStatus().isCreated();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(list(checklist(caseId), "caseFindings"))
+			.filteredOn(f -> "ART-05.3".equals(f.get("article")))
+			.allSatisfy(f -> assertThat(f.get("resolution")).isEqualTo("FIXED")));
+	}
+
+	@Test
+	@DisplayName("ART-06.1: a stage not suitable for AV recording, with a reason approved by the director, is exempted "
+			+ "and reported; a reason is required and an officer cannot approve")
+	void exemptedStage() {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = now.minus(Duration.ofHours(4));
+		var inspection = stage(caseId, "ON_SITE_INSPECTION", start, start.plus(Duration.ofMinutes(30)));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(stageOf(checklist(caseId), inspection).get("light")).isEqualTo("RED"));
+
+		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, inspection)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", " ")).exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
+		var exemption = Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, inspection)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "检查场所涉及国家秘密，不宜录音录像")).exchange()
+			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+		Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", true)).exchange().expectStatus().isForbidden();
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", true, "note", "同意")).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED");
+
+		var stage = stageOf(checklist(caseId), inspection);
+		assertThat(stage.get("light")).isEqualTo("GREEN");
+		assertThat(list(stage, "resolved")).anySatisfy(f -> {
+			assertThat(f.get("article")).isEqualTo("ART-06.1");
+			assertThat(f.get("resolution")).isEqualTo("EXEMPTED");
+		});
+		assertThat(list(stage, "open")).singleElement().satisfies(f -> {
+			assertThat(f.get("severity")).isEqualTo("NOTICE");
+			assertThat(f.get("detail").toString()).contains("国家秘密");
+		});
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", false)).exchange()
+			.expectStatus().isEqualTo(409);
+	}
+}

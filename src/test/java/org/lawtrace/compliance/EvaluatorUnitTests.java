@@ -1,0 +1,276 @@
+package org.lawtrace.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.cases.CaseKind;
+import org.lawtrace.cases.StageKind;
+import org.lawtrace.compliance.CaseFacts.DocumentFacts;
+import org.lawtrace.compliance.CaseFacts.RecordingFacts;
+import org.lawtrace.compliance.CaseFacts.ServiceFacts;
+import org.lawtrace.compliance.CaseFacts.StageFacts;
+import org.lawtrace.documents.ConfirmationRule;
+import org.lawtrace.documents.Direction;
+import org.lawtrace.documents.ServiceMethod;
+import org.lawtrace.recordings.DeviceFinding;
+import org.lawtrace.recordings.RecordingKind;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.StageId;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.UnitId;
+import org.springframework.core.io.ClassPathResource;
+
+/** The shipped rule pack applied to plain facts, no Spring and no database. */
+class EvaluatorUnitTests {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final StaffId ZHANG = new StaffId(UUID.randomUUID());
+	static final StaffId LI = new StaffId(UUID.randomUUID());
+	static final StaffId HUANG = new StaffId(UUID.randomUUID());
+	static final StaffId WANG = new StaffId(UUID.randomUUID());
+	static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+	static final Instant NINE_THIRTY = DAY.atTime(9, 30).atZone(ZONE).toInstant();
+
+	final Roster roster = new Roster(Map.of(
+			ZHANG, new Roster.Person("张伟", true, false, List.of(new Roster.Period(DAY.minusYears(1), DAY.plusYears(2)))),
+			LI, new Roster.Person("李娜", true, false, List.of(new Roster.Period(DAY.minusYears(1), DAY.plusYears(2)))),
+			// certificate expired the day before the recording
+			HUANG, new Roster.Person("黄磊", true, false, List.of(new Roster.Period(DAY.minusYears(3), DAY.minusDays(1)))),
+			WANG, new Roster.Person("王强", false, true, List.of())));
+
+	final List<StageFacts> stages = new ArrayList<>();
+	final List<RecordingFacts> recordings = new ArrayList<>();
+	final Map<UUID, Set<BookmarkKind>> bookmarks = new java.util.HashMap<>();
+	final Map<StageId, String> exemptions = new java.util.HashMap<>();
+	final List<DocumentFacts> documents = new ArrayList<>();
+	DeviceChecks checks = new DeviceChecks(Map.of());
+
+	static RulePack shipped() throws Exception {
+		try (var in = new InputStreamReader(new ClassPathResource("compliance/rules.yaml").getInputStream(),
+				StandardCharsets.UTF_8)) {
+			return RulePackParser.parse(in, "shipped");
+		}
+	}
+
+	StageFacts stage(StageKind kind, Instant start, @Nullable Duration length) {
+		var stage = new StageFacts(new StageId(UUID.randomUUID()), kind, start,
+				length == null ? null : start.plus(length), List.of(ZHANG, LI));
+		stages.add(stage);
+		return stage;
+	}
+
+	RecordingFacts video(StageFacts stage, Instant start, Duration length, StaffId by, Instant uploaded) {
+		var r = new RecordingFacts(UUID.randomUUID(), RecordingKind.VIDEO, by, null, start, start.plus(length),
+				uploaded, null, List.of(stage.id()));
+		recordings.add(r);
+		bookmarks.put(r.id(), Set.of(BookmarkKind.OPENING, BookmarkKind.CLOSING));
+		return r;
+	}
+
+	List<Judgement> judge() throws Exception {
+		var facts = new CaseFacts(new CaseId(UUID.randomUUID()), CaseKind.ADMINISTRATIVE_COERCION,
+				new UnitId(UUID.randomUUID()), List.of(ZHANG, LI), true, NINE_THIRTY.minus(Duration.ofDays(1)), stages,
+				recordings, exemptions, bookmarks, documents);
+		return new Evaluator(shipped(), roster, checks, ZONE).evaluate(facts).judgements();
+	}
+
+	static Light light(List<Judgement> judgements) {
+		return Light.of(judgements.stream().map(Judgement::severity).toList());
+	}
+
+	@Test
+	@DisplayName("ART-06.3: a seizure without video is red and cites ART-06.3")
+	void seizureWithoutVideoIsRed() throws Exception {
+		stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		var found = judge();
+		assertThat(light(found)).isEqualTo(Light.RED);
+		assertThat(found).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-06.3");
+			assertThat(j.severity()).isEqualTo(Severity.MAJOR);
+			assertThat(j.deadline()).isEqualTo(DAY.plusDays(2));
+		});
+	}
+
+	@Test
+	@DisplayName("ART-06.3: a video that covers the seizure from start to end turns it green")
+	void coveringVideoIsGreen() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		video(seizure, NINE_THIRTY.minusSeconds(20), Duration.ofMinutes(46), ZHANG, NINE_THIRTY.plus(Duration.ofHours(2)));
+		assertThat(judge()).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ART-06.3: two segments with a 2-minute gap are amber, naming the gap; 95% coverage itself is enough")
+	void gapBetweenSegmentsIsAmber() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(40));
+		var upload = NINE_THIRTY.plus(Duration.ofHours(2));
+		video(seizure, NINE_THIRTY, Duration.ofMinutes(10), ZHANG, upload);
+		video(seizure, NINE_THIRTY.plus(Duration.ofMinutes(12)), Duration.ofMinutes(28), ZHANG, upload);
+		var found = judge();
+		assertThat(light(found)).isEqualTo(Light.AMBER);
+		assertThat(found).extracting(Judgement::key).anyMatch(k -> k.endsWith(":gap@600"));
+		assertThat(found).extracting(Judgement::key).noneMatch(k -> k.endsWith(":coverage"));
+		stages.clear();
+		recordings.clear();
+		var short_ = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(40));
+		video(short_, NINE_THIRTY, Duration.ofMinutes(30), ZHANG, upload);
+		assertThat(judge()).extracting(Judgement::detail).anyMatch(d -> d.contains("75%"));
+	}
+
+	@Test
+	@DisplayName("ART-06.5: an order to correct with only the \"before\" video is amber")
+	void orderToCorrectWithOnlyBeforeIsAmber() throws Exception {
+		var order = stage(StageKind.ORDER_TO_CORRECT, NINE_THIRTY, Duration.ofDays(3));
+		video(order, NINE_THIRTY, Duration.ofMinutes(10), ZHANG, NINE_THIRTY.plus(Duration.ofHours(1)));
+		var found = judge();
+		assertThat(light(found)).isEqualTo(Light.AMBER);
+		assertThat(found).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-06.5");
+			assertThat(j.key()).endsWith(":after");
+		});
+	}
+
+	@Test
+	@DisplayName("ART-15.1: an upload three days after the recording ended is late")
+	void uploadThreeDaysLaterIsLate() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		video(seizure, NINE_THIRTY, Duration.ofMinutes(45), ZHANG, NINE_THIRTY.plus(Duration.ofDays(3)));
+		assertThat(judge()).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-15.1");
+			assertThat(j.detail()).contains("迟 1 日");
+			assertThat(j.deadline()).isEqualTo(DAY.plusDays(2));
+		});
+	}
+
+	@Test
+	@DisplayName("ART-15.1: stored by the end of the second day after is on time")
+	void uploadOnTheSecondDayIsOnTime() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		video(seizure, NINE_THIRTY, Duration.ofMinutes(45), ZHANG, DAY.plusDays(2).atTime(23, 59).atZone(ZONE).toInstant());
+		assertThat(judge()).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ART-08: a recording by an officer whose certificate expired the day before is reported; an assistant's is not")
+	void recorderWithExpiredCertificate() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		video(seizure, NINE_THIRTY, Duration.ofMinutes(45), HUANG, NINE_THIRTY.plus(Duration.ofHours(1)));
+		video(seizure, NINE_THIRTY, Duration.ofMinutes(45), WANG, NINE_THIRTY.plus(Duration.ofHours(1)));
+		assertThat(judge()).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-08");
+			assertThat(j.severity()).isEqualTo(Severity.MAJOR);
+			assertThat(j.detail()).contains("黄磊").contains(DAY.minusDays(1).toString());
+		});
+	}
+
+	@Test
+	@DisplayName("ART-08: a coercive stage with one qualified officer and an assistant present is red")
+	void twoOfficersNeeded() throws Exception {
+		var seizure = new StageFacts(new StageId(UUID.randomUUID()), StageKind.SEIZURE, NINE_THIRTY,
+				NINE_THIRTY.plus(Duration.ofMinutes(45)), List.of(ZHANG, WANG));
+		stages.add(seizure);
+		video(seizure, NINE_THIRTY, Duration.ofMinutes(45), ZHANG, NINE_THIRTY.plus(Duration.ofHours(1)));
+		assertThat(judge()).singleElement().satisfies(j -> {
+			assertThat(j.rule().id()).isEqualTo("ART-08-TWO-OFFICERS");
+			assertThat(j.detail()).contains("王强");
+		});
+	}
+
+	@Test
+	@DisplayName("ART-06.0: a video without opening and closing bookmarks is amber, one finding each")
+	void openingAndClosingMustBeMarked() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		var r = video(seizure, NINE_THIRTY, Duration.ofMinutes(45), ZHANG, NINE_THIRTY.plus(Duration.ofHours(1)));
+		bookmarks.put(r.id(), Set.of(BookmarkKind.OPENING));
+		assertThat(judge()).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-06.0");
+			assertThat(j.key()).endsWith(":CLOSING");
+			assertThat(j.severity()).isEqualTo(Severity.MINOR);
+		});
+	}
+
+	@Test
+	@DisplayName("ART-06.1: an approved exemption replaces the coverage finding with a notice, and the stage stays green")
+	void exemptionIsReported() throws Exception {
+		var inspection = stage(StageKind.ON_SITE_INSPECTION, NINE_THIRTY, Duration.ofMinutes(30));
+		exemptions.put(inspection.id(), "涉及国家秘密");
+		var found = judge();
+		assertThat(found).singleElement().satisfies(j -> {
+			assertThat(j.severity()).isEqualTo(Severity.NOTICE);
+			assertThat(j.detail()).contains("涉及国家秘密");
+		});
+		assertThat(light(found)).isEqualTo(Light.GREEN);
+	}
+
+	@Test
+	@DisplayName("ART-11: a device another person held, or not checked before use, is reported")
+	void deviceCustodyAndCheck() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		var held = new RecordingFacts(UUID.randomUUID(), RecordingKind.VIDEO, ZHANG, "DSJ-1", NINE_THIRTY,
+				NINE_THIRTY.plus(Duration.ofMinutes(45)), NINE_THIRTY.plus(Duration.ofHours(1)),
+				DeviceFinding.HELD_BY_ANOTHER, List.of(seizure.id()));
+		recordings.add(held);
+		bookmarks.put(held.id(), Set.of(BookmarkKind.OPENING, BookmarkKind.CLOSING));
+		assertThat(judge()).extracting(Judgement::key).containsExactlyInAnyOrder(
+				"ART-11-DEVICE:" + held.id() + ":custody", "ART-11-DEVICE:" + held.id() + ":check");
+		checks = new DeviceChecks(Map.of("DSJ-1", List.of(new DeviceChecks.CheckFact(NINE_THIRTY.minus(Duration.ofHours(1)), true))));
+		assertThat(judge()).extracting(Judgement::key).containsExactly("ART-11-DEVICE:" + held.id() + ":custody");
+	}
+
+	DocumentFacts document(StaffId madeBy, int version, Set<ConfirmationRule> missing, List<ServiceFacts> services) {
+		var d = new DocumentFacts(UUID.randomUUID(), "XZCF-JDS", Direction.EXTERNAL, null, madeBy, NINE_THIRTY, version,
+				missing.isEmpty(), missing, services);
+		documents.add(d);
+		return d;
+	}
+
+	@Test
+	@DisplayName("ART-05.3, ART-05.4: a decision without the bureau's seal, and a changed record not signed again, are red")
+	void documentsNeedTheirConfirmations() throws Exception {
+		document(ZHANG, 1, Set.of(), List.of());
+		var unsealed = document(ZHANG, 1, Set.of(ConfirmationRule.SEAL), List.of());
+		var changed = document(ZHANG, 2, Set.of(ConfirmationRule.PARTY), List.of());
+		var found = judge();
+		assertThat(light(found)).isEqualTo(Light.RED);
+		assertThat(found).extracting(j -> j.rule().article() + " " + (j.record() == null ? null : j.record().id())).containsExactlyInAnyOrder(
+				"ART-05.3 " + unsealed.id(), "ART-05.4 " + changed.id());
+		assertThat(found).extracting(Judgement::detail).anyMatch(d -> d.contains("本局印章"));
+	}
+
+	@Test
+	@DisplayName("ART-08: a text record made by someone whose certificate had expired, or by an assistant, is reported")
+	void textRecordsAreMadeByOfficers() throws Exception {
+		document(ZHANG, 1, Set.of(), List.of());
+		var expired = document(HUANG, 1, Set.of(), List.of());
+		var assistant = document(WANG, 1, Set.of(), List.of());
+		assertThat(judge()).extracting(j -> j.rule().id() + " " + (j.record() == null ? null : j.record().id())).containsExactlyInAnyOrder(
+				"ART-08-TEXT-RECORDER " + expired.id(), "ART-08-TEXT-RECORDER " + assistant.id());
+	}
+
+	@Test
+	@DisplayName("ART-06.2: service left at the address without its AV record is red; with it, or served directly, it is not")
+	void serviceLeftAtTheAddressNeedsItsRecording() throws Exception {
+		var left = new ServiceFacts(UUID.randomUUID(), ServiceMethod.LEFT_AT_ADDRESS, NINE_THIRTY, null);
+		document(ZHANG, 1, Set.of(), List.of(left,
+				new ServiceFacts(UUID.randomUUID(), ServiceMethod.PUBLIC_NOTICE, NINE_THIRTY, UUID.randomUUID()),
+				new ServiceFacts(UUID.randomUUID(), ServiceMethod.DIRECT, NINE_THIRTY, null)));
+		assertThat(judge()).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-06.2");
+			assertThat(j.key()).contains(left.id().toString());
+		});
+	}
+}
