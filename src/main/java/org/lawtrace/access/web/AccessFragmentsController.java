@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.lawtrace.access.AccessManagement;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.Htmx;
@@ -74,6 +75,10 @@ class AccessFragmentsController {
 		var record = RecordRef.recording(id);
 		var caseId = access.caseOf(record).orElse(null);
 		var viewer = staff.require(caller.getName()).id();
+		if (caseId != null && !records.maySeeMetadata(viewer, record, caseId, false)) {
+			// ART-20: not even which case a guessed record is in; an unlinked one has no grants to show
+			throw new NotFound("recording", id);
+		}
 		model.addAttribute("grants", views.of(access.liveGrantsOn(record)));
 		model.addAttribute("caseId", caseId == null ? null : caseId.id());
 		model.addAttribute("record", record.toString());

@@ -134,7 +134,7 @@ class DocumentController {
 	@PreAuthorize(READERS)
 	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Integer version, Authentication caller) {
-		return files.serve(catalog.require(new DocumentId(id)), version, caller.getName());
+		return files.serve(catalog.requireVisible(new DocumentId(id), caller.getName()), version, caller.getName());
 	}
 
 	/** ART-05.4: a change as a new version, with a {@code metadata} part {@code {"reason": ...}} and the {@code file}. */

@@ -273,7 +273,7 @@ class DocumentPagesController {
 	@PreAuthorize(DocumentController.READERS)
 	ResponseEntity<StreamingResponseBody> file(@PathVariable UUID id, @PathVariable int version,
 			Authentication caller) {
-		return files.serve(catalog.require(new DocumentId(id)), version, caller.getName());
+		return files.serve(catalog.requireVisible(new DocumentId(id), caller.getName()), version, caller.getName());
 	}
 
 	private void prepareShow(DocumentId id, @Nullable FormError error, @Nullable String failedForm,

@@ -80,7 +80,7 @@ class RecordingDerivativeController {
 
 	private void serve(UUID id, DerivativeKind kind, String viewer, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		var recording = catalog.require(new RecordingId(id));
+		var recording = catalog.requireVisible(new RecordingId(id), viewer);
 		var made = derivatives.requireMade(recording, kind, viewer);
 		content.serve(Objects.requireNonNull(made.digest()), made.mediaType(), kind.fileNameFor(recording.originalName()),
 				(offset, length) -> derivatives.open(made, offset, length), request, response);

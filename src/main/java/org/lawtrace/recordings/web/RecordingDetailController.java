@@ -77,7 +77,7 @@ class RecordingDetailController {
 	@PreAuthorize(RecordingController.READERS)
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
-		content.serve(catalog.require(new RecordingId(id)), caller.getName(), request, response);
+		content.serve(catalog.requireVisible(new RecordingId(id), caller.getName()), caller.getName(), request, response);
 	}
 
 	@PostMapping("/revisions")
