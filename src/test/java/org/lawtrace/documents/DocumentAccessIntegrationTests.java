@@ -30,12 +30,17 @@ class DocumentAccessIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ART-20: a grant naming one document opens that document's file and no other of the case")
+	@DisplayName("ART-20: a grant naming one document opens that document's file and no other of the case, and the "
+			+ "document page shows the grant, or 申请查阅 where there is none")
 	void grantForAChosenDocumentOpensOnlyThatOne() {
 		var s = new DocumentScenario(port);
 		var filing = s.document("FILING_APPROVAL", null, "立案审批表", 1).get("id");
 		var closing = s.document("CLOSING_APPROVAL", null, "结案审批表", 1).get("id");
+		// without a grant the document does not exist for legal affairs (ART-20); the custodian, who sees it but
+		// not its file (ART-13), is offered 申请查阅 on its page
 		read(s, "chen.jing", filing).expectStatus().isNotFound();
+		grantsPanelStatus(s, "chen.jing", filing, 404);
+		assertThat(grantsPanel(s, "zhao.min", filing)).contains("ask-access").doesNotContain("class=\"access-grant\"");
 
 		var requestId = s.as("chen.jing").post().uri("/api/v1/access-requests").contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("caseId", s.caseId, "scope", "RECORDS", "records",
@@ -46,6 +51,21 @@ class DocumentAccessIntegrationTests {
 
 		read(s, "chen.jing", filing).expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
 		read(s, "chen.jing", closing).expectStatus().isNotFound();
+		assertThat(grantsPanel(s, "chen.jing", filing)).contains("class=\"access-grant\"", "陈静").doesNotContain("ask-access");
+		grantsPanelStatus(s, "chen.jing", closing, 404);
+		assertThat(grantsPanel(s, "zhao.min", closing)).contains("ask-access");
+	}
+
+	/** The document page's grants panel, as htmx loads it. */
+	private String grantsPanel(DocumentScenario s, String who, Object documentId) {
+		var body = s.as(who).get().uri("/access/fragments/document/{id}", documentId).header("HX-Request", "true")
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		return body == null ? "" : body;
+	}
+
+	private void grantsPanelStatus(DocumentScenario s, String who, Object documentId, int status) {
+		s.as(who).get().uri("/access/fragments/document/{id}", documentId).header("HX-Request", "true").exchange()
+			.expectStatus().isEqualTo(status);
 	}
 
 	private int status(DocumentScenario s, String who, String uri, Object id) {
