@@ -1,5 +1,7 @@
 package org.lawtrace.access;
 
+import java.util.HashSet;
+
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
@@ -7,7 +9,10 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
+import org.lawtrace.shared.RecordVisibility;
 import org.lawtrace.shared.StaffId;
+import org.lawtrace.staff.Role;
+import org.lawtrace.staff.StaffDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * work. A record not linked to any case is open to whoever made or uploaded it, whatever the setting, since there is
  * no case yet to ask about and they must see it to link it; once linked, the case's rules apply to them too. No role
  * opens anything by itself: the administrator, the director and the discipline unit ask like everyone else.
+ * <p>
+ * A record's metadata is seen by the same people, and besides by custodians (档案管理人员), who keep and classify
+ * every record (ART-13) without seeing content by that role. Everyone else learns nothing of it, not even that it
+ * exists (issue 6, item 5).
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,10 +36,12 @@ class AccessPolicy implements RecordAccess {
 	private final CaseManagement cases;
 	private final AccessRequests requests;
 	private final BureauTime time;
+	private final StaffDirectory staff;
 	private final boolean handlersWithoutRequest;
 
-	AccessPolicy(CaseManagement cases, AccessRequests requests, BureauTime time,
+	AccessPolicy(CaseManagement cases, AccessRequests requests, BureauTime time, StaffDirectory staff,
 			@Value("${lawtrace.access.handlers-without-request:true}") boolean handlersWithoutRequest) {
+		this.staff = staff;
 		this.cases = cases;
 		this.requests = requests;
 		this.time = time;
@@ -42,6 +53,36 @@ class AccessPolicy implements RecordAccess {
 		var linked = caseId == null ? null : cases.require(caseId);
 		return opensWithoutGrant(handlersWithoutRequest, viewer, linked, madeByViewer)
 				|| !requests.liveOf(viewer, record, caseId, time.now()).isEmpty();
+	}
+
+	@Override
+	public boolean maySeeMetadata(StaffId viewer, RecordRef record, @Nullable CaseId caseId, boolean madeByViewer) {
+		return custodian(viewer) || mayOpen(viewer, record, caseId, madeByViewer);
+	}
+
+	@Override
+	public RecordVisibility visibility(StaffId viewer) {
+		if (custodian(viewer)) {
+			return RecordVisibility.everything(viewer);
+		}
+		var visibleCases = new HashSet<CaseId>();
+		var visibleRecords = new HashSet<RecordRef>();
+		if (handlersWithoutRequest) {
+			visibleCases.addAll(cases.openCasesHandledBy(viewer));
+		}
+		for (var grant : requests.liveOf(viewer, time.now())) {
+			if (grant.scope() == AccessRequest.Scope.CASE) {
+				visibleCases.add(grant.caseId());
+			}
+			else {
+				visibleRecords.addAll(grant.records());
+			}
+		}
+		return new RecordVisibility(viewer, false, visibleCases, visibleRecords);
+	}
+
+	private boolean custodian(StaffId viewer) {
+		return staff.byId(viewer).map(m -> m.holds(Role.CUSTODIAN)).orElse(false);
 	}
 
 	/** Whether a record of case {@code linked} (null: of none) is open to {@code viewer} with no grant at all. */

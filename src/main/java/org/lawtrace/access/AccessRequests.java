@@ -104,6 +104,14 @@ class AccessRequests {
 			.list();
 	}
 
+	/** Every grant of {@code grantee} in force at {@code now}, whatever it opens. */
+	List<AccessRequest> liveOf(StaffId grantee, Instant now) {
+		return jdbc.sql("select * from access_request where requester_id = ? and " + LIVE)
+			.params(grantee.id(), utc(now))
+			.query(this::map)
+			.list();
+	}
+
 	/** Everyone's grants in force at {@code now} that take in this record. */
 	List<AccessRequest> liveOn(RecordRef record, @Nullable CaseId recordCase, Instant now) {
 		return jdbc.sql("select * from access_request where " + LIVE + " and " + covering(recordCase)

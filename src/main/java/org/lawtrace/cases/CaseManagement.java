@@ -89,6 +89,12 @@ public class CaseManagement {
 		return cases.byId(id).orElseThrow(() -> new NotFound("case", id));
 	}
 
+	/** The open cases {@code handler} handles: the cases whose records they work with (ART-20). */
+	@Transactional(readOnly = true)
+	public List<CaseId> openCasesHandledBy(StaffId handler) {
+		return cases.openHandledBy(handler);
+	}
+
 	@Transactional(readOnly = true)
 	public CasePage search(CaseQuery query) {
 		if (query.size() < 1 || query.size() > CaseQuery.MAX_PAGE_SIZE) {

@@ -72,6 +72,15 @@ class Cases {
 			.stream().findFirst();
 	}
 
+	/** The ids of the open cases {@code handler} is a handler of. */
+	List<CaseId> openHandledBy(StaffId handler) {
+		return jdbc.sql("select c.id from cases_case c join cases_handler h on h.case_id = c.id "
+				+ "where h.staff_id = ? and c.status = 'OPEN'")
+			.param(handler.id())
+			.query((rs, row) -> new CaseId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
 	CasePage search(CaseQuery q, @Nullable StaffId handler, ZoneId zone) {
 		var where = new StringBuilder(" where 1 = 1");
 		var params = new HashMap<String, Object>();

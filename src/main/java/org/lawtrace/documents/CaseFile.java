@@ -18,6 +18,8 @@ import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.staff.StaffDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -46,9 +48,11 @@ public class CaseFile {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final ContentsList contentsList;
+	private final RecordAccess access;
 
 	CaseFile(DocumentCatalog catalog, CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff,
-			BureauTime time, ApplicationEventPublisher events, ContentsList contentsList) {
+			BureauTime time, ApplicationEventPublisher events, ContentsList contentsList, RecordAccess access) {
+		this.access = access;
 		this.contentsList = contentsList;
 		this.catalog = catalog;
 		this.cases = cases;
@@ -60,10 +64,16 @@ public class CaseFile {
 
 	/**
 	 * @throws Conflict while the case is open: a file is made of a closed case
+	 * @throws NotPermitted when {@code actor} may not see every record of the case: the contents list names them
+	 *         all (ART-20); custodians, who keep the files (ART-13), and whole-case grants may
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the assembly is logged at once, outside any transaction
 	public CaseFileContents assemble(CaseId caseId, String actor) {
 		var c = cases.require(caseId);
+		if (!access.visibility(staff.require(actor).id()).seesWholeCase(caseId)) {
+			throw new NotPermitted("查阅案卷需经批准 (the case file lists every record of the case; ask for access to the "
+					+ "case, ART-20)");
+		}
 		if (c.status() != Case.Status.CLOSED || c.closedOn() == null) {
 			throw new Conflict("status", "案件尚未结案，不能组卷 (the case is not closed yet; ART-14 files closed cases)");
 		}

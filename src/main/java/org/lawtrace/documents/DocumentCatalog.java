@@ -88,6 +88,30 @@ public class DocumentCatalog {
 		return documents.byId(id).orElseThrow(() -> new NotFound("document", id));
 	}
 
+	/**
+	 * ART-20: a document for someone who may see its metadata. To anyone else it does not exist: the same
+	 * {@link NotFound} as for an unknown id, and the attempt is logged at once.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the refusal is logged at once, outside any transaction
+	public Document requireVisible(DocumentId id, String actor) {
+		var document = require(id);
+		var viewer = staff.require(actor).id();
+		if (!access.maySeeMetadata(viewer, RecordRef.document(id.id()), document.caseId(),
+				document.madeOrRegisteredBy(viewer))) {
+			events.publishEvent(new DocumentAccessRefused(id.toString(), viewer, "VIEW metadata not approved (ART-20)"));
+			throw new NotFound("document", id);
+		}
+		return document;
+	}
+
+	/** The documents of a case that {@code actor} may see (ART-20), in the order they were made. */
+	public List<Document> visibleOf(CaseId caseId, String actor) {
+		var visible = access.visibility(staff.require(actor).id());
+		return documents.ofCase(caseId).stream()
+			.filter(d -> visible.sees(RecordRef.document(d.id().id()), d.caseId(), d.madeOrRegisteredBy(visible.viewer())))
+			.toList();
+	}
+
 	/** The confirmations a version of a document still lacks; none means it is effective (ART-05.4). */
 	public Set<ConfirmationRule> missing(Document document, int version) {
 		return missing(document, version, cases.require(document.caseId()), stagesOf(document.caseId()));

@@ -15,12 +15,14 @@ import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
+import org.lawtrace.shared.RecordVisibility;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.storage.BlobStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Finds recordings, keeps their revisions (links and corrections), and hands out their content to those it is open to. */
@@ -61,8 +63,41 @@ public class RecordingCatalog {
 		return recordings.byId(id).orElseThrow(() -> new NotFound("recording", id));
 	}
 
+	/**
+	 * ART-20: a recording for someone who may see its metadata. To anyone else it does not exist: the same
+	 * {@link NotFound} as for an unknown id, and the attempt is logged at once.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the refusal is logged at once, outside any transaction
+	public Recording requireVisible(RecordingId id, String actor) {
+		var recording = require(id);
+		var viewer = staff.require(actor).id();
+		if (!access.maySeeMetadata(viewer, RecordRef.recording(id.id()), recording.current().caseId(),
+				recording.madeBy(viewer))) {
+			events.publishEvent(new RecordingMetadataRefused(viewer, id));
+			throw new NotFound("recording", id);
+		}
+		return recording;
+	}
+
+	/** The recordings {@code actor} may see that match (ART-20): totals and pages count only those. */
+	@Transactional(readOnly = true)
+	public Page search(RecordingQuery query, String actor) {
+		return search(query, access.visibility(staff.require(actor).id()));
+	}
+
+	/** How many recordings a case has, seen or not: what the case page says to someone who must ask to see them. */
+	@Transactional(readOnly = true)
+	public long countOfCase(CaseId caseId) {
+		return recordings.search(new RecordingQuery(caseId, null, null, null, null, 0, 1), null, null).total();
+	}
+
+	/** Every recording that matches, whoever may see it: for modules that apply their own rules (audit, packages). */
 	@Transactional(readOnly = true)
 	public Page search(RecordingQuery query) {
+		return search(query, (RecordVisibility) null);
+	}
+
+	private Page search(RecordingQuery query, @Nullable RecordVisibility visible) {
 		if (query.size() < 1 || query.size() > RecordingQuery.MAX_PAGE_SIZE) {
 			throw new InvalidInput("size", "每页条数应在1到" + RecordingQuery.MAX_PAGE_SIZE + "之间 (size out of range)");
 		}
@@ -77,7 +112,7 @@ public class RecordingCatalog {
 			}
 			recorder = found.get().id();
 		}
-		var found = recordings.search(query, recorder);
+		var found = recordings.search(query, recorder, visible);
 		return new Page(found.items(), found.total(), query.page(), query.size());
 	}
 

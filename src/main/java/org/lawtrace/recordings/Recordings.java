@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.RecordRef;
+import org.lawtrace.shared.RecordVisibility;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.StaffId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,9 +94,12 @@ class Recordings {
 	record Found(List<Recording> items, long total) {
 	}
 
-	Found search(RecordingQuery q, @Nullable StaffId recordedBy) {
+	Found search(RecordingQuery q, @Nullable StaffId recordedBy, @Nullable RecordVisibility visible) {
 		var where = new StringBuilder(" where 1 = 1");
 		var params = new HashMap<String, Object>();
+		if (visible != null && !visible.everything()) {
+			where.append(" and ").append(visibleTo(visible, params));
+		}
 		if (q.caseId() != null) {
 			where.append(" and v.case_id = :caseId");
 			params.put("caseId", q.caseId().id());
@@ -125,6 +130,25 @@ class Recordings {
 		var items = jdbc.sql(SELECT + where + " order by v.started_at desc, r.id limit :limit offset :offset")
 			.params(params).query(Recordings::map).list();
 		return new Found(complete(items), total);
+	}
+
+	/**
+	 * ART-20, the same rule as {@link RecordVisibility#sees}: in a visible case, named by a grant, or made or uploaded
+	 * by the viewer while in no case. Empty lists are left out, since {@code in ()} is no SQL.
+	 */
+	private static String visibleTo(RecordVisibility visible, Map<String, Object> params) {
+		var any = new StringBuilder("((v.case_id is null and (r.uploaded_by = :viewer or v.recorded_by = :viewer))");
+		params.put("viewer", visible.viewer().id());
+		if (!visible.cases().isEmpty()) {
+			any.append(" or v.case_id in (:visibleCases)");
+			params.put("visibleCases", visible.caseIds());
+		}
+		var records = visible.recordIds(RecordRef.Kind.RECORDING);
+		if (!records.isEmpty()) {
+			any.append(" or r.id in (:visibleRecords)");
+			params.put("visibleRecords", records);
+		}
+		return any.append(")").toString();
 	}
 
 	private void insertRevision(RecordingId id, Revision v) {

@@ -3,9 +3,9 @@ package org.lawtrace.shared;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ART-20: whether a person may see a record's content (view, play, download). Modules that hold content ask here
- * before handing any of it out; the {@code access} module answers, from its grants and its settings, so the
- * holders never depend on it.
+ * ART-20: whether a person may see a record's content (view, play, download), and whether they may see its
+ * metadata (that it exists, its labels, digests, history). Modules that hold records ask here before handing any of
+ * it out; the {@code access} module answers, from its grants and its settings, so the holders never depend on it.
  */
 public interface RecordAccess {
 
@@ -16,4 +16,13 @@ public interface RecordAccess {
 	 * @param madeByViewer whether the viewer made or uploaded this record
 	 */
 	boolean mayOpen(StaffId viewer, RecordRef record, @Nullable CaseId caseId, boolean madeByViewer);
+
+	/**
+	 * Whether a person may see that the record exists and what it says about itself: whoever may open its content
+	 * ({@link #mayOpen}), and custodians, who keep and classify records (ART-13) but see no content by that role.
+	 */
+	boolean maySeeMetadata(StaffId viewer, RecordRef record, @Nullable CaseId caseId, boolean madeByViewer);
+
+	/** Everything {@link #maySeeMetadata} would answer for {@code viewer}, in one call, for lists and searches. */
+	RecordVisibility visibility(StaffId viewer);
 }

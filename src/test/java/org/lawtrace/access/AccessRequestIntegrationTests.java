@@ -124,7 +124,7 @@ class AccessRequestIntegrationTests {
 			+ "another deputy is refused, and the refusal is logged")
 	void deputyInChargeApprovesOrdinaryAccess() throws InterruptedException {
 		var filmed = filmed(false);
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 
 		// chen.jing sits in 法规科, which liu.yang is in charge of; he.jun is in charge of other units
 		var requestId = askForCase("chen.jing", filmed.caseId(), 3);
@@ -144,7 +144,7 @@ class AccessRequestIntegrationTests {
 
 		play("chen.jing", filmed.recordingId()).expectStatus().isOk();
 		// a grant is the requester's own: nobody else gains by it
-		play("zhou.tao", filmed.recordingId()).expectStatus().isForbidden();
+		play("zhou.tao", filmed.recordingId()).expectStatus().isNotFound();
 		assertThat(toDecide("liu.yang")).doesNotContain(requestId);
 		assertThat(auditWithin(requestId, 3)).extracting(e -> e.get("actor") + " " + e.get("action") + " " + e.get("outcome"))
 			.contains("chen.jing ACCESS_REQUESTED SUCCESS", "he.jun ACCESS_GRANTED REFUSED",
@@ -162,7 +162,7 @@ class AccessRequestIntegrationTests {
 		assertThat(toDecide("liu.yang")).doesNotContain(requestId);
 
 		refused(decide("liu.yang", requestId, "approval", "同意"), 403);
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 		decide("sun.li", requestId, "approval", "同意").expectStatus().isOk().expectBody()
 			.jsonPath("$.standing").isEqualTo("GRANTED");
 		play("chen.jing", filmed.recordingId()).expectStatus().isOk();
@@ -178,7 +178,7 @@ class AccessRequestIntegrationTests {
 			.jsonPath("$.route").isEqualTo("DIRECTOR");
 		assertThat(toDecide("liu.yang")).doesNotContain(own);
 		refused(decide("liu.yang", own, "approval", "同意"), 403);
-		play("liu.yang", filmed.recordingId()).expectStatus().isForbidden();
+		play("liu.yang", filmed.recordingId()).expectStatus().isNotFound();
 
 		var requestId = askForCase("chen.jing", filmed.caseId(), 2);
 		for (var withoutRole : List.of("zhou.tao", "zhang.wei", "chen.jing", "admin")) {
@@ -188,7 +188,7 @@ class AccessRequestIntegrationTests {
 			.jsonPath("$.standing").isEqualTo("REJECTED");
 		refused(decide("liu.yang", requestId, "approval", "同意"), 409);
 		refused(decide("sun.li", requestId, "approval", "同意"), 409);
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 		assertThat(auditWithin(own, 2)).extracting(e -> e.get("actor") + " " + e.get("outcome"))
 			.contains("liu.yang REFUSED");
 		assertThat(auditWithin(requestId, 4)).extracting(e -> e.get("actor") + " " + e.get("action") + " " + e.get("outcome"))
@@ -214,12 +214,12 @@ class AccessRequestIntegrationTests {
 		play("chen.jing", filmed.recordingId()).expectStatus().isOk();
 
 		clock.advance(Duration.ofDays(1).plusMinutes(1));
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 		Api.as(port, "chen.jing").get().uri("/api/v1/access-requests/{id}", requestId).exchange().expectBody()
 			.jsonPath("$.standing").isEqualTo("EXPIRED");
 		refused(decide("liu.yang", requestId, "approval", "同意"), 409);
 		refused(revoke("chen.jing", requestId), 409);
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 		assertThat(jdbc.sql("select count(*) from audit_entry where subject_type = 'RECORDING' and subject_id = ? "
 				+ "and actor = 'chen.jing' and action = 'VIEW' and outcome = 'REFUSED'").param(filmed.recordingId())
 			.query(Long.class).single()).as("refused viewings are logged").isGreaterThanOrEqualTo(2);
@@ -238,7 +238,7 @@ class AccessRequestIntegrationTests {
 		revoke("chen.jing", requestId).expectStatus().isOk().expectBody()
 			.jsonPath("$.standing").isEqualTo("REVOKED")
 			.jsonPath("$.revokedBy.username").isEqualTo("chen.jing");
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 		refused(revoke("liu.yang", requestId), 409);
 		refused(decide("liu.yang", requestId, "approval", "同意"), 409);
 
@@ -246,7 +246,7 @@ class AccessRequestIntegrationTests {
 		var again = askForCase("chen.jing", filmed.caseId(), 7);
 		decide("liu.yang", again, "approval", "同意").expectStatus().isOk();
 		revoke("sun.li", again).expectStatus().isOk();
-		play("chen.jing", filmed.recordingId()).expectStatus().isForbidden();
+		play("chen.jing", filmed.recordingId()).expectStatus().isNotFound();
 	}
 
 	@Test
@@ -258,13 +258,13 @@ class AccessRequestIntegrationTests {
 
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", filmed.caseId()).exchange()
 			.expectStatus().isOk();
-		play("zhang.wei", filmed.recordingId()).expectStatus().isForbidden();
-		play("li.na", filmed.recordingId()).expectStatus().isForbidden();
+		play("zhang.wei", filmed.recordingId()).expectStatus().isNotFound();
+		play("li.na", filmed.recordingId()).expectStatus().isNotFound();
 
 		var requestId = askForCase("zhang.wei", filmed.caseId(), 1);
 		decide("liu.yang", requestId, "approval", "同意").expectStatus().isOk();
 		play("zhang.wei", filmed.recordingId()).expectStatus().isOk();
-		play("li.na", filmed.recordingId()).expectStatus().isForbidden();
+		play("li.na", filmed.recordingId()).expectStatus().isNotFound();
 	}
 
 	@Test
@@ -278,7 +278,7 @@ class AccessRequestIntegrationTests {
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		decide("liu.yang", requestId, "approval", "同意").expectStatus().isOk();
 		play("chen.jing", filmed.recordingId()).expectStatus().isOk();
-		play("chen.jing", other).expectStatus().isForbidden();
+		play("chen.jing", other).expectStatus().isNotFound();
 	}
 
 	@Test
@@ -324,7 +324,7 @@ class AccessRequestIntegrationTests {
 		// the approver it is routed to sees the case's labels, and only those
 		Api.as(port, "liu.yang").get().uri("/api/v1/access-requests/{id}", requestId).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.caseLabels.caseNumber").exists().jsonPath("$.caseLabels.title").exists();
-		play("liu.yang", filmed.recordingId()).expectStatus().isForbidden();
+		play("liu.yang", filmed.recordingId()).expectStatus().isNotFound();
 	}
 
 	private String badField(Map<String, Object> body, String field) {

@@ -151,8 +151,10 @@ class AuditLogIntegrationTests {
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(page).contains("id=\"custody-table\"").contains(">UPLOAD<").contains("zhang.wei")
 			.contains("id=\"custody-verification\"");
-		assertThat(Api.as(port, AUDITOR).get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
+		// the custodian's recording page links to it; the discipline unit reads the log, not the record (ART-20)
+		assertThat(Api.as(port, "zhao.min").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).contains("/audit/custody/RECORDING/" + recording);
+		Api.as(port, AUDITOR).get().uri("/recordings/{id}", recording).exchange().expectStatus().isNotFound();
 		assertThat(Api.as(port, "zhang.wei").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("custody-link");
 		Api.as(port, "zhang.wei").get().uri("/audit/custody/RECORDING/{id}", recording).exchange()

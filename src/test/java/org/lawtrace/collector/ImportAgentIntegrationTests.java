@@ -64,7 +64,8 @@ class ImportAgentIntegrationTests {
 		var photoSha = TwinDigestTestAccess.sha256(photo);
 		assertThat(first.out).contains("stored " + videoSha + " ").contains("stored " + photoSha + " ");
 		assertThat(first.err).contains("refused").contains("FIRMWARE.MP4");
-		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + videoSha).exchange()
+		// ART-13, ART-20: an unlinked import is seen by its recorder and the custodians, not by another officer
+		Api.as(port, "zhao.min").get().uri("/api/v1/recordings?sha256=" + videoSha).exchange()
 			.expectBody()
 			.jsonPath("$.items[0].channel").isEqualTo("IMPORT")
 			.jsonPath("$.items[0].deviceSerial").isEqualTo("DSJ-A8-000123")

@@ -104,6 +104,11 @@ class CaseFileIntegrationTests {
 		s.as("zhang.wei").get().uri("/api/v1/cases/{id}/file", s.caseId).exchange().expectStatus().isEqualTo(409);
 		s.close();
 
+		// ART-20: the file names every record of the case, so only those who may see them all get it: not the
+		// discipline unit without a grant, nor the handlers once the case is closed; the custodian does (ART-13)
+		s.as("zhou.tao").get().uri("/api/v1/cases/{id}/file", s.caseId).exchange().expectStatus().isForbidden();
+		s.as("zhang.wei").get().uri("/api/v1/cases/{id}/file", s.caseId).exchange().expectStatus().isForbidden();
+
 		// ART-14: main volume in the order of SAMR-PR Art. 78, secondary volume after it
 		var file = s.as("zhao.min").get().uri("/api/v1/cases/{id}/file", s.caseId).exchange().expectStatus().isOk()
 			.returnResult(Map.class).getResponseBody();

@@ -52,9 +52,12 @@ class DocumentPagesIntegrationTests {
 		var changed = fragment("zhang.wei", "/documents/fragments/case/" + s.caseId);
 		assertThat(changed).containsPattern("data-document=\"" + record + "\" data-effective=\"false\"")
 			.contains("第2版");
-		// a reader who may not act sees the section without the register button
-		assertThat(fragment("zhou.tao", "/documents/fragments/case/" + s.caseId)).contains("询问笔录（王某）")
+		// a reader who may not act sees the section without the register button: the custodian (ART-13)
+		assertThat(fragment("zhao.min", "/documents/fragments/case/" + s.caseId)).contains("询问笔录（王某）")
 			.doesNotContain("register-document");
+		// ART-20: the discipline unit, without a grant, learns how many there are and where to ask, nothing else
+		assertThat(fragment("zhou.tao", "/documents/fragments/case/" + s.caseId)).contains("hidden-documents",
+				"/access/requests/new?caseId=" + s.caseId).doesNotContain("询问笔录（王某）");
 		Api.as(port, "admin").get().uri("/documents/fragments/case/" + s.caseId).header("HX-Request", "true")
 			.exchange().expectStatus().isForbidden();
 	}
@@ -69,10 +72,13 @@ class DocumentPagesIntegrationTests {
 		page("zhang.wei", "/documents/" + record).expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).contains("询问笔录（赵某）", "东阳市示例食品有限公司", "confirm-form",
 					"change-form", "/documents/" + record + "/versions/1/file", "待确认"));
-		page("zhou.tao", "/documents/" + record).expectStatus().isOk().expectBody(String.class)
+		page("zhao.min", "/documents/" + record).expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).contains("询问笔录（赵某）").doesNotContain("confirm-form")
 				.doesNotContain("/versions/1/file"));
-		page("zhou.tao", "/documents/" + record + "/versions/1/file").expectStatus().isForbidden();
+		page("zhao.min", "/documents/" + record + "/versions/1/file").expectStatus().isForbidden();
+		// ART-20: without a grant, neither the page nor the file exists for the discipline unit
+		page("zhou.tao", "/documents/" + record).expectStatus().isNotFound();
+		page("zhou.tao", "/documents/" + record + "/versions/1/file").expectStatus().isNotFound();
 		Api.as(port, "li.na").get().uri("/documents/" + record + "/versions/1/file").exchange()
 			.expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
 		page("zhang.wei", "/documents/new?caseId=" + s.caseId).expectStatus().isOk().expectBody(String.class)

@@ -152,8 +152,11 @@ class RecordingApiIntegrationTests {
 		Uploads.upload(Api.as(port, "li.na"), Map.of("recordedBy", "li.na"), bytes, "copy.mp4")
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.id").isEqualTo(first.get("id"));
-		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/recordings").queryParam("sha256", sha).build())
+		Api.as(port, "zhang.wei").get().uri(u -> u.path("/api/v1/recordings").queryParam("sha256", sha).build())
 			.exchange().expectBody().jsonPath("$.total").isEqualTo(1);
+		// ART-20: to the discipline unit, without a grant, the search finds nothing and says so in the total
+		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/recordings").queryParam("sha256", sha).build())
+			.exchange().expectBody().jsonPath("$.total").isEqualTo(0);
 	}
 
 	@Test
@@ -241,9 +244,13 @@ class RecordingApiIntegrationTests {
 			.jsonPath("$.latitude").value(Double.class, lat -> assertThat(lat).isBetween(29.28, 29.30))
 			.returnResult().getResponseBody();
 		var recordingId = new String(id, StandardCharsets.UTF_8).replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/recordings").queryParam("unlinked", "true")
+		// ART-20: its maker finds it among the unlinked ones, to link it; the discipline unit, without a grant, does not
+		Api.as(port, "zhang.wei").get().uri(u -> u.path("/api/v1/recordings").queryParam("unlinked", "true")
 				.queryParam("size", "200").build()).exchange()
 			.expectBody().jsonPath("$.items[*].id").value(List.class, list -> assertThat(list).contains(recordingId));
+		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/recordings").queryParam("unlinked", "true")
+				.queryParam("size", "200").build()).exchange()
+			.expectBody().jsonPath("$.items[*].id").value(List.class, list -> assertThat(list).doesNotContain(recordingId));
 
 		var ids = caseWithSeizure().split("/");
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", recordingId)
@@ -258,7 +265,10 @@ class RecordingApiIntegrationTests {
 			.expectBody().jsonPath("$.linked").isEqualTo(true)
 			.jsonPath("$.version").isEqualTo(2)
 			.jsonPath("$.labels.handlers[0]").isEqualTo("张伟");
+		// ART-13, ART-20: the custodian sees the history; the director, without a grant, does not
 		Api.as(port, "sun.li").get().uri("/api/v1/recordings/{id}/revisions", recordingId).exchange()
+			.expectStatus().isNotFound();
+		Api.as(port, "zhao.min").get().uri("/api/v1/recordings/{id}/revisions", recordingId).exchange()
 			.expectBody()
 			.jsonPath("$.length()").isEqualTo(2)
 			.jsonPath("$[0].caseId").doesNotExist()
@@ -289,7 +299,9 @@ class RecordingApiIntegrationTests {
 		var bytes = video(Instant.now().minusSeconds(900), 1024);
 		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "c.mp4")
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-		Api.as(port, "chen.hao").get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isForbidden();
+		// ART-20: to someone it is not open to, the recording does not exist
+		Api.as(port, "chen.hao").get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isNotFound();
+		Api.as(port, "chen.hao").get().uri("/api/v1/recordings/{id}", id).exchange().expectStatus().isNotFound();
 		Api.as(port, "admin").get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isForbidden();
 		Api.as(port, "admin").get().uri("/api/v1/recordings/{id}", id).exchange().expectStatus().isForbidden();
 		Api.anonymous(port).get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isUnauthorized();

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.lawtrace.access.AccessManagement;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.Htmx;
@@ -87,6 +88,10 @@ class AccessFragmentsController {
 	private String recordGrants(RecordRef record, Authentication caller, Model model) {
 		var caseId = access.caseOf(record).orElse(null);
 		var viewer = staff.require(caller.getName()).id();
+		if (caseId != null && !records.maySeeMetadata(viewer, record, caseId, false)) {
+			// ART-20: not even which case a guessed record is in; an unlinked one has no grants to show
+			throw new NotFound(record.kind().name().toLowerCase(java.util.Locale.ROOT), record.id());
+		}
 		model.addAttribute("grants", views.of(access.liveGrantsOn(record)));
 		model.addAttribute("caseId", caseId == null ? null : caseId.id());
 		model.addAttribute("record", record.toString());

@@ -118,14 +118,15 @@ class DocumentController {
 
 	@GetMapping("/documents")
 	@PreAuthorize(READERS)
-	List<DocumentView> list(@RequestParam UUID caseId) {
-		return catalog.documents(new CaseId(caseId)).stream().map(views::of).toList();
+	List<DocumentView> list(@RequestParam UUID caseId, Authentication caller) {
+		// ART-20: only the documents the caller may see
+		return catalog.visibleOf(new CaseId(caseId), caller.getName()).stream().map(views::of).toList();
 	}
 
 	@GetMapping("/documents/{id}")
 	@PreAuthorize(READERS)
-	DocumentView get(@PathVariable UUID id) {
-		return views.of(catalog.require(new DocumentId(id)));
+	DocumentView get(@PathVariable UUID id, Authentication caller) {
+		return views.of(catalog.requireVisible(new DocumentId(id), caller.getName()));
 	}
 
 	/** ART-20: the file of a version (the current one unless asked), for those it is open to; each viewing is logged. */
@@ -133,7 +134,7 @@ class DocumentController {
 	@PreAuthorize(READERS)
 	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Integer version, Authentication caller) {
-		return files.serve(catalog.require(new DocumentId(id)), version, caller.getName());
+		return files.serve(catalog.requireVisible(new DocumentId(id), caller.getName()), version, caller.getName());
 	}
 
 	/** ART-05.4: a change as a new version, with a {@code metadata} part {@code {"reason": ...}} and the {@code file}. */

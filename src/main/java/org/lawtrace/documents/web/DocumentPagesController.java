@@ -110,7 +110,9 @@ class DocumentPagesController {
 		var id = new CaseId(caseId);
 		var c = cases.require(id);
 		var english = english(request);
-		var documents = catalog.documents(id);
+		// ART-20: the documents the caller may see; of the others, only how many there are
+		var all = catalog.documents(id);
+		var documents = catalog.visibleOf(id, caller.getName());
 		var rows = new ArrayList<StageGroup>();
 		for (var stage : cases.stages(id)) {
 			var of = documents.stream().filter(d -> stage.id().equals(d.stageId())).map(d -> row(d, english)).toList();
@@ -126,6 +128,7 @@ class DocumentPagesController {
 		model.addAttribute("zone", time.zone());
 		model.addAttribute("groups", rows);
 		model.addAttribute("total", documents.size());
+		model.addAttribute("hidden", all.size() - documents.size());
 		model.addAttribute("unconfirmed", rows.stream().flatMap(g -> g.documents().stream()).filter(r -> !r.effective())
 			.count());
 		model.addAttribute("mayRegister", mayAct(c, caller));
@@ -270,12 +273,12 @@ class DocumentPagesController {
 	@PreAuthorize(DocumentController.READERS)
 	ResponseEntity<StreamingResponseBody> file(@PathVariable UUID id, @PathVariable int version,
 			Authentication caller) {
-		return files.serve(catalog.require(new DocumentId(id)), version, caller.getName());
+		return files.serve(catalog.requireVisible(new DocumentId(id), caller.getName()), version, caller.getName());
 	}
 
 	private void prepareShow(DocumentId id, @Nullable FormError error, @Nullable String failedForm,
 			Authentication caller, Model model) {
-		var document = catalog.require(id);
+		var document = catalog.requireVisible(id, caller.getName());
 		var c = cases.require(document.caseId());
 		model.addAttribute("document", views.of(document));
 		model.addAttribute("zone", time.zone());
@@ -292,7 +295,7 @@ class DocumentPagesController {
 		model.addAttribute("signerRoles", SignerRole.values());
 		model.addAttribute("serviceMethods", ServiceMethod.values());
 		model.addAttribute("servable", document.kind().direction() == Direction.EXTERNAL);
-		model.addAttribute("proofs", catalog.documents(c.id()).stream()
+		model.addAttribute("proofs", catalog.visibleOf(c.id(), caller.getName()).stream()
 			.filter(d -> d.kind().code().equals("PROOF_OF_SERVICE")).map(views::of).toList());
 		model.addAttribute("staffPresent", staff.byIds(handlersAndPresent(c, document)));
 	}

@@ -108,16 +108,17 @@ class RecordingController {
 			@RequestParam(required = false) @Nullable String recordedBy,
 			@RequestParam(required = false) @Nullable String sha256,
 			@RequestParam(required = false) @Nullable RecordingKind kind, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size, Authentication caller) {
+		// ART-20: only the recordings the caller may see, and the total counts only those
 		var found = catalog.search(new RecordingQuery(caseId == null ? null : new CaseId(caseId), unlinked, recordedBy,
-				sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT), kind, page, size));
+				sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT), kind, page, size), caller.getName());
 		return new Page(views.of(found.items()), found.total(), found.page(), found.size());
 	}
 
 	@GetMapping("/recordings/{id}")
 	@PreAuthorize(READERS)
 	RecordingView get(@PathVariable UUID id, Authentication caller) {
-		var view = views.of(catalog.require(new RecordingId(id)));
+		var view = views.of(catalog.requireVisible(new RecordingId(id), caller.getName()));
 		// ART-22: a view of one record is logged, before it is answered
 		events.publishEvent(new RecordingViewed(new RecordingId(id), staff.require(caller.getName()).id()));
 		return view;
@@ -125,7 +126,8 @@ class RecordingController {
 
 	@GetMapping("/recordings/{id}/revisions")
 	@PreAuthorize(READERS)
-	List<RevisionView> revisions(@PathVariable UUID id) {
+	List<RevisionView> revisions(@PathVariable UUID id, Authentication caller) {
+		catalog.requireVisible(new RecordingId(id), caller.getName());
 		return views.revisions(catalog.history(new RecordingId(id)));
 	}
 
@@ -143,7 +145,7 @@ class RecordingController {
 	@PreAuthorize(READERS)
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
-		content.serve(catalog.require(new RecordingId(id)), caller.getName(), request, response);
+		content.serve(catalog.requireVisible(new RecordingId(id), caller.getName()), caller.getName(), request, response);
 	}
 
 	/** ART-22(2): no route deletes or replaces an original; the attempt is refused and recorded. */

@@ -57,7 +57,8 @@ class RecordingDerivativeController {
 	/** What was made from a recording so far, and what could not be; empty for photos, audio and without ffmpeg. */
 	@GetMapping("/recordings/{id}/derivatives")
 	@PreAuthorize(RecordingController.READERS)
-	List<DerivativeView> list(@PathVariable UUID id) {
+	List<DerivativeView> list(@PathVariable UUID id, Authentication caller) {
+		catalog.requireVisible(new RecordingId(id), caller.getName()); // ART-20: metadata too
 		return derivatives.of(new RecordingId(id)).stream().map(d -> view(id, d)).toList();
 	}
 
@@ -79,7 +80,7 @@ class RecordingDerivativeController {
 
 	private void serve(UUID id, DerivativeKind kind, String viewer, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		var recording = catalog.require(new RecordingId(id));
+		var recording = catalog.requireVisible(new RecordingId(id), viewer);
 		var made = derivatives.requireMade(recording, kind, viewer);
 		content.serve(Objects.requireNonNull(made.digest()), made.mediaType(), kind.fileNameFor(recording.originalName()),
 				(offset, length) -> derivatives.open(made, offset, length), request, response);

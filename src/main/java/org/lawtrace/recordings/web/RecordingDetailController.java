@@ -65,7 +65,7 @@ class RecordingDetailController {
 	@GetMapping
 	@PreAuthorize(RecordingController.READERS)
 	String show(@PathVariable UUID id, Authentication caller, Model model) {
-		var recording = catalog.require(new RecordingId(id));
+		var recording = catalog.requireVisible(new RecordingId(id), caller.getName());
 		var view = views.of(recording);
 		prepare(recording, RevisionForm.of(view, view.labels() == null ? null : view.labels().caseNumber()), null,
 				caller, model);
@@ -77,7 +77,7 @@ class RecordingDetailController {
 	@PreAuthorize(RecordingController.READERS)
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
-		content.serve(catalog.require(new RecordingId(id)), caller.getName(), request, response);
+		content.serve(catalog.requireVisible(new RecordingId(id), caller.getName()), caller.getName(), request, response);
 	}
 
 	@PostMapping("/revisions")
@@ -91,7 +91,7 @@ class RecordingDetailController {
 			return "redirect:/recordings/" + id + "#history";
 		}
 		catch (InvalidInput | Conflict | NotPermitted e) {
-			prepare(catalog.require(recordingId), form, FormError.of(e, RevisionForm.FIELDS), caller, model);
+			prepare(catalog.requireVisible(recordingId, caller.getName()), form, FormError.of(e, RevisionForm.FIELDS), caller, model);
 			return VIEW;
 		}
 	}

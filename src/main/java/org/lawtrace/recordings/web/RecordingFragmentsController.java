@@ -55,7 +55,10 @@ class RecordingFragmentsController {
 		}
 		var id = new CaseId(caseId);
 		var stages = choices.stages(id);
-		var found = catalog.search(new RecordingQuery(id, null, null, null, null, 0, RecordingQuery.MAX_PAGE_SIZE));
+		// ART-20: the recordings the caller may see; of the others, only how many there are
+		var found = catalog.search(new RecordingQuery(id, null, null, null, null, 0, RecordingQuery.MAX_PAGE_SIZE),
+				caller.getName());
+		var all = catalog.countOfCase(id);
 		var open = catalog.contentOpenAmong(found.items(), caller.getName()).stream().map(RecordingId::id).toList();
 		var recordings = views.of(found.items()).stream()
 			.sorted(Comparator.comparing(RecordingView::startedAt))
@@ -72,6 +75,7 @@ class RecordingFragmentsController {
 				recordings.stream().filter(r -> r.stageIds().stream().noneMatch(known::contains)).toList());
 		model.addAttribute("open", open);
 		model.addAttribute("total", found.total());
+		model.addAttribute("hidden", all - found.total());
 		model.addAttribute("shown", recordings.size());
 		model.addAttribute("mayUpload", StaffUploaders.include(caller));
 		return CASE_SECTION;

@@ -7,6 +7,7 @@ import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.web.Htmx;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,7 @@ class RecordingListController {
 
 	@GetMapping("/recordings")
 	@PreAuthorize(RecordingController.READERS)
-	String list(RecordingSearch search, HttpServletRequest request, Model model) {
+	String list(RecordingSearch search, Authentication caller, HttpServletRequest request, Model model) {
 		model.addAttribute("search", search);
 		var matches = search.byCase() ? choices.matching(search.caseNumber()) : List.<CaseChoices.CaseOption>of();
 		model.addAttribute("noCase", search.byCase() && matches.isEmpty());
@@ -52,7 +53,7 @@ class RecordingListController {
 		}
 		else {
 			var caseId = matches.isEmpty() ? null : new CaseId(matches.get(0).id());
-			var found = catalog.search(search.query(caseId));
+			var found = catalog.search(search.query(caseId), caller.getName()); // ART-20: only what the caller may see
 			model.addAttribute("caseMatches", List.of());
 			model.addAttribute("items", views.of(found.items()));
 			model.addAttribute("total", found.total());

@@ -59,7 +59,7 @@ class AccessUiBrowserTests {
 	}
 
 	@Test
-	@DisplayName("ART-20: 申请查阅 on a recording page, approval from the deputy director's home page, then the player")
+	@DisplayName("ART-20: 申请查阅 from the case page's recordings, approval from the deputy director's home page, then the player")
 	void requestApproveAndPlay() {
 		var number = Api.newCaseNumber();
 		var caseId = Api.openCase(port, number);
@@ -69,14 +69,15 @@ class AccessUiBrowserTests {
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 
 		signIn("chen.jing");
-		open("/recordings/" + recordingId);
-		assertThat(driver.findElements(By.cssSelector(".content-closed"))).isNotEmpty();
-		wait.until(presenceOfElementLocated(By.id("ask-access"))).click();
+		// ART-20: without a grant the recording's page does not exist for her; the case page says how many
+		// recordings there are and where to ask
+		open("/cases/" + caseId);
+		wait.until(presenceOfElementLocated(By.cssSelector("#hidden-recordings a"))).click();
 		wait.until(presenceOfElementLocated(By.id("purpose"))).sendKeys("行政复议答复需要核对现场执法过程");
 		var days = driver.findElement(By.id("days"));
 		days.clear();
 		days.sendKeys("3");
-		assertThat(driver.findElement(By.id("scope-records")).isSelected()).isTrue();
+		assertThat(driver.findElement(By.id("scope-case")).isSelected()).isTrue();
 		driver.findElement(By.id("submit-request")).click();
 		wait.until(urlMatches("/access/requests/[0-9a-f-]{36}$"));
 		var requestPath = driver.getCurrentUrl().replaceAll("^https?://[^/]+", "");

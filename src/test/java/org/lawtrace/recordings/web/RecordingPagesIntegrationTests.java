@@ -85,9 +85,17 @@ class RecordingPagesIntegrationTests {
 		for (var reader : List.of("zhang.wei", "wang.qiang", "zhao.min", "chen.jing", "liu.yang", "sun.li",
 				"zhou.tao")) {
 			page(reader, "/recordings").expectStatus().isOk();
+		}
+		// ART-20: the page of an unlinked photo shows to its maker and the custodian; to the others it does not exist
+		for (var reader : List.of("zhang.wei", "zhao.min")) {
 			page(reader, "/recordings/" + id).expectStatus().isOk()
 				.expectBody(String.class).value(html -> assertThat(html).as(reader)
 					.contains(recording.get("originalName").toString(), recording.get("sha256").toString()));
+		}
+		for (var stranger : List.of("wang.qiang", "chen.jing", "liu.yang", "sun.li", "zhou.tao")) {
+			page(stranger, "/recordings/" + id).expectStatus().isNotFound()
+				.expectBody(String.class).value(html -> assertThat(html).as(stranger).contains("error-page")
+					.doesNotContain(recording.get("sha256").toString(), recording.get("originalName").toString()));
 		}
 		for (var path : List.of("/recordings", "/recordings/" + id, "/recordings/" + id + "/content",
 				"/recordings/upload")) {
@@ -128,12 +136,14 @@ class RecordingPagesIntegrationTests {
 	@DisplayName("ART-20: content not open to someone is refused with the error page, and their page shows no player")
 	void contentIsRefusedToThoseItIsNotOpenTo() {
 		var filmed = filmedSeizure();
-		page("zhou.tao", "/recordings/" + filmed.recordingId() + "/content").expectStatus().isForbidden()
+		page("zhou.tao", "/recordings/" + filmed.recordingId() + "/content").expectStatus().isNotFound()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class).value(html -> assertThat(html).contains("error-page"));
-		page("zhou.tao", "/recordings/" + filmed.recordingId()).expectStatus().isOk()
+		// the custodian sees the page (ART-13) without a player; the discipline unit, without a grant, not even that
+		page("zhao.min", "/recordings/" + filmed.recordingId()).expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html).contains("content-closed", filmed.caseNumber())
 				.doesNotContain("<video"));
+		page("zhou.tao", "/recordings/" + filmed.recordingId()).expectStatus().isNotFound();
 		page("zhang.wei", "/recordings/" + filmed.recordingId()).expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html).contains("<video")
 				.contains("src=\"/recordings/" + filmed.recordingId() + "/content\"").doesNotContain("content-closed"));
@@ -147,7 +157,7 @@ class RecordingPagesIntegrationTests {
 		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "startedAt",
 				ended.minusSeconds(5).toString(), "endedAt", ended.toString()), Media.wav(5), "late.wav")
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-		Api.as(port, "liu.yang").get()
+		Api.as(port, "zhang.wei").get()
 			.uri(u -> u.path("/recordings").queryParam("unlinked", true).queryParam("kind", "AUDIO").build())
 			.header("HX-Request", "true").exchange()
 			.expectStatus().isOk()
@@ -162,24 +172,35 @@ class RecordingPagesIntegrationTests {
 	@DisplayName("htmx gets just the list's results or the case page's section; a browser gets whole pages")
 	void answersHtmxWithFragmentsAndBrowsersWithWholePages() {
 		var filmed = filmedSeizure();
-		Api.as(port, "zhou.tao").get()
+		Api.as(port, "zhang.wei").get()
 			.uri(u -> u.path("/recordings").queryParam("caseNumber", filmed.caseNumber()).build())
 			.header("HX-Request", "true").exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html.strip()).startsWith("<div id=\"results\">")
 				.contains(filmed.recordingId(), "东阳市示例食品有限公司").doesNotContain("<html"));
-		Api.as(port, "zhou.tao").get()
+		Api.as(port, "zhang.wei").get()
 			.uri(u -> u.path("/recordings").queryParam("caseNumber", filmed.caseNumber()).build())
 			.accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html).contains("<html", "recording-search",
 					filmed.recordingId()));
 
-		Api.as(port, "liu.yang").get().uri("/recordings/fragments/case/{id}", filmed.caseId())
+		Api.as(port, "zhang.wei").get().uri("/recordings/fragments/case/{id}", filmed.caseId())
 			.header("HX-Request", "true").exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html.strip()).startsWith("<section id=\"recordings\"")
 				.contains("data-kind=\"SEIZURE\"", filmed.recordingId()).doesNotContain("<html"));
+		// ART-20: a deputy director without a grant learns how many there are, and where to ask, and nothing else
+		Api.as(port, "liu.yang").get().uri("/recordings/fragments/case/{id}", filmed.caseId())
+			.header("HX-Request", "true").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(html -> assertThat(html).contains("hidden-recordings",
+					"/access/requests/new?caseId=" + filmed.caseId()).doesNotContain(filmed.recordingId()));
+		Api.as(port, "liu.yang").get()
+			.uri(u -> u.path("/recordings").queryParam("caseNumber", filmed.caseNumber()).build())
+			.header("HX-Request", "true").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(html -> assertThat(html).doesNotContain(filmed.recordingId()));
 		// someone who opens the section's address by hand is sent to the case page it belongs on
 		Api.as(port, "liu.yang").get().uri("/recordings/fragments/case/{id}", filmed.caseId())
 			.accept(MediaType.TEXT_HTML).exchange()
