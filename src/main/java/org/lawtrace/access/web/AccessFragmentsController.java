@@ -71,7 +71,20 @@ class AccessFragmentsController {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/recordings/" + id;
 		}
-		var record = RecordRef.recording(id);
+		return recordGrants(RecordRef.recording(id), caller, model);
+	}
+
+	/** The same for a document's page (ART-20 covers text records alike). */
+	@GetMapping("/document/{id}")
+	@PreAuthorize(AccessRequestController.REQUESTERS)
+	String document(@PathVariable UUID id, Authentication caller, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/documents/" + id;
+		}
+		return recordGrants(RecordRef.document(id), caller, model);
+	}
+
+	private String recordGrants(RecordRef record, Authentication caller, Model model) {
 		var caseId = access.caseOf(record).orElse(null);
 		var viewer = staff.require(caller.getName()).id();
 		model.addAttribute("grants", views.of(access.liveGrantsOn(record)));
