@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.shared.BureauTime;
@@ -103,9 +105,7 @@ public class CaseCompliance {
 		var recording = recordings.require(recordingId);
 		var person = staff.require(actor);
 		var linked = recording.current().caseId();
-		var handles = linked != null && cases.require(linked).handledBy(person.id());
-		if (!handles && !recording.current().recordedBy().equals(person.id())
-				&& !recording.uploadedBy().equals(person.id())) {
+		if (!closeTo(recording, person)) {
 			throw new NotPermitted("只有记录人、上传人或本案承办人可以标记 (only the recorder, uploader or a handler may mark)");
 		}
 		if (kind == null) {
@@ -131,6 +131,19 @@ public class CaseCompliance {
 			evaluation.evaluateAfterCommit(linked);
 		}
 		return bookmark;
+	}
+
+	/** Whether a person may set ART-06.0 bookmarks on a recording: its recorder, its uploader or a handler of its case. */
+	@Transactional(readOnly = true)
+	public boolean mayMark(RecordingId recordingId, String username) {
+		var person = staff.byUsername(username);
+		return person.isPresent() && closeTo(recordings.require(recordingId), person.get());
+	}
+
+	private boolean closeTo(Recording recording, StaffMember person) {
+		var linked = recording.current().caseId();
+		return (linked != null && cases.require(linked).handledBy(person.id()))
+				|| recording.current().recordedBy().equals(person.id()) || recording.uploadedBy().equals(person.id());
 	}
 
 	@Transactional(readOnly = true)
@@ -187,6 +200,37 @@ public class CaseCompliance {
 	public List<Exemption> exemptions(CaseId caseId, String viewer) {
 		requireReader(cases.require(caseId), viewer);
 		return exemptions.ofCase(caseId);
+	}
+
+	/** Whether a person may ask for a stage exemption in a case: an officer handling it (ART-06.1). */
+	@Transactional(readOnly = true)
+	public boolean mayRequestExemption(CaseId caseId, String username) {
+		var person = staff.byUsername(username);
+		return person.isPresent() && person.get().holds(Role.OFFICER)
+				&& cases.require(caseId).handledBy(person.get().id());
+	}
+
+	/** Whether a person decides a case's exemptions: its unit's deputy director in charge, or the director. */
+	@Transactional(readOnly = true)
+	public boolean mayDecideExemptions(CaseId caseId, String username) {
+		var person = staff.byUsername(username);
+		return person.isPresent() && unitHeadOf(cases.require(caseId), person.get());
+	}
+
+	/** The exemption requests waiting for this person's decision, the oldest first. */
+	@Transactional(readOnly = true)
+	public List<PendingExemption> exemptionsToDecide(String username, int limit) {
+		var person = staff.byUsername(username);
+		if (person.isEmpty() || !(person.get().holds(Role.DIRECTOR) || person.get().holds(Role.DEPUTY_DIRECTOR))) {
+			return List.of();
+		}
+		return exemptions.pending().stream()
+			.map(e -> Map.entry(e, cases.require(e.caseId())))
+			.filter(pair -> unitHeadOf(pair.getValue(), person.get()))
+			.limit(limit)
+			.map(pair -> new PendingExemption(pair.getKey(), pair.getValue().caseNumber().value(),
+					pair.getValue().title(), cases.stage(pair.getValue().id(), pair.getKey().stageId()).kind()))
+			.toList();
 	}
 
 	private boolean unitHeadOf(Case c, StaffMember person) {

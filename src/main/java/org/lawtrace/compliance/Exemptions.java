@@ -52,6 +52,12 @@ class Exemptions {
 			.query(Exemptions::map).list();
 	}
 
+	/** Every request not yet decided, the oldest first. */
+	List<Exemption> pending() {
+		return jdbc.sql("select * from compliance_exemption where status = 'REQUESTED' order by requested_at")
+			.query(Exemptions::map).list();
+	}
+
 	private static Exemption map(ResultSet rs, int row) throws SQLException {
 		var decidedBy = rs.getObject("decided_by", UUID.class);
 		return new Exemption(rs.getObject("id", UUID.class), new CaseId(rs.getObject("case_id", UUID.class)),

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 
-/** The compliance pages' words exist in both languages, with a label for every light, severity and resolution. */
+/**
+ * The compliance pages' words exist in both languages, with a label for every light, severity, resolution,
+ * exemption status, bookmark kind and bookmark source.
+ */
 class ComplianceMessagesTests {
 
 	@Test
@@ -29,9 +32,10 @@ class ComplianceMessagesTests {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		for (var values : new Enum<?>[][] { Light.values(), Severity.values(), Resolution.values(),
-				Exemption.Status.values() }) {
+				Exemption.Status.values(), BookmarkKind.values(), Bookmark.Source.values() }) {
 			Arrays.stream(values).forEach(value -> {
 				var key = value instanceof Exemption.Status ? "compliance.exemption." + value.name()
+						: value instanceof Bookmark.Source ? "enum.BookmarkSource." + value.name()
 						: "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
 				assertThat(messages.getMessage(key, null, null, Locale.SIMPLIFIED_CHINESE)).as(key).isNotBlank();
 				assertThat(messages.getMessage(key, null, null, Locale.ENGLISH)).as(key).isNotBlank();

@@ -29,10 +29,12 @@ class ComplianceFragmentsController {
 			+ "'DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
 
 	private final CaseCompliance compliance;
+	private final ChecklistPanel panel;
 	private final BureauTime time;
 
-	ComplianceFragmentsController(CaseCompliance compliance, BureauTime time) {
+	ComplianceFragmentsController(CaseCompliance compliance, ChecklistPanel panel, BureauTime time) {
 		this.compliance = compliance;
+		this.panel = panel;
 		this.time = time;
 	}
 
@@ -42,12 +44,8 @@ class ComplianceFragmentsController {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/cases/" + caseId + "#compliance";
 		}
-		var id = new CaseId(caseId);
-		if (compliance.mayRead(id, caller.getName())) {
-			model.addAttribute("checklist", compliance.checklist(id, caller.getName()));
-		}
-		model.addAttribute("zone", time.zone());
-		return "compliance/case :: compliance";
+		panel.fill(new CaseId(caseId), caller.getName(), null, null, null, model);
+		return ChecklistPanel.VIEW;
 	}
 
 	@GetMapping("/my-gaps")
