@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -44,6 +51,24 @@ public final class Browser implements AutoCloseable {
 				"--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=zh-CN");
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
 		return new Browser(new ChromeDriver(service, options), profile);
+	}
+
+	/**
+	 * Clicks the element once it can take the click. Panels that htmx loads after the page may still push it about,
+	 * and a click that lands on a panel moving in is intercepted: then it scrolls the element to the middle and tries
+	 * again, for up to ten seconds.
+	 */
+	public static void click(WebDriver driver, By by) {
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.ignoring(ElementClickInterceptedException.class)
+			.ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(d -> {
+				var element = d.findElement(by);
+				((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+				element.click();
+				return true;
+			});
 	}
 
 	public WebDriver driver() {

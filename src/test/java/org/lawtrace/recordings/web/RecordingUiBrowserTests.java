@@ -114,12 +114,11 @@ class RecordingUiBrowserTests {
 		assertThat(text("recording-gps")).isEqualTo("29.289100, 120.241200");
 
 		driver.findElement(By.id("caseNumber")).sendKeys(number);
-		var seizure = wait.until(presenceOfElementLocated(
-				By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]")));
+		wait.until(presenceOfElementLocated(By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]")));
 		assertThat(text("case-picker")).contains(number, "东阳市示例食品有限公司");
-		seizure.click();
+		Browser.click(driver, By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]"));
 		driver.findElement(By.id("reason")).sendKeys("关联到扣押环节");
-		driver.findElement(By.id("save-revision")).click();
+		Browser.click(driver, By.id("save-revision"));
 
 		wait.until(visibilityOfElementLocated(By.id("revised")));
 		assertThat(text("revised")).isEqualTo("已保存为第 2 版");
@@ -160,11 +159,10 @@ class RecordingUiBrowserTests {
 
 		signIn("zhang.wei");
 		open("/cases/" + caseId);
-		wait.until(presenceOfElementLocated(By.id("upload-for-case"))).click();
-		var seizure = wait.until(presenceOfElementLocated(
-				By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]")));
+		Browser.click(driver, By.id("upload-for-case"));
+		wait.until(presenceOfElementLocated(By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]")));
 		assertThat(driver.findElement(By.id("caseNumber")).getDomProperty("value")).isEqualTo(number);
-		seizure.click();
+		Browser.click(driver, By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]"));
 		driver.findElement(By.id("files")).sendKeys(video.toString());
 		driver.findElement(By.id("start-upload")).click();
 
