@@ -82,12 +82,14 @@ class RecordFeed {
 				"stage=" + e.stageId().id() + " kind=" + e.kind());
 	}
 
-	/** Events of modules that describe themselves for the log; logged after their transaction commits. */
-	@ApplicationModuleListener
+	/**
+	 * Events of modules that describe themselves for the log; logged after their transaction commits. The condition
+	 * keeps {@link Audited.AtOnce} events out before the event registry stores a publication for them, so they may
+	 * be published in any transaction, read-only ones included.
+	 */
+	@ApplicationModuleListener(condition = "!(#e instanceof T(org.lawtrace.shared.Audited$AtOnce))")
 	void on(Audited e) {
-		if (!(e instanceof Audited.AtOnce)) {
-			append(e);
-		}
+		append(e);
 	}
 
 	/** The same, for content served outside any transaction: a viewing must not go unrecorded. */

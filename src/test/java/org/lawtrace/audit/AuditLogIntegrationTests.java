@@ -100,6 +100,39 @@ class AuditLogIntegrationTests {
 		}
 	}
 
+	record Viewed(@Nullable StaffId actor, String subjectId) implements Audited.AtOnce {
+
+		@Override
+		public String action() {
+			return "VIEW";
+		}
+
+		@Override
+		public String subjectType() {
+			return "TEST";
+		}
+
+		@Override
+		public String details() {
+			return "at once";
+		}
+	}
+
+	@Test
+	@DisplayName("ART-22: an event logged at once is logged exactly once, even from a read-only transaction that it "
+			+ "outlives")
+	void logsAtOnceEventsOnceFromAnyTransaction() {
+		var subject = UUID.randomUUID().toString();
+		var readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		readOnly.executeWithoutResult(s -> events.publishEvent(new Viewed(null, subject)));
+
+		assertThat(entries("subjectType=TEST&subjectId=" + subject)).extracting(e -> e.get("detail"))
+			.containsExactly("at once");
+		awaitQuiet();
+		assertThat(entries("subjectType=TEST&subjectId=" + subject)).hasSize(1);
+	}
+
 	@Test
 	@DisplayName("ART-22: an event that describes itself is logged once its work commits, and not when it rolls back")
 	void logsSelfDescribingEventsAfterCommit() {
