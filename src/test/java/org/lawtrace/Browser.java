@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -69,6 +70,17 @@ public final class Browser implements AutoCloseable {
 				element.click();
 				return true;
 			});
+	}
+
+	/** Signs in through the login form as a demo user, with a fresh session, and waits for the home page. */
+	public void signIn(String base, String username) {
+		driver.get(base + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get(base + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	public WebDriver driver() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
-import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 
 import java.time.Duration;
 import java.util.Map;
@@ -99,13 +98,7 @@ class AccessUiBrowserTests {
 	}
 
 	private void signIn(String username) {
-		open("/login");
-		driver.manage().deleteAllCookies();
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
-		wait.until(urlToBe(Api.base(port) + "/"));
+		browser.signIn(Api.base(port), username);
 	}
 
 	private void open(String path) {

@@ -3,7 +3,6 @@ package org.lawtrace.cases.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
-import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
@@ -175,13 +174,7 @@ class CaseUiBrowserTests {
 	}
 
 	private void signIn(String username) {
-		open("/login");
-		driver.manage().deleteAllCookies();
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
-		wait.until(urlToBe(Api.base(port) + "/"));
+		browser.signIn(Api.base(port), username);
 	}
 
 	private void fillNewCase(String number, String creditCode) {

@@ -3,7 +3,6 @@ package org.lawtrace.compliance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -108,13 +107,7 @@ class BookmarkUiBrowserTests {
 	}
 
 	private void signIn(String username) {
-		open("/login");
-		driver.manage().deleteAllCookies();
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
-		wait.until(urlToBe(Api.base(port) + "/"));
+		browser.signIn(Api.base(port), username);
 	}
 
 	private void open(String path) {

@@ -2,7 +2,6 @@ package org.lawtrace.recordings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
@@ -246,13 +245,7 @@ class RecordingUiBrowserTests {
 	}
 
 	private void signIn(String username) {
-		open("/login");
-		driver.manage().deleteAllCookies();
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
-		wait.until(urlToBe(Api.base(port) + "/"));
+		browser.signIn(Api.base(port), username);
 	}
 
 	private void open(String path) {
