@@ -73,7 +73,7 @@ public class RecordingCatalog {
 		var viewer = staff.require(actor).id();
 		if (!access.maySeeMetadata(viewer, RecordRef.recording(id.id()), recording.current().caseId(),
 				recording.madeBy(viewer))) {
-			events.publishEvent(new RecordingMetadataRefused(viewer, id));
+			events.publishEvent(RecordingViewRefused.metadata(viewer, id));
 			throw new NotFound("recording", id);
 		}
 		return recording;
@@ -199,7 +199,7 @@ public class RecordingCatalog {
 
 	public void requireContentOpenTo(Recording recording, String actor) {
 		if (!contentOpenTo(recording, actor)) {
-			events.publishEvent(new RecordingContentRefused(staff.require(actor).id(), recording.id()));
+			events.publishEvent(RecordingViewRefused.content(staff.require(actor).id(), recording.id()));
 			throw new NotPermitted("无权查看该音像记录内容 (the content of this recording is not open to you)");
 		}
 	}
