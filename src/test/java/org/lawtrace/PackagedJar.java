@@ -127,29 +127,61 @@ public final class PackagedJar {
 
 	/** Kills the server as a power cut or {@code kill -9} would, with no chance to tidy up. */
 	public void kill() throws InterruptedException {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
 		process.destroyForcibly();
 		process.waitFor();
 	}
 
+	/**
+	 * Waits as long as the server is alive and still making progress (its log grows), so a slow or busy machine gets
+	 * the time it needs while a hung one is given up on; giving up always ends the process, so no server outlives
+	 * the test that started it.
+	 */
 	private void awaitHealthy() throws Exception {
 		var http = HttpClient.newHttpClient();
-		var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("lawtrace.jar exited: " + log());
-			}
-			try {
-				var health = http.send(HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().contains("UP") && log().contains("password \"demo\"")) {
-					return;
+		var stallLimit = Duration.ofSeconds(Long.getLong("lawtrace.test.jar-stall-seconds", 120)).toNanos();
+		var ceiling = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		var lastProgress = System.nanoTime();
+		var logSize = 0L;
+		try {
+			while (System.nanoTime() < ceiling && System.nanoTime() - lastProgress < stallLimit) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("lawtrace.jar exited: " + log());
 				}
+				var size = Files.size(output);
+				if (size != logSize) {
+					logSize = size;
+					lastProgress = System.nanoTime();
+				}
+				try {
+					var health = http.send(
+							HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health"))
+								.timeout(Duration.ofSeconds(10))
+								.build(),
+							HttpResponse.BodyHandlers.ofString());
+					if (health.statusCode() == 200 && health.body().contains("UP")
+							&& log().contains("password \"demo\"")) {
+						return;
+					}
+				}
+				catch (IOException notYetListening) {
+					// still starting
+				}
+				Thread.sleep(250);
 			}
-			catch (IOException notYetListening) {
-				// still starting
-			}
-			Thread.sleep(250);
 		}
+		catch (Exception | Error failure) {
+			kill();
+			throw failure;
+		}
+		kill();
 		throw new IllegalStateException("lawtrace.jar did not become healthy: " + log());
+	}
+
+	static {
+		// A test that fails between start() and stop() must not leave its server running after the test JVM ends.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current()
+			.children()
+			.forEach(ProcessHandle::destroyForcibly)));
 	}
 }
