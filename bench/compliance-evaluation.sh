@@ -5,6 +5,7 @@
 # SQL pass that reads the same rows (psql \copy to /dev/null); then the case page's compliance view
 # (GET /api/v1/cases/{id}/compliance) timed over 50 requests on a running server.
 # Usage: bench/compliance-evaluation.sh [cases (100000)] [recordings per case (10)]
+# LAWTRACE_JAR=path/to/other/lawtrace.jar times another build (e.g. an older commit's) the same way, for before/after.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and builds target/lawtrace.jar if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +16,14 @@ PSQL="psql -X -q -h 127.0.0.1 -U postgres"
 WORK=$(mktemp -d /tmp/lawtrace-compliance-bench.XXXXXX)
 SERVER=
 trap 'if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
-[ -f target/lawtrace.jar ] || ./mvnw -q -B -ntp -DskipTests package
+JAR=${LAWTRACE_JAR:-target/lawtrace.jar}
+[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 JDBC="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres"
 JDBC="$JDBC --lawtrace.data-dir=$WORK/data"
 
 $PSQL -d postgres -c "drop database if exists $DB" -c "create database $DB"
 # creates the schema and the document kinds; there are no cases yet
-java -jar target/lawtrace.jar evaluate-compliance $JDBC > /dev/null
+java -jar "$JAR" evaluate-compliance $JDBC > /dev/null
 start=$(date +%s.%N)
 $PSQL -d $DB -v cases="$CASES" -v per="$PER" -f bench/compliance-data.sql
 echo "data set generated in $(echo "$(date +%s.%N) - $start" | bc) s: $($PSQL -d $DB -At -c "select
@@ -48,14 +50,14 @@ echo "plain SQL pass over the same rows: $sql s"
 
 for run in first second; do
   start=$(date +%s.%N)
-  out=$(java -jar target/lawtrace.jar evaluate-compliance $JDBC)
+  out=$(java -jar "$JAR" evaluate-compliance $JDBC)
   echo "$run full re-evaluation: $out; $(echo "$(date +%s.%N) - $start" | bc) s with JVM start"
 done
 echo "findings: $($PSQL -d $DB -At -c "select string_agg(light || ' ' || n, ', ') from (select light, count(*) n from compliance_case group by light order by light) x"), $($PSQL -d $DB -At -c "select count(*) from compliance_finding") finding rows"
 
 # the case page's view, on a running server, as the bench director's token
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -jar target/lawtrace.jar $JDBC --server.port="$port" --server.address=127.0.0.1 > "$WORK/server.log" 2>&1 &
+java -jar "$JAR" $JDBC --server.port="$port" --server.address=127.0.0.1 > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && break

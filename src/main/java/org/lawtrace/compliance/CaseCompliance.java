@@ -25,7 +25,6 @@ import org.lawtrace.shared.StageId;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,11 +49,10 @@ public class CaseCompliance {
 	private final ComplianceEvaluation evaluation;
 	private final RulePacks packs;
 	private final BureauTime time;
-	private final JdbcClient jdbc;
 
 	CaseCompliance(CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff, Findings findings,
 			Bookmarks bookmarks, Exemptions exemptions, ComplianceEvaluation evaluation, RulePacks packs,
-			BureauTime time, JdbcClient jdbc) {
+			BureauTime time) {
 		this.cases = cases;
 		this.recordings = recordings;
 		this.staff = staff;
@@ -64,7 +62,6 @@ public class CaseCompliance {
 		this.evaluation = evaluation;
 		this.packs = packs;
 		this.time = time;
-		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -84,13 +81,10 @@ public class CaseCompliance {
 		}).toList();
 		var caseWide = all.stream().filter(f -> f.stageId() == null).toList();
 		var light = Light.of(all.stream().filter(Finding::open).map(Finding::severity).toList());
-		var summary = jdbc.sql("select rule_pack_version, evaluated_at from compliance_case where case_id = ?")
-			.param(caseId.id())
-			.query((rs, n) -> new Object[] { rs.getString(1), DatabaseTime.instant(rs.getObject(2, OffsetDateTime.class)) })
-			.optional();
+		var summary = findings.lastEvaluation(caseId);
 		return new Checklist(caseId, c.caseNumber().value(), light,
-				summary.map(s -> (String) s[0]).orElse(packs.current().version()),
-				summary.map(s -> (Instant) s[1]).orElse(null), stages, caseWide);
+				summary.map(Findings.Evaluated::rulePackVersion).orElse(packs.current().version()),
+				summary.map(Findings.Evaluated::at).orElse(null), stages, caseWide);
 	}
 
 	/** The open red and amber gaps in the open cases a person handles, the nearest deadline first. */

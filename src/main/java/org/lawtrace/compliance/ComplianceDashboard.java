@@ -47,8 +47,7 @@ public class ComplianceDashboard {
 	public List<Tally> byUnit() {
 		var names = new HashMap<UUID, String>();
 		staff.units().forEach(u -> names.put(u.id().id(), u.name()));
-		return jdbc.sql("select c.handling_unit_id, " + SUMS + " from compliance_case k join cases_case c on c.id = k.case_id "
-				+ "group by c.handling_unit_id")
+		return jdbc.sql("select k.handling_unit_id, " + SUMS + " from compliance_case k group by k.handling_unit_id")
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
 					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
@@ -57,8 +56,8 @@ public class ComplianceDashboard {
 	public List<Tally> byOfficer() {
 		var names = new HashMap<UUID, String>();
 		staff.all().forEach(m -> names.put(m.id().id(), m.name()));
-		return jdbc.sql("select h.staff_id, " + SUMS + " from compliance_case k join cases_handler h on h.case_id = k.case_id "
-				+ "group by h.staff_id")
+		return jdbc.sql("select h.staff_id, " + SUMS
+				+ " from compliance_case k join compliance_case_handler h on h.case_id = k.case_id group by h.staff_id")
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
 					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
@@ -66,9 +65,9 @@ public class ComplianceDashboard {
 
 	/** By the month the case was opened (in the database's time zone), oldest first. */
 	public List<Tally> byMonth() {
-		return jdbc.sql("select extract(year from c.opened_at) as y, extract(month from c.opened_at) as m, " + SUMS
-				+ " from compliance_case k join cases_case c on c.id = k.case_id group by extract(year from c.opened_at), "
-				+ "extract(month from c.opened_at) order by y, m")
+		return jdbc.sql("select extract(year from k.opened_at) as y, extract(month from k.opened_at) as m, " + SUMS
+				+ " from compliance_case k where k.opened_at is not null group by extract(year from k.opened_at), "
+				+ "extract(month from k.opened_at) order by y, m")
 			.query((rs, n) -> new Tally(String.format("%d-%02d", rs.getInt(1), rs.getInt(2)), rs.getLong(3),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6)))
 			.list();
@@ -77,14 +76,14 @@ public class ComplianceDashboard {
 	/** The cases with the most open red findings, then amber, then the earliest deadline. */
 	public List<Gap> worst(int limit) {
 		return jdbc.sql("""
-				select k.case_id, c.case_number, c.title, k.light, k.open_major, k.open_minor,
+				select k.case_id, k.case_number, k.title, k.light, k.open_major, k.open_minor,
 				       (select min(f.deadline) from compliance_finding f
 				        where f.case_id = k.case_id and f.resolved_at is null and f.severity <> 'NOTICE') as deadline,
 				       (select min(f.article) from compliance_finding f
 				        where f.case_id = k.case_id and f.resolved_at is null and f.severity <> 'NOTICE') as article
-				from compliance_case k join cases_case c on c.id = k.case_id
+				from compliance_case k
 				where k.light <> 'GREEN'
-				order by k.open_major desc, k.open_minor desc, c.opened_at
+				order by k.open_major desc, k.open_minor desc, k.opened_at
 				fetch first %d rows only""".formatted(limit))
 			.query((rs, n) -> new Gap(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					Light.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6),

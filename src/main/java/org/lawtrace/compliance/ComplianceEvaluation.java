@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.lawtrace.compliance.Findings.CaseLight;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.staff.EnforcementCertificate;
@@ -71,6 +73,19 @@ public class ComplianceEvaluation {
 
 		public double casesPerSecond() {
 			return millis == 0 ? cases : cases * 1000.0 / millis;
+		}
+	}
+
+	/**
+	 * Cases judged before the dashboard's projection of cases was kept (an upgraded database) are judged again once,
+	 * in the background, so the dashboard never has to read the cases module's tables.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void fillProjection() {
+		if (!findings.withoutProjection().isEmpty()) {
+			var filling = new Thread(this::evaluateAll, "compliance-projection");
+			filling.setDaemon(true);
+			filling.start();
 		}
 	}
 
@@ -179,9 +194,10 @@ public class ComplianceEvaluation {
 	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack pack, Roster roster, int[] counts) {
 		var now = time.now();
 		// a case opened inside the range since the ids were read is left to its own event, which claims it
-		var facts = texts.attach(records.between(first, last).stream().filter(c -> claimed.contains(c.id().id()))
-			.toList(), first, last);
-		var evaluator = new Evaluator(pack, roster, records.checksBetween(first, last), time.zone());
+		var range = records.between(first, last);
+		var facts = texts.attach(range.facts().stream().filter(c -> claimed.contains(c.id().id())).toList(), first,
+				last);
+		var evaluator = new Evaluator(pack, roster, records.checksOf(facts), time.zone());
 		var open = new HashMap<UUID, Map<String, Finding>>();
 		for (var f : findings.openBetween(first, last)) {
 			if (!claimed.contains(f.caseId().id())) {
@@ -226,13 +242,14 @@ public class ComplianceEvaluation {
 								? Resolution.EXEMPTED : Resolution.FIXED))
 				.forEach(gone::add);
 			var light = new CaseLight(c.id().id(), major > 0 ? Light.RED : minor > 0 ? Light.AMBER : Light.GREEN,
-					major, minor);
+					major, minor, range.outlines().get(c.id().id()));
 			(evaluated.contains(c.id().id()) ? known : fresh).add(light);
 		}
 		findings.insert(added);
 		findings.rejudge(changed);
 		findings.resolve(gone, now);
 		findings.recordLights(known, fresh, pack.version(), now);
+		findings.recordHandlers(facts.stream().map(c -> range.outlines().get(c.id().id())).toList(), first, last);
 		counts[0] += facts.size();
 		counts[1] += added.size();
 		counts[2] += changed.size();

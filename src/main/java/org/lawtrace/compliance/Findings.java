@@ -3,6 +3,7 @@ package org.lawtrace.compliance;
 import static org.lawtrace.shared.DatabaseTime.instant;
 import static org.lawtrace.shared.DatabaseTime.utc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,9 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.lawtrace.cases.CaseOutline;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StageId;
@@ -59,8 +66,8 @@ class Findings {
 	/** The open gaps (red and amber) in the open cases a person handles, the nearest deadline first. */
 	List<Finding> openForHandler(StaffId handler, int limit) {
 		return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "f.$1") + " from compliance_finding f "
-				+ "join cases_handler h on h.case_id = f.case_id join cases_case c on c.id = f.case_id "
-				+ "where h.staff_id = ? and f.resolved_at is null and f.severity <> 'NOTICE' and c.status = 'OPEN' "
+				+ "join compliance_case_handler h on h.case_id = f.case_id join compliance_case c on c.case_id = f.case_id "
+				+ "where h.staff_id = ? and f.resolved_at is null and f.severity <> 'NOTICE' and c.case_open "
 				+ "order by f.deadline, f.severity, f.found_at fetch first " + limit + " rows only")
 			.param(handler.id()).query(Findings::map).list();
 	}
@@ -111,28 +118,71 @@ class Findings {
 				});
 	}
 
-	record CaseLight(UUID caseId, Light light, int major, int minor) {
+	/** A case's light after an evaluation, with the outline of the case the dashboard's projection is kept from. */
+	record CaseLight(UUID caseId, Light light, int major, int minor, CaseOutline outline) {
 	}
 
 	void recordLights(Collection<CaseLight> known, Collection<CaseLight> fresh, String version, Instant at) {
 		batch.batchUpdate("update compliance_case set light = ?, open_major = ?, open_minor = ?, rule_pack_version = ?, "
-				+ "evaluated_at = ? where case_id = ?", known, 1000, (ps, c) -> {
-					ps.setString(1, c.light().name());
-					ps.setInt(2, c.major());
-					ps.setInt(3, c.minor());
-					ps.setString(4, version);
-					ps.setObject(5, utc(at));
-					ps.setObject(6, c.caseId());
-				});
+				+ "evaluated_at = ?, case_number = ?, title = ?, handling_unit_id = ?, opened_at = ?, case_open = ? "
+				+ "where case_id = ?", known, 1000, (ps, c) -> setLight(ps, c, version, at));
 		batch.batchUpdate("insert into compliance_case (light, open_major, open_minor, rule_pack_version, evaluated_at, "
-				+ "case_id) values (?,?,?,?,?,?)", fresh, 1000, (ps, c) -> {
-					ps.setString(1, c.light().name());
-					ps.setInt(2, c.major());
-					ps.setInt(3, c.minor());
-					ps.setString(4, version);
-					ps.setObject(5, utc(at));
-					ps.setObject(6, c.caseId());
+				+ "case_number, title, handling_unit_id, opened_at, case_open, case_id) values (?,?,?,?,?,?,?,?,?,?,?)",
+				fresh, 1000, (ps, c) -> setLight(ps, c, version, at));
+	}
+
+	private static void setLight(PreparedStatement ps, CaseLight c, String version, Instant at) throws SQLException {
+		ps.setString(1, c.light().name());
+		ps.setInt(2, c.major());
+		ps.setInt(3, c.minor());
+		ps.setString(4, version);
+		ps.setObject(5, utc(at));
+		ps.setString(6, c.outline().caseNumber().value());
+		ps.setString(7, c.outline().title());
+		ps.setObject(8, c.outline().unit().id());
+		ps.setObject(9, utc(c.outline().openedAt()));
+		ps.setBoolean(10, c.outline().open());
+		ps.setObject(11, c.caseId());
+	}
+
+	/** Keeps the projection's handlers of these cases (a range {@code first..last}) as the cases module has them. */
+	void recordHandlers(List<CaseOutline> cases, UUID first, UUID last) {
+		var kept = new HashMap<UUID, Set<UUID>>();
+		jdbc.sql("select case_id, staff_id from compliance_case_handler where case_id between ? and ?")
+			.params(first, last)
+			.query((rs, n) -> kept.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+				.add(rs.getObject(2, UUID.class)))
+			.list();
+		var changed = cases.stream()
+			.filter(c -> !kept.getOrDefault(c.id().id(), Set.of())
+				.equals(c.handlers().stream().map(StaffId::id).collect(Collectors.toSet())))
+			.toList();
+		batch.batchUpdate("delete from compliance_case_handler where case_id = ?", changed, 1000,
+				(ps, c) -> ps.setObject(1, c.id().id()));
+		var rows = changed.stream()
+			.flatMap(c -> c.handlers().stream().distinct().map(h -> new UUID[] { c.id().id(), h.id() }))
+			.toList();
+		batch.batchUpdate("insert into compliance_case_handler (case_id, staff_id) values (?, ?)", rows, 1000,
+				(ps, r) -> {
+					ps.setObject(1, r[0]);
+					ps.setObject(2, r[1]);
 				});
+	}
+
+	/** The rule pack version and time of a case's last evaluation, if it has been evaluated. */
+	Optional<Evaluated> lastEvaluation(CaseId caseId) {
+		return jdbc.sql("select rule_pack_version, evaluated_at from compliance_case where case_id = ?")
+			.param(caseId.id())
+			.query((rs, n) -> new Evaluated(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class))))
+			.optional();
+	}
+
+	record Evaluated(String rulePackVersion, Instant at) {
+	}
+
+	/** The cases evaluated before the dashboard's projection was kept, to be judged again once. */
+	List<UUID> withoutProjection() {
+		return jdbc.sql("select case_id from compliance_case where case_open is null").query(UUID.class).list();
 	}
 
 	private static String clip(String text, int length) {

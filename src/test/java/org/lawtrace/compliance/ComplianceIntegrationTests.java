@@ -241,6 +241,32 @@ class ComplianceIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ART-03, ART-21: the dashboard names each case and its officers from the compliance module's own "
+			+ "record of the case, and a closed case's gaps leave its handler's list")
+	void dashboardKeepsItsOwnRecordOfCases() throws Exception {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = now.minus(Duration.ofHours(3));
+		stage(caseId, "SEALING_UP", start, start.plus(Duration.ofMinutes(30)));
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk();
+		Api.as(port, "zhang.wei").get().uri("/api/v1/compliance/my-gaps").exchange().expectStatus().isOk()
+			.expectBody(String.class).value(body -> assertThat(body).contains(caseId));
+		var xlsx = Api.as(port, "zhou.tao").get().uri("/compliance/dashboard.xlsx").exchange().expectStatus().isOk()
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var texts = new java.util.ArrayList<String>();
+			workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> texts.add(cell.toString()))));
+			// the handlers and the handling unit by name, never an unknown ("?")
+			assertThat(texts).contains("张伟").doesNotContain("?");
+		}
+
+		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", caseId).exchange().expectStatus().isOk();
+		Api.as(port, "sun.li").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk();
+		Api.as(port, "zhang.wei").get().uri("/api/v1/compliance/my-gaps").exchange().expectStatus().isOk()
+			.expectBody(String.class).value(body -> assertThat(body).doesNotContain(caseId));
+	}
+
+	@Test
 	@DisplayName("ART-05.3: a notice registered without the bureau's seal is red on the case; sealing it fixes that")
 	void documentWithoutSeal() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());

@@ -1,0 +1,86 @@
+package org.lawtrace.recordings;
+
+import static org.lawtrace.shared.DatabaseTime.instant;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.StageId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recordings module's bulk reads over ranges of cases (current revisions only), so a module that looks at
+ * every case asks here instead of reading this module's tables.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class RecordingOutlines {
+
+	private static final int CHUNK = 1000;
+
+	private final JdbcClient jdbc;
+
+	RecordingOutlines(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The recordings now linked to a case with {@code first <= id <= last}. */
+	public List<RecordingOutline> ofCasesBetween(CaseId first, CaseId last) {
+		var rows = jdbc.sql("""
+				select r.id as revision_id, r.recording_id, r.case_id, r.recorded_by, r.device_serial, r.started_at,
+				       r.ended_at, r.device_finding, rec.kind, rec.uploaded_at
+				from recordings_revision r join recordings_recording rec on rec.id = r.recording_id
+				where r.current and r.case_id between :first and :last""")
+			.param("first", first.id()).param("last", last.id())
+			.query((rs, n) -> new Row(rs.getObject("revision_id", UUID.class), rs.getObject("recording_id", UUID.class),
+					rs.getObject("case_id", UUID.class), RecordingKind.valueOf(rs.getString("kind")),
+					new StaffId(rs.getObject("recorded_by", UUID.class)), rs.getString("device_serial"),
+					instant(rs.getObject("started_at", OffsetDateTime.class)),
+					instant(rs.getObject("ended_at", OffsetDateTime.class)),
+					instant(rs.getObject("uploaded_at", OffsetDateTime.class)), rs.getString("device_finding")))
+			.list();
+		var stages = new HashMap<UUID, List<StageId>>();
+		var revisions = rows.stream().map(Row::revision).toList();
+		for (var from = 0; from < revisions.size(); from += CHUNK) {
+			var chunk = revisions.subList(from, Math.min(revisions.size(), from + CHUNK));
+			jdbc.sql("select revision_id, stage_id from recordings_revision_stage where revision_id in ("
+					+ String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")
+				.params(chunk.toArray())
+				.query((rs, n) -> stages.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new StageId(rs.getObject(2, UUID.class))))
+				.list();
+		}
+		return rows.stream()
+			.map(r -> new RecordingOutline(new RecordingId(r.recording()), r.kind(), new CaseId(r.caseId()),
+					r.recordedBy(), r.deviceSerial(), r.start(), r.end(), r.uploadedAt(),
+					r.deviceFinding() == null ? null : DeviceFinding.valueOf(r.deviceFinding()),
+					stages.getOrDefault(r.revision(), List.of())))
+			.toList();
+	}
+
+	/** The cases a recording is or ever was linked to, so a move re-judges the case it left as well. */
+	public List<CaseId> casesEverLinked(RecordingId recording) {
+		return jdbc.sql("select distinct case_id from recordings_revision where recording_id = ? and case_id is not null")
+			.param(recording.id())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(CaseId::new)
+			.toList();
+	}
+
+	private record Row(UUID revision, UUID recording, UUID caseId, RecordingKind kind, StaffId recordedBy,
+			@Nullable String deviceSerial, Instant start, Instant end, Instant uploadedAt,
+			@Nullable String deviceFinding) {
+	}
+}
