@@ -56,6 +56,10 @@ class CaseController {
 		this.views = views;
 	}
 
+	/**
+	 * Opens a case (立案) with its number (案号), kind, procedure, handling unit, handlers and parties; the handlers
+	 * must hold valid enforcement certificates today (ART-07). Answers 201 with the case.
+	 */
 	@PostMapping("/cases")
 	@PreAuthorize("hasRole('OFFICER')")
 	ResponseEntity<CaseView> open(@Valid @RequestBody NewCase body, Authentication caller) {
@@ -63,6 +67,7 @@ class CaseController {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(views.of(opened));
 	}
 
+	/** Finds cases by number, party, handler, opening date, status or kind, a page at a time. */
 	@GetMapping("/cases")
 	@PreAuthorize(CASE_READERS)
 	Page search(@RequestParam(required = false) @Nullable String number,
@@ -77,12 +82,14 @@ class CaseController {
 		return new Page(views.of(found.items()), found.total(), found.page(), found.size());
 	}
 
+	/** One case with its parties, handlers and status. */
 	@GetMapping("/cases/{id}")
 	@PreAuthorize(CASE_READERS)
 	CaseView get(@PathVariable UUID id) {
 		return views.of(cases.require(new CaseId(id)));
 	}
 
+	/** Closes (结案) an open case the caller handles; from then on its record set is frozen (ART-14). */
 	@PostMapping("/cases/{id}/close")
 	@PreAuthorize("hasRole('OFFICER')")
 	CaseView close(@PathVariable UUID id, @RequestBody(required = false) @Nullable Closing body,
@@ -90,6 +97,7 @@ class CaseController {
 		return views.of(cases.close(new CaseId(id), caller.getName(), body == null ? null : body.closedOn()));
 	}
 
+	/** Records a stage (环节) of a case: its kind, when it started and ended, where, and who was present (ART-06). */
 	@PostMapping("/cases/{id}/stages")
 	@PreAuthorize("hasRole('OFFICER')")
 	ResponseEntity<StageView> addStage(@PathVariable UUID id, @Valid @RequestBody NewStage body,
@@ -99,12 +107,14 @@ class CaseController {
 			.body(views.stages(List.of(stage)).get(0));
 	}
 
+	/** The stages of a case in the order they happened. */
 	@GetMapping("/cases/{id}/stages")
 	@PreAuthorize(CASE_READERS)
 	List<StageView> stages(@PathVariable UUID id) {
 		return views.stages(cases.stages(new CaseId(id)));
 	}
 
+	/** One stage of a case. */
 	@GetMapping("/cases/{id}/stages/{stageId}")
 	@PreAuthorize(CASE_READERS)
 	StageView stage(@PathVariable UUID id, @PathVariable UUID stageId) {

@@ -75,6 +75,10 @@ class DeviceController {
 		this.time = time;
 	}
 
+	/**
+	 * The device ledger (设备台账): the bureau's recording devices, optionally of one unit, kind or status; officers and
+	 * assistants see only the devices they hold.
+	 */
 	@GetMapping
 	@PreAuthorize(READERS)
 	List<DeviceView> list(@RequestParam(required = false) @Nullable UUID unit,
@@ -83,6 +87,10 @@ class DeviceController {
 		return views.of(ledger.entries(filter(unit, status, kind), caller.getName()));
 	}
 
+	/**
+	 * Registers a new recording device in the ledger (ART-09) with its serial number, kind, model, keeping unit and
+	 * storage capacity.
+	 */
 	@PostMapping
 	@PreAuthorize("hasAnyRole('CUSTODIAN','ADMIN')")
 	ResponseEntity<DeviceView> register(@Valid @RequestBody NewDevice body, Authentication caller) {
@@ -92,6 +100,7 @@ class DeviceController {
 			.body(views.of(ledger.entry(device.id(), caller.getName())));
 	}
 
+	/** One device with its holder, status and history. */
 	@GetMapping("/{id}")
 	@PreAuthorize(READERS)
 	DeviceDetail get(@PathVariable UUID id, Authentication caller) {
@@ -113,6 +122,10 @@ class DeviceController {
 				history.statusAt(instant).orElse(null), views.person(history.holderAt(instant).orElse(null)));
 	}
 
+	/**
+	 * Records a pre-use check (使用前检查) of a device: battery, free storage, clock offset and lens (ART-11); the answer
+	 * says whether it passed.
+	 */
 	@PostMapping("/{id}/checks")
 	@PreAuthorize(KEEPER_OR_HOLDER)
 	@ResponseStatus(HttpStatus.CREATED)
@@ -122,12 +135,17 @@ class DeviceController {
 		return views.checks(List.of(check)).get(0);
 	}
 
+	/** The pre-use checks of a device, newest first. */
 	@GetMapping("/{id}/checks")
 	@PreAuthorize(READERS)
 	List<CheckView> checks(@PathVariable UUID id, Authentication caller) {
 		return views.checks(ledger.checks(new DeviceId(id), caller.getName()));
 	}
 
+	/**
+	 * A deputy director or the director lets a device that failed its pre-use check be issued anyway, with a reason
+	 * (ART-11).
+	 */
 	@PostMapping("/{id}/checks/{checkId}/override")
 	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
 	CheckView override(@PathVariable UUID id, @PathVariable UUID checkId, @Valid @RequestBody Reason body,
@@ -136,6 +154,7 @@ class DeviceController {
 			.get(0);
 	}
 
+	/** Issues (领用) a device to a holder after a passed (or overridden) pre-use check (ART-10). */
 	@PostMapping("/{id}/issue")
 	@PreAuthorize(KEEPER)
 	DeviceView issue(@PathVariable UUID id, @Valid @RequestBody Issue body, Authentication caller) {
@@ -143,6 +162,7 @@ class DeviceController {
 		return views.of(ledger.entry(issued.id(), caller.getName()));
 	}
 
+	/** Takes a device back (归还) from its holder into the keeper's custody. */
 	@PostMapping("/{id}/return")
 	@PreAuthorize(KEEPER)
 	DeviceView takeBack(@PathVariable UUID id, @RequestBody(required = false) @Nullable Note body,
@@ -151,6 +171,7 @@ class DeviceController {
 		return views.of(ledger.entry(returned.id(), caller.getName()));
 	}
 
+	/** Reports a fault of a device; it is taken out of service at once and its keeper is notified (ART-12). */
 	@PostMapping("/{id}/faults")
 	@PreAuthorize(KEEPER_OR_HOLDER)
 	@ResponseStatus(HttpStatus.CREATED)
@@ -159,12 +180,14 @@ class DeviceController {
 			.get(0);
 	}
 
+	/** The faults reported for a device. */
 	@GetMapping("/{id}/faults")
 	@PreAuthorize(READERS)
 	List<FaultView> faults(@PathVariable UUID id, Authentication caller) {
 		return views.faults(ledger.faults(new DeviceId(id), caller.getName()));
 	}
 
+	/** Sends a faulty device for professional repair, or records a repair by the bureau itself (ART-12). */
 	@PostMapping("/{id}/repairs")
 	@PreAuthorize(KEEPER)
 	@ResponseStatus(HttpStatus.CREATED)
@@ -174,6 +197,7 @@ class DeviceController {
 		return views.repairs(List.of(repair)).get(0);
 	}
 
+	/** Records the outcome of a repair; a successful one puts the device back in service. */
 	@PostMapping("/{id}/repairs/{repairId}/close")
 	@PreAuthorize(KEEPER)
 	RepairView closeRepair(@PathVariable UUID id, @PathVariable UUID repairId,
@@ -184,12 +208,14 @@ class DeviceController {
 			.get(0);
 	}
 
+	/** The repairs of a device. */
 	@GetMapping("/{id}/repairs")
 	@PreAuthorize(READERS)
 	List<RepairView> repairs(@PathVariable UUID id, Authentication caller) {
 		return views.repairs(ledger.repairs(new DeviceId(id), caller.getName()));
 	}
 
+	/** Records scheduled maintenance of a device (ART-11). */
 	@PostMapping("/{id}/maintenance")
 	@PreAuthorize(KEEPER)
 	@ResponseStatus(HttpStatus.CREATED)
@@ -200,12 +226,14 @@ class DeviceController {
 		return views.maintenance(List.of(done)).get(0);
 	}
 
+	/** The maintenance history of a device. */
 	@GetMapping("/{id}/maintenance")
 	@PreAuthorize(READERS)
 	List<MaintenanceView> maintenance(@PathVariable UUID id, Authentication caller) {
 		return views.maintenance(ledger.maintenance(new DeviceId(id), caller.getName()));
 	}
 
+	/** Retires a device from use for good, with a reason; it stays in the ledger. */
 	@PostMapping("/{id}/retire")
 	@PreAuthorize(KEEPER)
 	DeviceView retire(@PathVariable UUID id, @Valid @RequestBody Reason body, Authentication caller) {
@@ -227,6 +255,7 @@ class DeviceController {
 		return views.notifications(ledger.notifications(caller.getName()));
 	}
 
+	/** Marks one of the caller's fault notifications as read. */
 	@PostMapping("/notifications/{id}/read")
 	@PreAuthorize(KEEPER)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -234,6 +263,7 @@ class DeviceController {
 		devices.markNotificationRead(id, caller.getName());
 	}
 
+	/** The device ledger as an Excel workbook, optionally of one unit. */
 	@GetMapping("/ledger.xlsx")
 	@PreAuthorize(READERS)
 	ResponseEntity<byte[]> ledger(@RequestParam(required = false) @Nullable UUID unit,

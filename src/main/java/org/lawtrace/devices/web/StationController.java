@@ -59,6 +59,7 @@ class StationController {
 		this.time = time;
 	}
 
+	/** The collection stations (采集站) that upload what the devices record. */
 	@GetMapping
 	@PreAuthorize(READERS)
 	List<StationView> list() {
@@ -66,6 +67,7 @@ class StationController {
 		return stations.all().stream().map(s -> view(s, units)).toList();
 	}
 
+	/** Registers a collection station with its name, account, unit and location. */
 	@PostMapping
 	@PreAuthorize(MANAGERS)
 	ResponseEntity<StationView> register(@Valid @RequestBody NewStation body, Authentication caller) {
@@ -74,6 +76,7 @@ class StationController {
 		return ResponseEntity.created(URI.create("/api/v1/stations/" + station.id())).body(view(station, units()));
 	}
 
+	/** One collection station: its unit, location, last contact, uploads and tokens (never their secrets). */
 	@GetMapping("/{id}")
 	@PreAuthorize(READERS)
 	StationView get(@PathVariable UUID id) {
@@ -88,6 +91,7 @@ class StationController {
 		return view(station, units());
 	}
 
+	/** Issues an API token for a station's import agent; the secret is shown once, in this answer. */
 	@PostMapping("/{id}/tokens")
 	@PreAuthorize(MANAGERS)
 	@ResponseStatus(HttpStatus.CREATED)
@@ -104,6 +108,7 @@ class StationController {
 		return issued(stations.rotateToken(id, tokenId, body == null ? null : body.expiresAt()));
 	}
 
+	/** Revokes one of a station's API tokens at once. */
 	@DeleteMapping("/{id}/tokens/{tokenId}")
 	@PreAuthorize(MANAGERS)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
