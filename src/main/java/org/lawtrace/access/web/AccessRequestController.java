@@ -40,6 +40,10 @@ class AccessRequestController {
 		this.views = views;
 	}
 
+	/**
+	 * Asks to see records (调阅申请, ART-20): a whole case or named records, with the purpose and for how many days; the
+	 * request is routed to the approver in charge. Answers 201 with the request.
+	 */
 	@PostMapping
 	@PreAuthorize(REQUESTERS)
 	ResponseEntity<AccessRequestView> request(@RequestBody NewAccessRequest body, Authentication caller) {
@@ -61,12 +65,17 @@ class AccessRequestController {
 		return views.of(access.toDecide(caller.getName()));
 	}
 
+	/** One access request, to its requester, its approver and those who oversee access. */
 	@GetMapping("/{id}")
 	@PreAuthorize(REQUESTERS)
 	AccessRequestView get(@PathVariable UUID id, Authentication caller) {
 		return views.of(access.visibleTo(new AccessRequestId(id), caller.getName()));
 	}
 
+	/**
+	 * The approver the request is routed to approves it, with an optional opinion; the grant is live from now for the
+	 * days asked (ART-20).
+	 */
 	@PostMapping("/{id}/approval")
 	@PreAuthorize(APPROVERS)
 	AccessRequestView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
@@ -74,6 +83,7 @@ class AccessRequestController {
 		return views.of(access.approve(new AccessRequestId(id), body == null ? null : body.opinion(), caller.getName()));
 	}
 
+	/** The approver the request is routed to turns it down, with an optional opinion (ART-20). */
 	@PostMapping("/{id}/rejection")
 	@PreAuthorize(APPROVERS)
 	AccessRequestView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
@@ -81,6 +91,7 @@ class AccessRequestController {
 		return views.of(access.reject(new AccessRequestId(id), body == null ? null : body.opinion(), caller.getName()));
 	}
 
+	/** Ends a live grant at once: its approver or the director withdraws it, or the requester gives it up. */
 	@PostMapping("/{id}/revocation")
 	@PreAuthorize(REQUESTERS)
 	AccessRequestView revoke(@PathVariable UUID id, @RequestBody(required = false) @Nullable Revocation body,
