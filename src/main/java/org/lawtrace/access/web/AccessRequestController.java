@@ -65,7 +65,7 @@ class AccessRequestController {
 		return views.of(access.toDecide(caller.getName()));
 	}
 
-	/** One access request, to its requester, its approver and those who oversee access. */
+	/** One access request, to its requester, whoever decided or may decide it, whoever revoked it, and the director. */
 	@GetMapping("/{id}")
 	@PreAuthorize(REQUESTERS)
 	AccessRequestView get(@PathVariable UUID id, Authentication caller) {
