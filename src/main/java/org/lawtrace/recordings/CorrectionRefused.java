@@ -1,0 +1,32 @@
+package org.lawtrace.recordings;
+
+import org.lawtrace.shared.Audited;
+import org.lawtrace.shared.StaffId;
+
+/**
+ * An attempt to ask for or decide a correction that the rules turned down: logged at once, since the work it
+ * attempted is rolled back and an after-commit event would never be delivered.
+ */
+public record CorrectionRefused(StaffId actor, String action, RecordingId recordingId, String reason)
+		implements Audited.AtOnce {
+
+	@Override
+	public String subjectType() {
+		return "RECORDING";
+	}
+
+	@Override
+	public String subjectId() {
+		return recordingId.toString();
+	}
+
+	@Override
+	public String outcome() {
+		return "REFUSED";
+	}
+
+	@Override
+	public String details() {
+		return "reason=" + reason;
+	}
+}
