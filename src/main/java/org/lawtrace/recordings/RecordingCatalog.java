@@ -80,6 +80,14 @@ public class RecordingCatalog {
 		return recording;
 	}
 
+	/** Whether {@code actor} may see this recording at all (ART-20): what {@link #requireVisible} asks, without a refusal. */
+	@Transactional(readOnly = true)
+	public boolean visibleTo(Recording recording, String actor) {
+		var viewer = staff.require(actor).id();
+		return access.maySeeMetadata(viewer, RecordRef.recording(recording.id().id()), recording.current().caseId(),
+				recording.opensToMaker(viewer));
+	}
+
 	/** The recordings {@code actor} may see that match (ART-20): totals and pages count only those. */
 	@Transactional(readOnly = true)
 	public Page search(RecordingQuery query, String actor) {

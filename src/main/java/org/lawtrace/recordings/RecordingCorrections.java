@@ -118,10 +118,26 @@ public class RecordingCorrections {
 		return corrections.ofRecording(id);
 	}
 
-	/** Every correction that took a recording out of a case or brought one in, or asks to: what the case page shows. */
+	/**
+	 * The corrections that took a recording out of a case or brought one in, or ask to, of the recordings
+	 * {@code actor} may see (ART-20): what the case page shows.
+	 */
 	@Transactional(readOnly = true)
-	public List<CorrectionRequest> ofCase(CaseId caseId) {
-		return corrections.ofCase(caseId);
+	public List<CorrectionRequest> ofCase(CaseId caseId, String actor) {
+		var seen = new java.util.HashMap<RecordingId, Boolean>();
+		return corrections.ofCase(caseId).stream()
+			.filter(c -> seen.computeIfAbsent(c.recordingId(),
+					r -> catalog.visibleTo(catalog.require(r), actor)))
+			.toList();
+	}
+
+	/** Whether {@code actor} may ask for a correction of this recording: its makers, its case's handlers, custodians. */
+	@Transactional(readOnly = true)
+	public boolean mayRequest(Recording recording, String actor) {
+		var requester = staff.require(actor);
+		var linked = recording.current().caseId();
+		return recording.madeBy(requester.id()) || requester.holds(Role.CUSTODIAN)
+				|| linked != null && cases.require(linked).handledBy(requester.id());
 	}
 
 	/** The pending corrections {@code actor} may decide, oldest first. */
@@ -213,6 +229,9 @@ public class RecordingCorrections {
 			var refusal = whyNotDecider(correction, decider);
 			if (refusal != null) {
 				throw new NotPermitted(refusal);
+			}
+			if (correction.status() != CorrectionRequest.Status.PENDING) {
+				throw new Conflict("status", "该更正申请已处理 (the correction was already decided)");
 			}
 			var text = approve ? optional("reason", opinion)
 					: text("reason", opinion, "不予批准须说明理由（500字以内） (a rejection needs a reason, at most 500 "
