@@ -131,6 +131,27 @@ public class RecordingCorrections {
 			.toList();
 	}
 
+	/**
+	 * The approved corrections that took a recording out of this case or brought one in, oldest first: what the case
+	 * file (ART-14) shows as correction entries, to those who may see the whole case.
+	 */
+	@Transactional(readOnly = true)
+	public List<CorrectionRequest> approvedOfCase(CaseId caseId) {
+		return corrections.ofCase(caseId).stream()
+			.filter(c -> c.status() == CorrectionRequest.Status.APPROVED)
+			.toList();
+	}
+
+	/** Who approved each version of a recording that an approved correction wrote, by version. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Integer, StaffId> approvals(RecordingId id) {
+		var approvals = new java.util.HashMap<Integer, StaffId>();
+		corrections.ofRecording(id).stream()
+			.filter(c -> c.appliedVersion() != null && c.decidedBy() != null)
+			.forEach(c -> approvals.put(c.appliedVersion(), c.decidedBy()));
+		return approvals;
+	}
+
 	/** Whether {@code actor} may ask for a correction of this recording: its makers, its case's handlers, custodians. */
 	@Transactional(readOnly = true)
 	public boolean mayRequest(Recording recording, String actor) {

@@ -83,6 +83,17 @@ class RecordingCorrectionIntegrationTests {
 		refused(revise("zhang.wei", later, Map.of("caseId", caseId, "reason", "补入已结案案件")), 409, "caseId");
 		refused(Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
 				photo(), "late-" + seed + ".jpg"), 409, "caseId");
+
+		// only an approved correction changes the closed case's records, and the case file shows it as such
+		var correctionId = correct("zhao.min", id, Map.of("unlink", true, "reason", "误关联，实为另案录像"))
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		decide("liu.yang", correctionId, "approval").expectStatus().isOk();
+		assertThat(currentVersion(id)).isEqualTo(2);
+		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
+		var file = Api.as(port, "zhao.min").get().uri("/api/v1/cases/{id}/file", caseId).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(file).contains("更正记录", "音像记录更正：解除与本案的关联", "申请人 赵敏", "批准人 刘洋",
+				"误关联，实为另案录像");
 	}
 
 	@Test
@@ -122,7 +133,8 @@ class RecordingCorrectionIntegrationTests {
 			.jsonPath("$.length()").isEqualTo(2)
 			.jsonPath("$[1].recordedBy.username").isEqualTo("zhang.wei")
 			.jsonPath("$[1].changedBy.username").isEqualTo("li.na")
-			.jsonPath("$[1].reason").isEqualTo("实际由张伟拍摄");
+			.jsonPath("$[1].reason").isEqualTo("实际由张伟拍摄")
+			.jsonPath("$[1].approvedBy.name").isEqualTo("刘洋");
 		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/corrections", id).exchange().expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$[0].requestedBy.name").isEqualTo("李娜")

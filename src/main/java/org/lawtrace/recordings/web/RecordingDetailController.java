@@ -133,7 +133,7 @@ class RecordingDetailController {
 		var view = views.of(recording);
 		var cases = new HashMap<UUID, @Nullable CaseOption>();
 		var stages = new HashMap<UUID, Map<UUID, StageOption>>();
-		var history = views.revisions(catalog.history(recording.id())).stream()
+		var history = views.revisions(catalog.history(recording.id()), corrections.approvals(recording.id())).stream()
 			.map(v -> entry(v, cases, stages))
 			.toList();
 		var current = history.get(history.size() - 1);
