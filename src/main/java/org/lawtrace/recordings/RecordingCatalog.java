@@ -144,7 +144,14 @@ public class RecordingCatalog {
 			throw new InvalidInput("reason", "请说明修改原因（500字以内） (a reason is required, at most 500 characters)");
 		}
 		var before = current.current();
-		requireHarmless(c, before);
+		try {
+			requireHarmless(c, before);
+		}
+		catch (Conflict e) {
+			// ART-22: an attempt to re-label or detach a record without approval leaves a trace
+			events.publishEvent(new CorrectionRefused(changer.id(), "REVISION", id, String.valueOf(e.getMessage())));
+			throw e;
+		}
 		var caseId = caseAfter(c, before);
 		var stageIds = stagesAfter(c, before, caseId);
 		var recordedBy = staff.byId(before.recordedBy()).orElseThrow().username();

@@ -48,6 +48,10 @@ class RecordingCorrectionIntegrationTests {
 		refused(revise("zhao.min", id, Map.of("unlink", true, "reason", "档案整理")), 409, "unlink");
 		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
 		assertThat(currentVersion(id)).isEqualTo(1);
+		// ART-22: each attempt is in the audit log against the recording
+		assertThat(jdbc.sql("select count(*) from audit_entry where subject_type = 'RECORDING' and subject_id = ? "
+				+ "and action = 'REVISION' and actor = 'zhao.min' and outcome = 'REFUSED'").param(id)
+			.query(Long.class).single()).isEqualTo(2);
 
 		// the same as a correction: asked, decided by the deputy director in charge, and still no content for her
 		var correction = correct("zhao.min", id, Map.of("unlink", true, "recordedBy", "zhao.min", "reason", "档案整理"))
