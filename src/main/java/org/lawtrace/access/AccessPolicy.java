@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and only while {@code lawtrace.access.handlers-without-request} is on (the default), the handlers of an open case
  * work with its records without asking: the article is about overseeing others' access, not about the case's own
  * work. A record not linked to any case is open to whoever made or uploaded it, whatever the setting, since there is
- * no case yet to ask about and they must see it to link it; once linked, the case's rules apply to them too. No role
+ * no case yet to ask about and they must see it to link it; once linked, the case's rules apply to them too. Its
+ * holder says who made it only from facts nobody can edit, and says no once it has ever been in a case, so changing
+ * a record's recorder or case link opens it to nobody (issue 11). No role
  * opens anything by itself: the administrator, the director and the discipline unit ask like everyone else.
  * <p>
  * A record's metadata is seen by the same people, and besides by custodians (档案管理人员), who keep and classify

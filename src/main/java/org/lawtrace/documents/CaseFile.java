@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.Party;
+import org.lawtrace.recordings.CorrectionRequest;
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
@@ -44,19 +46,22 @@ public class CaseFile {
 	private final DocumentCatalog catalog;
 	private final CaseManagement cases;
 	private final RecordingCatalog recordings;
+	private final RecordingCorrections corrections;
 	private final StaffDirectory staff;
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final ContentsList contentsList;
 	private final RecordAccess access;
 
-	CaseFile(DocumentCatalog catalog, CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff,
+	CaseFile(DocumentCatalog catalog, CaseManagement cases, RecordingCatalog recordings,
+			RecordingCorrections corrections, StaffDirectory staff,
 			BureauTime time, ApplicationEventPublisher events, ContentsList contentsList, RecordAccess access) {
 		this.access = access;
 		this.contentsList = contentsList;
 		this.catalog = catalog;
 		this.cases = cases;
 		this.recordings = recordings;
+		this.corrections = corrections;
 		this.staff = staff;
 		this.time = time;
 		this.events = events;
@@ -82,8 +87,8 @@ public class CaseFile {
 				RecordingQuery.MAX_PAGE_SIZE)).items().stream()
 			.sorted(Comparator.comparing(r -> r.current().startedAt()))
 			.toList();
-		var main = volume(Volume.MAIN, MAIN_SECTIONS, documents, avRecords);
-		var secondary = volume(Volume.SECONDARY, SECONDARY_SECTIONS, documents, List.of());
+		var main = volume(Volume.MAIN, MAIN_SECTIONS, documents, avRecords, corrections.approvedOfCase(caseId));
+		var secondary = volume(Volume.SECONDARY, SECONDARY_SECTIONS, documents, List.of(), List.of());
 		var file = new CaseFileContents(caseId, c.caseNumber().value(), c.title(),
 				c.parties().stream().map(Party::name).collect(Collectors.joining("、")), c.closedOn(), main, secondary);
 		events.publishEvent(new CaseFileAssembled(caseId, main.entries().size(), secondary.entries().size(),
@@ -97,7 +102,8 @@ public class CaseFile {
 		return contentsList.pdf(assemble(caseId, actor));
 	}
 
-	private VolumeContents volume(Volume volume, int sections, List<Document> documents, List<Recording> avRecords) {
+	private VolumeContents volume(Volume volume, int sections, List<Document> documents, List<Recording> avRecords,
+			List<CorrectionRequest> approvedCorrections) {
 		var proofs = new LinkedHashMap<DocumentId, List<DocumentId>>();
 		Set<DocumentId> linkedProofs = new HashSet<>();
 		for (var d : documents) {
@@ -130,9 +136,41 @@ public class CaseFile {
 							LocalDate.ofInstant(r.current().startedAt(), time.zone()), null, 0, true,
 							"音像资料另行存储 SHA-256 " + r.digest().sha256().substring(0, 16)));
 				}
+				// issue 11: a closed case's records change only by an approved correction, which the file shows
+				for (var c : approvedCorrections) {
+					entries.add(correctionEntry(entries.size() + 1, section, c));
+				}
 			}
 		}
 		return new VolumeContents(volume, entries, page - 1);
+	}
+
+	/** A correction entry (更正记录): what changed, who asked, who approved, when and why. */
+	private VolumeEntry correctionEntry(int position, int section, CorrectionRequest c) {
+		var what = new ArrayList<String>();
+		if (c.unlink()) {
+			what.add("解除与本案的关联");
+		}
+		if (c.caseId() != null) {
+			what.add(c.caseBefore() == null ? "关联至本案"
+					: "由" + cases.require(c.caseBefore()).caseNumber().value() + "改为关联"
+							+ cases.require(c.caseId()).caseNumber().value());
+		}
+		if (c.recordedBy() != null) {
+			what.add("记录人改为" + name(c.recordedBy()));
+		}
+		if (c.startedAt() != null || c.endedAt() != null) {
+			what.add("更正拍摄时间");
+		}
+		var decided = c.decidedAt() == null ? c.requestedAt() : c.decidedAt();
+		return new VolumeEntry(position, section, null, c.recordingId().id(), null,
+				"音像记录更正：" + String.join("，", what), "更正记录", LocalDate.ofInstant(decided, time.zone()), null, 0,
+				true, "申请人 " + name(c.requestedBy()) + "，批准人 " + (c.decidedBy() == null ? "" : name(c.decidedBy()))
+						+ "，原因：" + c.reason());
+	}
+
+	private String name(org.lawtrace.shared.StaffId id) {
+		return staff.byId(id).map(m -> m.name()).orElse("?");
 	}
 
 	private int add(List<VolumeEntry> entries, Document d, int section, int firstPage) {

@@ -344,7 +344,9 @@ public class DocumentRegistry {
 			throw new InvalidInput(field, "案件不存在 (unknown case): " + id.id());
 		}
 		if (c.status() != Case.Status.OPEN) {
-			throw new Conflict("status", "案件已结案，文书不能再登记或修改 (the case is closed)");
+			// ART-14: a closed case is frozen; the refusal names the case, as the recordings' does (issue 11)
+			throw new Conflict("caseId", "案件已结案，文书不能再登记或修改 (the case is closed and its records are frozen, "
+					+ "ART-14)");
 		}
 		return c;
 	}

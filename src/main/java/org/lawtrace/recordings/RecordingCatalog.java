@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -72,11 +73,19 @@ public class RecordingCatalog {
 		var recording = require(id);
 		var viewer = staff.require(actor).id();
 		if (!access.maySeeMetadata(viewer, RecordRef.recording(id.id()), recording.current().caseId(),
-				recording.madeBy(viewer))) {
+				recording.opensToMaker(viewer))) {
 			events.publishEvent(RecordingViewRefused.metadata(viewer, id));
 			throw new NotFound("recording", id);
 		}
 		return recording;
+	}
+
+	/** Whether {@code actor} may see this recording at all (ART-20): what {@link #requireVisible} asks, without a refusal. */
+	@Transactional(readOnly = true)
+	public boolean visibleTo(Recording recording, String actor) {
+		var viewer = staff.require(actor).id();
+		return access.maySeeMetadata(viewer, RecordRef.recording(recording.id().id()), recording.current().caseId(),
+				recording.opensToMaker(viewer));
 	}
 
 	/** The recordings {@code actor} may see that match (ART-20): totals and pages count only those. */
@@ -123,8 +132,10 @@ public class RecordingCatalog {
 	}
 
 	/**
-	 * ART-06, ART-15.2: links a recording to a case and stages, or corrects what it records, as a new revision; the
-	 * original file and every earlier revision stay as they were.
+	 * ART-06, ART-15.2: links a recording to a case and stages, or changes its device or the stages of its open case,
+	 * as a new revision; the original file and every earlier revision stay as they were. Nothing here may change who
+	 * recorded it, when, or take it out of or move it between cases: those are corrections a leader decides
+	 * ({@link RecordingCorrections}), and a closed case's records are frozen (ART-14).
 	 */
 	public Recording revise(RecordingId id, Correction c, String actor) {
 		var current = require(id);
@@ -133,14 +144,20 @@ public class RecordingCatalog {
 			throw new InvalidInput("reason", "请说明修改原因（500字以内） (a reason is required, at most 500 characters)");
 		}
 		var before = current.current();
+		try {
+			requireHarmless(c, before);
+		}
+		catch (Conflict e) {
+			// ART-22: an attempt to re-label or detach a record without approval leaves a trace
+			events.publishEvent(new CorrectionRefused(changer.id(), "REVISION", id, String.valueOf(e.getMessage())));
+			throw e;
+		}
 		var caseId = caseAfter(c, before);
 		var stageIds = stagesAfter(c, before, caseId);
-		var recordedBy = c.recordedBy() != null ? c.recordedBy()
-				: staff.byId(before.recordedBy()).orElseThrow().username();
+		var recordedBy = staff.byId(before.recordedBy()).orElseThrow().username();
 		var described = ingest.prepare(new UploadDescription(recordedBy,
-				c.deviceSerial() != null ? c.deviceSerial() : before.deviceSerial(),
-				c.startedAt() != null ? c.startedAt() : before.startedAt(),
-				c.endedAt() != null ? c.endedAt() : before.endedAt(), caseId, stageIds, null), actor);
+				c.deviceSerial() != null ? c.deviceSerial() : before.deviceSerial(), before.startedAt(),
+				before.endedAt(), caseId, stageIds, null), actor);
 		requireMayRevise(current, changer.id(), changer.holds(Role.CUSTODIAN), described.caseId());
 		var revision = new Revision(UUID.randomUUID(), before.version() + 1, described.recordedBy().id(),
 				described.deviceSerial(), described.startedAt(), described.endedAt(), described.caseId(),
@@ -149,6 +166,52 @@ public class RecordingCatalog {
 		recordings.addRevision(id, revision);
 		events.publishEvent(new RecordingRevised(id, revision, changer.id()));
 		return require(id);
+	}
+
+	/**
+	 * Issue 11: a revision may only link a daily enforcement recording to an open case, or change the device or the
+	 * stages within its open case. Anything that could take a record away from its case, re-label who made it or
+	 * touch a closed case is refused here, naming the field, and must go through a correction.
+	 */
+	private void requireHarmless(Correction c, Revision before) {
+		if (before.caseId() != null && closed(before.caseId())) {
+			throw new Conflict("caseId", "案件已结案，其记录不得再关联、解除或调整环节；如需更正请提出更正申请 (the case is closed "
+					+ "and its records are frozen; ask for a correction, ART-14)");
+		}
+		if (c.recordedBy() != null && !c.recordedBy().isBlank()
+				&& !staff.byUsername(c.recordedBy().strip()).map(m -> m.id().equals(before.recordedBy())).orElse(false)) {
+			throw correctionNeeded("recordedBy", "更改记录人");
+		}
+		if (c.startedAt() != null && !c.startedAt().equals(before.startedAt())) {
+			throw correctionNeeded("startedAt", "更改开始时间");
+		}
+		if (c.endedAt() != null && !c.endedAt().equals(before.endedAt())) {
+			throw correctionNeeded("endedAt", "更改结束时间");
+		}
+		if (c.unlinks() && before.caseId() != null) {
+			throw correctionNeeded("unlink", "解除与案件的关联");
+		}
+		if (!c.unlinks() && c.caseId() != null && before.caseId() != null && !before.caseId().id().equals(c.caseId())) {
+			throw correctionNeeded("caseId", "改为关联其他案件");
+		}
+		if (!c.unlinks() && c.caseId() != null && closed(new CaseId(c.caseId()))) {
+			throw new Conflict("caseId", "案件已结案，不能再关联记录；如需补入请提出更正申请 (the case is closed; ask for a "
+					+ "correction, ART-14)");
+		}
+	}
+
+	private static Conflict correctionNeeded(String field, String what) {
+		return new Conflict(field, what + "须提出更正申请，经分管副局长批准 (this change is a correction: POST "
+				+ "/api/v1/recordings/{id}/corrections, decided by the deputy director in charge)");
+	}
+
+	private boolean closed(CaseId caseId) {
+		try {
+			return cases.require(caseId).status() != org.lawtrace.cases.Case.Status.OPEN;
+		}
+		catch (NotFound e) {
+			return false; // an unknown case is reported by the link's own checks, naming caseId
+		}
 	}
 
 	private static @Nullable UUID caseAfter(Correction c, Revision before) {
@@ -216,7 +279,7 @@ public class RecordingCatalog {
 		var viewer = staff.require(actor).id();
 		return recordings.stream()
 			.filter(r -> access.mayOpen(viewer, RecordRef.recording(r.id().id()), r.current().caseId(),
-					r.madeBy(viewer)))
+					r.opensToMaker(viewer)))
 			.map(Recording::id)
 			.collect(Collectors.toSet());
 	}

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
@@ -115,7 +116,7 @@ public class RecordingIngest {
 					p.caseId(), p.stageIds(), p.uploader().id(), now, "上传 (uploaded)",
 					custody.judge(p.deviceSerial(), started, p.recordedBy().id()));
 			var recording = new Recording(RecordingId.random(), name, staged.digest(), facts, p.uploader().id(), now,
-					channel, revision);
+					channel, revision, p.recordedBy().id(), p.caseId() != null);
 			return record(recording);
 		}
 	}
@@ -185,11 +186,17 @@ public class RecordingIngest {
 			}
 			return List.of();
 		}
+		org.lawtrace.cases.Case c;
 		try {
-			cases.require(caseId);
+			c = cases.require(caseId);
 		}
 		catch (NotFound e) {
 			throw new InvalidInput("caseId", "案件不存在 (unknown case): " + caseId);
+		}
+		if (c.status() != org.lawtrace.cases.Case.Status.OPEN) {
+			// ART-14: a closed case's record set is frozen; only an approved correction adds to it
+			throw new Conflict("caseId", "案件已结案，不能再上传或关联记录；如需补入请提出更正申请 (the case is closed; "
+					+ "ask for a correction, ART-14)");
 		}
 		var known = cases.stages(caseId).stream().map(s -> s.id().id()).toList();
 		var checked = new ArrayList<StageId>();

@@ -34,7 +34,11 @@ class Recordings {
 
 	private static final String SELECT = """
 			select r.*, v.id as revision_id, v.version, v.recorded_by, v.device_serial, v.started_at, v.ended_at,
-			    v.case_id, v.changed_by, v.changed_at, v.reason, v.device_finding
+			    v.case_id, v.changed_by, v.changed_at, v.reason, v.device_finding,
+			    (select v1.recorded_by from recordings_revision v1 where v1.recording_id = r.id and v1.version = 1)
+			        as recorded_at_ingest,
+			    case when exists (select 1 from recordings_revision vl where vl.recording_id = r.id
+			        and vl.case_id is not null) then true else false end as ever_linked
 			from recordings_recording r join recordings_revision v on v.recording_id = r.id and v.current = true""";
 
 	private final JdbcClient jdbc;
@@ -137,7 +141,11 @@ class Recordings {
 	 * by the viewer while in no case. Empty lists are left out, since {@code in ()} is no SQL.
 	 */
 	private static String visibleTo(RecordVisibility visible, Map<String, Object> params) {
-		var any = new StringBuilder("((v.case_id is null and (r.uploaded_by = :viewer or v.recorded_by = :viewer))");
+		// the maker's own: by who uploaded it or recorded it at ingest, and only while it was never in a case (issue 11)
+		var any = new StringBuilder("((v.case_id is null and not exists (select 1 from recordings_revision vl "
+				+ "where vl.recording_id = r.id and vl.case_id is not null) and (r.uploaded_by = :viewer or exists "
+				+ "(select 1 from recordings_revision v1 where v1.recording_id = r.id and v1.version = 1 "
+				+ "and v1.recorded_by = :viewer)))");
 		params.put("viewer", visible.viewer().id());
 		if (!visible.cases().isEmpty()) {
 			any.append(" or v.case_id in (:visibleCases)");
@@ -170,7 +178,7 @@ class Recordings {
 		var stages = stagesOf(recordings.stream().map(r -> r.current().id()).toList());
 		return recordings.stream()
 			.map(r -> new Recording(r.id(), r.originalName(), r.digest(), r.facts(), r.uploadedBy(), r.uploadedAt(),
-					r.channel(), withStages(r.current(), stages)))
+					r.channel(), withStages(r.current(), stages), r.recordedAtIngest(), r.everLinked()))
 			.toList();
 	}
 
@@ -203,7 +211,7 @@ class Recordings {
 				new ContentDigest(rs.getString("sha256"), rs.getString("sm3"), rs.getLong("size_bytes")), facts,
 				new StaffId(rs.getObject("uploaded_by", UUID.class)),
 				rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(), Channel.valueOf(rs.getString("channel")),
-				revision(rs));
+				revision(rs), new StaffId(rs.getObject("recorded_at_ingest", UUID.class)), rs.getBoolean("ever_linked"));
 	}
 
 	private static Revision revision(ResultSet rs) throws SQLException {

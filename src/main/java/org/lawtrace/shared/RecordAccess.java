@@ -13,7 +13,9 @@ public interface RecordAccess {
 	 * @param viewer the person asking
 	 * @param record the record whose content is asked for
 	 * @param caseId the case the record belongs to now, or null while it is not linked to one
-	 * @param madeByViewer whether the viewer made or uploaded this record
+	 * @param madeByViewer whether the viewer made or uploaded this record, judged only from facts nobody can edit
+	 *        afterwards (who uploaded it, who recorded it as taken at ingest) and only for a record that was never in
+	 *        a case: a correctable recorder or case link must never widen access (issue 11)
 	 */
 	boolean mayOpen(StaffId viewer, RecordRef record, @Nullable CaseId caseId, boolean madeByViewer);
 

@@ -192,7 +192,23 @@ class DocumentBadInputIntegrationTests {
 		s.close();
 		var late = Pdfs.pages(1);
 		s.register("zhang.wei", s.metadata("CLOSING_APPROVAL", null, "迟到的文书"), late).expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.field").isEqualTo("status");
+			.expectBody().jsonPath("$.field").isEqualTo("caseId");
 		assertThat(stored(late)).isFalse();
+	}
+
+	@Test
+	@DisplayName("ART-14: a closed case is frozen: a handler's change of one of its documents is refused with 409 naming "
+			+ "caseId, and adds no version and no file (issue 11)")
+	void aClosedCasesDocumentsCannotBeChanged() throws Exception {
+		var s = new DocumentScenario(port);
+		var record = id(s.document("CLOSING_APPROVAL", null, "结案审批表", 1));
+		s.close();
+		var before = documentRows();
+		var file = Pdfs.pages(1);
+		s.change(record, "结案后补改", file).expectStatus().isEqualTo(409)
+			.expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.field").isEqualTo("caseId");
+		assertThat(documentRows()).isEqualTo(before);
+		assertThat(stored(file)).isFalse();
 	}
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.Correction;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.recordings.RecordingQuery;
@@ -57,9 +58,12 @@ class RecordingController {
 	private final RecordingContent content;
 	private final StaffDirectory staff;
 	private final ApplicationEventPublisher events;
+	private final RecordingCorrections corrections;
 
 	RecordingController(StreamedUpload upload, RecordingCatalog catalog, RecordingViews views,
-			RecordingContent content, StaffDirectory staff, ApplicationEventPublisher events) {
+			RecordingContent content, StaffDirectory staff, ApplicationEventPublisher events,
+			RecordingCorrections corrections) {
+		this.corrections = corrections;
 		this.staff = staff;
 		this.events = events;
 		this.upload = upload;
@@ -128,10 +132,15 @@ class RecordingController {
 	@PreAuthorize(READERS)
 	List<RevisionView> revisions(@PathVariable UUID id, Authentication caller) {
 		catalog.requireVisible(new RecordingId(id), caller.getName());
-		return views.revisions(catalog.history(new RecordingId(id)));
+		return views.revisions(catalog.history(new RecordingId(id)), corrections.approvals(new RecordingId(id)));
 	}
 
-	/** ART-06, ART-15.2: link to a case and stages, or correct metadata, as a new revision with its reason. */
+	/**
+	 * ART-06, ART-15.2: link a daily enforcement recording to an open case, or change its device or the stages of its
+	 * open case, as a new revision with its reason. Recorder, times and taking it out of or moving it between cases
+	 * answer 409 naming the field: those are corrections ({@code /recordings/{id}/corrections}); so does any change
+	 * touching a closed case (ART-14, issue 11).
+	 */
 	@PostMapping("/recordings/{id}/revisions")
 	@PreAuthorize(UPLOADERS)
 	ResponseEntity<RecordingView> revise(@PathVariable UUID id, @RequestBody Correction correction,

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.web.CaseChoices.CaseOption;
 import org.lawtrace.recordings.web.CaseChoices.StageOption;
@@ -51,9 +52,14 @@ class RecordingDetailController {
 	private final CaseChoices choices;
 	private final Recorders recorders;
 	private final BureauTime time;
+	private final RecordingCorrections corrections;
+	private final CorrectionViews correctionViews;
 
 	RecordingDetailController(RecordingCatalog catalog, RecordingViews views, RecordingContent content,
-			CaseChoices choices, Recorders recorders, BureauTime time) {
+			CaseChoices choices, Recorders recorders, BureauTime time, RecordingCorrections corrections,
+			CorrectionViews correctionViews) {
+		this.corrections = corrections;
+		this.correctionViews = correctionViews;
 		this.catalog = catalog;
 		this.views = views;
 		this.content = content;
@@ -96,6 +102,28 @@ class RecordingDetailController {
 		}
 	}
 
+	/**
+	 * Issue 11: asks for a correction of the recorder, the times or the case link with the form's values; a case
+	 * chosen that is the current one, and a recorder who is the current one, are no change.
+	 */
+	@PostMapping("/corrections")
+	@PreAuthorize(StaffUploaders.ROLES)
+	String requestCorrection(@PathVariable UUID id, RevisionForm form, Authentication caller, Model model,
+			RedirectAttributes redirect) {
+		var recordingId = new RecordingId(id);
+		var recording = catalog.requireVisible(recordingId, caller.getName());
+		try {
+			corrections.request(recordingId, form.toCorrectionRequest(time.zone(), recording.current().caseId()),
+					caller.getName());
+			redirect.addFlashAttribute("correctionRequested", true);
+			return "redirect:/recordings/" + id + "#corrections";
+		}
+		catch (InvalidInput | Conflict | NotPermitted e) {
+			prepare(recording, form, FormError.of(e, RevisionForm.FIELDS), caller, model);
+			return VIEW;
+		}
+	}
+
 	/** One version in the history, with the case and stages it pointed at named rather than numbered. */
 	record HistoryEntry(RevisionView revision, @Nullable CaseOption linkedCase, List<StageOption> stages) {
 	}
@@ -105,7 +133,7 @@ class RecordingDetailController {
 		var view = views.of(recording);
 		var cases = new HashMap<UUID, @Nullable CaseOption>();
 		var stages = new HashMap<UUID, Map<UUID, StageOption>>();
-		var history = views.revisions(catalog.history(recording.id())).stream()
+		var history = views.revisions(catalog.history(recording.id()), corrections.approvals(recording.id())).stream()
 			.map(v -> entry(v, cases, stages))
 			.toList();
 		var current = history.get(history.size() - 1);
@@ -119,6 +147,15 @@ class RecordingDetailController {
 		model.addAttribute("picker", choices.pick(form.caseId(), form.caseNumber(), form.stageIds()));
 		model.addAttribute("recorders", recorders.all());
 		model.addAttribute("zone", time.zone());
+		// issue 11: the record's corrections, and the forms to decide those the caller may decide
+		var asked = corrections.ofRecording(recording.id(), caller.getName());
+		model.addAttribute("corrections", correctionViews.of(asked));
+		model.addAttribute("deciding", asked.stream()
+			.filter(c -> corrections.mayDecide(c, caller.getName()))
+			.map(c -> c.id().id())
+			.collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("mayCorrect", StaffUploaders.include(caller) && corrections.mayRequest(recording,
+				caller.getName()));
 	}
 
 	private HistoryEntry entry(RevisionView revision, Map<UUID, @Nullable CaseOption> cases,

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.recordings.web.CaseChoices.StageOption;
@@ -39,7 +40,13 @@ class RecordingFragmentsController {
 	private final RecordingViews views;
 	private final CaseChoices choices;
 
-	RecordingFragmentsController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices) {
+	private final RecordingCorrections corrections;
+	private final CorrectionViews correctionViews;
+
+	RecordingFragmentsController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices,
+			RecordingCorrections corrections, CorrectionViews correctionViews) {
+		this.corrections = corrections;
+		this.correctionViews = correctionViews;
 		this.catalog = catalog;
 		this.views = views;
 		this.choices = choices;
@@ -78,6 +85,8 @@ class RecordingFragmentsController {
 		model.addAttribute("hidden", all - found.total());
 		model.addAttribute("shown", recordings.size());
 		model.addAttribute("mayUpload", StaffUploaders.include(caller));
+		// ART-14, issue 11: corrections that took records out of this case or brought them in, shown with the case
+		model.addAttribute("corrections", correctionViews.of(corrections.ofCase(id, caller.getName())));
 		return CASE_SECTION;
 	}
 

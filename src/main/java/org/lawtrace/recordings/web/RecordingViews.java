@@ -61,9 +61,10 @@ public class RecordingViews {
 			@Nullable DeviceFinding deviceFinding) {
 	}
 
+	/** @param approvedBy who approved the correction this version is, or null for a version that needed none */
 	public record RevisionView(int version, Person recordedBy, @Nullable String deviceSerial, OffsetDateTime startedAt,
 			OffsetDateTime endedAt, @Nullable UUID caseId, List<UUID> stageIds, Person changedBy,
-			OffsetDateTime changedAt, String reason) {
+			OffsetDateTime changedAt, String reason, @Nullable Person approvedBy) {
 	}
 
 	public RecordingView of(Recording recording) {
@@ -91,13 +92,20 @@ public class RecordingViews {
 	}
 
 	public List<RevisionView> revisions(List<Revision> revisions) {
-		var people = people(revisions.stream()
-			.flatMap(v -> List.of(v.recordedBy(), v.changedBy()).stream()).toList());
+		return revisions(revisions, Map.of());
+	}
+
+	/** The versions, each written by an approved correction naming who approved it (issue 11). */
+	public List<RevisionView> revisions(List<Revision> revisions, Map<Integer, StaffId> approvedBy) {
+		var ids = new java.util.ArrayList<StaffId>(approvedBy.values());
+		revisions.forEach(v -> ids.addAll(List.of(v.recordedBy(), v.changedBy())));
+		var people = people(ids);
 		return revisions.stream()
 			.map(v -> new RevisionView(v.version(), person(people, v.recordedBy()), v.deviceSerial(),
 					time.local(v.startedAt()), time.local(v.endedAt()), v.caseId() == null ? null : v.caseId().id(),
 					v.stageIds().stream().map(s -> s.id()).toList(), person(people, v.changedBy()),
-					time.local(v.changedAt()), v.reason()))
+					time.local(v.changedAt()), v.reason(),
+					approvedBy.containsKey(v.version()) ? person(people, approvedBy.get(v.version())) : null))
 			.toList();
 	}
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.Correction;
+import org.lawtrace.recordings.NewCorrectionRequest;
+import org.lawtrace.shared.CaseId;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -39,6 +41,15 @@ record RevisionForm(@Nullable String caseNumber, @Nullable UUID caseId, @Nullabl
 				blankToNull(recordedBy), blankToNull(deviceSerial),
 				startedAt == null ? null : startedAt.atZone(zone).toInstant(),
 				endedAt == null ? null : endedAt.atZone(zone).toInstant(), reason);
+	}
+
+	/** The same values as a correction request: only what differs from the recording now is asked for. */
+	NewCorrectionRequest toCorrectionRequest(ZoneId zone, @Nullable CaseId current) {
+		var unlinks = Boolean.TRUE.equals(unlink) && current != null;
+		var moveTo = unlinks || caseId == null || current != null && current.id().equals(caseId) ? null : caseId;
+		return new NewCorrectionRequest(blankToNull(recordedBy),
+				startedAt == null ? null : startedAt.atZone(zone).toInstant(),
+				endedAt == null ? null : endedAt.atZone(zone).toInstant(), moveTo, unlinks, reason);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {

@@ -1,0 +1,236 @@
+package org.lawtrace.recordings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.lawtrace.Api;
+import org.lawtrace.LawTraceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Issue 11: nobody reads, detaches or re-labels a recording without approval and a trace. Who may open a recording
+ * follows only from facts nobody can edit; changing its recorder, times or case link is a correction a leader
+ * decides; a closed case's records are frozen (ART-14, ART-20, ART-22).
+ */
+@LawTraceIntegrationTest
+class RecordingCorrectionIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static long seed = System.nanoTime() ^ 0x5eed;
+
+	@Test
+	@DisplayName("ART-20, ART-22: the custodian cannot name herself recorder and unlink a recording to read it "
+			+ "(issue 11, finding 1); her correction, even approved, opens nothing to her")
+	void theCustodianCannotRelabelHerWayToTheContent() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var id = upload("zhang.wei", Map.of("recordedBy", "zhang.wei", "caseId", caseId));
+		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
+
+		refused(revise("zhao.min", id, Map.of("unlink", true, "recordedBy", "zhao.min", "reason", "档案整理")), 409,
+				"recordedBy");
+		refused(revise("zhao.min", id, Map.of("unlink", true, "reason", "档案整理")), 409, "unlink");
+		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
+		assertThat(currentVersion(id)).isEqualTo(1);
+		// ART-22: each attempt is in the audit log against the recording
+		assertThat(jdbc.sql("select count(*) from audit_entry where subject_type = 'RECORDING' and subject_id = ? "
+				+ "and action = 'REVISION' and actor = 'zhao.min' and outcome = 'REFUSED'").param(id)
+			.query(Long.class).single()).isEqualTo(2);
+
+		// the same as a correction: asked, decided by the deputy director in charge, and still no content for her
+		var correction = correct("zhao.min", id, Map.of("unlink", true, "recordedBy", "zhao.min", "reason", "档案整理"))
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(correction).containsEntry("status", "PENDING").containsEntry("statusName", "待审批");
+		decide("liu.yang", correction.get("id"), "approval").expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("APPROVED")
+			.jsonPath("$.decidedBy.name").isEqualTo("刘洋")
+			.jsonPath("$.appliedVersion").isEqualTo(2);
+		assertThat(currentVersion(id)).isEqualTo(2);
+		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
+		// the recording left the case; nobody reads it by having made it once it was in a case
+		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
+	}
+
+	@Test
+	@DisplayName("ART-14, ART-20: a handler who closed the case cannot unlink its recording and read it again "
+			+ "(issue 11, finding 2); nor upload into or link to the closed case")
+	void aClosedCaseIsFrozen() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var id = upload("zhang.wei", Map.of("recordedBy", "zhang.wei", "caseId", caseId));
+		var later = upload("zhang.wei", Map.of("recordedBy", "zhang.wei"));
+		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", caseId).exchange().expectStatus().isOk();
+		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
+
+		refused(revise("zhang.wei", id, Map.of("unlink", true, "reason", "误关联")), 409, "caseId");
+		refused(revise("zhang.wei", id, Map.of("caseId", caseId, "stageIds", List.of(), "reason", "调整环节")), 409,
+				"caseId");
+		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
+		assertThat(currentVersion(id)).isEqualTo(1);
+
+		refused(revise("zhang.wei", later, Map.of("caseId", caseId, "reason", "补入已结案案件")), 409, "caseId");
+		refused(Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+				photo(), "late-" + seed + ".jpg"), 409, "caseId");
+
+		// only an approved correction changes the closed case's records, and the case file shows it as such
+		var correctionId = correct("zhao.min", id, Map.of("unlink", true, "reason", "误关联，实为另案录像"))
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		decide("liu.yang", correctionId, "approval").expectStatus().isOk();
+		assertThat(currentVersion(id)).isEqualTo(2);
+		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
+		var file = Api.as(port, "zhao.min").get().uri("/api/v1/cases/{id}/file", caseId).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(file).contains("更正记录", "音像记录更正：解除与本案的关联", "申请人 赵敏", "批准人 刘洋",
+				"误关联，实为另案录像");
+	}
+
+	@Test
+	@DisplayName("ART-14, ART-20: a correction is asked with a reason, decided only by the deputy director in charge "
+			+ "(or the director), and becomes a new revision by the requester; the case and the record show it")
+	void aCorrectionIsDecidedByTheDeputyInCharge() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
+		refused(revise("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "记录人填错")), 409, "recordedBy");
+		refused(revise("li.na", id, Map.of("startedAt", Instant.now().minus(Duration.ofDays(1)).toString(),
+				"reason", "时间填错")), 409, "startedAt");
+		var other = Api.openCase(port, Api.newCaseNumber());
+		refused(revise("li.na", id, Map.of("caseId", other, "reason", "关联错案件")), 409, "caseId");
+
+		correct("li.na", id, Map.of("recordedBy", "zhang.wei")).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.field").isEqualTo("reason");
+		var correctionId = correct("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "实际由张伟拍摄"))
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+		// ART-20's routing: the team's deputy director sees it to decide; the other deputy neither sees nor decides it
+		assertThat(pending("liu.yang")).contains(correctionId);
+		assertThat(pending("he.jun")).doesNotContain(correctionId);
+		decide("he.jun", correctionId, "approval").expectStatus().isForbidden();
+		decide("zhao.min", correctionId, "approval").expectStatus().isForbidden();
+		assertThat(currentVersion(id)).isEqualTo(1);
+
+		// the deputy's home page lists it to decide, in Chinese, people by name
+		assertThat(Api.as(port, "liu.yang").get().uri("/recordings/fragments/corrections-to-decide")
+			.header("HX-Request", "true").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody())
+			.contains("待审批的记录更正", "记录人改为 张伟", "李娜", "实际由张伟拍摄", "批准", "不予批准");
+
+		decide("liu.yang", correctionId, "approval").expectStatus().isOk();
+		decide("sun.li", correctionId, "rejection").expectStatus().isEqualTo(409);
+		Api.as(port, "zhao.min").get().uri("/api/v1/recordings/{id}/revisions", id).exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.length()").isEqualTo(2)
+			.jsonPath("$[1].recordedBy.username").isEqualTo("zhang.wei")
+			.jsonPath("$[1].changedBy.username").isEqualTo("li.na")
+			.jsonPath("$[1].reason").isEqualTo("实际由张伟拍摄")
+			.jsonPath("$[1].approvedBy.name").isEqualTo("刘洋");
+		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/corrections", id).exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$[0].requestedBy.name").isEqualTo("李娜")
+			.jsonPath("$[0].decidedBy.name").isEqualTo("刘洋")
+			.jsonPath("$[0].statusName").isEqualTo("已批准");
+		// ART-22: asked, approved and applied, each in the audit log against the recording
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("select action || ' ' || actor "
+				+ "from audit_entry where subject_type = 'RECORDING' and subject_id = ? order by seq").param(id)
+			.query(String.class).list())
+			.contains("CORRECTION_REQUESTED li.na", "CORRECTION_APPROVED liu.yang", "REVISION li.na"));
+
+		// the case page lists it, people by name, in Chinese
+		var section = Api.as(port, "zhang.wei").get().uri("/recordings/fragments/case/{id}", caseId)
+			.header("HX-Request", "true").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(section).contains("记录更正", "实际由张伟拍摄", "记录人改为 张伟", "李娜", "刘洋", "已批准")
+			.doesNotContain(correctionId.toString(), "zhang.wei", "APPROVED");
+		var recordingPage = Api.as(port, "li.na").get().uri("/recordings/{id}", id).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(recordingPage).contains("更正申请", "实际由张伟拍摄", "刘洋", "已批准");
+	}
+
+	@Test
+	@DisplayName("ART-20: nobody decides their own correction, not even a deputy director; a move into a case the "
+			+ "requester handles, of a record they may not open, is refused")
+	void nobodyDecidesTheirOwnCorrection() {
+		var id = upload("chen.hao", Map.of("recordedBy", "chen.hao"));
+		var chenHao = jdbc.sql("select id from staff_member where username = 'chen.hao'").query(java.util.UUID.class).single();
+		jdbc.sql("insert into staff_role (staff_id, role) values (?, 'DEPUTY_DIRECTOR')").param(chenHao).update();
+		try {
+			var correctionId = correct("chen.hao", id, Map.of("recordedBy", "li.na", "reason", "记录人填错"))
+				.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+			assertThat(pending("chen.hao")).doesNotContain(correctionId);
+			decide("chen.hao", correctionId, "approval").expectStatus().isForbidden()
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(currentVersion(id)).isEqualTo(1);
+			decide("sun.li", correctionId, "rejection").expectStatus().isBadRequest()
+				.expectBody().jsonPath("$.field").isEqualTo("reason");
+			Api.as(port, "sun.li").post().uri("/api/v1/corrections/{id}/rejection", correctionId)
+				.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "无依据")).exchange()
+				.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REJECTED");
+			assertThat(currentVersion(id)).isEqualTo(1);
+		}
+		finally {
+			jdbc.sql("delete from staff_role where staff_id = ? and role = 'DEPUTY_DIRECTOR'").param(chenHao).update();
+		}
+	}
+
+	private byte[] photo() {
+		return Media.jpeg(LocalDateTime.now().minusHours(2).withNano(0), 29.29, 120.24, seed++);
+	}
+
+	private String upload(String who, Map<String, ?> metadata) {
+		var bytes = Media.mp4(Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(3), 2048, seed++);
+		return Uploads.upload(Api.as(port, who), metadata, bytes, "clip-" + seed + ".mp4").expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	private RestTestClient.ResponseSpec revise(String who, String id, Map<String, ?> body) {
+		return Api.as(port, who).post().uri("/api/v1/recordings/{id}/revisions", id)
+			.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+	}
+
+	private RestTestClient.ResponseSpec correct(String who, String id, Map<String, ?> body) {
+		return Api.as(port, who).post().uri("/api/v1/recordings/{id}/corrections", id)
+			.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+	}
+
+	private RestTestClient.ResponseSpec decide(String who, Object correctionId, String decision) {
+		return Api.as(port, who).post().uri("/api/v1/corrections/{id}/" + decision, correctionId)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Object> pending(String who) {
+		var list = Api.as(port, who).get().uri("/api/v1/corrections?status=PENDING").exchange().expectStatus().isOk()
+			.expectBody(List.class).returnResult().getResponseBody();
+		return ((List<Map<String, Object>>) list).stream().map(m -> m.get("id")).toList();
+	}
+
+	private int status(String who, String path, String id) {
+		return Api.as(port, who).get().uri(path, id).exchange().returnResult(byte[].class).getStatus().value();
+	}
+
+	private int currentVersion(String id) {
+		return jdbc.sql("select version from recordings_revision where recording_id = ? and current = true")
+			.param(java.util.UUID.fromString(id)).query(Integer.class).single();
+	}
+
+	private static void refused(RestTestClient.ResponseSpec response, int status, String field) {
+		response.expectStatus().isEqualTo(status)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.field").isEqualTo(field);
+	}
+}
