@@ -40,6 +40,11 @@ class CorrectionController {
 		this.views = views;
 	}
 
+	/**
+	 * Asks to correct a recording's recorder, times or case link (更正申请), with a reason; a leader decides it (the
+	 * deputy director in charge, the director for major cases), and it never gives the person asking access to the
+	 * record (ART-14, ART-20). Answers 201 with the pending request.
+	 */
 	@PostMapping("/recordings/{id}/corrections")
 	@PreAuthorize(StaffUploaders.ROLES)
 	ResponseEntity<CorrectionView> request(@PathVariable UUID id, @RequestBody NewCorrectionRequest command,
@@ -48,6 +53,7 @@ class CorrectionController {
 		return ResponseEntity.created(URI.create("/api/v1/corrections/" + correction.id())).body(views.of(correction));
 	}
 
+	/** The correction requests of a recording, to whoever may see the recording's metadata. */
 	@GetMapping("/recordings/{id}/corrections")
 	@PreAuthorize(RecordingController.READERS)
 	List<CorrectionView> ofRecording(@PathVariable UUID id, Authentication caller) {
@@ -65,12 +71,17 @@ class CorrectionController {
 		};
 	}
 
+	/** One correction request, to whoever may see the recording's metadata or decide the request. */
 	@GetMapping("/corrections/{id}")
 	@PreAuthorize(RecordingController.READERS)
 	CorrectionView get(@PathVariable UUID id, Authentication caller) {
 		return views.of(corrections.visibleTo(new CorrectionRequestId(id), caller.getName()));
 	}
 
+	/**
+	 * A leader approves a correction request someone else made; the correction is written as a new revision of the
+	 * recording (ART-14).
+	 */
 	@PostMapping("/corrections/{id}/approval")
 	@PreAuthorize(DECIDERS)
 	CorrectionView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
@@ -79,6 +90,7 @@ class CorrectionController {
 				caller.getName()));
 	}
 
+	/** A leader turns a correction request down, with an optional reason. */
 	@PostMapping("/corrections/{id}/rejection")
 	@PreAuthorize(DECIDERS)
 	CorrectionView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
