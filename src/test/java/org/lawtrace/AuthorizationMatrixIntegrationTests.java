@@ -197,21 +197,24 @@ class AuthorizationMatrixIntegrationTests {
 		if (!safe(row.method()) && !row.method().equals("DELETE")) {
 			if (consumes.contains(MediaType.MULTIPART_FORM_DATA_VALUE)) {
 				request.header("Content-Type", "multipart/form-data; boundary=matrix");
-				body = HttpRequest.BodyPublishers.ofString("--matrix--\r\n");
+				body = HttpRequest.BodyPublishers.ofByteArray(fixtures.multipart(row.route(), caller));
 			}
 			else if (row.path().startsWith("/api/v1/uploads")) {
-				request.header("Tus-Resumable", "1.0.0");
 				if (row.method().equals("PATCH")) {
 					request.header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", "0");
 				}
 			}
 			else if (row.api() || consumes.contains(MediaType.APPLICATION_JSON_VALUE)) {
 				request.header("Content-Type", "application/json");
-				body = HttpRequest.BodyPublishers.ofString(fixtures.body(row.route()));
+				body = HttpRequest.BodyPublishers.ofString(fixtures.body(row.route(), caller));
 			}
 			else {
 				request.header("Content-Type", "application/x-www-form-urlencoded");
 			}
+		}
+		if (row.path().startsWith("/api/v1/uploads")) {
+			// tus: without the protocol's header every request is refused before anyone asks whose upload it is
+			request.header("Tus-Resumable", "1.0.0");
 		}
 		if (!row.api()) {
 			request.header("Accept", "text/html");
@@ -494,9 +497,10 @@ class AuthorizationMatrixIntegrationTests {
 		 * roles are checked, a well-formed body that refers to something that exists already (a duplicate), so
 		 * that a caller the gate lets through gets 409 (or a harmless answer) and the fixtures stay as they are.
 		 */
-		String body(String route) {
+		String body(String route, String caller) {
 			var now = clock.instant().atZone(ZONE).toOffsetDateTime();
 			Map<String, Object> body = switch (route) {
+				case "POST /recordings/upload/check" -> upload(caller);
 				case "POST /api/v1/cases" -> Api.penaltyCase(caseNumber);
 				case "POST /api/v1/cases/{id}/stages" -> Map.of("kind", "QUESTIONING", "startedAt",
 						now.minusHours(2).toString(), "present", List.of("zhang.wei", "li.na"));
@@ -525,6 +529,34 @@ class AuthorizationMatrixIntegrationTests {
 				default -> Map.of();
 			};
 			return JSON.writeValueAsString(body);
+		}
+
+		/**
+		 * The multipart body a route is called with: for an upload of a recording, a new recording of the caller's
+		 * own into the fixture case (ART-07, finding 5: only those who work on a case upload into it); otherwise no
+		 * parts at all.
+		 */
+		byte[] multipart(String route, String caller) {
+			if (!route.equals("POST /api/v1/recordings")) {
+				return "--matrix--\r\n".getBytes(StandardCharsets.US_ASCII);
+			}
+			var out = new java.io.ByteArrayOutputStream();
+			out.writeBytes(("--matrix\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+					+ "Content-Type: application/json\r\n\r\n" + JSON.writeValueAsString(upload(caller))
+					+ "\r\n--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.mp4\"\r\n"
+					+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.writeBytes(Media.mp4(clock.instant().minusSeconds(3600), Duration.ofMinutes(5), 1024, System.nanoTime()));
+			out.writeBytes("\r\n--matrix--\r\n".getBytes(StandardCharsets.US_ASCII));
+			return out.toByteArray();
+		}
+
+		/** What an uploader says of a recording: made by themselves, for the fixture case; a station's, unlinked. */
+		private Map<String, Object> upload(String caller) {
+			var account = ACCOUNTS.get(caller);
+			if (account == null || "STATION".equals(caller)) {
+				return Map.of("recordedBy", "zhang.wei");
+			}
+			return Map.of("recordedBy", account, "caseId", caseId);
 		}
 
 		/** The query a route cannot do without (a required parameter missing would be refused before the roles). */
