@@ -137,7 +137,7 @@ public class RecordingCatalog {
 		var stageIds = stagesAfter(c, before, caseId);
 		var recordedBy = c.recordedBy() != null ? c.recordedBy()
 				: staff.byId(before.recordedBy()).orElseThrow().username();
-		var described = ingest.prepare(new UploadDescription(recordedBy,
+		var described = ingest.prepareRevision(new UploadDescription(recordedBy,
 				c.deviceSerial() != null ? c.deviceSerial() : before.deviceSerial(),
 				c.startedAt() != null ? c.startedAt() : before.startedAt(),
 				c.endedAt() != null ? c.endedAt() : before.endedAt(), caseId, stageIds, null), actor);
