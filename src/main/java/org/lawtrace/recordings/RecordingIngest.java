@@ -180,12 +180,7 @@ public class RecordingIngest {
 		}
 	}
 
-	/**
-	 * Who recorded the file, from facts the uploader cannot pick to their advantage: whoever held the named device
-	 * when recording began (devices ledger), or else the uploader. A collection station names whoever docked a
-	 * device nobody held; the custodian, who files others' material (ART-15.1), names whose it is. Anyone else who
-	 * names a different recorder is refused (422).
-	 */
+	/** A revision's recorder: the one named, or else whoever held the named device when recording began. */
 	private StaffMember namedRecorder(UploadDescription d) {
 		if (d.recordedBy() != null && !d.recordedBy().isBlank()) {
 			return staff.byUsername(d.recordedBy().strip())
@@ -194,11 +189,18 @@ public class RecordingIngest {
 		if (d.deviceSerial() != null) {
 			var at = d.startedAt() != null ? d.startedAt() : time.now();
 			return custody.holderAt(d.deviceSerial(), at).flatMap(staff::byId)
-				.orElseThrow(() -> new InvalidInput("recordedBy", "请填写记录人 (recordedBy is required)"));
+				.orElseThrow(() -> new InvalidInput("recordedBy", "请填写记录人：设备 " + d.deviceSerial()
+						+ " 当时未发放给任何人 (recordedBy is required: the device was held by nobody at that time)"));
 		}
 		throw new InvalidInput("recordedBy", "请填写记录人 (recordedBy is required)");
 	}
 
+	/**
+	 * Who recorded the file, from facts the uploader cannot pick to their advantage: whoever held the named device
+	 * when recording began (devices ledger), or else the uploader. A collection station names whoever docked a
+	 * device nobody held; the custodian, who files others' material (ART-15.1), names whose it is. Anyone else who
+	 * names a different recorder is refused (422).
+	 */
 	private StaffMember recorder(UploadDescription d, StaffMember uploader) {
 		StaffMember named = null;
 		if (d.recordedBy() != null && !d.recordedBy().isBlank()) {

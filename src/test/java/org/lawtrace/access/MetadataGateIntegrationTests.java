@@ -13,10 +13,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.documents.Pdfs;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -101,6 +104,26 @@ class MetadataGateIntegrationTests {
 			.returnResult(String.class);
 		return result.getStatus().value() + " " + String.valueOf(result.getResponseBody()).replace(id.toString(), "ID")
 			.replaceAll("\"timestamp\":\"[^\"]*\"", "");
+	}
+
+	@Test
+	@DisplayName("ART-20: a text record's audit entries are 404 to the discipline unit without a grant, as for an "
+			+ "unknown id; the custodian sees them")
+	void documentEntriesAreMetadata() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var body = new MultipartBodyBuilder();
+		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+				MediaType.APPLICATION_JSON);
+		body.part("file", new ByteArrayResource(Pdfs.pages(1))).filename("notice.pdf")
+			.contentType(MediaType.APPLICATION_PDF);
+		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents")
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		var uri = "/api/v1/audit/entries?subjectType=DOCUMENT&subjectId={id}";
+		for (var who : List.of("zhou.tao", "sun.li", "chen.jing")) {
+			assertThat(body(who, uri, document)).as(who).startsWith("404").isEqualTo(body(who, uri, UUID.randomUUID()));
+		}
+		get("zhao.min", uri, document).expectStatus().isOk();
 	}
 
 	private String caseIdOf(String recordingId) {
