@@ -46,22 +46,22 @@ class EvidencePackageGrantIntegrationTests {
 		clock.reset();
 	}
 
-	private record Made(String caseId, String requestId, String packageId, Map<?, ?> view) {
+	private record Made(String caseId, String recordingId, String requestId, String packageId, Map<?, ?> view) {
 	}
 
 	private Made packageOfANewCase() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var made = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+		var recordingId = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
 				Media.mp4(made, Duration.ofMinutes(5), 8 * 1024, System.nanoTime()), "现场.mp4")
-			.expectStatus().isCreated();
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		var requestId = Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
 		var created = Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明现场检查情况",
 					"caseId", caseId))
 			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-		return new Made(caseId, requestId, created.get("id").toString(), created);
+		return new Made(caseId, recordingId, requestId, created.get("id").toString(), created);
 	}
 
 	private int content(String who, String packageId) {
@@ -116,8 +116,8 @@ class EvidencePackageGrantIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ART-19: the administrator gets no package: 403 as administrator, and 404 even holding LEGAL_AFFAIRS; "
-			+ "another legal affairs clerk gets 404 for a package not theirs")
+	@DisplayName("ART-19, ART-20: the administrator gets no package and no record content: 403 as administrator, 404 "
+			+ "even holding LEGAL_AFFAIRS and a grant; another legal affairs clerk gets 404 for a package not theirs")
 	void onlyTheMakerDownloads() {
 		var made = packageOfANewCase();
 		assertThat(content("admin", made.packageId())).isEqualTo(403);
@@ -129,7 +129,11 @@ class EvidencePackageGrantIntegrationTests {
 			for (var id : List.of(admin, deputy)) {
 				jdbc.sql("insert into staff_role (staff_id, role) values (?, 'LEGAL_AFFAIRS')").param(id).update();
 			}
+			// the administrator holding LEGAL_AFFAIRS and an approved grant still gets neither package nor record
+			Api.approvedAccess(port, "admin", "sun.li", made.caseId());
 			assertThat(content("admin", made.packageId())).isEqualTo(404);
+			Api.as(port, "admin").get().uri("/api/v1/recordings/{id}/content", made.recordingId()).exchange()
+				.expectStatus().isNotFound();
 			assertThat(content("he.jun", made.packageId())).isEqualTo(404);
 			// nor may the administrator make one
 			Api.as(port, "admin").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
