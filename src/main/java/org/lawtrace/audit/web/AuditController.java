@@ -33,9 +33,9 @@ class AuditController {
 
 	private final AuditLog log;
 	private final BureauTime time;
-	private final RecordingGate gate;
+	private final RecordGate gate;
 
-	AuditController(AuditLog log, BureauTime time, RecordingGate gate) {
+	AuditController(AuditLog log, BureauTime time, RecordGate gate) {
 		this.log = log;
 		this.time = time;
 		this.gate = gate;

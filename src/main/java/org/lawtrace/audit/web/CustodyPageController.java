@@ -26,9 +26,9 @@ class CustodyPageController {
 
 	private final AuditLog log;
 	private final BureauTime time;
-	private final RecordingGate gate;
+	private final RecordGate gate;
 
-	CustodyPageController(AuditLog log, BureauTime time, RecordingGate gate) {
+	CustodyPageController(AuditLog log, BureauTime time, RecordGate gate) {
 		this.log = log;
 		this.time = time;
 		this.gate = gate;

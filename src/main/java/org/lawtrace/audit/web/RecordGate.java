@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
  * for its audit entries as for an id that names nothing, so the log neither shows nor confirms it.
  */
 @Component
-class RecordingGate {
+class RecordGate {
 
 	private final RecordingCatalog recordings;
 	private final List<RecordHolder> holders;
 	private final RecordAccess access;
 	private final StaffDirectory staff;
 
-	RecordingGate(RecordingCatalog recordings, List<RecordHolder> holders, RecordAccess access, StaffDirectory staff) {
+	RecordGate(RecordingCatalog recordings, List<RecordHolder> holders, RecordAccess access, StaffDirectory staff) {
 		this.recordings = recordings;
 		this.holders = holders;
 		this.access = access;
