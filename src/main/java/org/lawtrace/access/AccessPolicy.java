@@ -52,6 +52,10 @@ class AccessPolicy implements RecordAccess {
 
 	@Override
 	public boolean mayOpen(StaffId viewer, RecordRef record, @Nullable CaseId caseId, boolean madeByViewer) {
+		if (administrator(viewer)) {
+			// the administrator manages accounts and never reads records, whatever other role the account holds
+			return false;
+		}
 		var linked = caseId == null ? null : cases.require(caseId);
 		return opensWithoutGrant(handlersWithoutRequest, viewer, linked, madeByViewer)
 				|| !requests.liveOf(viewer, record, caseId, time.now()).isEmpty();
@@ -81,6 +85,10 @@ class AccessPolicy implements RecordAccess {
 			}
 		}
 		return new RecordVisibility(viewer, false, visibleCases, visibleRecords);
+	}
+
+	private boolean administrator(StaffId viewer) {
+		return staff.byId(viewer).map(m -> m.holds(Role.ADMIN)).orElse(false);
 	}
 
 	private boolean custodian(StaffId viewer) {

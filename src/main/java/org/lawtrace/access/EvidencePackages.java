@@ -30,12 +30,12 @@ class EvidencePackages {
 	void add(EvidencePackage p, List<EvidencePackage.Item> items) {
 		jdbc.sql("""
 				insert into evidence_package (id, recipient_kind, recipient, purpose, case_id, sha256, sm3, size_bytes,
-				    item_count, custody_entries, checkpoint_size, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    item_count, custody_entries, checkpoint_size, created_by, created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(p.id(), p.recipientKind().name(), p.recipient(), p.purpose(),
 					p.caseId() == null ? null : p.caseId().id(), p.digest().sha256(), p.digest().sm3(),
 					p.digest().sizeBytes(), p.itemCount(), p.custodyEntries(), p.checkpointSize(), p.createdBy().id(),
-					utc(p.createdAt()))
+					utc(p.createdAt()), p.expiresAt() == null ? null : utc(p.expiresAt()))
 			.update();
 		for (var item : items) {
 			jdbc.sql("""
@@ -68,12 +68,13 @@ class EvidencePackages {
 
 	private static EvidencePackage map(ResultSet rs, int row) throws SQLException {
 		var caseId = rs.getObject("case_id", UUID.class);
+		var expiresAt = rs.getObject("expires_at", OffsetDateTime.class);
 		return new EvidencePackage(rs.getObject("id", UUID.class),
 				PackageRecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"),
 				rs.getString("purpose"), caseId == null ? null : new CaseId(caseId),
 				new ContentDigest(rs.getString("sha256"), rs.getString("sm3"), rs.getLong("size_bytes")),
 				rs.getInt("item_count"), rs.getInt("custody_entries"), rs.getLong("checkpoint_size"),
 				new StaffId(rs.getObject("created_by", UUID.class)),
-				instant(rs.getObject("created_at", OffsetDateTime.class)));
+				instant(rs.getObject("created_at", OffsetDateTime.class)), expiresAt == null ? null : instant(expiresAt));
 	}
 }

@@ -6,6 +6,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,13 +29,13 @@ import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
-import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.storage.BlobStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,12 +64,14 @@ public class EvidencePackaging {
 	private final BlobStore store;
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
-	private final RecordAccess access;
+	private final AccessRequests requests;
+	private final @Nullable Duration validFor;
 
 	EvidencePackaging(List<PackageRecordSource> sources, EvidencePackages packages, CaseManagement cases,
 			StaffDirectory staff, AuditLog audit, BlobStore store, BureauTime time, ApplicationEventPublisher events,
-			RecordAccess access) {
-		this.access = access;
+			AccessRequests requests, @Value("${lawtrace.access.package-valid-for:}") @Nullable Duration validFor) {
+		this.requests = requests;
+		this.validFor = validFor;
 		sources.forEach(s -> this.sources.put(s.kind(), s));
 		this.packages = packages;
 		this.cases = cases;
@@ -98,7 +101,7 @@ public class EvidencePackaging {
 	@Transactional
 	public EvidencePackage create(PackageOrder order, String actor) {
 		var maker = staff.require(actor);
-		if (!maker.holds(Role.LEGAL_AFFAIRS)) {
+		if (!maker.holds(Role.LEGAL_AFFAIRS) || maker.holds(Role.ADMIN)) {
 			throw new NotPermitted("只有法制机构可以制作证据材料包 (ART-19: only legal affairs makes evidence packages)");
 		}
 		var recipientKind = order.recipientKind();
@@ -109,9 +112,9 @@ public class EvidencePackaging {
 		var purpose = required("purpose", order.purpose(), MAX_TEXT, "请填写用途或证明事项 (say what the package is for)");
 		var theCase = order.caseId() == null ? null : cases.require(new CaseId(order.caseId()));
 		var chosen = choose(order, theCase, purpose);
-		requireApproved(maker, chosen, recipient);
-		var id = UUID.randomUUID();
 		var now = time.now();
+		var grantsEnd = requireApproved(maker, chosen, recipient, now);
+		var id = UUID.randomUUID();
 		var subjects = new LinkedHashSet<AuditLog.Subject>();
 		if (theCase != null) {
 			subjects.add(new AuditLog.Subject("CASE", theCase.id().id().toString()));
@@ -121,7 +124,8 @@ public class EvidencePackaging {
 		var digest = storeBag(id, chosen, custody, bagInfo(id, recipientKind, recipient, purpose, theCase, maker, now),
 				items(id, recipientKind, recipient, purpose, theCase, maker, now, chosen));
 		var made = new EvidencePackage(id, recipientKind, recipient, purpose, theCase == null ? null : theCase.id(),
-				digest, chosen.size(), custody.entries().size(), custody.checkpoint().treeSize(), maker.id(), now);
+				digest, chosen.size(), custody.entries().size(), custody.checkpoint().treeSize(), maker.id(), now,
+				validFor == null || now.plus(validFor).isAfter(grantsEnd) ? grantsEnd : now.plus(validFor));
 		var items = new ArrayList<EvidencePackage.Item>();
 		for (var i = 0; i < chosen.size(); i++) {
 			var c = chosen.get(i);
@@ -135,17 +139,34 @@ public class EvidencePackaging {
 
 	/**
 	 * ART-19 makes legal affairs the only channel to courts, not an exception to ART-20: like anyone, the clerk packs
-	 * only records an approved request has opened to them, so every hand-over rests on a leader's approval.
+	 * only records an approved request has opened to them, so every hand-over rests on a leader's approval. A live
+	 * grant is needed for every record, whatever else opens it to the clerk, since the package is handed out only as
+	 * long as such grants last.
+	 *
+	 * @return the earliest end of the grants the package rests on: when it expires
 	 */
-	private void requireApproved(StaffMember maker, List<Chosen> chosen, String recipient) {
+	private Instant requireApproved(StaffMember maker, List<Chosen> chosen, String recipient, Instant now) {
+		Instant earliest = null;
 		for (var i = 0; i < chosen.size(); i++) {
 			var item = chosen.get(i).item();
-			if (!access.mayOpen(maker.id(), item.ref(), item.caseId(), false)) {
+			var end = grantedUntil(maker, item.ref(), item.caseId(), now);
+			if (end == null) {
 				events.publishEvent(new PackageRefused(maker.id(), item.ref(), recipient));
 				throw new NotPermitted("未经批准查阅的记录不能制作材料包，请先申请查阅 "
 						+ "(ART-20: ask for access to this record and have it approved before packing it)");
 			}
+			earliest = earliest == null || end.isBefore(earliest) ? end : earliest;
 		}
+		return earliest;
+	}
+
+	/** Until when live grants open {@code record} to {@code person}, or null when none does now. */
+	private @Nullable Instant grantedUntil(StaffMember person, RecordRef record, @Nullable CaseId caseId, Instant now) {
+		return requests.liveOf(person.id(), record, caseId, now).stream()
+			.map(AccessRequest::grantedUntil)
+			.filter(java.util.Objects::nonNull)
+			.max(Instant::compareTo)
+			.orElse(null);
 	}
 
 	@Transactional(readOnly = true)
@@ -175,19 +196,48 @@ public class EvidencePackaging {
 		return packages.latest(limit);
 	}
 
+	/** A package handed out: what it is, and its bytes as stored. */
+	public record Download(EvidencePackage evidencePackage, InputStream content) {
+	}
+
 	/**
-	 * The stored bag, for the legal affairs unit to hand over; the download is logged before the first byte leaves.
-	 *
-	 * @throws NotPermitted unless {@code actor} is of the legal affairs unit
+	 * The stored bag, for the legal affairs clerk who made it to hand over (ART-19), as long as, at this moment, the
+	 * package has not expired and live grants open every record in it to them (ART-20); the download is logged
+	 * before the first byte leaves. To anyone else, and after that, there is no such package, the same
+	 * {@link NotFound} as for an id that names none, and the attempt is logged.
 	 */
-	public InputStream download(UUID id, String actor) {
+	public Download download(UUID id, String actor) {
 		var by = staff.require(actor);
-		if (!by.holds(Role.LEGAL_AFFAIRS)) {
-			throw new NotPermitted("只有法制机构可以下载证据材料包 (ART-19: only legal affairs hands out packages)");
+		var p = packages.byId(id).orElseThrow(() -> new NotFound("evidence package", id));
+		var refusal = refusal(p, by);
+		if (refusal != null) {
+			events.publishEvent(new PackageDownloadRefused(p, by.id(), refusal));
+			throw new NotFound("evidence package", id);
 		}
-		var p = require(id);
 		events.publishEvent(new PackageDownloaded(p, by.id()));
-		return store.open(p.digest());
+		return new Download(p, store.open(p.digest()));
+	}
+
+	/** Why {@code by} may not have package {@code p} now, or null when they may. */
+	private @Nullable String refusal(EvidencePackage p, StaffMember by) {
+		if (!by.holds(Role.LEGAL_AFFAIRS) || by.holds(Role.ADMIN)) {
+			return "not legal affairs";
+		}
+		if (!p.createdBy().equals(by.id())) {
+			return "not its maker";
+		}
+		var now = time.now();
+		if (p.expiredAt(now)) {
+			return "expired";
+		}
+		for (var item : packages.items(p.id())) {
+			var source = sources.get(item.ref().kind());
+			var caseId = source == null ? null : source.describe(item.ref().id()).caseId();
+			if (grantedUntil(by, item.ref(), caseId, now) == null) {
+				return "no live grant for " + item.ref();
+			}
+		}
+		return null;
 	}
 
 	private List<Chosen> choose(PackageOrder order, @Nullable Case theCase, String purpose) {

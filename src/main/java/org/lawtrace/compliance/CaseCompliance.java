@@ -100,6 +100,8 @@ public class CaseCompliance {
 		var person = staff.require(actor);
 		var linked = recording.current().caseId();
 		if (!closeTo(recording, person)) {
+			// ART-20: to whoever may not see the recording, it does not exist (404), rather than exists but is barred
+			recordings.requireVisible(recordingId, actor);
 			throw new NotPermitted("只有记录人、上传人或本案承办人可以标记 (only the recorder, uploader or a handler may mark)");
 		}
 		if (kind == null) {
@@ -140,9 +142,13 @@ public class CaseCompliance {
 				|| recording.current().recordedBy().equals(person.id()) || recording.uploadedBy().equals(person.id());
 	}
 
-	@Transactional(readOnly = true)
-	public List<Bookmark> bookmarks(RecordingId recordingId) {
-		recordings.require(recordingId);
+	/**
+	 * The ART-06.0 bookmarks of a recording, for someone who may see its metadata (ART-20): who set which bookmark
+	 * when is metadata. To anyone else the recording does not exist, the same {@link org.lawtrace.shared.NotFound} as
+	 * for an unknown id, and the attempt is logged.
+	 */
+	public List<Bookmark> bookmarks(RecordingId recordingId, String viewer) {
+		recordings.requireVisible(recordingId, viewer);
 		return bookmarks.of(recordingId.id());
 	}
 

@@ -154,8 +154,9 @@ public class RecordingCatalog {
 		}
 		var caseId = caseAfter(c, before);
 		var stageIds = stagesAfter(c, before, caseId);
+		// recorder and times never change by a revision (requireHarmless): only an approved correction changes them
 		var recordedBy = staff.byId(before.recordedBy()).orElseThrow().username();
-		var described = ingest.prepare(new UploadDescription(recordedBy,
+		var described = ingest.prepareRevision(new UploadDescription(recordedBy,
 				c.deviceSerial() != null ? c.deviceSerial() : before.deviceSerial(), before.startedAt(),
 				before.endedAt(), caseId, stageIds, null), actor);
 		requireMayRevise(current, changer.id(), changer.holds(Role.CUSTODIAN), described.caseId());

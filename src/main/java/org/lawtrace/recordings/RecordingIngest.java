@@ -16,8 +16,13 @@ import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.RecordAccess;
+import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.Unprocessable;
+import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.storage.BlobStore;
@@ -47,10 +52,12 @@ public class RecordingIngest {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final DeviceCustody custody;
+	private final RecordAccess access;
 
 	RecordingIngest(BlobStore store, Recordings recordings, MediaInspector inspector, StaffDirectory staff,
 			CaseManagement cases, BureauTime time, ApplicationEventPublisher events, TransactionTemplate transactions,
-			DeviceCustody custody) {
+			DeviceCustody custody, RecordAccess access) {
+		this.access = access;
 		this.custody = custody;
 		this.store = store;
 		this.recordings = recordings;
@@ -72,19 +79,68 @@ public class RecordingIngest {
 	public record Ingested(Recording recording, boolean alreadyStored) {
 	}
 
+	/**
+	 * Checks an upload's description before the file is read: its recorder taken from the facts, and, for a case,
+	 * that the uploader and the recorder take part in it and the recorder is qualified.
+	 */
 	public Prepared prepare(UploadDescription d, String uploader) {
+		return prepare(d, uploader, true);
+	}
+
+	/**
+	 * Checks a revision's description as an upload's was checked before issue 11: the recorder as named (or the
+	 * device's holder). Who may revise, and what, is the catalogue's call.
+	 */
+	Prepared prepareRevision(UploadDescription d, String changer) {
+		return prepare(d, changer, false);
+	}
+
+	private Prepared prepare(UploadDescription d, String uploader, boolean upload) {
 		if (d.deviceSerial() != null && !DEVICE_SERIAL.matcher(d.deviceSerial()).matches()) {
 			throw new InvalidInput("deviceSerial", "设备编号只能包含字母、数字和 . _ -，最长64位 (malformed device serial)");
 		}
-		var recorder = recorder(d);
+		var by = staff.require(uploader);
+		var recorder = upload ? recorder(d, by) : namedRecorder(d);
 		if (d.startedAt() != null && d.endedAt() != null && d.endedAt().isBefore(d.startedAt())) {
 			throw new InvalidInput("endedAt", "结束时间不能早于开始时间 (endedAt is before startedAt)");
 		}
 		var sha256 = d.sha256() == null || d.sha256().isBlank() ? null : ContentDigest.requireHex256("sha256", d.sha256());
 		var caseId = d.caseId() == null ? null : new CaseId(d.caseId());
 		var stageIds = stages(caseId, d.stageIds());
-		return new Prepared(recorder, staff.require(uploader), d.deviceSerial(), d.startedAt(), d.endedAt(), caseId,
-				stageIds, sha256);
+		if (upload && caseId != null) {
+			requireMayUploadInto(caseId, by, recorder);
+			requireQualified(recorder, d.startedAt() != null ? d.startedAt() : time.now());
+		}
+		return new Prepared(recorder, by, d.deviceSerial(), d.startedAt(), d.endedAt(), caseId, stageIds, sha256);
+	}
+
+	/**
+	 * Only those who take part in a case add records to it (ART-06, ART-15.1): its handlers, staff present at one of
+	 * its stages, the custodian who files material for them, or a collection station on behalf of the device's
+	 * holder. The recorder, too, must be a handler or present at a stage.
+	 */
+	private void requireMayUploadInto(CaseId caseId, StaffMember uploader, StaffMember recorder) {
+		var theCase = cases.require(caseId);
+		var stages = cases.stages(caseId);
+		java.util.function.Predicate<StaffMember> takesPart = m -> theCase.handledBy(m.id())
+				|| stages.stream().anyMatch(s -> s.present().contains(m.id()));
+		if (!takesPart.test(uploader) && !uploader.holds(Role.CUSTODIAN) && !uploader.holds(Role.STATION)) {
+			throw new NotPermitted("caseId", "只有本案承办人、在场人员或档案管理人员可以向该案件上传记录 "
+					+ "(only the case's handlers, staff present at one of its stages or the custodian upload into it)");
+		}
+		if (!takesPart.test(recorder)) {
+			throw new Unprocessable("recordedBy", "记录人须为本案承办人或在场人员 "
+					+ "(the recorder of a case's recording is one of its handlers or present at one of its stages)");
+		}
+	}
+
+	/** ART-08: the recorder of a case's recording held a valid enforcement certificate, or assists, that day. */
+	private void requireQualified(StaffMember recorder, Instant madeAt) {
+		var qualification = staff.qualificationOn(recorder.username(), time.local(madeAt).toLocalDate());
+		if (!qualification.mayRecordAudioVisual()) {
+			throw new Unprocessable("recordedBy", "记录人当日不具备执法资格，不能作为案件记录的记录人 (the recorder was not "
+					+ "qualified to record that day: " + String.join("; ", qualification.reasons()) + ")");
+		}
 	}
 
 	/**
@@ -98,7 +154,7 @@ public class RecordingIngest {
 		try (var staged = store.stage(content, expected)) {
 			var existing = recordings.bySha256(staged.digest().sha256());
 			if (existing.isPresent()) {
-				return new Ingested(existing.get(), true);
+				return alreadyStored(existing.get(), p.uploader());
 			}
 			var facts = inspector.inspect(staged::open, time.zone());
 			var started = facts.createdAt() != null ? facts.createdAt() : p.startedAt();
@@ -107,6 +163,9 @@ public class RecordingIngest {
 						+ "give startedAt)");
 			}
 			var ended = endOf(facts, started, p.endedAt());
+			if (p.caseId() != null) {
+				requireQualified(p.recordedBy(), started);
+			}
 			var now = time.now();
 			if (started.isAfter(now.plus(CLOCK_TOLERANCE))) {
 				throw new InvalidInput("startedAt", "开始时间晚于当前时间 (startedAt is in the future)");
@@ -121,25 +180,62 @@ public class RecordingIngest {
 		}
 	}
 
-	/**
-	 * The recorder named, or else, for a device that was issued to someone when recording began (a collection
-	 * station uploading a docked body cam, say), whoever held it then.
-	 */
-	private StaffMember recorder(UploadDescription d) {
+	/** A revision's recorder: the one named, or else whoever held the named device when recording began. */
+	private StaffMember namedRecorder(UploadDescription d) {
 		if (d.recordedBy() != null && !d.recordedBy().isBlank()) {
 			return staff.byUsername(d.recordedBy().strip())
 				.orElseThrow(() -> new InvalidInput("recordedBy", "记录人不存在 (unknown staff): " + d.recordedBy()));
 		}
 		if (d.deviceSerial() != null) {
 			var at = d.startedAt() != null ? d.startedAt() : time.now();
-			var holder = custody.holderAt(d.deviceSerial(), at).flatMap(staff::byId);
-			if (holder.isPresent()) {
-				return holder.get();
-			}
-			throw new InvalidInput("recordedBy", "请填写记录人：设备 " + d.deviceSerial() + " 当时未发放给任何人 "
-					+ "(recordedBy is required: the device was held by nobody at that time)");
+			return custody.holderAt(d.deviceSerial(), at).flatMap(staff::byId)
+				.orElseThrow(() -> new InvalidInput("recordedBy", "请填写记录人：设备 " + d.deviceSerial()
+						+ " 当时未发放给任何人 (recordedBy is required: the device was held by nobody at that time)"));
 		}
 		throw new InvalidInput("recordedBy", "请填写记录人 (recordedBy is required)");
+	}
+
+	/**
+	 * Who recorded the file, from facts the uploader cannot pick to their advantage: whoever held the named device
+	 * when recording began (devices ledger), or else the uploader. A collection station names whoever docked a
+	 * device nobody held; the custodian, who files others' material (ART-15.1), names whose it is. Anyone else who
+	 * names a different recorder is refused (422).
+	 */
+	private StaffMember recorder(UploadDescription d, StaffMember uploader) {
+		StaffMember named = null;
+		if (d.recordedBy() != null && !d.recordedBy().isBlank()) {
+			named = staff.byUsername(d.recordedBy().strip())
+				.orElseThrow(() -> new InvalidInput("recordedBy", "记录人不存在 (unknown staff): " + d.recordedBy()));
+		}
+		var holder = d.deviceSerial() == null ? java.util.Optional.<StaffMember>empty()
+				: custody.holderAt(d.deviceSerial(), d.startedAt() != null ? d.startedAt() : time.now())
+					.flatMap(staff::byId);
+		if (uploader.holds(Role.CUSTODIAN)) {
+			if (named != null) {
+				return named;
+			}
+			return holder.orElseThrow(() -> new InvalidInput("recordedBy", "请填写记录人 (recordedBy is required)"));
+		}
+		if (holder.isPresent()) {
+			if (named != null && !named.id().equals(holder.get().id())) {
+				throw new Unprocessable("recordedBy", "记录人应为当时领用设备 " + d.deviceSerial() + " 的人员 "
+						+ "(the recorder is whoever held the device then)");
+			}
+			return holder.get();
+		}
+		if (uploader.holds(Role.STATION)) {
+			if (named != null) {
+				return named;
+			}
+			throw new InvalidInput("recordedBy", d.deviceSerial() == null ? "请填写记录人 (recordedBy is required)"
+					: "请填写记录人：设备 " + d.deviceSerial() + " 当时未发放给任何人 "
+							+ "(recordedBy is required: the device was held by nobody at that time)");
+		}
+		if (named != null && !named.id().equals(uploader.id())) {
+			throw new Unprocessable("recordedBy", "记录人只能是上传人本人或当时领用设备的人员 "
+					+ "(the recorder is the uploader, or whoever held the device then)");
+		}
+		return uploader;
 	}
 
 	private Ingested record(Recording recording) {
@@ -154,9 +250,22 @@ public class RecordingIngest {
 			return new Ingested(recording, false);
 		}
 		catch (DuplicateKeyException sameBytesJustArrived) {
-			return new Ingested(recordings.bySha256(recording.digest().sha256())
-				.orElseThrow(() -> sameBytesJustArrived), true);
+			return alreadyStored(recordings.bySha256(recording.digest().sha256())
+				.orElseThrow(() -> sameBytesJustArrived), staff.byId(recording.uploadedBy()).orElseThrow());
 		}
+	}
+
+	/**
+	 * The same bytes are stored already. The uploader learns which recording they became only if they may see its
+	 * metadata (ART-20); anyone else learns that the file is held, which they knew, and nothing of the record.
+	 */
+	private Ingested alreadyStored(Recording existing, StaffMember uploader) {
+		if (!access.maySeeMetadata(uploader.id(), RecordRef.recording(existing.id().id()),
+				existing.current().caseId(), existing.madeBy(uploader.id()))) {
+			events.publishEvent(RecordingViewRefused.metadata(uploader.id(), existing.id()));
+			throw new Conflict("file", "该文件已存储，无需再次上传 (this file is already stored)");
+		}
+		return new Ingested(existing, true);
 	}
 
 	private static Instant endOf(MediaFacts facts, Instant started, @Nullable Instant given) {

@@ -35,7 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @LawTraceIntegrationTest
 class AuditLogIntegrationTests {
 
-	private static final String AUDITOR = "zhou.tao";
+	// the custodian answers for the log and sees every record's metadata; the discipline unit sees a recording's
+	// chain of custody only where it may see the recording (ART-20)
+	private static final String AUDITOR = "zhao.min";
 
 	@LocalServerPort
 	int port;
@@ -184,10 +186,12 @@ class AuditLogIntegrationTests {
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(page).contains("id=\"custody-table\"").contains(">UPLOAD<").contains("zhang.wei")
 			.contains("id=\"custody-verification\"");
-		// the custodian's recording page links to it; the discipline unit reads the log, not the record (ART-20)
+		// the custodian's recording page links to it; the discipline unit, without a grant, sees neither (ART-20)
 		assertThat(Api.as(port, "zhao.min").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).contains("/audit/custody/RECORDING/" + recording);
-		Api.as(port, AUDITOR).get().uri("/recordings/{id}", recording).exchange().expectStatus().isNotFound();
+		Api.as(port, "zhou.tao").get().uri("/recordings/{id}", recording).exchange().expectStatus().isNotFound();
+		Api.as(port, "zhou.tao").get().uri("/audit/custody/RECORDING/{id}", recording).exchange()
+			.expectStatus().isNotFound();
 		assertThat(Api.as(port, "zhang.wei").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("custody-link");
 		Api.as(port, "zhang.wei").get().uri("/audit/custody/RECORDING/{id}", recording).exchange()

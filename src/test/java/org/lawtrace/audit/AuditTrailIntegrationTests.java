@@ -38,8 +38,8 @@ class AuditTrailIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ART-21, ART-22: the discipline unit sees a person's actions and a case's trail (the case and its "
-			+ "recordings); an officer is refused both (403)")
+	@DisplayName("ART-20, ART-21, ART-22: the discipline unit sees a person's actions and a case's trail (the case, and "
+			+ "the recordings it may see); an officer is refused both (403)")
 	void trailsPerPersonAndPerCase() {
 		var caseNumber = Api.newCaseNumber();
 		var caseId = Api.openCase(port, caseNumber);
@@ -50,8 +50,13 @@ class AuditTrailIntegrationTests {
 
 		var casePage = Api.as(port, "zhou.tao").get().uri("/audit/cases/{id}", caseId).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
+		// ART-20: the recording's entries are its metadata: not for the discipline unit without a grant
 		assertThat(casePage).contains("id=\"trail-table\"").contains(caseNumber).contains(">CASE_OPENED<")
-			.contains(">UPLOAD<").contains("/audit/custody/RECORDING/" + recording);
+			.doesNotContain("/audit/custody/RECORDING/" + recording);
+		var custodianPage = Api.as(port, "zhao.min").get().uri("/audit/cases/{id}", caseId).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(custodianPage).contains(">CASE_OPENED<").contains(">UPLOAD<")
+			.contains("/audit/custody/RECORDING/" + recording);
 
 		var personPage = Api.as(port, "zhou.tao").get().uri("/audit/people/{u}", "zhang.wei").exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -71,7 +76,8 @@ class AuditTrailIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> entries(String query) {
-		var page = Api.as(port, "zhou.tao").get().uri("/api/v1/audit/entries?size=500&" + query).exchange()
+		// the custodian sees every record's chain of custody (ART-13); others only where they may see the record
+		var page = Api.as(port, "zhao.min").get().uri("/api/v1/audit/entries?size=500&" + query).exchange()
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		return (List<Map<String, Object>>) page.get("items");
 	}

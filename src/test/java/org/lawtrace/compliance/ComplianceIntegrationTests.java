@@ -132,8 +132,15 @@ class ComplianceIntegrationTests {
 				Duration.ofMinutes(10));
 		// the demo's huang.lei holds a certificate that ran out a month ago today
 		var dayAfterExpiry = LocalDate.ofInstant(now, ZONE).minusMonths(1).plusDays(1);
-		var unqualified = upload(caseId, List.of(), "huang.lei", dayAfterExpiry.atTime(10, 0).atZone(ZONE).toInstant(),
-				Duration.ofMinutes(5));
+		// he may not be named recorder of a case's recording at upload (issue 11); one he made on his own and a
+		// handler then linked to the case is still caught by the check
+		var unqualified = Uploads.upload(Api.as(port, "huang.lei"), Map.of("recordedBy", "huang.lei"),
+				Media.mp4(dayAfterExpiry.atTime(10, 0).atZone(ZONE).toInstant(), Duration.ofMinutes(5), 2048, seed++),
+				"c" + seed + ".mp4")
+			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", unqualified)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", caseId, "reason", "关联到本案"))
+			.exchange().expectStatus().isCreated();
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			var found = list(checklist(caseId), "caseFindings");

@@ -71,12 +71,16 @@ class EvidencePackageController {
 		return view(packaging.require(id));
 	}
 
-	/** The bag itself, as stored; the download is logged (PACKAGE_DOWNLOADED) before it starts. */
+	/**
+	 * The bag itself, as stored, to the clerk who made it while grants still open every record in it and it has not
+	 * expired; otherwise 404 (ART-19, ART-20). Either way the attempt is logged (PACKAGE_DOWNLOADED) before any answer.
+	 */
 	@GetMapping("/{id}/content")
 	@PreAuthorize(LEGAL_AFFAIRS)
 	ResponseEntity<Resource> content(@PathVariable UUID id, Authentication caller) {
-		var p = packaging.require(id);
-		var in = packaging.download(id, caller.getName());
+		var download = packaging.download(id, caller.getName());
+		var p = download.evidencePackage();
+		var in = download.content();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.contentLength(p.digest().sizeBytes())
@@ -94,12 +98,14 @@ class EvidencePackageController {
 				p.caseId() == null ? null : p.caseId().id(), p.digest().sha256(), p.digest().sm3(),
 				p.digest().sizeBytes(), p.itemCount(), p.custodyEntries(), p.checkpointSize(),
 				staff.byId(p.createdBy()).map(StaffMember::username).orElse(p.createdBy().toString()),
-				time.local(p.createdAt()), items, "/api/v1/evidence-packages/" + p.id() + "/content");
+				time.local(p.createdAt()), p.expiresAt() == null ? null : time.local(p.expiresAt()), items,
+				"/api/v1/evidence-packages/" + p.id() + "/content");
 	}
 
 	record PackageView(UUID id, PackageRecipientKind recipientKind, String recipient, String purpose,
 			@Nullable UUID caseId, String sha256, @Nullable String sm3, long sizeBytes, int itemCount,
-			int custodyEntries, long checkpointSize, String createdBy, OffsetDateTime createdAt, List<ItemView> items,
+			int custodyEntries, long checkpointSize, String createdBy, OffsetDateTime createdAt,
+			@Nullable OffsetDateTime expiresAt, List<ItemView> items,
 			String content) {
 	}
 

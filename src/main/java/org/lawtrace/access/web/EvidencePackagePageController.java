@@ -63,9 +63,9 @@ class EvidencePackagePageController {
 	@PreAuthorize(EvidencePackageController.LEGAL_AFFAIRS)
 	String page(@RequestParam(required = false) @Nullable String caseNumber,
 			@RequestParam(required = false) @Nullable UUID caseId, @RequestParam(required = false) @Nullable UUID created,
-			Model model) {
+			Authentication caller, Model model) {
 		var found = caseId != null ? cases.require(new CaseId(caseId)) : byNumber(caseNumber);
-		return show(model, found, caseNumber, created, null, new LinkedMultiValueMap<>());
+		return show(model, found, caseNumber, created, null, new LinkedMultiValueMap<>(), caller);
 	}
 
 	@PostMapping
@@ -88,7 +88,7 @@ class EvidencePackagePageController {
 			return "redirect:/packages?created=" + made.id();
 		}
 		catch (DomainException e) {
-			return show(model, theCase, null, null, FormError.of(e, FIELDS), form);
+			return show(model, theCase, null, null, FormError.of(e, FIELDS), form, caller);
 		}
 	}
 
@@ -100,7 +100,7 @@ class EvidencePackagePageController {
 	}
 
 	private String show(Model model, @Nullable Case theCase, @Nullable String caseNumber, @Nullable UUID created,
-			@Nullable FormError error, MultiValueMap<String, String> form) {
+			@Nullable FormError error, MultiValueMap<String, String> form, Authentication caller) {
 		model.addAttribute("caseNumber", theCase != null ? theCase.caseNumber().value() : caseNumber);
 		model.addAttribute("theCase", theCase);
 		model.addAttribute("candidates", theCase == null ? java.util.List.of() : packaging.candidates(theCase.id()));
@@ -108,7 +108,8 @@ class EvidencePackagePageController {
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		model.addAttribute("created", created);
-		model.addAttribute("packages", packaging.latest(50).stream().map(this::row).toList());
+		var me = staff.require(caller.getName()).id();
+		model.addAttribute("packages", packaging.latest(50).stream().map(p -> row(p, me)).toList());
 		return "packages/index";
 	}
 
@@ -149,12 +150,17 @@ class EvidencePackagePageController {
 		return value == null || value.isBlank();
 	}
 
-	private Row row(EvidencePackage p) {
+	private Row row(EvidencePackage p, org.lawtrace.shared.StaffId me) {
 		return new Row(p, staff.byId(p.createdBy()).map(StaffMember::name).orElse(p.createdBy().toString()),
-				time.local(p.createdAt()));
+				time.local(p.createdAt()), p.expiresAt() == null ? null : time.local(p.expiresAt()),
+				p.createdBy().equals(me) && !p.expiredAt(time.now()));
 	}
 
-	/** A package as the list shows it. */
-	record Row(EvidencePackage p, String createdBy, java.time.OffsetDateTime createdAt) {
+	/**
+	 * A package as the list shows it; only its maker is offered the download, until it expires (ART-19), and even
+	 * then only while their grants last.
+	 */
+	record Row(EvidencePackage p, String createdBy, java.time.OffsetDateTime createdAt,
+			java.time.@Nullable OffsetDateTime expiresAt, boolean downloadable) {
 	}
 }

@@ -12,6 +12,7 @@ import org.lawtrace.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +33,12 @@ class AuditController {
 
 	private final AuditLog log;
 	private final BureauTime time;
+	private final RecordGate gate;
 
-	AuditController(AuditLog log, BureauTime time) {
+	AuditController(AuditLog log, BureauTime time, RecordGate gate) {
 		this.log = log;
 		this.time = time;
+		this.gate = gate;
 	}
 
 	@GetMapping("/verification")
@@ -49,7 +52,10 @@ class AuditController {
 	Page entries(@RequestParam(required = false) @Nullable String subjectType,
 			@RequestParam(required = false) @Nullable String subjectId,
 			@RequestParam(required = false) @Nullable String actor, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size, Authentication caller) {
+		if (subjectType != null && subjectId != null) {
+			gate.requireVisible(subjectType.strip().toUpperCase(java.util.Locale.ROOT), subjectId.strip(), caller);
+		}
 		if (page < 0) {
 			throw new InvalidInput("page", "页码不能为负 (page must not be negative)");
 		}

@@ -13,6 +13,7 @@ import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,13 +62,14 @@ class AuditTrailPageController {
 
 	@GetMapping("/audit/cases/{caseId}")
 	@PreAuthorize(AuditController.AUDITORS)
-	String ofCase(@PathVariable UUID caseId, Model model) {
+	String ofCase(@PathVariable UUID caseId, Authentication caller, Model model) {
 		var theCase = cases.require(new CaseId(caseId));
 		var subjects = new ArrayList<AuditLog.Subject>();
 		subjects.add(new AuditLog.Subject("CASE", caseId.toString()));
 		for (var page = 0;; page++) {
+			// ART-20: a recording's entries are its metadata, shown only to those who may see it
 			var found = recordings.search(new RecordingQuery(theCase.id(), null, null, null, null, page,
-					RecordingQuery.MAX_PAGE_SIZE));
+					RecordingQuery.MAX_PAGE_SIZE), caller.getName());
 			found.items().forEach(r -> subjects.add(new AuditLog.Subject("RECORDING", r.id().id().toString())));
 			if ((long) (page + 1) * RecordingQuery.MAX_PAGE_SIZE >= found.total()) {
 				break;

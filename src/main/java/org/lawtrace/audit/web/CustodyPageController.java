@@ -7,6 +7,7 @@ import org.lawtrace.audit.AuditLog;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,19 +26,23 @@ class CustodyPageController {
 
 	private final AuditLog log;
 	private final BureauTime time;
+	private final RecordGate gate;
 
-	CustodyPageController(AuditLog log, BureauTime time) {
+	CustodyPageController(AuditLog log, BureauTime time, RecordGate gate) {
 		this.log = log;
 		this.time = time;
+		this.gate = gate;
 	}
 
 	@GetMapping("/audit/custody/{subjectType}/{subjectId}")
 	@PreAuthorize(AuditController.AUDITORS)
-	String custody(@PathVariable String subjectType, @PathVariable String subjectId, Model model) {
+	String custody(@PathVariable String subjectType, @PathVariable String subjectId, Authentication caller,
+			Model model) {
 		var type = subjectType.toUpperCase(Locale.ROOT);
 		if (!SUBJECTS.contains(type)) {
 			throw new InvalidInput("subjectType", "只能查看音像记录或案件的保管链 (RECORDING or CASE only)");
 		}
+		gate.requireVisible(type, subjectId, caller);
 		var found = log.entries(type, subjectId, null, 0, SHOWN);
 		model.addAttribute("subjectType", type);
 		model.addAttribute("subjectId", subjectId);

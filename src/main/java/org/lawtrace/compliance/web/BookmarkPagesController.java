@@ -100,13 +100,14 @@ class BookmarkPagesController {
 	/** Fills the panel's model; answers false when the caller is not shown bookmarks or they make no sense. */
 	private boolean prepare(RecordingId id, BookmarkForm form, @Nullable FormError error, Authentication caller,
 			Model model) {
-		var recording = recordings.require(id);
+		// ART-20: who set which bookmark when is the recording's metadata; to whoever may not see it, no such recording
+		var recording = recordings.requireVisible(id, caller.getName());
 		var person = staff.require(caller.getName());
 		var reader = person.roles().stream().anyMatch(BOOKMARK_READERS::contains);
 		if (recording.kind() == RecordingKind.PHOTO || !reader) {
 			return false;
 		}
-		var marks = compliance.bookmarks(id);
+		var marks = compliance.bookmarks(id, caller.getName());
 		model.addAttribute("recordingId", id.id());
 		var names = staff.byIds(marks.stream().map(Bookmark::setBy).distinct().toList()).stream()
 			.collect(Collectors.toMap(StaffMember::id, StaffMember::name, (a, b) -> a));

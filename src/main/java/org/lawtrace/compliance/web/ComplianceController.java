@@ -114,8 +114,8 @@ class ComplianceController {
 
 	@GetMapping("/compliance/recordings/{id}/bookmarks")
 	@PreAuthorize("hasAnyRole('OFFICER','ASSISTANT','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')")
-	List<Bookmark> bookmarks(@PathVariable UUID id) {
-		return compliance.bookmarks(new RecordingId(id));
+	List<Bookmark> bookmarks(@PathVariable UUID id, Authentication caller) {
+		return compliance.bookmarks(new RecordingId(id), caller.getName());
 	}
 
 	@PostMapping("/cases/{id}/stages/{stageId}/exemptions")

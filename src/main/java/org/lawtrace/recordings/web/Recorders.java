@@ -26,6 +26,16 @@ class Recorders {
 			.toList();
 	}
 
+	/**
+	 * The recorders an uploader may name (issue 11): the custodian, who files others' material, any of them; anyone
+	 * else only themselves, since otherwise the recorder is the device's holder, which the server looks up.
+	 */
+	List<Option> nameableBy(String uploader) {
+		var people = all();
+		var custodian = staff.byUsername(uploader).map(m -> m.holds(Role.CUSTODIAN)).orElse(false);
+		return custodian ? people : people.stream().filter(p -> p.username().equals(uploader)).toList();
+	}
+
 	record Option(String username, String name) {
 	}
 }

@@ -50,6 +50,7 @@ class RecordingController {
 	static final String READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
 			+ "'DIRECTOR','DISCIPLINE')";
 	static final String UPLOADERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','STATION')";
+	static final String DIGEST_READERS = "hasAnyRole('CUSTODIAN','STATION')";
 	private static final Logger log = LoggerFactory.getLogger("lawtrace.security");
 
 	private final StreamedUpload upload;
@@ -72,7 +73,10 @@ class RecordingController {
 		this.content = content;
 	}
 
-	/** ART-15.1: a streamed multipart upload ({@link StreamedUpload}); 201 when stored, 200 when already stored. */
+	/**
+	 * ART-15.1: a streamed multipart upload ({@link StreamedUpload}); 201 when stored, 200 when already stored and
+	 * the caller may see the stored recording, 409 with nothing of it when they may not (ART-20).
+	 */
 	@PostMapping(path = "/recordings", consumes = "multipart/form-data")
 	@PreAuthorize(UPLOADERS)
 	ResponseEntity<RecordingView> upload(HttpServletRequest request, Authentication caller,
@@ -88,10 +92,11 @@ class RecordingController {
 
 	/**
 	 * Whether the platform holds exactly these bytes: what a station's agent asks before it lets a camera be
-	 * cleared. It says no more than that, so machines that may upload need no right to read recordings.
+	 * cleared. It says no more than that, so machines that may upload need no right to read recordings. Only
+	 * stations and custodians ask it (ART-20): to anyone else it would tell which files the bureau holds.
 	 */
 	@GetMapping("/recordings/digests/{sha256}")
-	@PreAuthorize(UPLOADERS)
+	@PreAuthorize(DIGEST_READERS)
 	StoredDigest stored(@PathVariable String sha256) {
 		var hex = org.lawtrace.shared.ContentDigest.requireHex256("sha256", sha256);
 		var found = catalog.search(new RecordingQuery(null, null, null, hex, null, 0, 1)).items();

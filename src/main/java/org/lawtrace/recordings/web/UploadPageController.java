@@ -36,7 +36,7 @@ class UploadPageController {
 	@PreAuthorize(StaffUploaders.ROLES)
 	String form(@RequestParam(required = false) @Nullable UUID caseId,
 			@RequestParam(required = false) @Nullable List<UUID> stageIds, Authentication caller, Model model) {
-		var people = recorders.all();
+		var people = recorders.nameableBy(caller.getName());
 		model.addAttribute("recorders", people);
 		// most files are one's own; a custodian uploading for others picks the recorder
 		model.addAttribute("recordedBy",
