@@ -52,6 +52,11 @@ class EvidencePackageController {
 		this.time = time;
 	}
 
+	/**
+	 * Makes an evidence package (证据包) for a reconsideration body or a court (ART-19): a BagIt bag of the chosen
+	 * records with their digests, custody extracts and audit proofs; the legal affairs clerk must hold live grants
+	 * covering every record. Answers 201 with the package.
+	 */
 	@PostMapping
 	@PreAuthorize(LEGAL_AFFAIRS)
 	ResponseEntity<PackageView> create(@RequestBody PackageOrder order, Authentication caller) {
@@ -59,12 +64,14 @@ class EvidencePackageController {
 		return ResponseEntity.created(URI.create("/api/v1/evidence-packages/" + made.id())).body(view(made));
 	}
 
+	/** The latest evidence packages, newest first, for legal affairs, discipline and the director to oversee. */
 	@GetMapping
 	@PreAuthorize(OVERSEERS)
 	List<PackageView> latest(@RequestParam(defaultValue = "100") int limit) {
 		return packaging.latest(Math.max(1, Math.min(limit, 500))).stream().map(this::view).toList();
 	}
 
+	/** One evidence package: who made it for whom, what it holds, its digests and expiry. */
 	@GetMapping("/{id}")
 	@PreAuthorize(OVERSEERS)
 	PackageView one(@PathVariable UUID id) {

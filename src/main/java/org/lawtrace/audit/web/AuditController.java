@@ -41,12 +41,20 @@ class AuditController {
 		this.gate = gate;
 	}
 
+	/**
+	 * Checks the whole audit log now (ART-22): every entry against the Merkle tree and every signed checkpoint; the
+	 * answer names the first entry or checkpoint that does not hold.
+	 */
 	@GetMapping("/verification")
 	@PreAuthorize(AUDITORS)
 	Verification verification() {
 		return log.verify();
 	}
 
+	/**
+	 * Audit log entries, newest first, optionally of one subject or one actor; entries of a recording or document only
+	 * to whoever may see its metadata.
+	 */
 	@GetMapping("/entries")
 	@PreAuthorize(AUDITORS)
 	Page entries(@RequestParam(required = false) @Nullable String subjectType,
@@ -66,6 +74,7 @@ class AuditController {
 		return new Page(found.items().stream().map(this::view).toList(), found.total(), found.page(), found.size());
 	}
 
+	/** An RFC 9162 inclusion proof of one entry against the latest signed checkpoint that covers it (else the log as it is now), to check offline. */
 	@GetMapping("/entries/{seq}/proof")
 	@PreAuthorize(AUDITORS)
 	AuditLog.InclusionProof proof(@PathVariable long seq) {

@@ -62,6 +62,10 @@ class ComplianceController {
 		this.time = time;
 	}
 
+	/**
+	 * A case's completeness checklist (ART-03, ART-06): stage by stage, the open and resolved findings with their
+	 * articles and deadlines, and the case's light.
+	 */
 	@GetMapping("/cases/{id}/compliance")
 	@PreAuthorize(READERS)
 	ChecklistView checklist(@PathVariable UUID id, Authentication caller) {
@@ -75,6 +79,9 @@ class ComplianceController {
 		return caseId == null ? evaluation.evaluateAll() : evaluation.evaluate(new CaseId(caseId));
 	}
 
+	/**
+	 * The rule pack in force: its version and the rules it applies, with their articles, severities and thresholds.
+	 */
 	@GetMapping("/compliance/rule-pack")
 	@PreAuthorize("hasAnyRole('ADMIN','OFFICER','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')")
 	PackView rulePack() {
@@ -103,6 +110,10 @@ class ComplianceController {
 		return compliance.openGapsOf(caller.getName(), 200).stream().map(f -> FindingView.of(f, time)).toList();
 	}
 
+	/**
+	 * Marks where a recording's opening statement or closing question is (ART-06), at a time offset or attested with a
+	 * reason. Answers 201 with the bookmark.
+	 */
 	@PostMapping("/compliance/recordings/{id}/bookmarks")
 	@PreAuthorize("hasAnyRole('OFFICER','ASSISTANT','STATION')")
 	ResponseEntity<Bookmark> mark(@PathVariable UUID id, @RequestBody NewBookmark body, Authentication caller) {
@@ -112,12 +123,17 @@ class ComplianceController {
 		return ResponseEntity.created(URI.create("/api/v1/compliance/recordings/" + id + "/bookmarks")).body(bookmark);
 	}
 
+	/** The bookmarks of a recording, to whoever may see its metadata. */
 	@GetMapping("/compliance/recordings/{id}/bookmarks")
 	@PreAuthorize("hasAnyRole('OFFICER','ASSISTANT','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')")
 	List<Bookmark> bookmarks(@PathVariable UUID id, Authentication caller) {
 		return compliance.bookmarks(new RecordingId(id), caller.getName());
 	}
 
+	/**
+	 * A handler asks that a stage be judged "not suitable for AV recording" (ART-06), with the written reason; the
+	 * deputy director in charge or the director decides. Answers 201 with the request.
+	 */
 	@PostMapping("/cases/{id}/stages/{stageId}/exemptions")
 	@PreAuthorize("hasRole('OFFICER')")
 	ResponseEntity<Exemption> requestExemption(@PathVariable UUID id, @PathVariable UUID stageId,
@@ -127,12 +143,16 @@ class ComplianceController {
 		return ResponseEntity.created(URI.create("/api/v1/compliance/exemptions/" + exemption.id())).body(exemption);
 	}
 
+	/** The exemption requests of a case and their decisions. */
 	@GetMapping("/cases/{id}/exemptions")
 	@PreAuthorize(READERS)
 	List<Exemption> exemptions(@PathVariable UUID id, Authentication caller) {
 		return compliance.exemptions(new CaseId(id), caller.getName());
 	}
 
+	/**
+	 * The deputy director in charge or the director approves or refuses a stage's exemption request, with an opinion.
+	 */
 	@PostMapping("/compliance/exemptions/{id}/decision")
 	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
 	Exemption decide(@PathVariable UUID id, @RequestBody Decision body, Authentication caller) {
