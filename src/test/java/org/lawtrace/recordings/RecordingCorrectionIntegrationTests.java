@@ -187,6 +187,25 @@ class RecordingCorrectionIntegrationTests {
 		}
 	}
 
+	@Test
+	@DisplayName("ART-20: a correction of a record of a major case (重大案件) is decided by the director, not a deputy")
+	void aMajorCasesCorrectionIsTheDirectors() {
+		var body = new java.util.HashMap<String, Object>(Api.penaltyCase(Api.newCaseNumber()));
+		body.put("major", true);
+		var caseId = Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+			.body(body).exchange().expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
+		var correctionId = correct("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "实际由张伟拍摄"))
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		assertThat(pending("liu.yang")).doesNotContain(correctionId);
+		assertThat(pending("sun.li")).contains(correctionId);
+		decide("liu.yang", correctionId, "approval").expectStatus().isForbidden();
+		decide("sun.li", correctionId, "approval").expectStatus().isOk()
+			.expectBody().jsonPath("$.decidedBy.name").isEqualTo("孙丽");
+		assertThat(currentVersion(id)).isEqualTo(2);
+	}
+
 	private byte[] photo() {
 		return Media.jpeg(LocalDateTime.now().minusHours(2).withNano(0), 29.29, 120.24, seed++);
 	}
