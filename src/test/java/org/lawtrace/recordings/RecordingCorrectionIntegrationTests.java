@@ -15,6 +15,7 @@ import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -185,6 +186,77 @@ class RecordingCorrectionIntegrationTests {
 		finally {
 			jdbc.sql("delete from staff_role where staff_id = ? and role = 'DEPUTY_DIRECTOR'").param(chenHao).update();
 		}
+	}
+
+	@Test
+	@DisplayName("ART-20: a correction of a record of a major case (重大案件) is decided by the director, not a deputy")
+	void aMajorCasesCorrectionIsTheDirectors() {
+		var body = new java.util.HashMap<String, Object>(Api.penaltyCase(Api.newCaseNumber()));
+		body.put("major", true);
+		var caseId = Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+			.body(body).exchange().expectStatus().isCreated()
+			.returnResult(Map.class).getResponseBody().get("id").toString();
+		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
+		var correctionId = correct("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "实际由张伟拍摄"))
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		assertThat(pending("liu.yang")).doesNotContain(correctionId);
+		assertThat(pending("sun.li")).contains(correctionId);
+		decide("liu.yang", correctionId, "approval").expectStatus().isForbidden();
+		decide("sun.li", correctionId, "approval").expectStatus().isOk()
+			.expectBody().jsonPath("$.decidedBy.name").isEqualTo("孙丽");
+		assertThat(currentVersion(id)).isEqualTo(2);
+	}
+
+	@Test
+	@DisplayName("ART-14, ART-20: on the pages, a changed recorder saved as a revision is refused beside its field; asked "
+			+ "as a correction it waits on the record's page, and the deputy in charge approves it from his home page")
+	void correctionsOnThePages() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
+		var officer = session("li.na", "/recordings/" + id);
+		var refused = Api.as(port, "li.na").post().uri("/recordings/{id}/revisions", id)
+			.header(HttpHeaders.COOKIE, officer[0]).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("_csrf=" + officer[1] + "&caseId=" + caseId + "&recordedBy=zhang.wei&reason=" + encoded("记录人填错"))
+			.exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(refused).contains("recordedBy-error", "更改记录人须提出更正申请");
+		assertThat(currentVersion(id)).isEqualTo(1);
+
+		Api.as(port, "li.na").post().uri("/recordings/{id}/corrections", id)
+			.header(HttpHeaders.COOKIE, officer[0]).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("_csrf=" + officer[1] + "&caseId=" + caseId + "&recordedBy=zhang.wei&reason=" + encoded("实际由张伟拍摄"))
+			.exchange()
+			.expectStatus().isFound()
+			.expectHeader().valueMatches(HttpHeaders.LOCATION, ".*/recordings/" + id + "#corrections");
+		var page = Api.as(port, "li.na").get().uri("/recordings/{id}", id).header(HttpHeaders.COOKIE, officer[0])
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("记录人改为 张伟", "实际由张伟拍摄", "待审批").doesNotContain("correction-approve");
+		var correctionId = Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}/corrections", id).exchange()
+			.expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody().stream()
+			.map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
+
+		var deputy = session("liu.yang", "/");
+		Api.as(port, "liu.yang").post().uri("/recordings/corrections/{id}/decision", correctionId)
+			.header(HttpHeaders.COOKIE, deputy[0]).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("_csrf=" + deputy[1] + "&approve=true&reason=" + encoded("同意")).exchange()
+			.expectStatus().isFound();
+		assertThat(currentVersion(id)).isEqualTo(2);
+	}
+
+	private static String encoded(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** A page's session cookie and CSRF token for {@code who}. */
+	private String[] session(String who, String path) {
+		var form = Api.as(port, who).get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+			.returnResult(String.class);
+		var cookie = form.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
+			.filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
+		var matcher = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+			.matcher(form.getResponseBody());
+		assertThat(matcher.find()).isTrue();
+		return new String[] { cookie, matcher.group(1) };
 	}
 
 	private byte[] photo() {
