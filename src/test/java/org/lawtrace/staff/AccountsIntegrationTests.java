@@ -94,6 +94,14 @@ class AccountsIntegrationTests {
 			.expectBody().jsonPath("$.roles").isEqualTo(List.of("OFFICER"))
 			.jsonPath("$.pendingRoles").isEqualTo(List.of("CUSTODIAN"));
 		var change = pendingChangeOf(name);
+		// the director's home page lists it in Chinese, people by name, roles by their Chinese names
+		Api.as(port, "sun.li").get().uri("/").exchange().expectStatus().isOk()
+			.expectBody(String.class).value(page -> {
+				var start = page.indexOf("id=\"role-changes\"");
+				var section = page.substring(start, page.indexOf("</section>", start));
+				assertThat(section).contains("角色变更", "测试人员", "档案管理人员", "系统管理员", "待局长确认", "确认授予")
+					.doesNotContain(name, "CUSTODIAN", "PENDING");
+			});
 		Api.as(port, "sun.li").post().uri("/api/v1/staff/role-changes/{id}/refusal", change)
 			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "未经档案科推荐")).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REFUSED");
@@ -212,11 +220,13 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ART-19, ART-20: the administrator reads no evidence packages nor the audit log, but sees role changes")
+	@DisplayName("ART-19, ART-20: the administrator reads no record content, packages or audit log, but sees role changes")
 	void administratorHoldsNoEvidencePower() {
 		var admin = Api.as(port, "admin");
 		admin.get().uri("/api/v1/evidence-packages").exchange().expectStatus().isForbidden();
 		admin.get().uri("/api/v1/audit/entries").exchange().expectStatus().isForbidden();
+		admin.get().uri("/api/v1/recordings/{id}/content", UUID.randomUUID()).exchange().expectStatus().isForbidden();
+		admin.get().uri("/api/v1/documents/{id}/content", UUID.randomUUID()).exchange().expectStatus().isForbidden();
 		admin.get().uri("/api/v1/staff/role-changes").exchange().expectStatus().isOk();
 		Api.as(port, "zhang.wei").get().uri("/api/v1/staff/role-changes").exchange().expectStatus().isForbidden();
 	}
