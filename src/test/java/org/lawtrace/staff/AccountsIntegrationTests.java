@@ -27,7 +27,9 @@ import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.TestDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Accounts an insider cannot turn against the bureau (issue 11, finding 8): the two-person rule for evidence roles
@@ -179,6 +181,58 @@ class AccountsIntegrationTests {
 		Api.as(port, name, GOOD).get().uri("/api/v1/cases").exchange().expectStatus().isForbidden();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(auditActions(name))
 			.contains("PASSWORD_RESET"));
+	}
+
+	@Test
+	@DisplayName("GB/T 22239: signing in on the page with a password set by the administrator leads to 修改密码 and nowhere else")
+	void pageSignInLeadsToThePasswordChange() {
+		var name = usernameOf(newStaff(List.of("OFFICER")).expectStatus().isCreated().expectBody()
+			.returnResult().getResponseBody());
+		var anonymous = Api.anonymous(port);
+		var login = anonymous.get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
+		var cookie = sessionCookie(login.getResponseHeaders(), null);
+		var signIn = new LinkedMultiValueMap<String, String>();
+		signIn.add("username", name);
+		signIn.add("password", GOOD);
+		signIn.add("_csrf", csrf(login.getResponseBody()));
+		var signedIn = anonymous.post().uri("/login").header(HttpHeaders.COOKIE, cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(signIn).exchange()
+			.expectStatus().is3xxRedirection().returnResult(String.class);
+		cookie = sessionCookie(signedIn.getResponseHeaders(), cookie);
+		for (var page : List.of("/", "/cases", "/recordings", "/access/requests")) {
+			anonymous.get().uri(page).header(HttpHeaders.COOKIE, cookie).exchange().expectStatus().isFound()
+				.expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).endsWith("/account/password"));
+		}
+		var form = anonymous.get().uri("/account/password").header(HttpHeaders.COOKIE, cookie).exchange()
+			.expectStatus().isOk().returnResult(String.class).getResponseBody();
+		assertThat(form).contains("修改密码", "不得包含用户名");
+		var change = new LinkedMultiValueMap<String, String>();
+		change.add("currentPassword", GOOD);
+		change.add("password", "short");
+		change.add("confirmation", "short");
+		change.add("_csrf", csrf(form));
+		anonymous.post().uri("/account/password").header(HttpHeaders.COOKIE, cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(change).exchange()
+			.expectStatus().isOk().expectBody(String.class).value(page -> assertThat(page).contains("password-error"));
+		change.set("password", CHANGED);
+		change.set("confirmation", CHANGED);
+		anonymous.post().uri("/account/password").header(HttpHeaders.COOKIE, cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(change).exchange()
+			.expectStatus().isFound()
+			.expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).endsWith("/login?changed"));
+		Api.as(port, name, CHANGED).get().uri("/api/v1/cases").exchange().expectStatus().isOk();
+	}
+
+	private static String csrf(String page) {
+		var m = java.util.regex.Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).as("a CSRF token on the page").isTrue();
+		return m.group(1);
+	}
+
+	private static String sessionCookie(HttpHeaders headers, String fallback) {
+		var cookies = headers.get(HttpHeaders.SET_COOKIE);
+		return cookies == null ? fallback : cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+			.map(c -> c.split(";")[0]).orElse(fallback);
 	}
 
 	@Test
