@@ -37,6 +37,7 @@ class LoginAttempts {
 	/** A tally left alone this long starts over, so old failures do not add up across days. */
 	static final Duration FORGET_AFTER = Duration.ofDays(1);
 	static final String UNKNOWN_ADDRESS = "unknown";
+	private static final int MAX_USERNAME = 60;
 
 	private final LoginFailures failures;
 	private final BureauTime time;
@@ -92,9 +93,16 @@ class LoginAttempts {
 		return minutes.compareTo(lockout) > 0 ? lockout : minutes;
 	}
 
+	/**
+	 * Wrong passwords of existing accounts count; names nobody holds have nothing to protect and would only fill the
+	 * table.
+	 */
 	@EventListener
 	void on(AuthenticationFailureBadCredentialsEvent event) {
-		failed(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
+		var username = event.getAuthentication().getName();
+		if (username.length() <= MAX_USERNAME && failures.accountExists(username)) {
+			failed(username, addressOf(event.getAuthentication()));
+		}
 	}
 
 	@EventListener

@@ -50,6 +50,11 @@ class LoginFailures {
 		}
 	}
 
+	boolean accountExists(String username) {
+		return jdbc.sql("select count(*) from staff_member where username = ?").param(username).query(Integer.class)
+			.single() > 0;
+	}
+
 	void clear(String username, String address) {
 		jdbc.sql("delete from staff_login_failure where username = ? and address = ?").params(username, address)
 			.update();
