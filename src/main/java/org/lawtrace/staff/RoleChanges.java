@@ -69,10 +69,6 @@ class RoleChanges {
 			.param(status.name()).query(this::change).list();
 	}
 
-	List<RoleChange> all() {
-		return jdbc.sql("select * from staff_role_change order by requested_at").query(this::change).list();
-	}
-
 	private static String names(RoleChange change) {
 		return change.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
 	}
