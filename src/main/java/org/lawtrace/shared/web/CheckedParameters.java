@@ -5,6 +5,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,6 +24,10 @@ class CheckedParameters implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			// the error page's dispatch carries the refused parameters too: let it show why
+			return true;
+		}
 		// only query strings and url-encoded forms: the container's multipart parsing is off, so bodies stay unread
 		request.getParameterMap().forEach((name, values) -> {
 			InputRules.text(name, name);
