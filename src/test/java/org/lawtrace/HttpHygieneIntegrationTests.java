@@ -214,6 +214,34 @@ class HttpHygieneIntegrationTests {
 			.expectBody(String.class).value(html -> assertThat(html).contains("控制字符").doesNotContain("\u0000"));
 	}
 
+	@Test
+	@DisplayName("ART-15.1: a time outside 2000..2100 in a query parameter or a page's form is refused naming it")
+	void absurdTimesInParametersAndPageFormsAreRefused() {
+		Api.as(port, "zhang.wei").get().uri("/api/v1/cases?from={from}", "1900-01-01").exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.field").isEqualTo("from");
+		Api.as(port, "zhang.wei").get().uri("/api/v1/cases?from={from}", "2026-01-01").exchange()
+			.expectStatus().isOk();
+
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var page = Api.as(port, "zhang.wei").get().uri("/cases/" + caseId).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk().returnResult(String.class);
+		var cookie = page.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
+			.filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
+		var csrf = CSRF.matcher(page.getResponseBody());
+		assertThat(csrf.find()).isTrue();
+		var form = new LinkedMultiValueMap<String, String>();
+		form.add("kind", "ON_SITE_INSPECTION");
+		form.add("startedAt", "1900-03-01T09:00");
+		form.add("place", "东阳市某店");
+		form.add("present", "zhang.wei");
+		form.add("_csrf", csrf.group(1));
+		Api.as(port, "zhang.wei").post().uri("/cases/" + caseId + "/stages").header(HttpHeaders.COOKIE, cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).body(form).exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody(String.class).value(html -> assertThat(html).contains("2000 年至 2100 年"));
+	}
+
 	private HttpRequest.Builder tus(String path) {
 		return HttpRequest.newBuilder(URI.create(Api.base(port) + path)).header("Tus-Resumable", "1.0.0")
 			.header("Authorization", basic("zhang.wei"));
