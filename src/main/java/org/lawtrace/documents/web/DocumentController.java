@@ -80,18 +80,23 @@ class DocumentController {
 		this.maxUploadBytes = maxUploadBytes;
 	}
 
+	/**
+	 * The document kinds (文书种类) in force: code, names, which confirmations (signature, seal, page by page) each needs.
+	 */
 	@GetMapping("/document-kinds")
 	@PreAuthorize("isAuthenticated()")
 	List<DocumentKind> kinds() {
 		return catalog.kinds();
 	}
 
+	/** One document kind as in force now. */
 	@GetMapping("/document-kinds/{code}")
 	@PreAuthorize("isAuthenticated()")
 	DocumentKind kind(@PathVariable String code) {
 		return catalog.kind(code);
 	}
 
+	/** Every version of a document kind, oldest first; a document keeps the version it was registered under. */
 	@GetMapping("/document-kinds/{code}/versions")
 	@PreAuthorize("isAuthenticated()")
 	List<DocumentKind> kindHistory(@PathVariable String code) {
@@ -117,6 +122,7 @@ class DocumentController {
 		return ResponseEntity.created(URI.create("/api/v1/documents/" + registered.id())).body(views.of(registered));
 	}
 
+	/** The documents of a case that the caller may see (ART-20); the others are left out, not counted. */
 	@GetMapping("/documents")
 	@PreAuthorize(READERS)
 	List<DocumentView> list(@RequestParam UUID caseId, Authentication caller) {
@@ -124,6 +130,9 @@ class DocumentController {
 		return catalog.visibleOf(new CaseId(caseId), caller.getName()).stream().map(views::of).toList();
 	}
 
+	/**
+	 * One document with its versions, confirmations and services, to whoever may see it (ART-20); to anyone else 404.
+	 */
 	@GetMapping("/documents/{id}")
 	@PreAuthorize(READERS)
 	DocumentView get(@PathVariable UUID id, Authentication caller) {
@@ -173,11 +182,24 @@ class DocumentController {
 	}
 
 	/** ART-05.4: a document or version is never deleted or replaced; a change is a new version. */
-	@RequestMapping(path = { "/documents/{id}", "/documents/{id}/content", "/documents/{id}/versions/{version}" },
+	@RequestMapping(path = { "/documents/{id}", "/documents/{id}/content" },
 			method = { RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH })
 	@PreAuthorize("isAuthenticated()")
 	ResponseEntity<ProblemDetail> refuseAlteration(@PathVariable String id, HttpServletRequest request,
 			Authentication caller) {
+		return refused(id, request, caller);
+	}
+
+	/** ART-05.4: a document's version is never deleted or replaced; a change is a new version. */
+	@RequestMapping(path = "/documents/{id}/versions/{version}",
+			method = { RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH })
+	@PreAuthorize("isAuthenticated()")
+	ResponseEntity<ProblemDetail> refuseVersionAlteration(@PathVariable String id,
+			@PathVariable("version") String version, HttpServletRequest request, Authentication caller) {
+		return refused(id, request, caller);
+	}
+
+	private ResponseEntity<ProblemDetail> refused(String id, HttpServletRequest request, Authentication caller) {
 		catalog.refuseAlteration(id, caller.getName(), request.getMethod(), request.getRequestURI());
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
 				"文书及其版本不得删除或替换，修改请提交新版本 (documents are never deleted or replaced; post a new version)");

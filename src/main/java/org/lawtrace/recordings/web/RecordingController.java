@@ -110,6 +110,10 @@ class RecordingController {
 	record StoredDigest(UUID recordingId, String sha256, @Nullable String sm3, long sizeBytes) {
 	}
 
+	/**
+	 * Finds recordings by case, unlinked, recorder, digest or kind, a page at a time; only those the caller may see
+	 * are listed and counted (ART-20).
+	 */
 	@GetMapping("/recordings")
 	@PreAuthorize(READERS)
 	Page list(@RequestParam(required = false) @Nullable UUID caseId,
@@ -124,6 +128,10 @@ class RecordingController {
 		return new Page(views.of(found.items()), found.total(), found.page(), found.size());
 	}
 
+	/**
+	 * One recording with its labels, digests and current revision, to whoever may see its metadata (ART-20); the view
+	 * is logged (ART-22).
+	 */
 	@GetMapping("/recordings/{id}")
 	@PreAuthorize(READERS)
 	RecordingView get(@PathVariable UUID id, Authentication caller) {
@@ -133,6 +141,10 @@ class RecordingController {
 		return view;
 	}
 
+	/**
+	 * Every revision of a recording, oldest first: who changed what, when, why, and who approved it if it was a
+	 * correction.
+	 */
 	@GetMapping("/recordings/{id}/revisions")
 	@PreAuthorize(READERS)
 	List<RevisionView> revisions(@PathVariable UUID id, Authentication caller) {

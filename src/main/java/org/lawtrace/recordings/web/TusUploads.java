@@ -68,6 +68,11 @@ class TusUploads {
 			.withMaxUploadSize(maxUploadSize).withUploadExpirationPeriod(kept.toMillis());
 	}
 
+	/**
+	 * Resumable upload of a recording by the tus 1.0 protocol (creation, checksum, termination; X-HTTP-Method-Override
+	 * honoured): the recording's description travels in Upload-Metadata, and the final PATCH answers once the
+	 * recording is stored (ART-15).
+	 */
 	@RequestMapping(path = { PATH, PATH + "/**" }, method = { RequestMethod.POST, RequestMethod.PATCH,
 			RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
 	@PreAuthorize(RecordingController.UPLOADERS)

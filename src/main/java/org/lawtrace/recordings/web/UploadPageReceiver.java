@@ -46,6 +46,7 @@ class UploadPageReceiver {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** The upload page's form: a metadata part and the file, streamed into the store like the API's upload. */
 	@PostMapping(path = "/recordings/upload", consumes = "multipart/form-data")
 	@PreAuthorize(StaffUploaders.ROLES)
 	ResponseEntity<RecordingView> upload(HttpServletRequest request, Authentication caller) {

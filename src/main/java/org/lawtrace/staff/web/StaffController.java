@@ -67,6 +67,7 @@ class StaffController {
 		this.time = time;
 	}
 
+	/** Everyone on the staff, with unit and roles. */
 	@GetMapping("/staff")
 	@PreAuthorize(ANY_STAFF)
 	List<StaffView> staff() {
@@ -74,12 +75,14 @@ class StaffController {
 		return directory.all().stream().map(m -> StaffView.of(m, units)).toList();
 	}
 
+	/** One person, with unit, roles and any role change waiting for the director. */
 	@GetMapping("/staff/{username}")
 	@PreAuthorize(ANY_STAFF)
 	StaffView member(@PathVariable String username) {
 		return view(directory.require(username));
 	}
 
+	/** A person's enforcement certificates (执法证), with validity and any revocation (ART-07). */
 	@GetMapping("/staff/{username}/certificates")
 	@PreAuthorize(ANY_STAFF)
 	List<EnforcementCertificate> certificates(@PathVariable String username) {
@@ -94,12 +97,14 @@ class StaffController {
 		return directory.qualificationOn(username, date == null ? time.today() : date);
 	}
 
+	/** The bureau's units (a tree). */
 	@GetMapping("/units")
 	@PreAuthorize(ANY_STAFF)
 	List<Unit> units() {
 		return directory.units();
 	}
 
+	/** Adds a unit to the bureau's tree. */
 	@PostMapping("/units")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<Unit> addUnit(@Valid @RequestBody NewUnit body) {
@@ -144,12 +149,14 @@ class StaffController {
 		return administration.roleChanges(status, 30).stream().map(c -> RoleChangeView.of(c, directory)).toList();
 	}
 
+	/** The director confirms a role change the administrator asked for (two-person rule); it takes effect now. */
 	@PostMapping("/staff/role-changes/{id}/confirmation")
 	@PreAuthorize("hasRole('DIRECTOR')")
 	RoleChangeView confirm(@PathVariable UUID id, Authentication caller) {
 		return RoleChangeView.of(administration.confirmRoleChange(id, caller.getName()), directory);
 	}
 
+	/** The director refuses a role change the administrator asked for, with an optional reason. */
 	@PostMapping("/staff/role-changes/{id}/refusal")
 	@PreAuthorize("hasRole('DIRECTOR')")
 	RoleChangeView refuse(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Refusal body,
@@ -191,6 +198,7 @@ class StaffController {
 			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Role.class))));
 	}
 
+	/** Records an enforcement certificate issued to a person (ART-07). Answers 201 with it. */
 	@PostMapping("/staff/{username}/certificates")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -199,6 +207,10 @@ class StaffController {
 				body.validFrom(), body.validTo());
 	}
 
+	/**
+	 * Revokes an enforcement certificate from a day, with the reason; the holder is no longer qualified from then
+	 * (ART-07, ART-08).
+	 */
 	@PostMapping("/certificates/{number}/revocation")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -206,12 +218,14 @@ class StaffController {
 		administration.revokeCertificate(number, body.on() == null ? time.today() : body.on(), body.reason());
 	}
 
+	/** The caller's own API tokens (never their secrets). */
 	@GetMapping("/staff/me/tokens")
 	@PreAuthorize(ANY_STAFF)
 	List<ApiToken> myTokens(Authentication caller) {
 		return tokens.ownedBy(directory.require(caller.getName()).id());
 	}
 
+	/** Issues an API token to the caller; the secret is shown once, in this answer. Answers 201. */
 	@PostMapping("/staff/me/tokens")
 	@PreAuthorize(ANY_STAFF)
 	@ResponseStatus(HttpStatus.CREATED)
@@ -220,6 +234,7 @@ class StaffController {
 		return new IssuedToken(issued.token().id(), issued.token().name(), issued.secret(), body.expiresAt());
 	}
 
+	/** Revokes one of the caller's own API tokens at once. */
 	@DeleteMapping("/staff/me/tokens/{id}")
 	@PreAuthorize(ANY_STAFF)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
