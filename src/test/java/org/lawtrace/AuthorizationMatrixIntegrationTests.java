@@ -334,6 +334,7 @@ class AuthorizationMatrixIntegrationTests {
 		final String exemptionId;
 		final String recordingId;
 		final String sha256;
+		final String correctionId;
 		final String documentId;
 		final String requestId;
 		final String packageId;
@@ -370,6 +371,12 @@ class AuthorizationMatrixIntegrationTests {
 			var recording = recording(caseId, now);
 			recordingId = recording.get("id").toString();
 			sha256 = recording.get("sha256").toString();
+			// a handler asks to correct the recording's end (ART-14): the request the correction routes are about
+			correctionId = created(Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/corrections", recordingId)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("endedAt", now.minusSeconds(3600).plus(Duration.ofMinutes(4)).toString(), "reason",
+						"授权矩阵测试：结束时间记错"))
+				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
 			Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recordingId)
 				.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "OPENING", "offsetSeconds", 0)).exchange()
 				.expectStatus().isCreated();
@@ -610,6 +617,7 @@ class AuthorizationMatrixIntegrationTests {
 				case "notifications" -> notificationId;
 				case "stations" -> stationId;
 				case "exemptions" -> exemptionId;
+				case "corrections" -> correctionId;
 				case "tokens" -> ownTokenId(caller);
 				default -> throw new IllegalStateException("No fixture for {id} after /" + segment + "/ in " + template);
 			};
