@@ -38,6 +38,8 @@ timed() { # label command... : prints wall seconds and peak RSS of the command
 }
 
 timed "verify-log on the near-empty log (start-up alone)" java -Xmx"$HEAP" -jar target/lawtrace.jar verify-log --lawtrace.data-dir="$WORK"
-timed "writing $N entries with a signed checkpoint every 100" java -cp "$CP" bench/AuditLogGenerator.java "$URL" sa "" "$N"
+# the server made the embedded database's password on its first start and keeps it in the data directory
+PASSWORD=$(sed -n 's/^password=//p' "$WORK/db/credentials")
+timed "writing $N entries with a signed checkpoint every 100" java -cp "$CP" bench/AuditLogGenerator.java "$URL" sa "$PASSWORD" "$N"
 du -sh "$WORK/db" | awk '{print "database size: " $1}'
 timed "verify-log on $N entries (-Xmx$HEAP)" java -Xmx"$HEAP" -jar target/lawtrace.jar verify-log --lawtrace.data-dir="$WORK"

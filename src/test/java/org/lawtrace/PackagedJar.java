@@ -86,8 +86,19 @@ public final class PackagedJar {
 		return TestDatabase.postgres() ? TestDatabase.pgUser() : "sa";
 	}
 
+	/** PostgreSQL's test password, or the random one the jar made for its embedded database on its first start. */
 	public String jdbcPassword() {
-		return TestDatabase.postgres() ? TestDatabase.pgPassword() : "";
+		if (TestDatabase.postgres()) {
+			return TestDatabase.pgPassword();
+		}
+		try (var in = Files.newBufferedReader(dataDir.resolve("db").resolve("credentials"))) {
+			var credentials = new java.util.Properties();
+			credentials.load(in);
+			return credentials.getProperty("password");
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** Runs one command of the jar on this data directory and database, and answers its exit code and output. */

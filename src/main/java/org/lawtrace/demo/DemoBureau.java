@@ -205,7 +205,7 @@ class DemoBureau implements ApplicationRunner {
 	private org.lawtrace.shared.StaffId person(String username, String name, String number, UnitId unit,
 			boolean permanent, Set<Role> roles, @Nullable String certificate, @Nullable LocalDate from,
 			@Nullable LocalDate to) {
-		var member = administration.register(username, name, number, unit, permanent, roles, PASSWORD);
+		var member = administration.registerDemoAccount(username, name, number, unit, permanent, roles, PASSWORD);
 		if (certificate != null && from != null && to != null) {
 			administration.issueCertificate(member.id(), certificate, ISSUER, from, to);
 		}

@@ -43,7 +43,7 @@ class ApiTokenAuthentication implements AuthenticationConverter, AuthenticationP
 		var owner = tokens.authenticate(secret)
 			.flatMap(members::byId)
 			.orElseThrow(() -> new BadCredentialsException("unknown, expired or revoked API token"));
-		var user = accounts.loadUserByUsername(owner.username());
+		var user = accounts.forToken(owner.username());
 		statusChecker.check(user);
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 	}

@@ -35,6 +35,15 @@ public enum Role {
 		return chineseName;
 	}
 
+	/**
+	 * Whether giving this role waits for the director's confirmation (two-person rule): the roles that reach evidence
+	 * or decide about it, which the administrator must never hand out alone (ART-19, ART-20).
+	 */
+	public boolean needsDirectorConfirmation() {
+		return this == LEGAL_AFFAIRS || this == CUSTODIAN || this == DISCIPLINE || this == DEPUTY_DIRECTOR
+				|| this == DIRECTOR;
+	}
+
 	public String authority() {
 		return "ROLE_" + name();
 	}

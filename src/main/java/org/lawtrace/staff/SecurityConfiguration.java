@@ -17,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -25,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Who may call what. Every endpoint needs an authenticated caller, and each controller method says which roles
  * may call it ({@code @PreAuthorize}, enforced by an architecture test), so anything not explicitly allowed is
  * denied. The API is stateless (HTTP Basic or bearer token, no cookies, so no CSRF); the UI uses form login with
- * CSRF protection.
+ * CSRF protection. An account whose password must be changed reaches only the change ({@link PasswordChangeGate});
+ * repeated wrong passwords refuse the client's address, never the account as a whole ({@link LoginAttempts}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -56,6 +58,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
 			.addFilterBefore(bearerFilter, BasicAuthenticationFilter.class)
+			.addFilterBefore(new PasswordChangeGate(true), AuthorizationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(errors -> errors
@@ -78,6 +81,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.httpBasic(basic -> basic.realmName("LawTrace"))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new PasswordChangeGate(false), AuthorizationFilter.class)
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -1,21 +1,32 @@
 package org.lawtrace.staff;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
+import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.UnitId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the bureau's organisation, staff, certificates and charges: the administrator's side of the module. */
+/**
+ * Keeps the bureau's organisation, staff, certificates, charges and accounts: the administrator's side of the
+ * module, with the director's confirmation of evidence roles (two-person rule) and each person's own password.
+ * Every account and role change is published as {@link AccountChanged} for the audit log (ART-22).
+ */
 @Service
 @Transactional
 public class StaffAdministration {
@@ -27,14 +38,25 @@ public class StaffAdministration {
 	private final Certificates certificates;
 	private final PasswordEncoder passwords;
 	private final BureauTime time;
+	private final PasswordPolicy policy;
+	private final RoleChanges roleChanges;
+	private final LoginFailures loginFailures;
+	private final ApplicationEventPublisher events;
+	private final boolean demo;
 
 	StaffAdministration(Units units, StaffMembers members, Certificates certificates, PasswordEncoder passwords,
-			BureauTime time) {
+			BureauTime time, PasswordPolicy policy, RoleChanges roleChanges, LoginFailures loginFailures,
+			ApplicationEventPublisher events, @Value("${lawtrace.demo:false}") boolean demo) {
 		this.units = units;
 		this.members = members;
 		this.certificates = certificates;
 		this.passwords = passwords;
 		this.time = time;
+		this.policy = policy;
+		this.roleChanges = roleChanges;
+		this.loginFailures = loginFailures;
+		this.events = events;
+		this.demo = demo;
 	}
 
 	public Unit addUnit(String code, String name, @Nullable String nameEn, UnitKind kind, @Nullable UnitId parent) {
@@ -49,12 +71,49 @@ public class StaffAdministration {
 		return unit;
 	}
 
-	public StaffMember register(String username, String name, String staffNumber, UnitId unit, boolean permanent,
-			Set<Role> roles, @Nullable String password) {
+	/**
+	 * Registers a person, as the administrator {@code registeredBy}. Their password must meet the {@link PasswordPolicy}
+	 * and be changed at their first sign-in. Roles that reach evidence ({@link Role#needsDirectorConfirmation()}) are
+	 * not given yet: they wait for the director as a {@link RoleChange}, returned with the member.
+	 */
+	public Registration register(String username, String name, String staffNumber, UnitId unit, boolean permanent,
+			Set<Role> roles, @Nullable String password, String registeredBy) {
 		if (roles.contains(Role.STATION)) {
 			throw new InvalidInput("roles", "采集站账号随采集站登记 (station accounts are registered with their station)");
 		}
-		return add(username, name, staffNumber, unit, permanent, roles, password);
+		if (password != null) {
+			policy.check(username, password);
+		}
+		var actor = require(registeredBy);
+		var now = roles.stream().filter(r -> !r.needsDirectorConfirmation()).collect(toRoles());
+		var waiting = roles.stream().filter(Role::needsDirectorConfirmation).collect(toRoles());
+		if (roles.isEmpty()) {
+			throw new InvalidInput("roles", "至少需要一个角色 (at least one role is required)");
+		}
+		var member = add(username, name, staffNumber, unit, permanent, now, password, password != null);
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.CREATED, username,
+				"roles=" + names(now) + " permanent=" + permanent));
+		var change = waiting.isEmpty() ? null : requestRoles(member, waiting, actor);
+		return new Registration(member, change);
+	}
+
+	/** A registered member, and the roles of theirs still waiting for the director, if any. */
+	public record Registration(StaffMember member, @Nullable RoleChange pending) {
+	}
+
+	/**
+	 * Seeds a demo account (password {@code demo}, all its roles at once, no change required): only when the demo
+	 * bureau is on, since it bypasses the password policy and the two-person rule.
+	 */
+	public StaffMember registerDemoAccount(String username, String name, String staffNumber, UnitId unit,
+			boolean permanent, Set<Role> roles, String password) {
+		if (!demo) {
+			throw new IllegalStateException("demo accounts are seeded only with lawtrace.demo=true");
+		}
+		var member = add(username, name, staffNumber, unit, permanent, roles, password, false);
+		events.publishEvent(new AccountChanged(null, AccountChanged.CREATED, username,
+				"roles=" + names(roles) + " demo=true"));
+		return member;
 	}
 
 	/**
@@ -67,7 +126,9 @@ public class StaffAdministration {
 		while (members.staffNumberTaken(machineNumber(next))) {
 			next++;
 		}
-		return add(username, name, machineNumber(next), unit, false, Set.of(Role.STATION), null);
+		var member = add(username, name, machineNumber(next), unit, false, Set.of(Role.STATION), null, false);
+		events.publishEvent(new AccountChanged(null, AccountChanged.CREATED, username, "roles=STATION machine=true"));
+		return member;
 	}
 
 	private static String machineNumber(int n) {
@@ -75,7 +136,7 @@ public class StaffAdministration {
 	}
 
 	private StaffMember add(String username, String name, String staffNumber, UnitId unit, boolean permanent,
-			Set<Role> roles, @Nullable String password) {
+			Set<Role> roles, @Nullable String password, boolean passwordChangeRequired) {
 		if (!username.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
 			throw new InvalidInput("username", "用户名只能包含小写字母、数字和 . _ - (invalid username): " + username);
 		}
@@ -88,11 +149,8 @@ public class StaffAdministration {
 		if (units.byId(unit).isEmpty()) {
 			throw new InvalidInput("unitId", "单位不存在 (unknown unit): " + unit);
 		}
-		if (roles.isEmpty()) {
-			throw new InvalidInput("roles", "至少需要一个角色 (at least one role is required)");
-		}
 		var member = new StaffMember(StaffId.random(), username, name, staffNumber, unit, permanent, roles, true);
-		members.add(member, password == null ? null : passwords.encode(password), time.now());
+		members.add(member, password == null ? null : passwords.encode(password), passwordChangeRequired, time.now());
 		return member;
 	}
 
@@ -129,10 +187,163 @@ public class StaffAdministration {
 		units.putInCharge(deputy, unit);
 	}
 
-	public void changePassword(StaffId id, String password) {
-		if (password.length() < 4) {
-			throw new InvalidInput("password", "密码太短 (password too short)");
+	/**
+	 * Sets a person's roles, as the administrator {@code changedBy}. Taking roles away and giving roles that reach no
+	 * evidence take effect at once; roles that do ({@link Role#needsDirectorConfirmation()}) wait for the director,
+	 * and the waiting change is returned.
+	 */
+	public @Nullable RoleChange changeRoles(String username, Set<Role> roles, String changedBy) {
+		var member = require(username);
+		var actor = require(changedBy);
+		if (roles.contains(Role.STATION) || member.holds(Role.STATION)) {
+			throw new InvalidInput("roles", "采集站账号的角色不能更改 (a station's role cannot be given or changed)");
 		}
-		members.changePassword(id, passwords.encode(password));
+		if (roles.isEmpty()) {
+			throw new InvalidInput("roles", "至少需要一个角色 (at least one role is required)");
+		}
+		var removed = member.roles().stream().filter(r -> !roles.contains(r)).collect(toRoles());
+		var added = roles.stream().filter(r -> !member.holds(r)).collect(toRoles());
+		var now = added.stream().filter(r -> !r.needsDirectorConfirmation()).collect(toRoles());
+		var waiting = added.stream().filter(Role::needsDirectorConfirmation).collect(toRoles());
+		if (!waiting.isEmpty() && !roleChanges.pendingFor(member.id()).isEmpty()) {
+			throw new Conflict("roles", "该账号已有待局长确认的角色变更 (a role change of this account is waiting for the "
+					+ "director)");
+		}
+		if (!removed.isEmpty() || !now.isEmpty()) {
+			members.removeRoles(member.id(), removed);
+			members.addRoles(member.id(), now);
+			events.publishEvent(new AccountChanged(actor.id(), AccountChanged.ROLES_CHANGED, username,
+					"added=" + names(now) + " removed=" + names(removed)));
+		}
+		return waiting.isEmpty() ? null : requestRoles(member, waiting, actor);
+	}
+
+	private RoleChange requestRoles(StaffMember member, Set<Role> roles, StaffMember actor) {
+		var change = new RoleChange(UUID.randomUUID(), member.id(), roles, actor.id(), time.now(),
+				RoleChange.Status.PENDING, null, null, null);
+		roleChanges.add(change);
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.ROLE_CHANGE_REQUESTED, member.username(),
+				"change=" + change.id() + " roles=" + names(roles)));
+		return change;
+	}
+
+	/**
+	 * The director confirms a waiting role change, which gives the roles. Nobody confirms a change to their own
+	 * account, nor one they asked for themselves: the second person must be another.
+	 */
+	public RoleChange confirmRoleChange(UUID id, String directorUsername) {
+		var change = pending(id);
+		var director = decider(directorUsername, change, AccountChanged.ROLE_CHANGE_CONFIRMED);
+		var member = members.byId(change.staffId()).orElseThrow(() -> new NotFound("staff", change.staffId()));
+		if (director.id().equals(change.staffId())) {
+			var others = members.all().stream()
+				.anyMatch(m -> m.enabled() && m.holds(Role.DIRECTOR) && !m.id().equals(director.id()));
+			var why = others ? "不能确认自己账号的角色变更，须由另一位局长确认 (a change to your own account must be confirmed by "
+					+ "another director)"
+					: "不能确认自己账号的角色变更，且没有另一位局长可以确认 (a change to your own account needs another "
+							+ "director, and there is none)";
+			throw refused(director, AccountChanged.ROLE_CHANGE_CONFIRMED, member.username(), change, why);
+		}
+		if (!roleChanges.decide(id, RoleChange.Status.CONFIRMED, director.id(), time.now(), null)) {
+			throw new Conflict("id", "该角色变更已处理 (this role change was already decided)");
+		}
+		members.addRoles(change.staffId(), change.roles());
+		events.publishEvent(new AccountChanged(director.id(), AccountChanged.ROLE_CHANGE_CONFIRMED, member.username(),
+				"change=" + id + " roles=" + names(change.roles()) + " requestedBy=" + change.requestedBy()));
+		return roleChanges.byId(id).orElseThrow();
+	}
+
+	/** The director turns a waiting role change down; the roles are never given. */
+	public RoleChange refuseRoleChange(UUID id, String directorUsername, @Nullable String reason) {
+		var change = pending(id);
+		var director = decider(directorUsername, change, AccountChanged.ROLE_CHANGE_REFUSED);
+		var member = members.byId(change.staffId()).orElseThrow(() -> new NotFound("staff", change.staffId()));
+		if (!roleChanges.decide(id, RoleChange.Status.REFUSED, director.id(), time.now(), reason)) {
+			throw new Conflict("id", "该角色变更已处理 (this role change was already decided)");
+		}
+		events.publishEvent(new AccountChanged(director.id(), AccountChanged.ROLE_CHANGE_REFUSED, member.username(),
+				"change=" + id + " roles=" + names(change.roles()) + (reason == null ? "" : " reason=" + reason)));
+		return roleChanges.byId(id).orElseThrow();
+	}
+
+	private RoleChange pending(UUID id) {
+		var change = roleChanges.byId(id).orElseThrow(() -> new NotFound("roleChange", id));
+		if (!change.pending()) {
+			throw new Conflict("id", "该角色变更已处理 (this role change was already decided)");
+		}
+		return change;
+	}
+
+	private StaffMember decider(String username, RoleChange change, String action) {
+		var director = require(username);
+		var target = members.byId(change.staffId()).map(StaffMember::username).orElse(change.staffId().toString());
+		if (!director.holds(Role.DIRECTOR)) {
+			throw refused(director, action, target, change, "只有局长可以确认角色变更 (only the director decides role changes)");
+		}
+		if (director.id().equals(change.requestedBy())) {
+			throw refused(director, action, target, change,
+					"不能确认自己提出的角色变更 (the person who asked for a role change cannot decide it)");
+		}
+		return director;
+	}
+
+	private NotPermitted refused(StaffMember actor, String action, String username, RoleChange change, String why) {
+		events.publishEvent(new AccountChangeRefused(actor.id(), action, username,
+				"change=" + change.id() + " reason=" + why));
+		return new NotPermitted(why);
+	}
+
+	/** All waiting role changes, and those decided in the last {@code days} days. */
+	@Transactional(readOnly = true)
+	public List<RoleChange> roleChanges(RoleChange.@Nullable Status status, int days) {
+		return status == null ? roleChanges.pendingAndDecidedSince(time.now().minus(Duration.ofDays(days)))
+				: roleChanges.withStatus(status);
+	}
+
+	/** The administrator sets a new password, which its owner must change at the next sign-in. */
+	public void resetPassword(String username, String password, String resetBy) {
+		var member = require(username);
+		var actor = require(resetBy);
+		policy.check(username, password);
+		members.changePassword(member.id(), passwords.encode(password), true);
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.PASSWORD_RESET, username, ""));
+	}
+
+	/** A person changes their own password, proving the current one; this ends a required change. */
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		var member = require(username);
+		var account = members.account(username).orElseThrow(() -> new NotFound("staff", username));
+		if (account.passwordHash() == null || !passwords.matches(currentPassword, account.passwordHash())) {
+			throw new InvalidInput("currentPassword", "当前密码不正确 (the current password is wrong)");
+		}
+		if (currentPassword.equals(newPassword)) {
+			throw new org.lawtrace.shared.Unprocessable("password", "新密码不能与当前密码相同 (the new password must differ "
+					+ "from the current one)");
+		}
+		policy.check(username, newPassword);
+		members.changePassword(member.id(), passwords.encode(newPassword), false);
+		events.publishEvent(new AccountChanged(member.id(), AccountChanged.PASSWORD_CHANGED, username, ""));
+	}
+
+	/** Lifts every refusal of sign-ins to the account, from whatever address (the administrator or the director). */
+	public void unlock(String username, String unlockedBy) {
+		var member = require(username);
+		var actor = require(unlockedBy);
+		var refused = loginFailures.clearAll(username, time.now());
+		members.unlock(username);
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.UNLOCKED, member.username(),
+				"refusedAddresses=" + refused));
+	}
+
+	private StaffMember require(String username) {
+		return members.byUsername(username).orElseThrow(() -> new NotFound("staff", username));
+	}
+
+	private static java.util.stream.Collector<Role, ?, Set<Role>> toRoles() {
+		return Collectors.toCollection(() -> EnumSet.noneOf(Role.class));
+	}
+
+	private static String names(Set<Role> roles) {
+		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(",", "[", "]"));
 	}
 }

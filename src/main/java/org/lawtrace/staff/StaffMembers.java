@@ -32,12 +32,12 @@ class StaffMembers {
 		this.jdbc = jdbc;
 	}
 
-	void add(StaffMember member, @Nullable String passwordHash, Instant createdAt) {
+	void add(StaffMember member, @Nullable String passwordHash, boolean passwordChangeRequired, Instant createdAt) {
 		jdbc.sql("""
 				insert into staff_member (id, username, name, staff_number, unit_id, permanent, enabled,
-				    password_hash, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    password_hash, password_change_required, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(member.id().id(), member.username(), member.name(), member.staffNumber(), member.unitId().id(),
-					member.permanent(), member.enabled(), passwordHash, utc(createdAt))
+					member.permanent(), member.enabled(), passwordHash, passwordChangeRequired, utc(createdAt))
 			.update();
 		for (var role : member.roles()) {
 			jdbc.sql("insert into staff_role (staff_id, role) values (?, ?)").params(member.id().id(), role.name())
@@ -67,34 +67,40 @@ class StaffMembers {
 	}
 
 	Optional<Account> account(String username) {
-		return jdbc.sql("select id, username, password_hash, enabled, failed_logins, locked_until from staff_member "
+		return jdbc.sql("select id, username, password_hash, enabled, failed_logins, locked_until, "
+				+ "password_change_required from staff_member "
 				+ "where username = ?")
 			.param(username)
 			.query((rs, row) -> new Account(new StaffId(rs.getObject("id", UUID.class)), rs.getString("username"),
 					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getInt("failed_logins"),
-					instant(rs.getObject("locked_until", OffsetDateTime.class))))
+					instant(rs.getObject("locked_until", OffsetDateTime.class)),
+					rs.getBoolean("password_change_required")))
 			.optional();
 	}
 
-	/** Counts one more failed login and returns the new count. */
-	int countFailedLogin(String username) {
-		jdbc.sql("update staff_member set failed_logins = failed_logins + 1 where username = ?").param(username)
-			.update();
-		return jdbc.sql("select failed_logins from staff_member where username = ?").param(username)
-			.query(Integer.class).optional().orElse(0);
+	/** Clears a lock of the whole account and its old failure count. */
+	void unlock(String username) {
+		jdbc.sql("update staff_member set failed_logins = 0, locked_until = null where username = ?")
+			.param(username).update();
 	}
 
-	void lockUntil(String username, Instant until) {
-		jdbc.sql("update staff_member set locked_until = ? where username = ?").params(utc(until), username).update();
+	void addRoles(StaffId id, java.util.Set<Role> roles) {
+		for (var role : roles) {
+			jdbc.sql("insert into staff_role (staff_id, role) select ?, ? where not exists "
+					+ "(select 1 from staff_role where staff_id = ? and role = ?)")
+				.params(id.id(), role.name(), id.id(), role.name()).update();
+		}
 	}
 
-	void clearFailedLogins(String username) {
-		jdbc.sql("update staff_member set failed_logins = 0, locked_until = null where username = ? "
-				+ "and (failed_logins <> 0 or locked_until is not null)").param(username).update();
+	void removeRoles(StaffId id, java.util.Set<Role> roles) {
+		for (var role : roles) {
+			jdbc.sql("delete from staff_role where staff_id = ? and role = ?").params(id.id(), role.name()).update();
+		}
 	}
 
-	void changePassword(StaffId id, String passwordHash) {
-		jdbc.sql("update staff_member set password_hash = ? where id = ?").params(passwordHash, id.id()).update();
+	void changePassword(StaffId id, String passwordHash, boolean changeRequired) {
+		jdbc.sql("update staff_member set password_hash = ?, password_change_required = ? where id = ?")
+			.params(passwordHash, changeRequired, id.id()).update();
 	}
 
 	boolean staffNumberTaken(String staffNumber) {

@@ -15,7 +15,11 @@ import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.CaseQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.staff.Qualification;
+import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.Role;
+import org.lawtrace.staff.RoleChange;
+import org.lawtrace.staff.StaffAdministration;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.staff.Unit;
@@ -24,11 +28,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Each role's start page: officers their own open cases, assistants the open cases they may record for, the
  * overseeing roles the latest cases and how many there are of each status and kind, and the administrator the
- * staff with today's qualification (ART-08) but no case content. A person with several roles sees each part.
+ * staff with today's qualification (ART-08) but no case content. The director (and the administrator, read-only)
+ * sees the role changes waiting for confirmation and the recent ones (two-person rule). A person with several roles
+ * sees each part.
  */
 @Controller
 class HomeController {
@@ -39,14 +49,17 @@ class HomeController {
 	private static final List<Role> OVERSEERS = List.of(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR,
 			Role.DIRECTOR, Role.DISCIPLINE);
 	private static final int LISTED = 10;
+	private static final int RECENT_DAYS = 30;
 
 	private final CaseManagement cases;
 	private final StaffDirectory staff;
+	private final StaffAdministration administration;
 	private final BureauTime time;
 
-	HomeController(CaseManagement cases, StaffDirectory staff, BureauTime time) {
+	HomeController(CaseManagement cases, StaffDirectory staff, StaffAdministration administration, BureauTime time) {
 		this.cases = cases;
 		this.staff = staff;
+		this.administration = administration;
 		this.time = time;
 	}
 
@@ -67,7 +80,59 @@ class HomeController {
 		if (holds(caller, Role.ADMIN)) {
 			model.addAttribute("staff", staffRows());
 		}
+		if (holds(caller, Role.DIRECTOR) || holds(caller, Role.ADMIN)) {
+			model.addAttribute("roleChanges", roleChangeRows(caller));
+			model.addAttribute("decidesRoleChanges", holds(caller, Role.DIRECTOR));
+		}
 		return VIEW;
+	}
+
+	/** The director confirms a waiting role change from the home page. */
+	@PostMapping("/role-changes/{id}/confirmation")
+	@PreAuthorize("hasRole('DIRECTOR')")
+	String confirm(@PathVariable UUID id, Authentication caller, RedirectAttributes redirect) {
+		try {
+			administration.confirmRoleChange(id, caller.getName());
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("roleChangeError", e.getMessage());
+		}
+		return "redirect:/#role-changes";
+	}
+
+	@PostMapping("/role-changes/{id}/refusal")
+	@PreAuthorize("hasRole('DIRECTOR')")
+	String refuse(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+			Authentication caller, RedirectAttributes redirect) {
+		try {
+			administration.refuseRoleChange(id, caller.getName(), reason == null || reason.isBlank() ? null
+					: reason.strip());
+		}
+		catch (DomainException e) {
+			redirect.addFlashAttribute("roleChangeError", e.getMessage());
+		}
+		return "redirect:/#role-changes";
+	}
+
+	private List<RoleChangeRow> roleChangeRows(Authentication caller) {
+		var changes = administration.roleChanges(null, RECENT_DAYS);
+		var ids = changes.stream()
+			.flatMap(c -> java.util.stream.Stream.of(c.staffId(), c.requestedBy(), c.decidedBy()))
+			.filter(java.util.Objects::nonNull).distinct().toList();
+		var people = staff.byIds(ids).stream().collect(Collectors.toMap(StaffMember::id, m -> m));
+		var units = staff.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
+		Function<@Nullable StaffId, String> name = id -> id == null || !people.containsKey(id) ? ""
+				: people.get(id).name();
+		return changes.stream().map(c -> {
+			var person = people.get(c.staffId());
+			return new RoleChangeRow(c.id(), name.apply(c.staffId()),
+					person == null ? "" : units.getOrDefault(person.unitId(), ""),
+					c.roles().stream().sorted().toList(), name.apply(c.requestedBy()),
+					time.local(c.requestedAt()).toLocalDateTime().withNano(0), c.status(),
+					name.apply(c.decidedBy()),
+					c.decidedAt() == null ? null : time.local(c.decidedAt()).toLocalDateTime().withNano(0),
+					c.reason(), person != null && person.username().equals(caller.getName()));
+		}).toList();
 	}
 
 	private static boolean holds(Authentication caller, Role role) {
@@ -105,6 +170,15 @@ class HomeController {
 
 	record CaseRow(UUID id, String caseNumber, String title, CaseKind kind, Case.Status status, boolean major,
 			LocalDate openedOn) {
+	}
+
+	record RoleChangeRow(UUID id, String personName, String unitName, List<Role> roles, String requestedByName,
+			java.time.LocalDateTime requestedAt, RoleChange.Status status, String decidedByName,
+			java.time.@Nullable LocalDateTime decidedAt, @Nullable String reason, boolean ownAccount) {
+
+		public boolean pending() {
+			return status == RoleChange.Status.PENDING;
+		}
 	}
 
 	record StaffRow(StaffMember member, String unitName, Qualification today) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes a problem+json body outside Spring MVC, where security refuses a call before any controller runs. */
 public final class ProblemResponses {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** With Spring's mix-in, so a problem's properties ({@code field}) are members of the body, as in MVC's answers. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	private ProblemResponses() {
 	}

@@ -15,6 +15,7 @@ import org.lawtrace.staff.ApiTokens;
 import org.lawtrace.staff.EnforcementCertificate;
 import org.lawtrace.staff.Qualification;
 import org.lawtrace.staff.Role;
+import org.lawtrace.staff.RoleChange;
 import org.lawtrace.staff.StaffAdministration;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,7 +43,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The staff directory over REST: everyone signed in may read it; only the administrator changes it. */
+/**
+ * The staff directory over REST: everyone signed in may read it; only the administrator changes it, and evidence
+ * roles the administrator gives wait for the director's confirmation (two-person rule).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class StaffController {
@@ -72,7 +77,7 @@ class StaffController {
 	@GetMapping("/staff/{username}")
 	@PreAuthorize(ANY_STAFF)
 	StaffView member(@PathVariable String username) {
-		return StaffView.of(directory.require(username), directory.units());
+		return view(directory.require(username));
 	}
 
 	@GetMapping("/staff/{username}/certificates")
@@ -103,13 +108,87 @@ class StaffController {
 		return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id())).body(unit);
 	}
 
+	/**
+	 * GB/T 22239-2019: the password must meet the policy (422 naming {@code password}) and be changed at the first
+	 * sign-in; ART-20: evidence roles are listed as {@code pendingRoles} until the director confirms them.
+	 */
 	@PostMapping("/staff")
 	@PreAuthorize("hasRole('ADMIN')")
-	ResponseEntity<StaffView> register(@Valid @RequestBody NewStaff body) {
-		var member = administration.register(body.username(), body.name(), body.staffNumber(),
-				new UnitId(body.unitId()), body.permanent(), body.roles(), body.password());
-		return ResponseEntity.created(URI.create("/api/v1/staff/" + member.username()))
-			.body(StaffView.of(member, directory.units()));
+	ResponseEntity<StaffView> register(@Valid @RequestBody NewStaff body, Authentication caller) {
+		var registered = administration.register(body.username(), body.name(), body.staffNumber(),
+				new UnitId(body.unitId()), body.permanent(), body.roles(), body.password(), caller.getName());
+		return ResponseEntity.created(URI.create("/api/v1/staff/" + registered.member().username()))
+			.body(view(registered.member()));
+	}
+
+	/**
+	 * Sets a person's roles: 200 with the person when it takes effect at once, 202 with the waiting change when it
+	 * gives an evidence role, which takes effect only once the director confirms it (two-person rule).
+	 */
+	@PutMapping("/staff/{username}/roles")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<?> changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles body,
+			Authentication caller) {
+		var waiting = administration.changeRoles(username, body.roles(), caller.getName());
+		if (waiting == null) {
+			return ResponseEntity.ok(view(directory.require(username)));
+		}
+		return ResponseEntity.accepted().location(URI.create("/api/v1/staff/role-changes/" + waiting.id()))
+			.body(RoleChangeView.of(waiting, directory));
+	}
+
+	/** Role changes: the waiting ones and those decided in the last 30 days, or those of one status. */
+	@GetMapping("/staff/role-changes")
+	@PreAuthorize("hasAnyRole('ADMIN','DIRECTOR')")
+	List<RoleChangeView> roleChanges(@RequestParam(required = false) RoleChange.@Nullable Status status) {
+		return administration.roleChanges(status, 30).stream().map(c -> RoleChangeView.of(c, directory)).toList();
+	}
+
+	@PostMapping("/staff/role-changes/{id}/confirmation")
+	@PreAuthorize("hasRole('DIRECTOR')")
+	RoleChangeView confirm(@PathVariable UUID id, Authentication caller) {
+		return RoleChangeView.of(administration.confirmRoleChange(id, caller.getName()), directory);
+	}
+
+	@PostMapping("/staff/role-changes/{id}/refusal")
+	@PreAuthorize("hasRole('DIRECTOR')")
+	RoleChangeView refuse(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Refusal body,
+			Authentication caller) {
+		return RoleChangeView.of(
+				administration.refuseRoleChange(id, caller.getName(), body == null ? null : body.reason()), directory);
+	}
+
+	/** The administrator sets a new password (policy applies), which its owner must change at the next sign-in. */
+	@PostMapping("/staff/{username}/password")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(@PathVariable String username, @Valid @RequestBody NewPassword body, Authentication caller) {
+		administration.resetPassword(username, body.password(), caller.getName());
+	}
+
+	/** Lifts the refusal of sign-ins to an account after failed passwords, from every address. */
+	@PostMapping("/staff/{username}/unlock")
+	@PreAuthorize("hasAnyRole('ADMIN','DIRECTOR')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlock(@PathVariable String username, Authentication caller) {
+		administration.unlock(username, caller.getName());
+	}
+
+	/**
+	 * Changes one's own password, proving the current one; the only call an account whose password must be changed
+	 * may make.
+	 */
+	@PostMapping("/staff/me/password")
+	@PreAuthorize("isAuthenticated()")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changeOwnPassword(@Valid @RequestBody PasswordChange body, Authentication caller) {
+		administration.changeOwnPassword(caller.getName(), body.currentPassword(), body.newPassword());
+	}
+
+	private StaffView view(StaffMember member) {
+		return StaffView.of(member, directory.units(), administration.roleChanges(RoleChange.Status.PENDING, 0)
+			.stream().filter(c -> c.staffId().equals(member.id())).flatMap(c -> c.roles().stream())
+			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Role.class))));
 	}
 
 	@PostMapping("/staff/{username}/certificates")
@@ -149,14 +228,48 @@ class StaffController {
 	}
 
 	record StaffView(UUID id, String username, String name, String staffNumber, UUID unitId, String unitName,
-			boolean permanent, Set<Role> roles, boolean enabled) {
+			boolean permanent, Set<Role> roles, Set<Role> pendingRoles, boolean enabled) {
 
 		static StaffView of(StaffMember m, List<Unit> units) {
+			return of(m, units, Set.of());
+		}
+
+		static StaffView of(StaffMember m, List<Unit> units, Set<Role> pendingRoles) {
 			var unitName = units.stream().filter(u -> u.id().equals(m.unitId())).map(Unit::name).findFirst()
 				.orElse("");
 			return new StaffView(m.id().id(), m.username(), m.name(), m.staffNumber(), m.unitId().id(), unitName,
-					m.permanent(), m.roles(), m.enabled());
+					m.permanent(), m.roles(), pendingRoles, m.enabled());
 		}
+	}
+
+	record RoleChangeView(UUID id, String username, String name, Set<Role> roles, String requestedBy,
+			Instant requestedAt, RoleChange.Status status, @Nullable String decidedBy, @Nullable Instant decidedAt,
+			@Nullable String reason) {
+
+		static RoleChangeView of(RoleChange c, StaffDirectory directory) {
+			var member = directory.byId(c.staffId());
+			return new RoleChangeView(c.id(), member.map(StaffMember::username).orElse(""),
+					member.map(StaffMember::name).orElse(""), c.roles(), username(c.requestedBy(), directory),
+					c.requestedAt(), c.status(), c.decidedBy() == null ? null : username(c.decidedBy(), directory),
+					c.decidedAt(), c.reason());
+		}
+
+		private static String username(org.lawtrace.shared.StaffId id, StaffDirectory directory) {
+			return directory.byId(id).map(StaffMember::username).orElse(id.toString());
+		}
+	}
+
+	record NewRoles(@NotEmpty Set<Role> roles) {
+	}
+
+	record Refusal(@Nullable @Size(max = 200) String reason) {
+	}
+
+	record NewPassword(@NotBlank @Size(max = 200) String password) {
+	}
+
+	record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+			@NotBlank @Size(max = 200) String newPassword) {
 	}
 
 	record NewUnit(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 100) String name,

@@ -1,0 +1,34 @@
+package org.lawtrace.staff;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.Audited;
+import org.lawtrace.shared.StaffId;
+
+/**
+ * Something was done to an account or its roles (ART-22, GB/T 22239-2019 安全审计): created, roles changed, a role
+ * change requested, confirmed or refused, password reset or changed, unlocked. Logged once the change commits.
+ */
+public record AccountChanged(@Nullable StaffId actor, String action, String username, String details)
+		implements Audited {
+
+	public static final String CREATED = "ACCOUNT_CREATED";
+	public static final String ROLES_CHANGED = "ROLES_CHANGED";
+	public static final String ROLE_CHANGE_REQUESTED = "ROLE_CHANGE_REQUESTED";
+	public static final String ROLE_CHANGE_CONFIRMED = "ROLE_CHANGE_CONFIRMED";
+	public static final String ROLE_CHANGE_REFUSED = "ROLE_CHANGE_REFUSED";
+	public static final String PASSWORD_RESET = "PASSWORD_RESET";
+	public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+	public static final String UNLOCKED = "ACCOUNT_UNLOCKED";
+
+	static final String SUBJECT = "STAFF";
+
+	@Override
+	public String subjectType() {
+		return SUBJECT;
+	}
+
+	@Override
+	public String subjectId() {
+		return username;
+	}
+}
