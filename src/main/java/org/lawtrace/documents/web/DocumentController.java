@@ -21,6 +21,7 @@ import org.lawtrace.documents.RegisterDocument;
 import org.lawtrace.documents.web.DocumentViews.DocumentView;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.InputRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -206,7 +207,7 @@ class DocumentController {
 		var part = form.part("metadata")
 			.orElseThrow(() -> new InvalidInput("metadata", "缺少 metadata 部分 (no metadata part)"));
 		try {
-			return json.readValue(part.content(), type);
+			return InputRules.checked(json.readValue(part.content(), type));
 		}
 		catch (tools.jackson.core.JacksonException e) {
 			var field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "metadata"

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.InputRules;
 
 /**
  * A {@code multipart/form-data} body read whole into memory. Document files are scans and generated PDFs of a few
@@ -95,8 +96,13 @@ final class FormParts {
 		return -1;
 	}
 
+	/** The one part of that name: a second one is refused rather than silently dropped. */
 	Optional<Part> part(String name) {
-		return parts.stream().filter(p -> p.name().equals(name)).findFirst();
+		var named = all(name);
+		if (named.size() > 1) {
+			throw new InvalidInput(name, "部分重复 (the part is sent more than once): " + name);
+		}
+		return named.stream().findFirst();
 	}
 
 	List<Part> all(String name) {
@@ -104,7 +110,9 @@ final class FormParts {
 	}
 
 	@Nullable String text(String name) {
-		return part(name).map(Part::text).orElse(null);
+		var text = part(name).map(Part::text).orElse(null);
+		InputRules.text(name, text);
+		return text;
 	}
 
 	/** The file part, which must carry content. */

@@ -1,11 +1,15 @@
 package org.lawtrace.recordings.web;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +43,7 @@ final class MultipartReader {
 	// where the last search found the delimiter, or up to where it is known to be absent; kept across small reads
 	private int foundAt = -1;
 	private int absentBefore;
+	private final Set<String> names = new HashSet<>();
 
 	/** A part: its form field name, the file name its sender gave (if a file), and its content. */
 	record Part(String name, @Nullable String fileName, InputStream content) {
@@ -84,9 +89,46 @@ final class MultipartReader {
 		}
 		var headers = headers();
 		var disposition = header(headers, "content-disposition");
-		var name = match(NAME, disposition);
+		var name = Objects.requireNonNullElse(match(NAME, disposition), "");
+		// every part of an upload is single-valued: a second one would be dropped or would override the first
+		if (!names.add(name)) {
+			throw new InvalidInput(name, "部分重复，只能有一个 (the part is sent more than once): " + name);
+		}
 		current = new PartStream();
-		return new Part(name == null ? "" : name, match(FILE_NAME, disposition), current);
+		return new Part(name, match(FILE_NAME, disposition), current);
+	}
+
+	/**
+	 * The content of a part that must be the body's last, such as the file: reaching its end reads on to the
+	 * closing boundary, so that a second file or any part after it is refused before the content is acknowledged.
+	 */
+	InputStream lastContent(Part part) {
+		return new FilterInputStream(part.content()) {
+
+			private boolean checked;
+
+			@Override
+			public int read() throws IOException {
+				return atEnd(super.read());
+			}
+
+			@Override
+			public int read(byte[] target, int offset, int length) throws IOException {
+				return atEnd(super.read(target, offset, length));
+			}
+
+			private int atEnd(int read) throws IOException {
+				if (read < 0 && !checked) {
+					checked = true;
+					var after = next();
+					if (after != null) {
+						throw new InvalidInput(after.name(), part.name() + " 之后不能再有其他部分 (nothing may follow the "
+								+ part.name() + " part): " + after.name());
+					}
+				}
+				return read;
+			}
+		};
 	}
 
 	private String headers() throws IOException {

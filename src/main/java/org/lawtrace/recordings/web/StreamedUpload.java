@@ -8,6 +8,7 @@ import org.lawtrace.recordings.Channel;
 import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.UploadDescription;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.InputRules;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +55,7 @@ class StreamedUpload {
 					if (prepared == null) {
 						throw new InvalidInput("metadata", "metadata 部分须在 file 部分之前 (send the metadata part before the file part)");
 					}
-					try (var in = part.content()) {
+					try (var in = parts.lastContent(part)) {
 						return ingest.receive(prepared, in, part.fileName() == null ? "" : part.fileName(), announcedSha256,
 								Channel.UPLOAD);
 					}
@@ -72,7 +73,7 @@ class StreamedUpload {
 			throw new InvalidInput("metadata", "元数据超过64KB (metadata part is larger than 64 KiB)");
 		}
 		try {
-			return json.readValue(metadata, type);
+			return InputRules.checked(json.readValue(metadata, type));
 		}
 		catch (tools.jackson.core.JacksonException e) {
 			var field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "metadata"

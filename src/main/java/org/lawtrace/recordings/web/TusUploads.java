@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.Channel;
@@ -17,6 +19,7 @@ import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.UploadDescription;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.web.InputRules;
 import org.lawtrace.shared.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +53,17 @@ class TusUploads {
 	static final String PATH = "/api/v1/uploads";
 	private static final Logger log = LoggerFactory.getLogger(TusUploads.class);
 
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
 	private final TusFileUploadService tus;
 	private final RecordingIngest ingest;
+	private final long maxUploadSize;
 
 	TusUploads(RecordingIngest ingest, @Value("${lawtrace.data-dir}") String dataDir,
 			@Value("${lawtrace.recordings.max-upload-size:68719476736}") long maxUploadSize,
 			@Value("${lawtrace.recordings.unfinished-upload-kept:P7D}") Duration kept) {
 		this.ingest = ingest;
+		this.maxUploadSize = maxUploadSize;
 		this.tus = new TusFileUploadService().withStoragePath(dataDir + "/uploads").withUploadUri(PATH)
 			.withMaxUploadSize(maxUploadSize).withUploadExpirationPeriod(kept.toMillis());
 	}
@@ -66,19 +73,68 @@ class TusUploads {
 	@PreAuthorize(RecordingController.UPLOADERS)
 	void process(HttpServletRequest request, HttpServletResponse response, Authentication caller) throws IOException {
 		var owner = caller.getName();
+		var method = methodOf(request);
 		try {
-			if ("POST".equals(request.getMethod())) {
-				// refuse a bad description before a single byte of the file is sent
+			if ("POST".equals(method)) {
+				// refuse a bad description, or a length beyond the limit, before a single byte of the file is sent
+				checkLength(request.getHeader("Upload-Length"));
 				ingest.prepare(description(metadata(request.getHeader("Upload-Metadata"))), owner);
 			}
 			tus.process(request, response, owner);
-			var uri = "POST".equals(request.getMethod()) ? response.getHeader("Location") : request.getRequestURI();
-			if (uri != null && ("PATCH".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
+			var uri = "POST".equals(method) ? response.getHeader("Location") : request.getRequestURI();
+			if (uri != null && ("PATCH".equals(method) || "POST".equals(method))) {
 				completeIfWhole(uploadPath(uri), owner, response);
 			}
 		}
 		catch (DomainException e) {
 			problem(response, HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+		}
+		catch (TooLarge e) {
+			problem(response, HttpStatus.CONTENT_TOO_LARGE, String.valueOf(e.getMessage()), "Upload-Length");
+		}
+	}
+
+	/**
+	 * tus 1.0: a client that cannot send PATCH (tus-java-client on {@code HttpURLConnection}, browsers behind some
+	 * proxies) sends POST with {@code X-HTTP-Method-Override}, and the server MUST take the header as the method;
+	 * tus-java-server does, so this controller must too, or it would take the PATCH for a new upload.
+	 */
+	static String methodOf(HttpServletRequest request) {
+		var override = request.getHeader("X-HTTP-Method-Override");
+		return override == null || override.isBlank() ? request.getMethod() : override.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * An {@code Upload-Length} over the limit, or too large to be a length at all (10^20), is 413 as tus says;
+	 * tus-java-server would read the latter as no length and start an upload of deferred length instead. Without the
+	 * header, only {@code Upload-Defer-Length: 1} makes a deferred upload, which tus-java-server checks.
+	 */
+	private void checkLength(@Nullable String header) {
+		if (header == null) {
+			return;
+		}
+		var value = header.strip();
+		if (!DIGITS.matcher(value).matches()) {
+			throw new InvalidInput("Upload-Length", "Upload-Length 须为非负整数 (must be a non-negative integer)");
+		}
+		long length;
+		try {
+			length = Long.parseLong(value);
+		}
+		catch (NumberFormatException e) {
+			// all digits, so beyond any long
+			throw new TooLarge(maxUploadSize);
+		}
+		if (maxUploadSize > 0 && length > maxUploadSize) {
+			throw new TooLarge(maxUploadSize);
+		}
+	}
+
+	/** An upload larger than the limit ({@code Tus-Max-Size}, told by {@code OPTIONS}). */
+	private static final class TooLarge extends RuntimeException {
+
+		TooLarge(long max) {
+			super("Upload-Length 超过上限 (exceeds the maximum upload size of " + max + " bytes)");
 		}
 	}
 
@@ -158,12 +214,13 @@ class TusUploads {
 	}
 
 	static UploadDescription description(Map<String, String> m) {
+		InputRules.checked(m);
 		var stageIds = m.getOrDefault("stageIds", "").isBlank() ? List.<UUID>of()
 				: Arrays.stream(m.get("stageIds").split(",")).map(s -> uuid("stageIds", s)).toList();
-		return new UploadDescription(m.get("recordedBy"), blankToNull(m.get("deviceSerial")),
+		return InputRules.checked(new UploadDescription(m.get("recordedBy"), blankToNull(m.get("deviceSerial")),
 				instant("startedAt", m.get("startedAt")), instant("endedAt", m.get("endedAt")),
 				m.get("caseId") == null || m.get("caseId").isBlank() ? null : uuid("caseId", m.get("caseId")), stageIds,
-				blankToNull(m.get("sha256")));
+				blankToNull(m.get("sha256"))));
 	}
 
 	private static @Nullable Instant instant(String field, @Nullable String value) {

@@ -8,21 +8,31 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
@@ -74,8 +84,49 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail on(HttpRequestMethodNotSupportedException e) {
-		return problem(HttpStatus.METHOD_NOT_ALLOWED, "不支持该操作 (method not allowed): " + e.getMethod(), null);
+	ResponseEntity<ProblemDetail> on(HttpRequestMethodNotSupportedException e) {
+		return answer(e, problem(HttpStatus.METHOD_NOT_ALLOWED, "不支持该操作 (method not allowed): " + e.getMethod(), null));
+	}
+
+	/** A body in a type the endpoint does not read (text/plain, XML on a JSON endpoint): 415, naming what it takes. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotSupportedException e) {
+		var got = e.getContentType() == null ? "(none)" : e.getContentType().toString();
+		var accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+		var problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 (unsupported media type): " + got
+				+ "；可用 (accepted): " + String.join(", ", accepted), HttpHeaders.CONTENT_TYPE);
+		problem.setProperty("contentType", got);
+		problem.setProperty("accepted", accepted);
+		return answer(e, problem);
+	}
+
+	/** An {@code Accept} header that none of the endpoint's answers meets: 406, naming what it can answer. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotAcceptableException e) {
+		var offered = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+		var problem = problem(HttpStatus.NOT_ACCEPTABLE, "无法以所要求的类型答复 (not acceptable)；可用 (available): "
+				+ String.join(", ", offered), HttpHeaders.ACCEPT);
+		problem.setProperty("available", offered);
+		return answer(e, problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(MissingServletRequestPartException e) {
+		return problem(HttpStatus.BAD_REQUEST, "缺少部分 (missing part): " + e.getRequestPartName(), e.getRequestPartName());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(MissingRequestHeaderException e) {
+		return problem(HttpStatus.BAD_REQUEST, "缺少请求头 (missing header): " + e.getHeaderName(), e.getHeaderName());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(HandlerMethodValidationException e) {
+		var first = e.getParameterValidationResults().stream().findFirst();
+		var field = first.map(r -> r.getMethodParameter().getParameterName()).orElse(null);
+		var message = first.flatMap(r -> r.getResolvableErrors().stream().findFirst())
+			.map(MessageSourceResolvable::getDefaultMessage).orElse("请求无效 (invalid request)");
+		return problem(HttpStatus.BAD_REQUEST, field == null ? message : field + ": " + message, field);
 	}
 
 	@ExceptionHandler
@@ -94,10 +145,26 @@ class ApiProblems {
 		throw e;
 	}
 
+	/**
+	 * Anything else: Spring MVC's own refusals of a request it cannot serve (each an {@link ErrorResponse} with its
+	 * status, such as a missing part or a body too large) keep their client-error status; the rest is a fault here.
+	 */
 	@ExceptionHandler
-	ProblemDetail on(Exception e) {
+	ResponseEntity<ProblemDetail> on(Exception e) {
+		if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+			var status = refusal.getStatusCode();
+			var reason = HttpStatus.resolve(status.value());
+			return answer(refusal, problem(status, "请求无法处理 (" + (reason == null ? "refused" : reason.getReasonPhrase())
+					+ ")", null));
+		}
 		log.error("Unhandled failure in API call", e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误 (internal error)", null);
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误 (internal error)", null));
+	}
+
+	/** The problem, with the headers the refusal calls for ({@code Allow}, {@code Accept}, ...). */
+	private static ResponseEntity<ProblemDetail> answer(ErrorResponse refusal, ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).headers(refusal.getHeaders()).body(problem);
 	}
 
 	static ProblemDetail problem(HttpStatusCode status, String detail, @Nullable String field) {

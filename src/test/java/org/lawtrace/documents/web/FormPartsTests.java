@@ -39,4 +39,24 @@ class FormPartsTests {
 		assertThatThrownBy(() -> FormParts.read("application/json", new ByteArrayInputStream(new byte[0]), 1000))
 			.isInstanceOf(InvalidInput.class);
 	}
+
+	@Test
+	@org.junit.jupiter.api.DisplayName("ART-22: a single-valued part sent twice is refused naming it, not half dropped")
+	void refusesARepeatedPart() throws Exception {
+		var twice = ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\nA\r\n"
+				+ "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.pdf\"\r\n\r\nB\r\n--XyZ--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		var parts = FormParts.read("multipart/form-data; boundary=XyZ", new ByteArrayInputStream(twice), 1 << 20);
+		assertThatThrownBy(() -> parts.file("file"))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("file"));
+	}
+
+	@Test
+	void refusesControlCharactersInTextFields() throws Exception {
+		var body = ("--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n询问\u0000笔录\r\n--XyZ--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		var parts = FormParts.read("multipart/form-data; boundary=XyZ", new ByteArrayInputStream(body), 1 << 20);
+		assertThatThrownBy(() -> parts.text("title"))
+			.isInstanceOfSatisfying(org.lawtrace.shared.Unprocessable.class, e -> assertThat(e.field()).isEqualTo("title"));
+	}
 }

@@ -105,4 +105,47 @@ class MultipartReaderTests {
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> MultipartReader.boundaryOf("application/json"))
 			.satisfies(e -> assertThat(e.field()).isEqualTo("Content-Type"));
 	}
+
+	private static byte[] withTwoFiles() {
+		var second = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.mp4\"\r\n\r\n"
+				+ "second\r\n").getBytes(StandardCharsets.UTF_8);
+		var one = body("first".getBytes(StandardCharsets.UTF_8));
+		var closing = ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		var out = new ByteArrayOutputStream();
+		out.writeBytes(java.util.Arrays.copyOf(one, one.length - closing.length));
+		out.writeBytes(second);
+		out.writeBytes(closing);
+		return out.toByteArray();
+	}
+
+	@Test
+	@org.junit.jupiter.api.DisplayName("ART-22: a second file part is refused naming it, before the first is acknowledged")
+	void refusesASecondFilePartAtTheEndOfTheFirst() throws IOException {
+		var reader = new MultipartReader(new ByteArrayInputStream(withTwoFiles()), BOUNDARY);
+		reader.next();
+		var file = reader.next();
+		assertThat(file.name()).isEqualTo("file");
+		var content = reader.lastContent(file);
+		assertThat(content.readNBytes(5)).isEqualTo("first".getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(InvalidInput.class).isThrownBy(content::read)
+			.satisfies(e -> assertThat(e.field()).isEqualTo("file"));
+	}
+
+	@Test
+	void refusesARepeatedPartWhenItIsReached() throws IOException {
+		var reader = new MultipartReader(new ByteArrayInputStream(withTwoFiles()), BOUNDARY);
+		reader.next();
+		reader.next();
+		assertThatExceptionOfType(InvalidInput.class).isThrownBy(reader::next)
+			.satisfies(e -> assertThat(e.field()).isEqualTo("file"));
+	}
+
+	@Test
+	void theLastPartEndsQuietlyWhenNothingFollows() throws IOException {
+		var reader = new MultipartReader(new ByteArrayInputStream(body(new byte[] { 1, 2, 3 })), BOUNDARY);
+		reader.next();
+		var content = reader.lastContent(reader.next());
+		assertThat(content.readAllBytes()).containsExactly(1, 2, 3);
+		assertThat(content.read()).isEqualTo(-1);
+	}
 }
