@@ -210,6 +210,7 @@ class AuthorizationMatrixIntegrationTests {
 			}
 			else {
 				request.header("Content-Type", "application/x-www-form-urlencoded");
+				body = HttpRequest.BodyPublishers.ofString(Fixtures.form(row.route()));
 			}
 		}
 		if (row.path().startsWith("/api/v1/uploads")) {
@@ -334,6 +335,8 @@ class AuthorizationMatrixIntegrationTests {
 		final String exemptionId;
 		final String recordingId;
 		final String sha256;
+		final String correctionId;
+		final String roleChangeId;
 		final String documentId;
 		final String requestId;
 		final String packageId;
@@ -370,6 +373,12 @@ class AuthorizationMatrixIntegrationTests {
 			var recording = recording(caseId, now);
 			recordingId = recording.get("id").toString();
 			sha256 = recording.get("sha256").toString();
+			// a handler asks to correct the recording's end (ART-14): the request the correction routes are about
+			correctionId = created(Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/corrections", recordingId)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("endedAt", now.minusSeconds(3600).plus(Duration.ofMinutes(4)).toString(), "reason",
+						"授权矩阵测试：结束时间记错"))
+				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
 			Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recordingId)
 				.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "OPENING", "offsetSeconds", 0)).exchange()
 				.expectStatus().isCreated();
@@ -431,6 +440,17 @@ class AuthorizationMatrixIntegrationTests {
 				.returnResult(List.class).getResponseBody();
 			stationId = stations.stream().filter(s -> ACCOUNTS.get("STATION").equals(s.get("username"))).findFirst()
 				.orElseThrow().get("id").toString();
+			// the administrator gives a new clerk LEGAL_AFFAIRS: a change waiting for the director (two-person rule)
+			var clerk = "matrix" + System.nanoTime() % 1_000_000;
+			admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("username", clerk, "name", "矩阵测试员", "staffNumber", clerk, "unitId", unitId, "permanent",
+						true, "roles", List.of("LEGAL_AFFAIRS"), "password", "Matrix-2026x"))
+				.exchange().expectStatus().isCreated();
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> changes = admin.get().uri("/api/v1/staff/role-changes?status=PENDING").exchange()
+				.expectStatus().isOk().returnResult(List.class).getResponseBody();
+			roleChangeId = changes.stream().filter(c -> clerk.equals(c.get("username"))).findFirst().orElseThrow()
+				.get("id").toString();
 			stationToken = stationTokenSecret();
 			tokens.put("STATION", stationToken);
 			ACCOUNTS.forEach((role, account) -> {
@@ -492,6 +512,14 @@ class AuthorizationMatrixIntegrationTests {
 			return result.getStatus().value() == 201 ? created(result.getResponseBody()) : UUID.randomUUID().toString();
 		}
 
+		/** The form a page route is posted with: empty, or what binds, so the role check is what answers. */
+		static String form(String route) {
+			return switch (route) {
+				case "POST /recordings/corrections/{id}/decision" -> "approve=false";
+				default -> "";
+			};
+		}
+
 		/**
 		 * The JSON body a route is called with: {@code {}}, or where bean validation would refuse that before the
 		 * roles are checked, a well-formed body that refers to something that exists already (a duplicate), so
@@ -515,6 +543,11 @@ class AuthorizationMatrixIntegrationTests {
 				case "POST /api/v1/devices/{id}/issue" -> Map.of("holder", "zhang.wei", "checkId", checkId);
 				case "POST /api/v1/devices/{id}/repairs" -> Map.of("repairer", "东阳市华信电子设备维修有限公司", "selfRepair",
 						false);
+				// a password the policy refuses: whoever gets through gets 422, and nobody's password changes
+				case "POST /api/v1/staff/{username}/password" -> Map.of("password", "a");
+				case "POST /api/v1/staff/me/password" -> Map.of("currentPassword", "not-the-password", "newPassword", "a");
+				// the roles zhang.wei has already
+				case "PUT /api/v1/staff/{username}/roles" -> Map.of("roles", List.of("OFFICER"));
 				case "POST /api/v1/staff" -> Map.of("username", "zhang.wei", "name", "张伟", "staffNumber", "DY0101",
 						"unitId", unitId, "permanent", true, "roles", List.of("OFFICER"));
 				case "POST /api/v1/staff/{username}/certificates" -> Map.of("number", certificate, "issuer",
@@ -610,6 +643,8 @@ class AuthorizationMatrixIntegrationTests {
 				case "notifications" -> notificationId;
 				case "stations" -> stationId;
 				case "exemptions" -> exemptionId;
+				case "corrections" -> correctionId;
+				case "role-changes" -> roleChangeId;
 				case "tokens" -> ownTokenId(caller);
 				default -> throw new IllegalStateException("No fixture for {id} after /" + segment + "/ in " + template);
 			};

@@ -79,8 +79,12 @@ class RecordingCorrectionIntegrationTests {
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", caseId).exchange().expectStatus().isOk();
 		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
 
-		refused(revise("zhang.wei", id, Map.of("unlink", true, "reason", "误关联")), 409, "caseId");
-		refused(revise("zhang.wei", id, Map.of("caseId", caseId, "stageIds", List.of(), "reason", "调整环节")), 409,
+		// once the case is closed its handler may not see the recording at all (ART-20): it does not exist to them
+		revise("zhang.wei", id, Map.of("unlink", true, "reason", "误关联")).expectStatus().isNotFound();
+		revise("zhang.wei", id, Map.of("caseId", caseId, "stageIds", List.of(), "reason", "调整环节")).expectStatus()
+			.isNotFound();
+		// the custodian, who sees it, is refused because the case is closed (ART-14)
+		refused(revise("zhao.min", id, Map.of("caseId", caseId, "stageIds", List.of(), "reason", "调整环节")), 409,
 				"caseId");
 		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
 		assertThat(currentVersion(id)).isEqualTo(1);
