@@ -132,14 +132,18 @@ class ComplianceIntegrationTests {
 				Duration.ofMinutes(10));
 		// the demo's huang.lei holds a certificate that ran out a month ago today
 		var dayAfterExpiry = LocalDate.ofInstant(now, ZONE).minusMonths(1).plusDays(1);
-		// he may not be named recorder of a case's recording at upload (issue 11); one he made on his own and a
-		// handler then linked to the case is still caught by the check
+		// he may not be named recorder of a case's recording at upload (issue 11); one he made on his own and the
+		// custodian then filed with the case is still caught by the check (a handler who may not see it may not
+		// claim it: a case link never widens access for the person who sets it)
 		var unqualified = Uploads.upload(Api.as(port, "huang.lei"), Map.of("recordedBy", "huang.lei"),
 				Media.mp4(dayAfterExpiry.atTime(10, 0).atZone(ZONE).toInstant(), Duration.ofMinutes(5), 2048, seed++),
 				"c" + seed + ".mp4")
 			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", unqualified)
 			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", caseId, "reason", "关联到本案"))
+			.exchange().expectStatus().isNotFound();
+		Api.as(port, "zhao.min").post().uri("/api/v1/recordings/{id}/revisions", unqualified)
+			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", caseId, "reason", "归档到本案"))
 			.exchange().expectStatus().isCreated();
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
