@@ -92,7 +92,7 @@ class StationApiIntegrationTests {
 		var demo = Api.as(port, "sun.li").get().uri("/api/v1/stations").exchange().expectStatus().isOk()
 			.expectBody(LIST).returnResult().getResponseBody();
 		assertThat(demo).anySatisfy(s -> assertThat(s).containsEntry("name", "吴宁所采集站")
-			.containsEntry("username", "station.wuning").containsEntry("uploadCount", 0)
+			.containsEntry("username", "station.wuning").containsKey("uploadCount")
 			.hasEntrySatisfying("unit", u -> assertThat(u.toString()).contains("吴宁市场监管所")));
 		Api.as(port, "sun.li").post().uri("/api/v1/stations/{id}/tokens", demo.get(0).get("id"))
 			.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "x")).exchange().expectStatus().isForbidden();
