@@ -51,6 +51,7 @@ class StoreReconciliationIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	@DisplayName("ART-15 a recording whose blob is gone from the store is reported, named as a recording's")
 	void reportsARecordWhoseBlobIsMissing() throws Exception {
 		var recorded = upload();
@@ -65,7 +66,8 @@ class StoreReconciliationIntegrationTests {
 
 		var report = report("zhou.tao");
 
-		assertThat((List<?>) report.get("missing")).contains(Map.of("sha256", sha256, "namedBy", List.of("recording")));
+		assertThat((List<Object>) report.get("missing"))
+			.contains((Object) Map.of("sha256", sha256, "namedBy", List.of("recording")));
 	}
 
 	@Test
