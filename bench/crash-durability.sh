@@ -65,7 +65,7 @@ check_previous() {
   [ "$entry" = 1 ] || { ok=0; LOST_ENTRY=$((LOST_ENTRY + 1)); }
   bytes=$(curl -s -u zhang.wei:demo "$URL/api/v1/recordings/$PREV_ID/content" | sha256sum | cut -d' ' -f1)
   [ "$bytes" = "$PREV_SHA" ] || { ok=0; LOST_BYTES=$((LOST_BYTES + 1)); }
-  if [ $ok = 1 ]; then KEPT=$((KEPT + 1)); else LOST=$((LOST + 1)); echo "round $ROUND: LOST $PREV_ID (row $row, UPLOAD entries $entry)"; fi
+  if [ $ok = 1 ]; then KEPT=$((KEPT + 1)); echo "round $ROUND: kept $PREV_ID"; else LOST=$((LOST + 1)); echo "round $ROUND: LOST $PREV_ID (row $row, UPLOAD entries $entry)"; fi
 }
 
 T0=$(date +%s)

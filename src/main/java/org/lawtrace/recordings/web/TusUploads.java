@@ -52,13 +52,11 @@ class TusUploads {
 
 	private final TusFileUploadService tus;
 	private final RecordingIngest ingest;
-	private final java.nio.file.Path storage;
 
 	TusUploads(RecordingIngest ingest, @Value("${lawtrace.data-dir}") String dataDir,
 			@Value("${lawtrace.recordings.max-upload-size:68719476736}") long maxUploadSize,
 			@Value("${lawtrace.recordings.unfinished-upload-kept:P7D}") Duration kept) {
 		this.ingest = ingest;
-		this.storage = java.nio.file.Path.of(dataDir, "uploads");
 		this.tus = new TusFileUploadService().withStoragePath(dataDir + "/uploads").withUploadUri(PATH)
 			.withMaxUploadSize(maxUploadSize).withUploadExpirationPeriod(kept.toMillis());
 	}
@@ -128,14 +126,10 @@ class TusUploads {
 		}
 	}
 
-	/**
-	 * Unfinished uploads are kept for a week by default, then their space is given back: a paused upload, or one a
-	 * killed server broke off, is resumed by its client within that time. The log says what went.
-	 */
+	/** Unfinished uploads are kept for a week by default, then their space is given back. */
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
 	void removeExpiredUploads() {
-		var before = usage();
 		try {
 			tus.cleanup();
 		}
@@ -143,33 +137,6 @@ class TusUploads {
 			// before the first upload there is no upload directory to clean
 			log.debug("Could not clean up expired uploads", e);
 		}
-		var after = usage();
-		if (after[0] < before[0]) {
-			log.warn("Removed {} expired unfinished upload file(s), {} bytes, from {}", before[0] - after[0],
-					before[1] - after[1], storage);
-		}
-		else {
-			log.info("No expired unfinished uploads in {} ({} file(s), {} bytes kept for resuming)", storage, after[0],
-					after[1]);
-		}
-	}
-
-	/** Files and bytes under the upload directory. */
-	private long[] usage() {
-		var usage = new long[2];
-		if (!java.nio.file.Files.isDirectory(storage)) {
-			return usage;
-		}
-		try (var files = java.nio.file.Files.walk(storage)) {
-			files.filter(java.nio.file.Files::isRegularFile).forEach(file -> {
-				usage[0]++;
-				usage[1] += file.toFile().length();
-			});
-		}
-		catch (IOException | java.io.UncheckedIOException e) {
-			log.debug("Could not measure the upload directory", e);
-		}
-		return usage;
 	}
 
 	static Map<String, String> metadata(@Nullable String header) {
