@@ -16,6 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,24 +82,51 @@ public class AuditLog {
 		return store(actor, action, subjectType, subjectId, outcome, detail);
 	}
 
+	/**
+	 * Appends an entry in the caller's transaction, so it commits or rolls back with the work it records: an
+	 * acknowledged upload cannot lack its entry after a crash. The writer lock is held until that transaction ends.
+	 */
+	AuditEntry appendWithin(String actor, String action, String subjectType, String subjectId, String outcome,
+			String detail) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("an entry appended within the caller's transaction needs one");
+		}
+		if (!enabled) {
+			return new AuditEntry(-1, time.now(), actor, action, subjectType, subjectId, outcome, detail, "");
+		}
+		if (!writer.isHeldByCurrentThread()) {
+			writer.lock();
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					writer.unlock();
+				}
+			});
+		}
+		return appendLocked(actor, action, subjectType, subjectId, outcome, detail);
+	}
+
 	private AuditEntry store(String actor, String action, String subjectType, String subjectId, String outcome,
 			String detail) {
 		writer.lock();
 		try {
-			return ownTransaction.execute(tx -> {
-				entries.lockWriter();
-				var entry = new AuditEntry(entries.nextSeq(), time.now(), clip(actor, MAX_ACTOR), action, subjectType,
-						clip(subjectId, MAX_SUBJECT_ID), outcome, clip(detail, MAX_DETAIL), "").sealed();
-				entries.append(entry);
-				if ((entry.seq() + 1) % checkpointEvery == 0) {
-					sign(entry.seq() + 1);
-				}
-				return entry;
-			});
+			return ownTransaction.execute(tx -> appendLocked(actor, action, subjectType, subjectId, outcome, detail));
 		}
 		finally {
 			writer.unlock();
 		}
+	}
+
+	private AuditEntry appendLocked(String actor, String action, String subjectType, String subjectId, String outcome,
+			String detail) {
+		entries.lockWriter();
+		var entry = new AuditEntry(entries.nextSeq(), time.now(), clip(actor, MAX_ACTOR), action, subjectType,
+				clip(subjectId, MAX_SUBJECT_ID), outcome, clip(detail, MAX_DETAIL), "").sealed();
+		entries.append(entry);
+		if ((entry.seq() + 1) % checkpointEvery == 0) {
+			sign(entry.seq() + 1);
+		}
+		return entry;
 	}
 
 	/** Signs a checkpoint of the whole log as it is now, unless the latest one already covers it. */

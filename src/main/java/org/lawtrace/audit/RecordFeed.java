@@ -5,8 +5,8 @@ import org.lawtrace.cases.CaseOpened;
 import org.lawtrace.cases.StageRecorded;
 import org.lawtrace.recordings.AlterationRefused;
 import org.lawtrace.recordings.RecordingContentServed;
-import org.lawtrace.recordings.RecordingIngested;
 import org.lawtrace.recordings.RecordingRevised;
+import org.lawtrace.shared.AuditTrail;
 import org.lawtrace.shared.Audited;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.StaffDirectory;
@@ -16,11 +16,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what happens to records and cases into the audit log, from the events of the modules that own them; the
- * chain of custody of a recording or case is read back from these entries by subject.
+ * Writes what happens to records and cases into the audit log, from the events of the modules that own them, and
+ * within their own transaction where their acknowledgement promises the entry (an upload's); the chain of custody of
+ * a recording or case is read back from these entries by subject.
  */
 @Component
-class RecordFeed {
+class RecordFeed implements AuditTrail {
 
 	static final String RECORDING = "RECORDING";
 	static final String CASE = "CASE";
@@ -31,14 +32,6 @@ class RecordFeed {
 	RecordFeed(AuditLog log, StaffDirectory staff) {
 		this.log = log;
 		this.staff = staff;
-	}
-
-	@ApplicationModuleListener
-	void on(RecordingIngested e) {
-		log.append(username(e.uploadedBy()), "UPLOAD", RECORDING, e.recordingId().toString(), "SUCCESS",
-				"sha256=" + e.digest().sha256() + " size=" + e.digest().sizeBytes() + " kind=" + e.kind()
-						+ " channel=" + e.channel() + " recordedBy=" + username(e.recordedBy())
-						+ (e.caseId() == null ? "" : " case=" + e.caseId()));
 	}
 
 	@ApplicationModuleListener
@@ -96,6 +89,13 @@ class RecordFeed {
 	@EventListener
 	void on(Audited.AtOnce e) {
 		append(e);
+	}
+
+	/** An upload's UPLOAD entry, in the upload's own transaction (ART-15.1: acknowledged means logged). */
+	@Override
+	public void appendWithin(Audited e) {
+		log.appendWithin(e.actor() == null ? "system" : username(e.actor()), e.action(), e.subjectType(),
+				e.subjectId(), e.outcome(), e.details());
 	}
 
 	private void append(Audited e) {

@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.shared.AuditTrail;
+import org.lawtrace.shared.Audited;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.DurableCommits;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -53,12 +56,16 @@ public class RecordingIngest {
 	private final TransactionTemplate transactions;
 	private final DeviceCustody custody;
 	private final RecordAccess access;
+	private final AuditTrail trail;
+	private final DurableCommits durable;
 
 	RecordingIngest(BlobStore store, Recordings recordings, MediaInspector inspector, StaffDirectory staff,
 			CaseManagement cases, BureauTime time, ApplicationEventPublisher events, TransactionTemplate transactions,
-			DeviceCustody custody, RecordAccess access) {
+			DeviceCustody custody, RecordAccess access, AuditTrail trail, DurableCommits durable) {
 		this.access = access;
 		this.custody = custody;
+		this.trail = trail;
+		this.durable = durable;
 		this.store = store;
 		this.recordings = recordings;
 		this.inspector = inspector;
@@ -176,7 +183,7 @@ public class RecordingIngest {
 					custody.judge(p.deviceSerial(), started, p.recordedBy().id()));
 			var recording = new Recording(RecordingId.random(), name, staged.digest(), facts, p.uploader().id(), now,
 					channel, revision, p.recordedBy().id(), p.caseId() != null);
-			return record(recording);
+			return record(recording, p.recordedBy().username());
 		}
 	}
 
@@ -238,7 +245,11 @@ public class RecordingIngest {
 		return uploader;
 	}
 
-	private Ingested record(Recording recording) {
+	/**
+	 * Records the committed blob: row, event and UPLOAD entry in one transaction, made durable before the caller may
+	 * acknowledge it (the blob itself is on disk already), so an acknowledged upload survives a kill or power cut.
+	 */
+	private Ingested record(Recording recording, String recorderName) {
 		try {
 			transactions.executeWithoutResult(status -> {
 				recordings.add(recording);
@@ -246,7 +257,9 @@ public class RecordingIngest {
 				events.publishEvent(new RecordingIngested(recording.id(), recording.digest(), recording.kind(),
 						r.recordedBy(), r.deviceSerial(), r.startedAt(), r.endedAt(), r.caseId(), r.stageIds(),
 						recording.uploadedBy(), recording.uploadedAt(), recording.channel()));
+				trail.appendWithin(new Uploaded(recording, recorderName));
 			});
+			durable.awaitDurable();
 			return new Ingested(recording, false);
 		}
 		catch (DuplicateKeyException sameBytesJustArrived) {
@@ -266,6 +279,38 @@ public class RecordingIngest {
 			throw new Conflict("file", "该文件已存储，无需再次上传 (this file is already stored)");
 		}
 		return new Ingested(existing, true);
+	}
+
+	/** The UPLOAD entry of a recording, as the log has always worded it. */
+	private record Uploaded(Recording recording, String recorderName) implements Audited {
+
+		@Override
+		public StaffId actor() {
+			return recording.uploadedBy();
+		}
+
+		@Override
+		public String action() {
+			return "UPLOAD";
+		}
+
+		@Override
+		public String subjectType() {
+			return "RECORDING";
+		}
+
+		@Override
+		public String subjectId() {
+			return recording.id().toString();
+		}
+
+		@Override
+		public String details() {
+			var caseId = recording.current().caseId();
+			return "sha256=" + recording.digest().sha256() + " size=" + recording.digest().sizeBytes() + " kind="
+					+ recording.kind() + " channel=" + recording.channel() + " recordedBy=" + recorderName
+					+ (caseId == null ? "" : " case=" + caseId);
+		}
 	}
 
 	private static Instant endOf(MediaFacts facts, Instant started, @Nullable Instant given) {

@@ -105,4 +105,11 @@ public interface BlobStore {
 	 * @throws IllegalArgumentException when {@code command} does not contain {@code {input}}.
 	 */
 	StoredBlob derive(ContentDigest source, List<String> command, Duration timeout);
+
+	/**
+	 * Lists what the store holds, for reconciling it with the records that name its blobs.
+	 *
+	 * @return the SHA-256 (hex) of every stored blob, will never be {@literal null}.
+	 */
+	java.util.Set<String> inventory();
 }

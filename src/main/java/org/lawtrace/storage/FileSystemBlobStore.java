@@ -121,9 +121,15 @@ final class FileSystemBlobStore implements BlobStore {
 				return false;
 			}
 			makeReadOnly(spooled);
+			var newFolders = !Files.isDirectory(target.getParent());
 			Files.createDirectories(target.getParent());
 			Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE);
 			syncDirectory(target.getParent());
+			if (newFolders) {
+				// a new fan-out folder's own name must survive a power cut too, or the blob goes with it
+				syncDirectory(target.getParent().getParent());
+				syncDirectory(blobs);
+			}
 			return true;
 		}
 	}
@@ -160,5 +166,20 @@ final class FileSystemBlobStore implements BlobStore {
 		catch (IOException e) {
 			// Windows cannot open a directory as a channel; NTFS journals the rename instead
 		}
+	}
+
+	@Override
+	public java.util.Set<String> inventory() {
+		var found = new java.util.HashSet<String>();
+		try (var files = Files.walk(blobs, 3)) {
+			files.filter(Files::isRegularFile)
+				.map(file -> file.getFileName().toString())
+				.filter(name -> name.length() == 64 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0))
+				.forEach(found::add);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot list the blob directory " + blobs, e);
+		}
+		return found;
 	}
 }

@@ -170,4 +170,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 			throw e;
 		}
 	}
+
+	@Override
+	public java.util.Set<String> inventory() {
+		var found = new java.util.HashSet<String>();
+		var prefix = keyOf("");
+		for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+			for (var object : page.contents()) {
+				found.add(object.key().substring(prefix.length()));
+			}
+		}
+		return found;
+	}
 }

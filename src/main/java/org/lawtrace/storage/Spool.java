@@ -29,8 +29,9 @@ final class Spool {
 	private static final String SUFFIX = ".part";
 
 	/**
-	 * A live upload rewrites its file with every chunk, so one untouched this long belongs to no one: a slow link
-	 * keeps its file fresh, and another instance sharing the directory is never robbed mid-upload.
+	 * The hourly sweep takes a file no upload of this instance owns only once it is untouched this long: a live
+	 * upload rewrites its file with every chunk, so another instance sharing the directory is never robbed mid-upload.
+	 * At start-up this instance has no live uploads, and every leftover goes whatever its age.
 	 */
 	static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
@@ -43,6 +44,8 @@ final class Spool {
 
 	private final Path directory;
 	private final Clock clock;
+	/** The spool files uploads in this instance are writing or holding staged: never swept. */
+	private final java.util.Set<Path> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	Spool(Path directory, Clock clock) {
 		this.directory = directory;
@@ -73,9 +76,10 @@ final class Spool {
 		Path spooled = null;
 		try {
 			spooled = Files.createTempFile(directory, PREFIX, SUFFIX);
+			live.add(spooled);
 			var digest = write(in, spooled);
 			check(digest, expected);
-			var staged = new Staged(spooled, digest, placement);
+			var staged = new Staged(spooled, digest, placement, live);
 			spooled = null;
 			return staged;
 		}
@@ -83,7 +87,10 @@ final class Spool {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			deleteQuietly(spooled);
+			if (spooled != null) {
+				deleteQuietly(spooled);
+				live.remove(spooled);
+			}
 		}
 	}
 
@@ -93,9 +100,11 @@ final class Spool {
 		private final Path spooled;
 		private final ContentDigest digest;
 		private final Placement placement;
+		private final java.util.Set<Path> live;
 		private boolean finished;
 
-		Staged(Path spooled, ContentDigest digest, Placement placement) {
+		Staged(Path spooled, ContentDigest digest, Placement placement, java.util.Set<Path> live) {
+			this.live = live;
 			this.spooled = spooled;
 			this.digest = digest;
 			this.placement = placement;
@@ -130,6 +139,7 @@ final class Spool {
 			finally {
 				// a placement that moved the file away leaves nothing here to delete
 				deleteQuietly(spooled);
+				live.remove(spooled);
 			}
 		}
 
@@ -137,6 +147,7 @@ final class Spool {
 		public void close() {
 			finished = true;
 			deleteQuietly(spooled);
+			live.remove(spooled);
 		}
 
 		private void requireUnfinished() {
@@ -150,31 +161,58 @@ final class Spool {
 		return directory;
 	}
 
-	/** Deletes spool files abandoned by a crash or a killed process, and says how many there were. */
-	int sweep() {
-		var cutoff = clock.instant().minus(ABANDONED_AFTER);
-		var swept = 0;
-		try (var files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
-			for (var file : files) {
-				if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
-					swept++;
+	/** What a sweep removed. */
+	record Swept(int files, long bytes) {
+	}
+
+	/**
+	 * Deletes the spool files no upload of this instance owns and that are untouched for {@link #ABANDONED_AFTER}:
+	 * left by a killed upload or a crash.
+	 */
+	Swept sweep() {
+		return sweep(clock.instant().minus(ABANDONED_AFTER));
+	}
+
+	private Swept sweep(java.time.Instant untouchedSince) {
+		var files = 0;
+		var bytes = 0L;
+		try (var found = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+			for (var file : found) {
+				if (live.contains(file) || !Files.getLastModifiedTime(file).toInstant().isBefore(untouchedSince)) {
+					continue;
+				}
+				var size = Files.size(file);
+				if (Files.deleteIfExists(file)) {
+					files++;
+					bytes += size;
 				}
 			}
 		}
 		catch (IOException e) {
 			log.warn("Could not sweep the store's temporary directory {}", directory, e);
 		}
-		return swept;
+		return new Swept(files, bytes);
 	}
 
+	/** At start-up no upload is live here, so every leftover goes, however fresh (a kill a second ago leaves one). */
 	@EventListener(ApplicationReadyEvent.class)
 	void sweepAtStartUp() {
-		var swept = sweep();
-		if (swept > 0) {
-			log.warn("Removed {} abandoned temporary upload file(s) from {}", swept, directory);
+		report(sweep(java.time.Instant.MAX), "at start-up");
+	}
+
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${lawtrace.storage.sweep-every:PT1H}",
+			initialDelayString = "${lawtrace.storage.sweep-every:PT1H}")
+	void sweepHourly() {
+		report(sweep(), "in the periodic sweep");
+	}
+
+	private void report(Swept swept, String when) {
+		if (swept.files() > 0) {
+			log.warn("Removed {} abandoned temporary upload file(s), {} bytes, from {} {}", swept.files(),
+					swept.bytes(), directory, when);
 		}
 		else {
-			log.info("No abandoned temporary upload files in {}", directory);
+			log.info("No abandoned temporary upload files in {} {}", directory, when);
 		}
 	}
 

@@ -26,10 +26,13 @@ class StorageConfiguration {
 		return new Spool(properties.requireRoot().resolve("tmp"), clock);
 	}
 
-	/** Temporary copies that derivations read live beside the spool's files and are swept the same way. */
+	/**
+	 * Temporary copies that derivations read live beside the spool's files and are swept the same way: at start-up no
+	 * derivation runs, so every leftover goes whatever its age.
+	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> derivationCopiesSweep(Spool spool, Clock clock) {
-		return ready -> Derivation.sweep(spool.directory(), clock.instant());
+	ApplicationListener<ApplicationReadyEvent> derivationCopiesSweep(Spool spool) {
+		return ready -> Derivation.sweep(spool.directory(), java.time.Instant.MAX);
 	}
 
 	@Bean

@@ -28,6 +28,16 @@ class AuditTrailIntegrationTests {
 	int port;
 
 	@Test
+	@DisplayName("ART-15.1, ART-22: an upload's UPLOAD entry is in the log when its 201 arrives, not some time after")
+	void uploadEntryIsThereWhenTheUploadIsAcknowledged() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var recording = upload(caseId);
+
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.get("action")
+			.equals("UPLOAD")).extracting(e -> e.get("actor")).containsExactly("zhang.wei");
+	}
+
+	@Test
 	@DisplayName("ART-22: reading one recording's metadata is logged as VIEW_METADATA by the reader, before it is answered")
 	void metadataViewIsLogged() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());

@@ -237,7 +237,18 @@ abstract class BlobStoreContract {
 	@DisplayName("ART-22(2) the store offers no way to delete, overwrite or rename an original")
 	void offersNoWayToDeleteOrOverwrite() {
 		assertThat(BlobStore.class.getMethods()).extracting(Method::getName)
-			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify", "derive");
+			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify", "derive",
+					"inventory");
+	}
+
+	@Test
+	@DisplayName("ART-15 the store lists what it holds, for reconciling it with the records")
+	void listsWhatItHolds() {
+		assertThat(store().inventory()).isEmpty();
+
+		store().store(new ByteArrayInputStream(CONTENT), null);
+
+		assertThat(store().inventory()).containsExactly(DIGEST.sha256());
 	}
 
 	static long countFiles(Path directory) throws IOException {

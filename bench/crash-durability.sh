@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# ART-15.1 crash test (issue 12): an acknowledged upload must survive a kill. N times: start target/lawtrace.jar on a
+# data directory (and database) that persists between runs, check the recording acknowledged in the previous round
+# (row via the API, its UPLOAD audit entry, its bytes), upload a new file and `kill -9` the server the moment the 201
+# arrives. At the end prints how many acknowledged uploads were kept and lost.
+# Usage: bench/crash-durability.sh [h2|postgres] [N (50)]
+# PostgreSQL: 127.0.0.1:5432, user postgres (PGPASSWORD if needed); a fresh database is created and dropped.
+# JAVA_OPTS (default: C1 only, which starts the server faster on a busy machine) go to every start of the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${1:-h2}
+N=${2:-50}
+WORK=$(mktemp -d /tmp/lawtrace-crash.XXXXXX)
+SERVER=
+PGDB=lawtrace_crash_$$
+cleanup() {
+  [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null || true
+  if [ "$DB" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $PGDB" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+[ -f target/lawtrace.jar ] || ./mvnw -q -DskipTests package
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+URL="http://127.0.0.1:$PORT"
+ARGS=(--lawtrace.demo=true --server.port="$PORT" --lawtrace.data-dir="$WORK/data")
+if [ "$DB" = postgres ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $PGDB" >/dev/null
+  ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$PGDB" --spring.datasource.username=postgres
+         --spring.datasource.password="${PGPASSWORD:-}")
+fi
+
+start_server() {
+  java -Xmx512m ${JAVA_OPTS:--XX:TieredStopAtLevel=1} -jar target/lawtrace.jar "${ARGS[@]}" >> "$WORK/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 600); do
+    curl -fs "$URL/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER" 2>/dev/null || { echo "server exited; log tail:" >&2; tail -n 30 "$WORK/server.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "server did not become healthy" >&2; exit 1
+}
+
+make_mp4() { # file: a 2 MiB MP4 (made an hour ago, 10 minutes long) with random payload, so each upload is new
+  python3 - "$1" <<'PY'
+import os, struct, sys, time
+path = sys.argv[1]
+created = int(time.time()) - 3600 + 2082844800
+mvhd = struct.pack('>IIIII', 0, created, created, 1000, 600 * 1000) + struct.pack('>IH', 0x10000, 0x100) \
+    + bytes(10) + struct.pack('>9I', 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000) + bytes(24) + struct.pack('>I', 2)
+box = lambda t, b: struct.pack('>I', 8 + len(b)) + t + b
+head = box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41') + box(b'moov', box(b'mvhd', mvhd))
+payload = os.urandom(2 * 1024 * 1024)
+open(path, 'wb').write(head + struct.pack('>I', 8 + len(payload)) + b'mdat' + payload)
+PY
+}
+
+KEPT=0; LOST=0; LOST_ROW=0; LOST_ENTRY=0; LOST_BYTES=0; PREV_ID=; PREV_SHA=
+check_previous() {
+  [ -n "$PREV_ID" ] || return 0
+  local row entry bytes ok=1
+  row=$(curl -s -o "$WORK/rec.json" -w '%{http_code}' -u zhang.wei:demo "$URL/api/v1/recordings/$PREV_ID")
+  [ "$row" = 200 ] || { ok=0; LOST_ROW=$((LOST_ROW + 1)); }
+  entry=$(curl -s -u zhou.tao:demo "$URL/api/v1/audit/entries?subjectType=RECORDING&subjectId=$PREV_ID" \
+    | python3 -c 'import json,sys; print(sum(1 for e in json.load(sys.stdin)["items"] if e["action"]=="UPLOAD"))')
+  [ "$entry" = 1 ] || { ok=0; LOST_ENTRY=$((LOST_ENTRY + 1)); }
+  bytes=$(curl -s -u zhang.wei:demo "$URL/api/v1/recordings/$PREV_ID/content" | sha256sum | cut -d' ' -f1)
+  [ "$bytes" = "$PREV_SHA" ] || { ok=0; LOST_BYTES=$((LOST_BYTES + 1)); }
+  if [ $ok = 1 ]; then KEPT=$((KEPT + 1)); echo "round $ROUND: kept $PREV_ID"; else LOST=$((LOST + 1)); echo "round $ROUND: LOST $PREV_ID (row $row, UPLOAD entries $entry)"; fi
+}
+
+T0=$(date +%s)
+for ROUND in $(seq 0 "$N"); do
+  start_server
+  check_previous
+  [ "$ROUND" -lt "$N" ] || break
+  make_mp4 "$WORK/one.mp4"
+  PREV_SHA=$(sha256sum "$WORK/one.mp4" | cut -d' ' -f1)
+  code=$(curl -s -o "$WORK/response.json" -w '%{http_code}' -u zhang.wei:demo \
+    -F 'metadata={"recordedBy":"zhang.wei"};type=application/json' \
+    -F "file=@$WORK/one.mp4;type=video/mp4" "$URL/api/v1/recordings")
+  kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+  [ "$code" = 201 ] || { echo "round $ROUND: upload answered $code: $(cat "$WORK/response.json")" >&2; exit 1; }
+  PREV_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/response.json")
+done
+kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; SERVER=
+echo "crash-durability $DB: $N kill -9 right after 201: kept $KEPT, lost $LOST (row $LOST_ROW, audit entry $LOST_ENTRY, bytes $LOST_BYTES) in $(( $(date +%s) - T0 )) s"
+[ "$LOST" = 0 ]

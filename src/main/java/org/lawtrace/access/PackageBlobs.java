@@ -1,0 +1,29 @@
+package org.lawtrace.access;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.lawtrace.shared.StoredContentReferences;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The evidence packages made for courts and reconsideration bodies, for the store's reconciliation. */
+@Component
+class PackageBlobs implements StoredContentReferences {
+
+	private final JdbcClient jdbc;
+
+	PackageBlobs(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String kind() {
+		return "package";
+	}
+
+	@Override
+	public Set<String> sha256s() {
+		return new HashSet<>(jdbc.sql("select sha256 from evidence_package").query(String.class).list());
+	}
+}

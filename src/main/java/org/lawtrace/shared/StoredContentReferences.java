@@ -1,0 +1,17 @@
+package org.lawtrace.shared;
+
+import java.util.Set;
+
+/**
+ * A module that names blobs of the write-once store in its records (recordings, their derivatives, documents,
+ * packages) tells the store which ones, so the store can reconcile itself with the database without reading anyone's
+ * tables.
+ */
+public interface StoredContentReferences {
+
+	/** What the references are, for the report: {@code recording}, {@code document}, ... */
+	String kind();
+
+	/** @return the SHA-256 (hex) of every blob this module's records name; will never be {@literal null}. */
+	Set<String> sha256s();
+}
