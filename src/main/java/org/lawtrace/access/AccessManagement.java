@@ -21,6 +21,7 @@ import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.RecordHolder;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.UnitId;
+import org.lawtrace.shared.Text;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -73,8 +74,8 @@ public class AccessManagement {
 			throw new InvalidInput("scope", "请选择查阅范围：整个案件或所选记录 (scope is CASE or RECORDS)");
 		}
 		var records = records(command.scope(), command.records(), c.id());
-		var purpose = text("purpose", command.purpose(), "请说明查阅事由（500字以内） (a purpose is required, at most 500 "
-				+ "characters)");
+		var purpose = Text.required("purpose", command.purpose(), MAX_TEXT,
+				"请说明查阅事由（500字以内） (a purpose is required, at most 500 characters)");
 		if (command.days() == null || command.days() < 1 || command.days() > maxDays) {
 			throw new InvalidInput("days", "查阅期限应为1到" + maxDays + "天 (days must lie between 1 and " + maxDays + ")");
 		}
@@ -104,7 +105,7 @@ public class AccessManagement {
 				throw new NotPermitted("只有申请人、审批人或局长可以撤销授权 (only the requester, the approver or the "
 						+ "director may revoke a grant)");
 			}
-			var revoked = request.revoke(revoker.id(), optional("reason", reason), time.now());
+			var revoked = request.revoke(revoker.id(), Text.optional("reason", reason, MAX_TEXT), time.now());
 			if (!requests.revoke(revoked)) {
 				throw new Conflict("status", "授权已被撤销 (the grant was revoked meanwhile)");
 			}
@@ -204,9 +205,9 @@ public class AccessManagement {
 			if (refusal != null) {
 				throw new NotPermitted(refusal);
 			}
-			var text = approve ? optional("opinion", opinion)
-					: text("opinion", opinion, "不予批准须说明意见（500字以内） (a rejection needs an opinion, at most 500 "
-							+ "characters)");
+			var text = approve ? Text.optional("opinion", opinion, MAX_TEXT)
+					: Text.required("opinion", opinion, MAX_TEXT,
+						"不予批准须说明意见（500字以内） (a rejection needs an opinion, at most 500 characters)");
 			var decided = approve ? request.approve(approver.id(), text == null ? "同意" : text, time.now())
 					: request.reject(approver.id(), text, time.now());
 			if (!requests.decide(decided)) {
@@ -313,23 +314,5 @@ public class AccessManagement {
 
 	private AccessRequest require(AccessRequestId id) {
 		return requests.byId(id).orElseThrow(() -> new NotFound("accessRequest", id));
-	}
-
-	private static String text(String field, @Nullable String value, String message) {
-		var text = optional(field, value);
-		if (text == null) {
-			throw new InvalidInput(field, message);
-		}
-		return text;
-	}
-
-	private static @Nullable String optional(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.strip().length() > MAX_TEXT) {
-			throw new InvalidInput(field, "不超过" + MAX_TEXT + "字 (at most " + MAX_TEXT + " characters)");
-		}
-		return value.strip();
 	}
 }

@@ -18,6 +18,7 @@ import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.Text;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -194,8 +195,8 @@ public class RecordingCorrections {
 			throw new NotPermitted("只有上传人、记录人、承办人或档案管理人员可以申请更正 (only the uploader, the recorder, "
 					+ "the case's handlers or a custodian may ask for a correction)");
 		}
-		var reason = text("reason", command.reason(), "请说明更正原因（500字以内） (a reason is required, at most 500 "
-				+ "characters)");
+		var reason = Text.required("reason", command.reason(), MAX_TEXT,
+				"请说明更正原因（500字以内） (a reason is required, at most 500 characters)");
 		StaffId recorder = null;
 		if (command.recordedBy() != null && !command.recordedBy().isBlank()) {
 			recorder = staff.byUsername(command.recordedBy().strip())
@@ -254,9 +255,9 @@ public class RecordingCorrections {
 			if (correction.status() != CorrectionRequest.Status.PENDING) {
 				throw new Conflict("status", "该更正申请已处理 (the correction was already decided)");
 			}
-			var text = approve ? optional("reason", opinion)
-					: text("reason", opinion, "不予批准须说明理由（500字以内） (a rejection needs a reason, at most 500 "
-							+ "characters)");
+			var text = approve ? Text.optional("reason", opinion, MAX_TEXT)
+					: Text.required("reason", opinion, MAX_TEXT,
+						"不予批准须说明理由（500字以内） (a rejection needs a reason, at most 500 characters)");
 			CorrectionRequest decided;
 			if (approve) {
 				var revision = apply(correction);
@@ -347,23 +348,5 @@ public class RecordingCorrections {
 
 	private CorrectionRequest require(CorrectionRequestId id) {
 		return corrections.byId(id).orElseThrow(() -> new NotFound("correction", id));
-	}
-
-	private static String text(String field, @Nullable String value, String message) {
-		var text = optional(field, value);
-		if (text == null) {
-			throw new InvalidInput(field, message);
-		}
-		return text;
-	}
-
-	private static @Nullable String optional(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.strip().length() > MAX_TEXT) {
-			throw new InvalidInput(field, "不超过" + MAX_TEXT + "字 (at most " + MAX_TEXT + " characters)");
-		}
-		return value.strip();
 	}
 }
