@@ -36,7 +36,8 @@ class AcknowledgedUploadIntegrationTests {
 	/** One kill per run keeps the suite fast; bench/crash-durability.sh repeats it fifty times per database. */
 	private static final int KILLS = 1;
 	private static final String OFFICER = basic("zhang.wei");
-	private static final String DISCIPLINE = basic("zhou.tao");
+	/** The custodian sees a record's metadata, and so its audit entries (ART-13, ART-20). */
+	private static final String CUSTODIAN = basic("zhao.min");
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -62,7 +63,7 @@ class AcknowledgedUploadIntegrationTests {
 				var row = get(server.port(), "/api/v1/recordings/" + id, OFFICER);
 				assertThat(row.statusCode()).as("recording %s after the kill", id).isEqualTo(200);
 				var entries = json.readTree(get(server.port(),
-						"/api/v1/audit/entries?subjectType=RECORDING&subjectId=" + id, DISCIPLINE).body());
+						"/api/v1/audit/entries?subjectType=RECORDING&subjectId=" + id, CUSTODIAN).body());
 				assertThat(entries.get("items").valueStream().map(e -> e.get("action").asString()))
 					.as("audit entries of %s after the kill", id).containsOnlyOnce("UPLOAD");
 				var content = http.send(request(server.port(), "/api/v1/recordings/" + id + "/content", OFFICER)
