@@ -157,7 +157,10 @@ class Findings {
 			.filter(c -> !kept.getOrDefault(c.id().id(), Set.of())
 				.equals(c.handlers().stream().map(StaffId::id).collect(Collectors.toSet())))
 			.toList();
-		batch.batchUpdate("delete from compliance_case_handler where case_id = ?", changed, 1000,
+		// only cases that had handlers recorded lose rows: a first evaluation deletes nothing (deleting row by row from
+		// a table that grows during the run made PostgreSQL scan it for each case)
+		var replaced = changed.stream().filter(c -> kept.containsKey(c.id().id())).toList();
+		batch.batchUpdate("delete from compliance_case_handler where case_id = ?", replaced, 1000,
 				(ps, c) -> ps.setObject(1, c.id().id()));
 		var rows = changed.stream()
 			.flatMap(c -> c.handlers().stream().distinct().map(h -> new UUID[] { c.id().id(), h.id() }))
