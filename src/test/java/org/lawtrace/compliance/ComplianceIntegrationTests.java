@@ -226,12 +226,15 @@ class ComplianceIntegrationTests {
 			.header("HX-Request", "true").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(panel).contains("compliance-checklist").contains("ART-06.3").contains("data-light=\"RED\"");
+		// staff read the article as they say it; the code stays only in the data attribute
+		assertThat(panel).contains("第六条第（三）项").doesNotContain(">ART-06.3<");
 		Api.as(port, "zhao.min").get().uri("/compliance/fragments/case/{id}", caseId).header("HX-Request", "true")
 			.exchange().expectStatus().isOk()
 			.expectBody(String.class).value(body -> assertThat(body).contains("compliance-not-shown").doesNotContain("ART-06.3"));
 		Api.as(port, "zhang.wei").get().uri("/compliance/fragments/my-gaps").header("HX-Request", "true").exchange()
 			.expectStatus().isOk()
-			.expectBody(String.class).value(body -> assertThat(body).contains("ART-06.3").contains(caseId));
+			.expectBody(String.class).value(body -> assertThat(body).contains("ART-06.3").contains(caseId)
+				.contains("第六条第（三）项"));
 
 		Api.as(port, "sun.li").get().uri("/compliance").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
 			.expectBody(String.class).value(body -> assertThat(body).contains("chart-unit").contains("worst-cases")

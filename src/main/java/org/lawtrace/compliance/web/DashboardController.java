@@ -20,6 +20,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.lawtrace.shared.web.ArticleNames;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The bureau dashboard (合规看板): completeness by unit, officer and month as ECharts bar charts, the worst cases
@@ -115,7 +117,7 @@ class DashboardController {
 				r.createCell(4).setCellValue(g.major());
 				r.createCell(5).setCellValue(g.minor());
 				r.createCell(6).setCellValue(g.earliestDeadline() == null ? "" : g.earliestDeadline().toString());
-				r.createCell(7).setCellValue(g.articles());
+				r.createCell(7).setCellValue(ArticleNames.of(g.articles(), LocaleContextHolder.getLocale()));
 			}
 			sheet.createFreezePane(0, 1);
 			workbook.write(out);
