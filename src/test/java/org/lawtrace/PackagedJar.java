@@ -1,5 +1,7 @@
 package org.lawtrace;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -150,43 +152,39 @@ public final class PackagedJar {
 	 */
 	private void awaitHealthy() throws Exception {
 		var http = HttpClient.newHttpClient();
-		var stallLimit = Duration.ofSeconds(Long.getLong("lawtrace.test.jar-stall-seconds", 120)).toNanos();
-		var ceiling = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-		var lastProgress = System.nanoTime();
-		var logSize = 0L;
+		var stallLimit = Patience.of(Duration.ofSeconds(60)).toNanos();
+		var progress = new long[] { 0L, System.nanoTime() }; // log size, when it last grew
 		try {
-			while (System.nanoTime() < ceiling && System.nanoTime() - lastProgress < stallLimit) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("lawtrace.jar exited: " + log());
-				}
-				var size = Files.size(output);
-				if (size != logSize) {
-					logSize = size;
-					lastProgress = System.nanoTime();
-				}
-				try {
-					var health = http.send(
-							HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health"))
-								.timeout(Duration.ofSeconds(10))
-								.build(),
-							HttpResponse.BodyHandlers.ofString());
-					if (health.statusCode() == 200 && health.body().contains("UP")
-							&& log().contains("password \"demo\"")) {
-						return;
-					}
-				}
-				catch (IOException notYetListening) {
-					// still starting
-				}
-				Thread.sleep(250);
-			}
+			await().atMost(Patience.of(Duration.ofMinutes(5))).pollInterval(Duration.ofMillis(250))
+				.until(() -> healthy(http, progress, stallLimit));
 		}
 		catch (Exception | Error failure) {
 			kill();
 			throw failure;
 		}
-		kill();
-		throw new IllegalStateException("lawtrace.jar did not become healthy: " + log());
+	}
+
+	private boolean healthy(HttpClient http, long[] progress, long stallLimit) throws Exception {
+		if (!process.isAlive()) {
+			throw new IllegalStateException("lawtrace.jar exited: " + log());
+		}
+		var size = Files.size(output);
+		if (size != progress[0]) {
+			progress[0] = size;
+			progress[1] = System.nanoTime();
+		}
+		else if (System.nanoTime() - progress[1] > stallLimit) {
+			throw new IllegalStateException("lawtrace.jar stopped making progress: " + log());
+		}
+		try {
+			var health = http.send(HttpRequest.newBuilder(URI.create(Api.base(port) + "/actuator/health"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return health.statusCode() == 200 && health.body().contains("UP") && log().contains("password \"demo\"");
+		}
+		catch (IOException notYetListening) {
+			return false;
+		}
 	}
 
 	static {

@@ -1,6 +1,7 @@
 package org.lawtrace.recordings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.Patience;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -211,10 +213,8 @@ class RecordingApiIntegrationTests {
 			out.write(bytes, 0, bytes.length / 2);
 			out.flush();
 		}
-		var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (spooled() > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
+		await().atMost(Patience.of(Duration.ofSeconds(20))).pollInterval(Duration.ofMillis(100))
+			.until(() -> spooled() == 0);
 		assertThat(spooled()).isZero();
 		assertThat(rows()).isEqualTo(before);
 	}
@@ -309,17 +309,11 @@ class RecordingApiIntegrationTests {
 		Api.anonymous(port).get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isUnauthorized();
 	}
 
-	private String sm3Of(String id) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			var sm3 = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", id).exchange()
-				.returnResult(Map.class).getResponseBody().get("sm3");
-			if (sm3 != null) {
-				return sm3.toString();
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("SM3 of " + id + " was not computed within 30 s");
+	private String sm3Of(String id) {
+		return await().atMost(Patience.of(Duration.ofSeconds(30))).pollInterval(Duration.ofMillis(50))
+			.until(() -> Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", id).exchange()
+				.returnResult(Map.class).getResponseBody().get("sm3"), java.util.Objects::nonNull)
+			.toString();
 	}
 
 	private static void refused(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec response,
