@@ -82,7 +82,7 @@ public class ComplianceEvaluation {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void fillProjection() {
-		if (!findings.withoutProjection().isEmpty()) {
+		if (findings.anyWithoutProjection()) {
 			var filling = new Thread(this::evaluateAll, "compliance-projection");
 			filling.setDaemon(true);
 			filling.start();

@@ -184,8 +184,9 @@ class Findings {
 	}
 
 	/** The cases evaluated before the dashboard's projection was kept, to be judged again once. */
-	List<UUID> withoutProjection() {
-		return jdbc.sql("select case_id from compliance_case where case_open is null").query(UUID.class).list();
+	boolean anyWithoutProjection() {
+		return !jdbc.sql("select case_id from compliance_case where case_open is null fetch first 1 rows only")
+			.query(UUID.class).list().isEmpty();
 	}
 
 	private static String clip(String text, int length) {

@@ -138,13 +138,9 @@ public class RecordingCatalog {
 	 * ({@link RecordingCorrections}), and a closed case's records are frozen (ART-14).
 	 */
 	public Recording revise(RecordingId id, Correction c, String actor) {
-		var current = require(id);
+		// ART-20: to whoever may not see it the recording does not exist, whatever the body says
+		var current = requireVisible(id, actor);
 		var changer = staff.require(actor);
-		if (!visibleTo(current, actor)) {
-			// ART-20: to whoever may not see it the recording does not exist, whatever the body says
-			events.publishEvent(RecordingViewRefused.metadata(changer.id(), id));
-			throw new NotFound("recording", id);
-		}
 		if (c.reason() == null || c.reason().isBlank() || c.reason().length() > 500) {
 			throw new InvalidInput("reason", "请说明修改原因（500字以内） (a reason is required, at most 500 characters)");
 		}

@@ -3,7 +3,6 @@ package org.lawtrace.storage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,12 +73,19 @@ public class Reconciliation {
 				missing.add(new MissingBlob(sha256, List.copyOf(kinds)));
 			}
 		});
-		return new Report(clock.instant(), stored.size(), new HashSet<>(named.keySet()).size(),
+		return new Report(clock.instant(), stored.size(), named.size(),
 				List.copyOf(unreferenced), List.copyOf(missing));
 	}
 
+	/** At start, in the background: walking a large store must not hold up the server's readiness. */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartUp() {
+		var reconciling = new Thread(this::reconcileAndLog, "store-reconciliation");
+		reconciling.setDaemon(true);
+		reconciling.start();
+	}
+
+	private void reconcileAndLog() {
 		try {
 			var report = reconcile();
 			if (report.consistent()) {
