@@ -98,7 +98,7 @@ class CaseUiBrowserTests {
 		assertThat(entries).hasSize(1);
 		var seizure = entries.get(0);
 		assertThat(seizure.findElement(By.className("stage-kind")).getText()).isEqualTo("扣押");
-		assertThat(seizure.findElement(By.className("av-badge")).getText()).isEqualTo("必须录音录像 ART-06.3");
+		assertThat(seizure.findElement(By.className("av-badge")).getText()).isEqualTo("必须录音录像 第六条第（三）项");
 		assertThat(seizure.findElement(By.className("stage-time")).getText())
 			.isEqualTo(start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " – 10:15");
 		assertThat(seizure.getText()).contains("东阳市吴宁街道艺海路18号", "张伟", "李娜");
