@@ -49,6 +49,39 @@ class StorageConfiguration {
 		};
 	}
 
+	/**
+	 * The off-site copy, built like the primary but in its own place; its temporary files stay beside it, so a copy
+	 * never crosses sites twice.
+	 */
+	@Bean
+	Replica replica(StorageProperties properties, Clock clock) {
+		var settings = properties.replica();
+		return switch (settings.type()) {
+			case NONE -> new Replica(null);
+			case FILESYSTEM -> {
+				if (settings.root() == null) {
+					throw new IllegalStateException(
+							"lawtrace.storage.replica.root must be set when lawtrace.storage.replica.type=filesystem");
+				}
+				if (settings.root().toAbsolutePath().normalize()
+					.equals(properties.requireRoot().toAbsolutePath().normalize())) {
+					throw new IllegalStateException("lawtrace.storage.replica.root must not be the primary store's root");
+				}
+				var spool = new Spool(settings.root().resolve("tmp"), clock);
+				yield new Replica(new FileSystemBlobStore(settings.root(), spool));
+			}
+			case S3 -> {
+				var s3 = settings.s3();
+				if (s3.bucket() == null || s3.bucket().isBlank()) {
+					throw new IllegalStateException(
+							"lawtrace.storage.replica.s3.bucket must be set when lawtrace.storage.replica.type=s3");
+				}
+				var spool = new Spool(properties.requireRoot().resolve("tmp-replica"), clock);
+				yield new Replica(new S3BlobStore(s3Client(s3), s3.bucket(), s3.retention(), spool, clock));
+			}
+		};
+	}
+
 	static S3Client s3Client(StorageProperties.S3 settings) {
 		var builder = S3Client.builder()
 			.httpClientBuilder(ApacheHttpClient.builder())

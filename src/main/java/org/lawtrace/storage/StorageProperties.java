@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * root directory also holds the temporary files of uploads in progress for either kind.
  */
 @ConfigurationProperties("lawtrace.storage")
-record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path root, @DefaultValue S3 s3) {
+record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path root, @DefaultValue S3 s3,
+		@DefaultValue Replica replica) {
 
 	enum Type {
 		FILESYSTEM, S3
@@ -26,6 +27,17 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
 			@Nullable String accessKey, @Nullable String secretKey, @DefaultValue("true") boolean pathStyle,
 			@DefaultValue("P30Y") Period retention) {
+	}
+
+	/**
+	 * The off-site copy (异地备份, ART-15.3) ({@code lawtrace.storage.replica.*}): {@code none} by default, or a
+	 * second filesystem tree (another site's mount) or S3 bucket, holding a copy of every blob.
+	 */
+	record Replica(@DefaultValue("none") ReplicaType type, @Nullable Path root, @DefaultValue S3 s3) {
+	}
+
+	enum ReplicaType {
+		NONE, FILESYSTEM, S3
 	}
 
 	Path requireRoot() {
