@@ -210,6 +210,14 @@ final class AnchorVerifier {
 	}
 
 	private void add(Finding finding) {
+		var last = findings.isEmpty() ? null : findings.get(findings.size() - 1);
+		if (last != null && "ENTRY_MISSING".equals(finding.kind()) && "ENTRY_MISSING".equals(last.kind())
+				&& last.toSeq() != null && finding.fromSeq() != null && last.toSeq() + 1 == finding.fromSeq()) {
+			// one run of missing rows across several anchors is one finding; the later anchor's tree covers it all
+			findings.set(findings.size() - 1, new Finding("ENTRY_MISSING", last.fromSeq(), finding.toSeq(),
+					finding.detail().replace("covers it:", "covers them:")));
+			return;
+		}
 		if (findings.size() < MAX_FINDINGS) {
 			findings.add(finding);
 		}
