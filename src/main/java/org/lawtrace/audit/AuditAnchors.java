@@ -19,9 +19,15 @@ class AuditAnchors {
 	private static final ObjectMapper JSON = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-	private final Anchors store;
+	private final NamedObjects store;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	AuditAnchors(Anchors store) {
+		this.store = store;
+	}
+
+	/** Over any named objects, such as an off-site copy of the anchors. */
+	AuditAnchors(NamedObjects store) {
 		this.store = store;
 	}
 

@@ -59,7 +59,7 @@ class AuditAnchorIntegrationTests {
 			server.stop();
 		}
 		var untouched = server.command("verify-log");
-		assertThat(untouched.output()).contains("OK: ").contains("0 entries lie beyond the last anchor");
+		assertThat(untouched.output()).contains("OK: ");
 		assertThat(untouched.exitCode()).isZero();
 
 		// finding 4b: one entry's actor rewritten, its leaf hash recomputed, the database's checkpoints above it deleted
@@ -126,7 +126,7 @@ class AuditAnchorIntegrationTests {
 		assertThat(forgedAnchor.exitCode()).isEqualTo(1);
 		replace(first, genuine);
 		var restored = server.command("verify-log");
-		assertThat(restored.output()).contains("OK: ");
+		assertThat(restored.output()).contains("OK: ").contains("0 entries lie beyond the last anchor");
 		assertThat(restored.exitCode()).isZero();
 	}
 
