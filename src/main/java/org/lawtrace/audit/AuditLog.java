@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DurableCommits;
 import org.lawtrace.shared.IntegrityAlarm;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.storage.NamedObjects;
@@ -67,6 +68,11 @@ public class AuditLog implements DisposableBean {
 	/** One appender per instance at a time; the writer row serializes instances, this spares them lock timeouts. */
 	private final ReentrantLock writer = new ReentrantLock();
 	private final AuditAnchors anchors;
+	/**
+	 * An anchor survives a power cut the moment it is written, so the entries it covers must too, or a power cut
+	 * would make an honest log look as if its tail had been deleted.
+	 */
+	private final DurableCommits durable;
 	private final KeyFile keyFile;
 	private final ApplicationEventPublisher events;
 	private final Duration checkpointInterval;
@@ -79,7 +85,7 @@ public class AuditLog implements DisposableBean {
 	private volatile boolean started;
 
 	AuditLog(AuditEntries entries, Checkpoints checkpoints, AuditAnchors anchors, BureauTime time,
-			PlatformTransactionManager transactions, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, ApplicationEventPublisher events, DurableCommits durable,
 			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery,
 			@Value("${lawtrace.audit.checkpoint-interval:PT60S}") Duration checkpointInterval,
 			@Value("${lawtrace.audit.key-file:${lawtrace.data-dir}/keys/audit-signing-key.pem}") String keyFile,
@@ -92,6 +98,7 @@ public class AuditLog implements DisposableBean {
 			throw new IllegalStateException("lawtrace.audit.checkpoint-interval must be positive");
 		}
 		this.anchors = anchors;
+		this.durable = durable;
 		this.keyFile = new KeyFile(keyFile);
 		this.events = events;
 		this.checkpointInterval = checkpointInterval;
@@ -235,6 +242,8 @@ public class AuditLog implements DisposableBean {
 			return ownTransaction.execute(tx -> {
 				entries.lockWriter();
 				var size = entries.size();
+				// the writer lock keeps new entries out: every entry counted here is committed, and now durable
+				durable.awaitDurable();
 				var latest = anchors.latest();
 				if (latest.isPresent() && latest.get().treeSize() == size) {
 					anchoredSize = size;
