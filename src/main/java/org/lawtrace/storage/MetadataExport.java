@@ -43,7 +43,7 @@ public class MetadataExport {
 
 	private static final Logger log = LoggerFactory.getLogger(MetadataExport.class);
 	static final String AREA = "metadata/";
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss'z'")
 		.withZone(ZoneOffset.UTC);
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -174,4 +174,12 @@ class ReplicationQueue {
 					: new ContentDigest(sha256, rs.getString("sm3"), rs.getLong("size_bytes")))
 			.optional();
 	}
+
+	/** When a blob's copy on the replica was verified; empty while it is not (or has no row). */
+	Optional<Instant> verifiedAt(String sha256) {
+		return jdbc.sql("select verified_at from storage_replication where sha256 = ? and verified_at is not null")
+			.params(sha256)
+			.query((rs, n) -> DatabaseTime.instant(rs.getObject("verified_at", OffsetDateTime.class)))
+			.optional();
+	}
 }
