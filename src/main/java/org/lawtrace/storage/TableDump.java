@@ -90,7 +90,8 @@ final class TableDump {
 					while (result.next()) {
 						row.clear();
 						for (var i = 1; i <= meta.getColumnCount(); i++) {
-							row.add(value(result, i, meta.getColumnType(i)));
+							row.add("uuid".equalsIgnoreCase(meta.getColumnTypeName(i)) ? string(result.getObject(i, UUID.class))
+									: value(result, i, meta.getColumnType(i)));
 						}
 						out.write(JSON.writeValueAsString(row));
 						out.write('\n');
