@@ -139,7 +139,7 @@ class ReplicationIntegrationTests {
 		try (var file = new ZipFile(zip.toFile())) {
 			var manifest = TableDump.manifest(file);
 			assertThat(manifest.tables()).extracting(TableDump.Table::name)
-				.contains("audit_entry", "recordings_recording", "cases_case", "staff_staff", "storage_replication");
+				.contains("audit_entry", "recordings_recording", "cases_case", "staff_member", "storage_replication");
 			assertThat(manifest.tables()).filteredOn(t -> t.name().equals("audit_entry")).singleElement()
 				.satisfies(t -> assertThat(t.rows()).isPositive());
 		}
