@@ -26,8 +26,10 @@ final class ReplicatedBlobStore implements BlobStore {
 	private final ReplicationQueue queue;
 	private final Clock clock;
 	private final Runnable nudge;
+	private final Duration settle;
 
-	ReplicatedBlobStore(BlobStore primary, ReplicationQueue queue, Clock clock, Runnable nudge) {
+	ReplicatedBlobStore(BlobStore primary, ReplicationQueue queue, Clock clock, Runnable nudge, Duration settle) {
+		this.settle = settle;
 		this.primary = primary;
 		this.queue = queue;
 		this.clock = clock;
@@ -108,7 +110,8 @@ final class ReplicatedBlobStore implements BlobStore {
 
 	private StoredBlob enqueued(StoredBlob stored) {
 		try {
-			if (queue.enqueue(stored.digest().sha256(), stored.digest().sizeBytes(), clock.instant())) {
+			var now = clock.instant();
+			if (queue.enqueue(stored.digest().sha256(), stored.digest().sizeBytes(), now, now.plus(settle))) {
 				nudge.run();
 			}
 		}

@@ -54,11 +54,16 @@ class ReplicationQueue {
 
 	/** @return whether a row was added (false: the blob was queued or replicated before). */
 	boolean enqueue(String sha256, @Nullable Long sizeBytes, Instant now) {
+		return enqueue(sha256, sizeBytes, now, now);
+	}
+
+	/** @param due when it may be copied first. */
+	boolean enqueue(String sha256, @Nullable Long sizeBytes, Instant now, Instant due) {
 		try {
 			var added = own.execute(status -> jdbc.sql("""
 					insert into storage_replication (sha256, size_bytes, enqueued_at, next_attempt_at)
 					select ?, ?, ?, ? where not exists (select 1 from storage_replication where sha256 = ?)""")
-				.params(sha256, sizeBytes, DatabaseTime.utc(now), DatabaseTime.utc(now), sha256)
+				.params(sha256, sizeBytes, DatabaseTime.utc(now), DatabaseTime.utc(due), sha256)
 				.update());
 			return added != null && added > 0;
 		}

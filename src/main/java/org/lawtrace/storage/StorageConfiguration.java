@@ -49,7 +49,7 @@ class StorageConfiguration {
 		}
 		var signal = nudge.getIfAvailable();
 		return new ReplicatedBlobStore(primary, queue.getObject(), clock, signal == null ? () -> {
-		} : signal::nudge);
+		} : signal::nudge, properties.replica().settle());
 	}
 
 	static BlobStore primaryStore(StorageProperties properties, Spool spool, Clock clock) {

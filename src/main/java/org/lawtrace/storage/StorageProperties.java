@@ -42,6 +42,8 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	 * @param retryAfter the wait after a first failure, doubled after each further one up to {@code retryAtMost}.
 	 * @param alarmAfter the attempts after which a copy that keeps failing raises an integrity alarm.
 	 * @param lease how long an instance holds a row it copies before another may take it over.
+	 * @param settle how long after it is stored a blob waits before it is copied, so that the upload's own SM3
+	 *        (computed right after it, ADR 0003) is on record and the copy need not compute it again.
 	 * @param metadataExport when the database's records are exported into the replica (Spring cron, bureau time);
 	 *        {@code -} switches the export off.
 	 */
@@ -50,7 +52,7 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 			@DefaultValue("PT5S") Duration pollEvery, @DefaultValue("PT1H") Duration catchUpEvery,
 			@DefaultValue("PT30S") Duration retryAfter, @DefaultValue("PT1H") Duration retryAtMost,
 			@DefaultValue("5") int alarmAfter, @DefaultValue("PT30M") Duration lease,
-			@DefaultValue("0 0 2 * * *") String metadataExport) {
+			@DefaultValue("PT2M") Duration settle, @DefaultValue("0 0 2 * * *") String metadataExport) {
 	}
 
 	enum Schedule {

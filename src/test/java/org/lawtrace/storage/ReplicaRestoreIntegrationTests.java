@@ -135,7 +135,8 @@ class ReplicaRestoreIntegrationTests {
 
 	private static String[] replicaSettings(Path replica, String... more) {
 		var all = new ArrayList<>(List.of("--lawtrace.storage.replica.type=filesystem",
-				"--lawtrace.storage.replica.root=" + replica, "--lawtrace.storage.replica.poll-every=PT1S"));
+				"--lawtrace.storage.replica.root=" + replica, "--lawtrace.storage.replica.poll-every=PT1S",
+				"--lawtrace.storage.replica.settle=PT0S"));
 		all.addAll(List.of(more));
 		if (all.stream().noneMatch(a -> a.startsWith("--lawtrace.storage.replica.metadata-export="))) {
 			all.add("--lawtrace.storage.replica.metadata-export=-");

@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 @LawTraceIntegrationTest
 @TestPropertySource(properties = { "lawtrace.storage.replica.type=filesystem",
 		"lawtrace.storage.replica.root=${lawtrace.data-dir}/other-site", "lawtrace.storage.replica.poll-every=PT1S",
-		"lawtrace.storage.replica.retry-after=PT1H", "lawtrace.storage.replica.metadata-export=-" })
+		"lawtrace.storage.replica.retry-after=PT1H", "lawtrace.storage.replica.metadata-export=-", "lawtrace.storage.replica.settle=PT0S" })
 @Import(ReplicationIntegrationTests.Alarms.class)
 class ReplicationIntegrationTests {
 
