@@ -161,7 +161,11 @@ public final class RestoreCommand {
 				out.println("metadata export " + description.name() + " of " + description.exportedAt()
 						+ ": SHA-256 and SM3 verified");
 
-				var copied = copyBlobs(mismatches);
+				Map<String, ContentDigest> replicated;
+				try (var zip = new ZipFile(export.toFile())) {
+					replicated = recordedDigests(zip);
+				}
+				var copied = copyBlobs(replicated, mismatches);
 
 				flyway.migrate();
 				var applied = new TreeSet<String>();
@@ -202,7 +206,7 @@ public final class RestoreCommand {
 		}
 
 		/** Copies and verifies every blob of the replica; returns the verified digests by SHA-256. */
-		private Map<String, ContentDigest> copyBlobs(List<String> mismatches) {
+		private Map<String, ContentDigest> copyBlobs(Map<String, ContentDigest> recorded, List<String> mismatches) {
 			var names = new TreeSet<>(replica.inventory());
 			var verified = new HashMap<String, ContentDigest>();
 			long bytes = 0;
@@ -210,7 +214,8 @@ public final class RestoreCommand {
 			var started = System.nanoTime();
 			for (var sha256 : names) {
 				try {
-					var copied = BlobCopy.copy(replica, primary, sha256, null);
+					// against the digest verified when it was replicated, where the export has it: one SM3 pass
+					var copied = BlobCopy.copy(replica, primary, sha256, recorded.get(sha256));
 					verified.put(sha256, copied.digest());
 					bytes += copied.digest().sizeBytes();
 					if (copied.alreadyPresent()) {
@@ -230,6 +235,19 @@ public final class RestoreCommand {
 			out.printf("blobs: %d of %d verified (%d copied, %d already in the primary, checked), %d bytes in %.1f s%n",
 					verified.size(), names.size(), verified.size() - present, present, bytes, seconds);
 			return verified;
+		}
+
+		/** What the exported replication queue says each blob was when its replica copy was verified. */
+		private static Map<String, ContentDigest> recordedDigests(ZipFile zip) throws IOException {
+			var recorded = new HashMap<String, ContentDigest>();
+			for (var row : TableDump.rowsOf(zip, "storage_replication")) {
+				if (row.get("verified_at") != null && row.get("sm3") != null && row.get("size_bytes") != null) {
+					var sha256 = String.valueOf(row.get("sha256")).strip();
+					recorded.put(sha256, new ContentDigest(sha256, String.valueOf(row.get("sm3")).strip(),
+							((Number) row.get("size_bytes")).longValue()));
+				}
+			}
+			return recorded;
 		}
 
 		/** The restored queue says what each blob was when it was verified on the replica: compare. */

@@ -275,6 +275,23 @@ final class TableDump {
 		return rows;
 	}
 
+	/** The rows of one exported table, each by column name; empty when the export has no such table. */
+	static List<Map<String, @Nullable Object>> rowsOf(ZipFile zip, String name) throws IOException {
+		var table = manifest(zip).tables().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+		if (table == null) {
+			return List.of();
+		}
+		var result = new ArrayList<Map<String, @Nullable Object>>();
+		for (var row : rows(zip, name)) {
+			var byName = new HashMap<String, @Nullable Object>();
+			for (var i = 0; i < table.columns().size(); i++) {
+				byName.put(table.columns().get(i).name(), row.get(i));
+			}
+			result.add(byName);
+		}
+		return result;
+	}
+
 	private static int index(Table table, String column) {
 		for (var i = 0; i < table.columns().size(); i++) {
 			if (table.columns().get(i).name().equals(column)) {
