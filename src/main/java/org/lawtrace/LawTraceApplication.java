@@ -7,6 +7,7 @@ import org.lawtrace.access.VerifyPackageCommand;
 import org.lawtrace.audit.VerifyLogCommand;
 import org.lawtrace.collector.ImportCommand;
 import org.lawtrace.compliance.EvaluateCommand;
+import org.lawtrace.storage.RestoreCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,6 +35,10 @@ public class LawTraceApplication {
 		if (args.length > 0 && "verify-package".equals(args[0])) {
 			// offline: no Spring context, no database, only the zip
 			System.exit(VerifyPackageCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+		}
+		if (args.length > 0 && "restore".equals(args[0])) {
+			// rebuilds a lost primary (blobs and database) from the off-site replica, without starting the server
+			System.exit(RestoreCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && "evaluate-compliance".equals(args[0])) {
 			System.exit(EvaluateCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),

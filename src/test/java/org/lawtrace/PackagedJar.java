@@ -26,6 +26,7 @@ public final class PackagedJar {
 	private final int port;
 	private Process process;
 	private Path output;
+	private List<String> settings = List.of();
 
 	private PackagedJar(Path dataDir, String schema, int port) {
 		this.dataDir = dataDir;
@@ -46,6 +47,16 @@ public final class PackagedJar {
 
 	public int port() {
 		return port;
+	}
+
+	public Path dataDir() {
+		return dataDir;
+	}
+
+	/** Settings ({@code --name=value}) the server and its commands get from now on, replacing earlier ones. */
+	public PackagedJar settings(String... arguments) {
+		settings = List.of(arguments);
+		return this;
 	}
 
 	public String log() throws IOException {
@@ -72,6 +83,7 @@ public final class PackagedJar {
 		var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true",
 				"--server.port=" + port));
 		command.addAll(databaseArguments());
+		command.addAll(this.settings);
 		command.addAll(List.of(settings));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		awaitHealthy();
@@ -115,10 +127,12 @@ public final class PackagedJar {
 	}
 
 	/** Runs one command of the jar on this data directory and database, and answers its exit code and output. */
-	public CommandResult command(String name) throws IOException, InterruptedException {
+	public CommandResult command(String name, String... more) throws IOException, InterruptedException {
 		var command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", Path.of("target", "lawtrace.jar").toString(),
 				name));
+		command.addAll(List.of(more));
 		command.addAll(databaseArguments());
+		command.addAll(settings);
 		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		var printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		return new CommandResult(process.waitFor(), printed);

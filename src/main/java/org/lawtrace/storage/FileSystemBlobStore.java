@@ -24,9 +24,10 @@ import org.lawtrace.shared.NotFound;
  * The blob store on a local or mounted filesystem, laid out like Git's loose objects:
  * {@code blobs/sha256/ab/cd/abcd…} under the store's root, each file read-only once it has its name.
  */
-final class FileSystemBlobStore implements BlobStore {
+final class FileSystemBlobStore implements BlobStore, NamedFiles {
 
 	private final Path blobs;
+	private final Path named;
 	private final Spool spool;
 	private final Derivation derivation;
 	// two uploads of the same bytes must not both rename into place: the second would replace the first
@@ -34,6 +35,7 @@ final class FileSystemBlobStore implements BlobStore {
 
 	FileSystemBlobStore(Path root, Spool spool) {
 		this.blobs = root.resolve("blobs").resolve("sha256");
+		this.named = root.resolve("named");
 		this.spool = spool;
 		this.derivation = new Derivation(spool);
 		for (var i = 0; i < placementLocks.length; i++) {
@@ -181,5 +183,68 @@ final class FileSystemBlobStore implements BlobStore {
 			throw new UncheckedIOException("Cannot list the blob directory " + blobs, e);
 		}
 		return found;
+	}
+
+	@Override
+	public boolean putNamed(String name, Path file) {
+		var target = named.resolve(NamedFiles.requireName(name));
+		try {
+			if (Files.exists(target)) {
+				return false;
+			}
+			Files.createDirectories(target.getParent());
+			var part = Files.createTempFile(target.getParent(), ".named-", ".part");
+			try {
+				Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+				try (var channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+					channel.force(true);
+				}
+				makeReadOnly(part);
+				synchronized (this) {
+					if (Files.exists(target)) {
+						return false;
+					}
+					Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+				}
+				syncDirectory(target.getParent());
+				return true;
+			}
+			finally {
+				Files.deleteIfExists(part);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write " + target, e);
+		}
+	}
+
+	@Override
+	public InputStream openNamed(String name) {
+		try {
+			return Files.newInputStream(named.resolve(NamedFiles.requireName(name)));
+		}
+		catch (NoSuchFileException e) {
+			throw new NotFound("object", name);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public List<String> names(String prefix) {
+		if (!Files.isDirectory(named)) {
+			return List.of();
+		}
+		try (var files = Files.walk(named)) {
+			return files.filter(Files::isRegularFile)
+				.map(file -> named.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
+				.filter(name -> name.startsWith(prefix) && NamedFiles.NAME.matcher(name).matches())
+				.sorted()
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot list " + named, e);
+		}
 	}
 }

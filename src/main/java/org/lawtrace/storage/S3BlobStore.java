@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * SHA-256, so the object lands directly under its final key, the server checks the transfer, and nothing is held in
  * memory; the price is local disk for the largest file in flight.
  */
-final class S3BlobStore implements BlobStore, AutoCloseable {
+final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 
 	private static final int PRECONDITION_FAILED = 412;
 	private static final int NOT_FOUND = 404;
@@ -180,6 +180,54 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 				found.add(object.key().substring(prefix.length()));
 			}
 		}
+		return found;
+	}
+
+	static final String NAMED = "named/";
+
+	@Override
+	public boolean putNamed(String name, Path file) {
+		var key = NAMED + NamedFiles.requireName(name);
+		var request = PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*")
+			.contentType("application/octet-stream");
+		var retainUntil = objectLock.enabled() ? objectLock.retainUntil() : null;
+		if (retainUntil != null) {
+			request.objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(retainUntil);
+		}
+		try {
+			s3.putObject(request.build(), RequestBody.fromFile(file));
+		}
+		catch (S3Exception e) {
+			if (e.statusCode() == PRECONDITION_FAILED) {
+				return false;
+			}
+			throw e;
+		}
+		return true;
+	}
+
+	@Override
+	public InputStream openNamed(String name) {
+		try {
+			return s3.getObject(b -> b.bucket(bucket).key(NAMED + NamedFiles.requireName(name)));
+		}
+		catch (S3Exception e) {
+			if (e.statusCode() == NOT_FOUND) {
+				throw new NotFound("object", name);
+			}
+			throw e;
+		}
+	}
+
+	@Override
+	public List<String> names(String prefix) {
+		var found = new java.util.ArrayList<String>();
+		for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(NAMED + prefix))) {
+			for (var object : page.contents()) {
+				found.add(object.key().substring(NAMED.length()));
+			}
+		}
+		java.util.Collections.sort(found);
 		return found;
 	}
 }

@@ -2,6 +2,7 @@ package org.lawtrace.storage;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -35,8 +36,23 @@ class StorageConfiguration {
 		return ready -> Derivation.sweep(spool.directory(), java.time.Instant.MAX);
 	}
 
+	/**
+	 * The primary store; with an off-site replica configured, every blob placed in it is queued for the replica
+	 * ({@link ReplicatedBlobStore}).
+	 */
 	@Bean
-	BlobStore blobStore(StorageProperties properties, Spool spool, Clock clock) {
+	BlobStore blobStore(StorageProperties properties, Spool spool, Clock clock,
+			ObjectProvider<ReplicationQueue> queue, ObjectProvider<ReplicationNudge> nudge) {
+		var primary = primaryStore(properties, spool, clock);
+		if (properties.replica().type() == StorageProperties.ReplicaType.NONE) {
+			return primary;
+		}
+		var signal = nudge.getIfAvailable();
+		return new ReplicatedBlobStore(primary, queue.getObject(), clock, signal == null ? () -> {
+		} : signal::nudge, properties.replica().settle());
+	}
+
+	static BlobStore primaryStore(StorageProperties properties, Spool spool, Clock clock) {
 		return switch (properties.type()) {
 			case FILESYSTEM -> new FileSystemBlobStore(properties.requireRoot(), spool);
 			case S3 -> {
@@ -75,9 +91,13 @@ class StorageConfiguration {
 	 */
 	@Bean
 	Replica replica(StorageProperties properties, Clock clock) {
+		return new Replica(replicaStore(properties, clock));
+	}
+
+	static @org.jspecify.annotations.Nullable BlobStore replicaStore(StorageProperties properties, Clock clock) {
 		var settings = properties.replica();
 		return switch (settings.type()) {
-			case NONE -> new Replica(null);
+			case NONE -> null;
 			case FILESYSTEM -> {
 				if (settings.root() == null) {
 					throw new IllegalStateException(
@@ -88,7 +108,7 @@ class StorageConfiguration {
 					throw new IllegalStateException("lawtrace.storage.replica.root must not be the primary store's root");
 				}
 				var spool = new Spool(settings.root().resolve("tmp"), clock);
-				yield new Replica(new FileSystemBlobStore(settings.root(), spool));
+				yield new FileSystemBlobStore(settings.root(), spool);
 			}
 			case S3 -> {
 				var s3 = settings.s3();
@@ -97,7 +117,7 @@ class StorageConfiguration {
 							"lawtrace.storage.replica.s3.bucket must be set when lawtrace.storage.replica.type=s3");
 				}
 				var spool = new Spool(properties.requireRoot().resolve("tmp-replica"), clock);
-				yield new Replica(new S3BlobStore(s3Client(s3), s3.bucket(), s3.retention(), spool, clock));
+				yield new S3BlobStore(s3Client(s3), s3.bucket(), s3.retention(), spool, clock);
 			}
 		};
 	}

@@ -2,6 +2,7 @@ package org.lawtrace.storage;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Period;
 
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,30 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	/**
 	 * The off-site copy (异地备份, ART-15.3) ({@code lawtrace.storage.replica.*}): {@code none} by default, or a
 	 * second filesystem tree (another site's mount) or S3 bucket, holding a copy of every blob.
+	 *
+	 * @param schedule {@code continuous}: each blob is copied as soon as it is stored; {@code window}: only within
+	 *        {@code window} each day (定期, "on a schedule"), bureau time.
+	 * @param window {@code HH:mm-HH:mm} in the bureau's time zone; may span midnight ({@code 22:00-04:00}).
+	 * @param pollEvery how often the queue is looked at when nothing nudged it.
+	 * @param catchUpEvery how often the store's inventory is compared with the queue (and at every start).
+	 * @param retryAfter the wait after a first failure, doubled after each further one up to {@code retryAtMost}.
+	 * @param alarmAfter the attempts after which a copy that keeps failing raises an integrity alarm.
+	 * @param lease how long an instance holds a row it copies before another may take it over.
+	 * @param settle how long after it is stored a blob waits before it is copied, so that the upload's own SM3
+	 *        (computed right after it, ADR 0003) is on record and the copy need not compute it again.
+	 * @param metadataExport when the database's records are exported into the replica (Spring cron, bureau time);
+	 *        {@code -} switches the export off.
 	 */
-	record Replica(@DefaultValue("none") ReplicaType type, @Nullable Path root, @DefaultValue S3 s3) {
+	record Replica(@DefaultValue("none") ReplicaType type, @Nullable Path root, @DefaultValue S3 s3,
+			@DefaultValue("continuous") Schedule schedule, @DefaultValue("01:00-05:00") String window,
+			@DefaultValue("PT5S") Duration pollEvery, @DefaultValue("PT1H") Duration catchUpEvery,
+			@DefaultValue("PT30S") Duration retryAfter, @DefaultValue("PT1H") Duration retryAtMost,
+			@DefaultValue("5") int alarmAfter, @DefaultValue("PT30M") Duration lease,
+			@DefaultValue("PT2M") Duration settle, @DefaultValue("0 0 2 * * *") String metadataExport) {
+	}
+
+	enum Schedule {
+		CONTINUOUS, WINDOW
 	}
 
 	enum ReplicaType {

@@ -1,0 +1,243 @@
+package org.lawtrace.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.IntegrityAlarm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Copies every blob of the primary store to the off-site replica (异地备份, ART-15.3) through the durable queue: a
+ * worker thread takes due rows (several instances share the queue safely), copies each blob, reads the replica's copy
+ * back and checks SHA-256, SM3 and size against the primary's, and only then marks the row verified. A failed copy is
+ * retried with doubling back-off; one that keeps failing, or a copy that reads back differently, raises an
+ * {@link IntegrityAlarm}. A catch-up at start and periodically queues every primary blob that has no row, so a crash
+ * between placing a blob and queuing it loses nothing. Copies run all day ({@code continuous}) or only within a
+ * nightly window ({@code window}), as the bureau sets.
+ */
+@Service
+public class Replication implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Replication.class);
+	/** Failures the custodian's view lists; the count covers them all. */
+	private static final int LISTED_FAILURES = 50;
+
+	private final Replica replica;
+	private final BlobStore primary;
+	private final ReplicationQueue queue;
+	private final ReplicationNudge nudge;
+	private final StorageProperties.Replica settings;
+	private final BureauTime time;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transaction;
+	private final LocalTime windowFrom;
+	private final LocalTime windowTo;
+	private volatile @Nullable Thread worker;
+	private volatile boolean stopping;
+	private volatile @Nullable Instant lastCatchUp;
+
+	Replication(Replica replica, BlobStore primary, ReplicationQueue queue, ReplicationNudge nudge,
+			StorageProperties properties, BureauTime time, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
+		this.replica = replica;
+		this.primary = primary instanceof ReplicatedBlobStore replicated ? replicated.primary() : primary;
+		this.queue = queue;
+		this.nudge = nudge;
+		this.settings = properties.replica();
+		this.time = time;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
+		var window = settings.window().split("-");
+		if (window.length != 2) {
+			throw new IllegalStateException("lawtrace.storage.replica.window must be HH:mm-HH:mm, not " + settings.window());
+		}
+		this.windowFrom = LocalTime.parse(window[0].strip());
+		this.windowTo = LocalTime.parse(window[1].strip());
+	}
+
+	/** Where replication stands, for the custodian (no record content: digests, counts and times). */
+	public record State(boolean configured, @Nullable String replicaKind, @Nullable String schedule,
+			@Nullable String window, boolean copyingNow, long blobs, long verified, long pending, long failing,
+			@Nullable Instant oldestPendingSince, @Nullable Duration lag, @Nullable Instant lastVerifiedAt,
+			List<Failure> failures, MetadataExport.@Nullable Export lastExport,
+			MetadataExport.@Nullable Export lastGoodExport) {
+	}
+
+	/** A blob whose copy keeps failing, with the last error. */
+	public record Failure(String sha256, int attempts, @Nullable String lastError, @Nullable Instant failedAt,
+			Instant nextAttemptAt) {
+	}
+
+	State state(MetadataExport exports) {
+		if (!replica.configured()) {
+			return new State(false, null, null, null, false, 0, 0, 0, 0, null, null, null, List.of(), null, null);
+		}
+		var counts = queue.counts();
+		var now = time.now();
+		var lag = counts.oldestPendingSince() == null ? Duration.ZERO
+				: Duration.between(counts.oldestPendingSince(), now);
+		var failures = queue.failures(LISTED_FAILURES).stream()
+			.map(f -> new Failure(f.sha256(), f.attempts(), f.lastError(), f.failedAt(), f.nextAttemptAt()))
+			.toList();
+		return new State(true, settings.type().name(), settings.schedule().name(),
+				settings.schedule() == StorageProperties.Schedule.WINDOW ? settings.window() : null, open(now),
+				counts.blobs(), counts.verified(), counts.pending(), counts.failing(), counts.oldestPendingSince(), lag,
+				counts.lastVerifiedAt(), failures, exports.last(false).orElse(null), exports.last(true).orElse(null));
+	}
+
+	/** Starts the worker once the application is ready; nothing runs without a replica. */
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!replica.configured() || worker != null) {
+			return;
+		}
+		var thread = new Thread(this::work, "replication");
+		thread.setDaemon(true);
+		worker = thread;
+		thread.start();
+		log.info("Off-site replica ({}): copying {}", settings.type(),
+				settings.schedule() == StorageProperties.Schedule.CONTINUOUS ? "continuously"
+						: "within " + settings.window() + " (" + time.zone() + ")");
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		stopping = true;
+		var thread = worker;
+		if (thread != null) {
+			thread.interrupt();
+			thread.join(Duration.ofSeconds(30).toMillis());
+		}
+	}
+
+	private void work() {
+		while (!stopping) {
+			try {
+				catchUpIfDue();
+				while (!stopping && open(time.now()) && copyNext()) {
+					// one blob at a time until the queue has nothing due
+				}
+				nudge.await(settings.pollEvery());
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+			catch (RuntimeException e) {
+				if (stopping) {
+					return;
+				}
+				log.warn("Replication worker: {}; trying again in {}", e.toString(), settings.pollEvery());
+				try {
+					Thread.sleep(settings.pollEvery().toMillis());
+				}
+				catch (InterruptedException stopped) {
+					return;
+				}
+			}
+		}
+	}
+
+	/** Queues every primary blob without a row; returns how many were added. */
+	public int catchUp() {
+		var added = queue.enqueueMissing(primary.inventory(), time.now());
+		lastCatchUp = time.now();
+		if (added > 0) {
+			log.warn("Replication catch-up: queued {} stored blob(s) that had no row (stored while the queue was "
+					+ "unreachable, or before the replica was configured)", added);
+		}
+		return added;
+	}
+
+	private void catchUpIfDue() {
+		var last = lastCatchUp;
+		if (last == null || !time.now().isBefore(last.plus(settings.catchUpEvery()))) {
+			catchUp();
+		}
+	}
+
+	/** Whether copies may run now: always, or within the nightly window in bureau time. */
+	boolean open(Instant now) {
+		if (settings.schedule() == StorageProperties.Schedule.CONTINUOUS) {
+			return true;
+		}
+		var local = now.atZone(time.zone()).toLocalTime();
+		if (windowFrom.equals(windowTo)) {
+			return true;
+		}
+		if (windowFrom.isBefore(windowTo)) {
+			return !local.isBefore(windowFrom) && local.isBefore(windowTo);
+		}
+		return !local.isBefore(windowFrom) || local.isBefore(windowTo);
+	}
+
+	/**
+	 * Copies the next due blob, if any, whatever the schedule (the worker asks {@link #open} first).
+	 *
+	 * @return whether a row was taken.
+	 */
+	boolean copyNext() {
+		var store = replica.store().orElseThrow(() -> new IllegalStateException("no replica is configured"));
+		Optional<ReplicationQueue.Claim> next = queue.claim(time.now(), settings.lease());
+		if (next.isEmpty()) {
+			return false;
+		}
+		var claim = next.get();
+		var started = time.now();
+		try {
+			var copied = BlobCopy.copy(primary, store, claim.sha256(), claim.known());
+			var verifiedAt = time.now();
+			queue.verified(copied.digest(), started, verifiedAt);
+			log.info("Replicated blob {} ({} bytes{}) in {} ms; read back, SHA-256 and SM3 verified", claim.sha256(),
+					copied.digest().sizeBytes(), copied.alreadyPresent() ? ", already on the replica" : "",
+					Duration.between(started, verifiedAt).toMillis());
+		}
+		catch (BlobCopy.Failed e) {
+			failed(claim, e.getMessage(), e.kind());
+		}
+		catch (RuntimeException e) {
+			failed(claim, e.toString(), null);
+		}
+		return true;
+	}
+
+	private void failed(ReplicationQueue.Claim claim, String error, @Nullable String alarmAtOnce) {
+		var now = time.now();
+		var backOff = settings.retryAfter().multipliedBy(1L << Math.min(20, claim.attempts() - 1));
+		if (backOff.compareTo(settings.retryAtMost()) > 0) {
+			backOff = settings.retryAtMost();
+		}
+		queue.failed(claim.sha256(), error, now, now.plus(backOff));
+		log.warn("Replicating blob {} failed (attempt {}), next try in {}: {}", claim.sha256(), claim.attempts(),
+				backOff, error);
+		if (BlobCopy.Failed.COPY_DIFFERS.equals(alarmAtOnce)) {
+			alarm("REPLICA_COPY_DIFFERS", claim.sha256(),
+					"异地备份副本与原件不一致 (the replica's copy, read back, differs from the primary): " + error);
+		}
+		else if (BlobCopy.Failed.SOURCE_DIFFERS.equals(alarmAtOnce)) {
+			alarm("FIXITY_FAILED", claim.sha256(),
+					"原件与其摘要不一致，未复制 (the primary's copy no longer matches its digest; not copied): " + error);
+		}
+		else if (claim.attempts() == settings.alarmAfter()) {
+			alarm("REPLICA_COPY_FAILED", claim.sha256(), "异地备份连续 " + claim.attempts()
+					+ " 次复制失败 (copying to the off-site replica failed " + claim.attempts() + " times): " + error);
+		}
+	}
+
+	private void alarm(String kind, String sha256, String detail) {
+		// inside a transaction, so listeners bound to a commit hear it too
+		transaction.executeWithoutResult(status -> events.publishEvent(new IntegrityAlarm(kind, "BLOB", sha256, detail)));
+	}
+}
