@@ -49,10 +49,6 @@ public final class PackagedJar {
 		return port;
 	}
 
-	public Path dataDir() {
-		return dataDir;
-	}
-
 	/** Settings ({@code --name=value}) the server and its commands get from now on, replacing earlier ones. */
 	public PackagedJar settings(String... arguments) {
 		settings = List.of(arguments);
