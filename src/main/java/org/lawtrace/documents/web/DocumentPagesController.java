@@ -32,11 +32,10 @@ import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.shared.web.Htmx;
-import org.lawtrace.staff.Role;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,7 +101,7 @@ class DocumentPagesController {
 
 	/** ART-05: the case page's documents, by stage, with their confirmation state. */
 	@GetMapping("/fragments/case/{caseId}")
-	@PreAuthorize(DocumentController.READERS)
+	@Permissions.ReadRecords
 	String ofCase(@PathVariable UUID caseId, Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/cases/" + caseId + "#documents";
@@ -131,7 +130,7 @@ class DocumentPagesController {
 		model.addAttribute("hidden", all.size() - documents.size());
 		model.addAttribute("unconfirmed", rows.stream().flatMap(g -> g.documents().stream()).filter(r -> !r.effective())
 			.count());
-		model.addAttribute("mayRegister", mayAct(c, caller));
+		model.addAttribute("mayRegister", cases.mayActOn(c.id(), caller.getName()));
 		model.addAttribute("closed", c.status() == Case.Status.CLOSED);
 		return "documents/case :: documents";
 	}
@@ -142,7 +141,7 @@ class DocumentPagesController {
 
 	/** The home page's list of documents in the caller's open cases that still lack a signature or seal. */
 	@GetMapping("/fragments/awaiting")
-	@PreAuthorize(DocumentController.WRITERS)
+	@Permissions.WriteDocuments
 	String awaiting(Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/";
@@ -167,7 +166,7 @@ class DocumentPagesController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize(DocumentController.WRITERS)
+	@Permissions.WriteDocuments
 	String newDocument(@RequestParam UUID caseId, @RequestParam(required = false) @Nullable UUID stageId,
 			Authentication caller, Model model) {
 		prepareNew(new CaseId(caseId), new RegisterForm(caseId, stageId), null, caller, model);
@@ -176,7 +175,7 @@ class DocumentPagesController {
 
 	/** ART-05: registers a document with its file; htmx goes to the document's page, or shows why it was refused. */
 	@PostMapping("/new")
-	@PreAuthorize(DocumentController.WRITERS)
+	@Permissions.WriteDocuments
 	String register(HttpServletRequest request, HttpServletResponse response, Authentication caller, Model model)
 			throws IOException {
 		var form = FormParts.read(request.getContentType(), request.getInputStream(), maxUploadBytes);
@@ -206,11 +205,11 @@ class DocumentPagesController {
 			.sorted(Comparator.comparing(k -> k.code())).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
-		model.addAttribute("mayAct", mayAct(c, caller));
+		model.addAttribute("mayAct", cases.mayActOn(c.id(), caller.getName()));
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize(DocumentController.READERS)
+	@Permissions.ReadRecords
 	String show(@PathVariable UUID id, Authentication caller, Model model) {
 		prepareShow(new DocumentId(id), null, null, caller, model);
 		return "documents/show";
@@ -218,7 +217,7 @@ class DocumentPagesController {
 
 	/** ART-05.3: records a signature, seal or refusal from the document's page. */
 	@PostMapping("/{id}/confirmations")
-	@PreAuthorize(DocumentController.WRITERS)
+	@Permissions.WriteDocuments
 	String confirm(@PathVariable UUID id, ConfirmForm form, Authentication caller, Model model) {
 		var documentId = new DocumentId(id);
 		try {
@@ -234,7 +233,7 @@ class DocumentPagesController {
 
 	/** SAMR-PR Art. 82: records a service from the document's page. */
 	@PostMapping("/{id}/services")
-	@PreAuthorize(DocumentController.WRITERS)
+	@Permissions.WriteDocuments
 	String serve(@PathVariable UUID id, ServiceForm form, Authentication caller, Model model) {
 		var documentId = new DocumentId(id);
 		try {
@@ -250,7 +249,7 @@ class DocumentPagesController {
 
 	/** ART-05.4: a change as a new version with its reason, posted by htmx as multipart. */
 	@PostMapping("/{id}/versions")
-	@PreAuthorize(DocumentController.WRITERS)
+	@Permissions.WriteDocuments
 	String change(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller, Model model) throws IOException {
 		var documentId = new DocumentId(id);
@@ -270,7 +269,7 @@ class DocumentPagesController {
 
 	/** ART-20: a version's file for someone it is open to; the viewing is logged. */
 	@GetMapping("/{id}/versions/{version}/file")
-	@PreAuthorize(DocumentController.READERS)
+	@Permissions.ReadRecords
 	ResponseEntity<StreamingResponseBody> file(@PathVariable UUID id, @PathVariable int version,
 			Authentication caller) {
 		return files.serve(catalog.requireVisible(new DocumentId(id), caller.getName()), version, caller.getName());
@@ -285,7 +284,7 @@ class DocumentPagesController {
 		model.addAttribute("case", c);
 		model.addAttribute("stage", document.stageId() == null ? null : cases.stage(c.id(), document.stageId()));
 		model.addAttribute("open", catalog.contentOpenTo(document, caller.getName()));
-		model.addAttribute("mayAct", mayAct(c, caller));
+		model.addAttribute("mayAct", cases.mayActOn(c.id(), caller.getName()));
 		model.addAttribute("error", error);
 		model.addAttribute("failedForm", failedForm);
 		model.addAttribute("confirmForm", new ConfirmForm());
@@ -310,7 +309,7 @@ class DocumentPagesController {
 
 	/** ART-14: a closed case's main and secondary volumes, with the link to their contents list as PDF. */
 	@GetMapping("/case-file/{caseId}")
-	@PreAuthorize(DocumentController.READERS)
+	@Permissions.ReadRecords
 	String caseFile(@PathVariable UUID caseId, Authentication caller, Model model) {
 		var id = new CaseId(caseId);
 		var c = cases.require(id);
@@ -322,18 +321,13 @@ class DocumentPagesController {
 	}
 
 	@GetMapping(path = "/case-file/{caseId}/contents.pdf")
-	@PreAuthorize(DocumentController.READERS)
+	@Permissions.ReadRecords
 	ResponseEntity<byte[]> contentsList(@PathVariable UUID caseId, Authentication caller) {
 		var pdf = files.contentsList(new CaseId(caseId), caller.getName());
 		return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"contents.pdf\"").body(pdf);
 	}
 
-	private boolean mayAct(Case c, Authentication caller) {
-		var officer = caller.getAuthorities().stream().anyMatch(a -> Role.OFFICER.authority().equals(a.getAuthority()));
-		var member = staff.byUsername(caller.getName());
-		return officer && member.isPresent() && c.handledBy(member.get().id()) && c.status() == Case.Status.OPEN;
-	}
 
 	private static String redirect(HttpServletRequest request, HttpServletResponse response, String to) {
 		if (Htmx.wantsFragment(request)) {
