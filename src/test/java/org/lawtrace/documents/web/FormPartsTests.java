@@ -52,6 +52,16 @@ class FormPartsTests {
 	}
 
 	@Test
+	@org.junit.jupiter.api.DisplayName("a body cut off before its closing boundary is refused, not read as what arrived")
+	void refusesABodyThatEndsEarly() throws Exception {
+		var whole = body(new byte[] { 1, 2, 3 });
+		var cut = java.util.Arrays.copyOf(whole, whole.length - 12);
+		assertThatThrownBy(() -> FormParts.read("multipart/form-data; boundary=XyZ", new ByteArrayInputStream(cut),
+				1 << 20))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("file"));
+	}
+
+	@Test
 	void refusesControlCharactersInTextFields() throws Exception {
 		var body = ("--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n询问\u0000笔录\r\n--XyZ--\r\n")
 			.getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.lawtrace.recordings.web;
+package org.lawtrace.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.InvalidInput;
 
-class MultipartReaderTests {
+class MultipartReaderUnitTests {
 
 	private static final String BOUNDARY = "----lawtraceBoundary7MA4YWxkTrZu0gW";
 

@@ -1,4 +1,4 @@
-package org.lawtrace.recordings.web;
+package org.lawtrace.shared.web;
 
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -19,9 +19,10 @@ import org.lawtrace.shared.InvalidInput;
  * Reads a {@code multipart/form-data} body part by part as it streams in, handing each part's content out as a
  * stream with no copy beyond one fixed buffer. Body-cam files run to gigabytes, so the boundary is looked for with
  * Boyer–Moore–Horspool, which skips ahead by up to the boundary's length on each comparison instead of looking at
- * every byte; a byte-by-byte search cost more than digesting and writing the file together.
+ * every byte; a byte-by-byte search cost more than digesting and writing the file together (ADR 0001). The one
+ * reader of multipart bodies: recordings stream their files through it, documents collect their small forms with it.
  */
-final class MultipartReader {
+public final class MultipartReader {
 
 	private static final int BUFFER_SIZE = 256 * 1024;
 	private static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -44,13 +45,24 @@ final class MultipartReader {
 	private int foundAt = -1;
 	private int absentBefore;
 	private final Set<String> names = new HashSet<>();
+	private final boolean singleValued;
 
 	/** A part: its form field name, the file name its sender gave (if a file), and its content. */
-	record Part(String name, @Nullable String fileName, InputStream content) {
+	public record Part(String name, @Nullable String fileName, InputStream content) {
 	}
 
-	MultipartReader(InputStream in, String boundary) {
+	/** A reader that refuses a part name sent twice as soon as it arrives (every part of an upload is single-valued). */
+	public MultipartReader(InputStream in, String boundary) {
+		this(in, boundary, true);
+	}
+
+	/**
+	 * @param singleValued whether a part name sent twice is refused as it arrives; if not, the caller decides (a form
+	 *        that reads several values of one name).
+	 */
+	public MultipartReader(InputStream in, String boundary, boolean singleValued) {
 		this.in = in;
+		this.singleValued = singleValued;
 		this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
 		this.buffer = new byte[BUFFER_SIZE + delimiter.length];
 		Arrays.fill(skip, delimiter.length);
@@ -63,7 +75,7 @@ final class MultipartReader {
 	}
 
 	/** The boundary a request's {@code Content-Type} names. */
-	static String boundaryOf(@Nullable String contentType) {
+	public static String boundaryOf(@Nullable String contentType) {
 		var m = contentType == null ? null : BOUNDARY.matcher(contentType);
 		if (m == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data") || !m.find()) {
 			throw new InvalidInput("Content-Type", "请以 multipart/form-data 上传 (send multipart/form-data with a boundary)");
@@ -72,7 +84,7 @@ final class MultipartReader {
 	}
 
 	/** The next part, once the previous one's content is skipped; {@literal null} after the last. */
-	@Nullable Part next() throws IOException {
+	public @Nullable Part next() throws IOException {
 		if (finished) {
 			return null;
 		}
@@ -91,7 +103,7 @@ final class MultipartReader {
 		var disposition = header(headers, "content-disposition");
 		var name = Objects.requireNonNullElse(match(NAME, disposition), "");
 		// every part of an upload is single-valued: a second one would be dropped or would override the first
-		if (!names.add(name)) {
+		if (!names.add(name) && singleValued) {
 			throw new InvalidInput(name, "部分重复，只能有一个 (the part is sent more than once): " + name);
 		}
 		current = new PartStream();
@@ -102,7 +114,7 @@ final class MultipartReader {
 	 * The content of a part that must be the body's last, such as the file: reaching its end reads on to the
 	 * closing boundary, so that a second file or any part after it is refused before the content is acknowledged.
 	 */
-	InputStream lastContent(Part part) {
+	public InputStream lastContent(Part part) {
 		return new FilterInputStream(part.content()) {
 
 			private boolean checked;
