@@ -1,6 +1,5 @@
 package org.lawtrace.recordings;
 
-import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.Audited;
 import org.lawtrace.shared.StaffId;
 
@@ -10,30 +9,10 @@ import org.lawtrace.shared.StaffId;
  * like a playback; listings are not, since they show many records at a glance and each opened one is logged here.
  * Published by {@link RecordingCatalog#view}, so pages and the API log alike.
  */
-public record RecordingViewed(RecordingId recordingId, StaffId viewer) implements Audited.AtOnce {
+public record RecordingViewed(RecordingId recordingId, StaffId viewer) implements Audited.Logged, Audited.AtOnce {
 
 	@Override
-	public @Nullable StaffId actor() {
-		return viewer;
-	}
-
-	@Override
-	public String action() {
-		return "VIEW_METADATA";
-	}
-
-	@Override
-	public String subjectType() {
-		return "RECORDING";
-	}
-
-	@Override
-	public String subjectId() {
-		return recordingId.id().toString();
-	}
-
-	@Override
-	public String details() {
-		return "metadata";
+	public Entry entry() {
+		return new Entry(viewer, "VIEW_METADATA", "RECORDING", recordingId.id().toString(), "metadata");
 	}
 }
