@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** ART-22, evidence rules: the verifier finds the first entry that was changed, removed or reordered. */
-class AuditLogTests {
+class AuditLogUnitTests {
 
 	private static final Instant T = Instant.parse("2026-11-27T08:00:00Z");
 	private final SigningKey key = SigningKey.generate();

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.ContentDigest;
 
 /** One known-answer case per way a stored original can fail its fixity check; vectors from sha256sum and OpenSSL. */
-class FixityTests {
+class FixityUnitTests {
 
-	static final ContentDigest ABC = new ContentDigest(TwinDigestTests.SHA256_ABC, TwinDigestTests.SM3_ABC, 3);
+	static final ContentDigest ABC = new ContentDigest(TwinDigestUnitTests.SHA256_ABC, TwinDigestUnitTests.SM3_ABC, 3);
 
 	static final ContentDigest ABD = new ContentDigest(
 			"a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9",

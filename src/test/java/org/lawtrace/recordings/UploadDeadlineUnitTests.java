@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("ART-15.1: AV material is stored within 2 days of its making")
-class UploadDeadlineTests {
+class UploadDeadlineUnitTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what {@link DatabaseDurability} has made durable is in the file at once. The file is copied while the database is
  * open, as a kill would leave it, and the copy is opened on its own.
  */
-class DatabaseDurabilityTests {
+class DatabaseDurabilityUnitTests {
 
 	@TempDir
 	Path directory;

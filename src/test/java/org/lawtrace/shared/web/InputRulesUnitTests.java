@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.Unprocessable;
 
-class InputRulesTests {
+class InputRulesUnitTests {
 
 	record Party(String name, @Nullable String note) {
 	}

@@ -19,7 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The wiring alone, in a bare context: no database, no web server, no other module. */
-class StorageConfigurationTests {
+class StorageConfigurationUnitTests {
 
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FlushingChannelTests {
+class FlushingChannelUnitTests {
 
 	@TempDir
 	Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Transparency test data (leaves "", 00, 10, 2021, 3031, 40414243, 50..57, 60..6f), which were also recomputed
  * independently with Python's hashlib.
  */
-class MerkleTreeTests {
+class MerkleTreeUnitTests {
 
 	private static final HexFormat HEX = HexFormat.of();
 	private static final List<byte[]> INPUTS = List.of(new byte[0], HEX.parseHex("00"), HEX.parseHex("10"),

@@ -21,7 +21,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class FileSystemBlobDerivationTests extends BlobDerivationContract {
+class FileSystemBlobDerivationUnitTests extends BlobDerivationContract {
 
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 

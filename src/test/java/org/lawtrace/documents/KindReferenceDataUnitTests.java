@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The document kinds shipped with the platform (ART-05.1): the SAMR 2021 set of 56 plus the seed's own. */
-class KindReferenceDataTests {
+class KindReferenceDataUnitTests {
 
 	private final java.util.List<DocumentKind> kinds = KindReferenceData.shipped();
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.InvalidInput;
 
-class MediaInspectorTests {
+class MediaInspectorUnitTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	private final MediaInspector inspector = new MediaInspector();

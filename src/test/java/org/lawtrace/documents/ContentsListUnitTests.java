@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.CaseId;
 
 /** ART-14: the contents list PDF in Chinese, with an embedded CJK font where one is installed and without one. */
-class ContentsListTests {
+class ContentsListUnitTests {
 
 	private static final String NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.shared.InvalidInput;
 
-class FormPartsTests {
+class FormPartsUnitTests {
 
 	private static byte[] body(byte[] file) throws Exception {
 		var out = new ByteArrayOutputStream();

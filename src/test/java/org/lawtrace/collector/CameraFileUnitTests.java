@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 
-class CameraFileTests {
+class CameraFileUnitTests {
 
 	@Test
 	void readsDeviceAndStartFromABodyCamName() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * ART-19: the streaming bag writer makes a bag the Library of Congress BagIt implementation accepts, and the
  * offline verifier reports a bag without custody files as incomplete rather than passing it.
  */
-class PackageVerificationTests {
+class PackageVerificationUnitTests {
 
 	private static byte[] bag(byte[] payload) throws Exception {
 		var out = new ByteArrayOutputStream();

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class S3BlobStoreTests extends BlobStoreContract {
+class S3BlobStoreUnitTests extends BlobStoreContract {
 
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 	static final AtomicInteger BUCKETS = new AtomicInteger();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SpoolTests {
+class SpoolUnitTests {
 
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 

@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Spring MVC's refusals of a request keep their client-error status as problem+json naming the field (ART-22). */
-class ApiProblemsTests {
+class ApiProblemsUnitTests {
 
 	private final ApiProblems problems = new ApiProblems();
 

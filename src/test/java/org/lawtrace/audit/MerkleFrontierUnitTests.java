@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * ART-22: the streaming tree (the right edge only) and the batched inclusion proofs agree with the plain RFC 9162
  * definitions at every size, so verifying a long log in one pass and packing many proofs at once change nothing.
  */
-class MerkleFrontierTests {
+class MerkleFrontierUnitTests {
 
 	private static List<byte[]> leaves(int n) {
 		var leaves = new ArrayList<byte[]>();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.staff.Role;
 
 /** The authorization matrix (ART-20) is a well-formed table: every role a column, every cell an outcome. */
-class AuthorizationMatrixTests {
+class AuthorizationMatrixUnitTests {
 
 	private static final String HEADER = "method,path,OFFICER,ASSISTANT,CUSTODIAN,LEGAL_AFFAIRS,DEPUTY_DIRECTOR,"
 			+ "DIRECTOR,DISCIPLINE,ADMIN,STATION,anonymous\n";

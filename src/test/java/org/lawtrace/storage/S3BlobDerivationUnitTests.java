@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
-class S3BlobDerivationTests extends BlobDerivationContract {
+class S3BlobDerivationUnitTests extends BlobDerivationContract {
 
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 	static final AtomicInteger BUCKETS = new AtomicInteger();

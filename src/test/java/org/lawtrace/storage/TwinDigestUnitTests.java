@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawtrace.shared.ContentDigest;
 
-class TwinDigestTests {
+class TwinDigestUnitTests {
 
 	// FIPS 180-2 appendix B.1 and GB/T 32905-2016 appendix A.1: the message "abc"
 	static final String SHA256_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";

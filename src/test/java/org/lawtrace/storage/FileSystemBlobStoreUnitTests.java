@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawtrace.shared.ContentDigest;
 
-class FileSystemBlobStoreTests extends BlobStoreContract {
+class FileSystemBlobStoreUnitTests extends BlobStoreContract {
 
 	@TempDir
 	Path root;
