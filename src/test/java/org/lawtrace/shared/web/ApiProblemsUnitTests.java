@@ -66,4 +66,31 @@ class ApiProblemsUnitTests {
 		assertThat(problems.on((Exception) new IllegalStateException("secret")).getBody().getDetail())
 			.doesNotContain("secret");
 	}
+	@Test
+	@DisplayName("ART-22: each domain outcome is its status as problem+json naming the field at fault, type about:blank")
+	void domainOutcomesKeepTheirStatusAndField() {
+		var invalid = problems.on(new org.lawtrace.shared.InvalidInput("caseNumber", "案号格式不符"));
+		assertThat(invalid.getStatus()).isEqualTo(400);
+		assertThat(invalid.getProperties()).containsEntry("field", "caseNumber");
+		assertThat(invalid.getDetail()).isEqualTo("案号格式不符");
+		assertThat(invalid.getType()).hasToString("about:blank");
+
+		assertThat(problems.on(new org.lawtrace.shared.NotFound("recording", "r-1")).getStatus()).isEqualTo(404);
+		assertThat(problems.on(new org.lawtrace.shared.Conflict("status", "已结案")).getProperties())
+			.containsEntry("field", "status");
+		assertThat(problems.on(new org.lawtrace.shared.Conflict("status", "已结案")).getStatus()).isEqualTo(409);
+		assertThat(problems.on(new org.lawtrace.shared.NotPermitted("只有承办人")).getStatus()).isEqualTo(403);
+		var unprocessable = problems.on(new org.lawtrace.shared.Unprocessable("method", "电子送达须有确认书"));
+		assertThat(unprocessable.getStatus()).isEqualTo(422);
+		assertThat(unprocessable.getProperties()).containsEntry("field", "method");
+	}
+
+	@Test
+	@DisplayName("a fault here is 500 and tells the client nothing of it: no message, no stack trace")
+	void faultsTellNothing() {
+		var answer = problems.on(new IllegalStateException("password=secret at jdbc:postgresql://db"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		assertThat(answer.getBody().getDetail()).doesNotContain("secret").doesNotContain("jdbc");
+		assertThat(answer.getBody().getProperties()).isNullOrEmpty();
+	}
 }
