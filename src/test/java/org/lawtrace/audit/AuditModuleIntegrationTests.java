@@ -27,6 +27,7 @@ import org.lawtrace.shared.UnitId;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
+import org.lawtrace.storage.Anchors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -70,6 +71,10 @@ class AuditModuleIntegrationTests {
 
 	@MockitoBean
 	RecordAccess access;
+
+	/** The storage module's folder of anchors, which the log writes its signed checkpoints to. */
+	@MockitoBean
+	Anchors anchors;
 
 	@Autowired
 	AuditLog log;
