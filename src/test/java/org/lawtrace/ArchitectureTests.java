@@ -36,6 +36,24 @@ class ArchitectureTests {
 		.and().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
 		.should(declareWhoMayCallThem());
 
+	/**
+	 * One vocabulary of who may do what: a route names what it permits with an annotation from
+	 * {@code staff.Permissions}, never a role list of its own, so the same people are not spelled differently in two
+	 * places (ADR 0012).
+	 */
+	@ArchTest
+	static final ArchRule endpointsSayItInTheVocabulary = methods()
+		.that().areMetaAnnotatedWith(RequestMapping.class)
+		.and().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
+		.should().notBeAnnotatedWith(PreAuthorize.class)
+		.because("routes use the annotations of org.lawtrace.staff.Permissions");
+
+	@ArchTest
+	static final ArchRule controllersSayItInTheVocabulary = classes()
+		.that().areMetaAnnotatedWith(Controller.class)
+		.should().notBeAnnotatedWith(PreAuthorize.class)
+		.because("routes use the annotations of org.lawtrace.staff.Permissions");
+
 	/** Deadlines and retention must be testable, so time is read only through the injected Clock. */
 	@ArchTest
 	static final ArchRule timeComesFromTheClock = noClasses()
@@ -70,11 +88,11 @@ class ArchitectureTests {
 		.should().resideInAPackage("..web..");
 
 	private static ArchCondition<JavaMethod> declareWhoMayCallThem() {
-		return new ArchCondition<>("be annotated with @PreAuthorize, on the method or its class") {
+		return new ArchCondition<>("be (meta-)annotated with @PreAuthorize, on the method or its class") {
 			@Override
 			public void check(JavaMethod method, ConditionEvents events) {
 				JavaClass owner = method.getOwner();
-				var declared = method.isAnnotatedWith(PreAuthorize.class) || owner.isAnnotatedWith(PreAuthorize.class);
+				var declared = method.isMetaAnnotatedWith(PreAuthorize.class) || owner.isMetaAnnotatedWith(PreAuthorize.class);
 				if (!declared) {
 					events.add(SimpleConditionEvent.violated(method,
 							method.getFullName() + " does not say which roles may call it"));

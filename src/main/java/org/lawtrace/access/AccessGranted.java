@@ -1,35 +1,14 @@
 package org.lawtrace.access;
 
-import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.Audited;
-import org.lawtrace.shared.StaffId;
 
 /** A request was approved (批准): the requester holds a grant until {@code grantedUntil} (ART-20). */
-public record AccessGranted(AccessRequest request) implements Audited {
+public record AccessGranted(AccessRequest request) implements Audited.Logged {
 
 	@Override
-	public @Nullable StaffId actor() {
-		return request.decidedBy();
-	}
-
-	@Override
-	public String action() {
-		return "ACCESS_GRANTED";
-	}
-
-	@Override
-	public String subjectType() {
-		return AccessManagement.SUBJECT;
-	}
-
-	@Override
-	public String subjectId() {
-		return request.id().toString();
-	}
-
-	@Override
-	public String details() {
-		return "requester=" + request.requester() + " case=" + request.caseId() + " scope=" + request.scope()
-				+ " until=" + request.grantedUntil();
+	public Entry entry() {
+		return new Entry(request.decidedBy(), "ACCESS_GRANTED", AccessManagement.SUBJECT, request.id().toString(),
+				"requester=" + request.requester() + " case=" + request.caseId() + " scope=" + request.scope()
+				+ " until=" + request.grantedUntil());
 	}
 }

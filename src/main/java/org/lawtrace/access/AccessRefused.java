@@ -8,25 +8,10 @@ import org.lawtrace.shared.StaffId;
  * attempted is rolled back and an after-commit event would never be delivered.
  */
 public record AccessRefused(StaffId actor, String action, AccessRequestId requestId, String reason)
-		implements Audited.AtOnce {
+		implements Audited.Logged, Audited.AtOnce {
 
 	@Override
-	public String subjectType() {
-		return AccessManagement.SUBJECT;
-	}
-
-	@Override
-	public String subjectId() {
-		return requestId.toString();
-	}
-
-	@Override
-	public String outcome() {
-		return "REFUSED";
-	}
-
-	@Override
-	public String details() {
-		return "reason=" + reason;
+	public Entry entry() {
+		return Entry.refused(actor, action, AccessManagement.SUBJECT, requestId.toString(), "reason=" + reason);
 	}
 }

@@ -1,34 +1,14 @@
 package org.lawtrace.access;
 
 import org.lawtrace.shared.Audited;
-import org.lawtrace.shared.StaffId;
 
 /** Someone asked to see records' content (ART-20); it waits for the approver its route names. */
-public record AccessRequested(AccessRequest request) implements Audited {
+public record AccessRequested(AccessRequest request) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return request.requester();
-	}
-
-	@Override
-	public String action() {
-		return "ACCESS_REQUESTED";
-	}
-
-	@Override
-	public String subjectType() {
-		return AccessManagement.SUBJECT;
-	}
-
-	@Override
-	public String subjectId() {
-		return request.id().toString();
-	}
-
-	@Override
-	public String details() {
-		return "case=" + request.caseId() + " scope=" + request.scope() + " records=" + request.records().size()
-				+ " days=" + request.days() + " route=" + request.route();
+	public Entry entry() {
+		return new Entry(request.requester(), "ACCESS_REQUESTED", AccessManagement.SUBJECT, request.id().toString(),
+				"case=" + request.caseId() + " scope=" + request.scope() + " records=" + request.records().size()
+				+ " days=" + request.days() + " route=" + request.route());
 	}
 }

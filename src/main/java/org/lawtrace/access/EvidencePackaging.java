@@ -1,36 +1,26 @@
 package org.lawtrace.access;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.audit.AuditLog;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
-import org.lawtrace.cases.Party;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
-import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.RecordRef;
-import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -42,10 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes evidence packages (证据材料包) for reconsideration bodies and courts (ART-18, ART-19): only the legal affairs
- * unit, for a named body, of a case or chosen records. The package is a BagIt bag streamed straight into the
- * write-once store: the originals, SHA-256 and SM3 manifests, metadata per item as the evidence rules ask of
- * audio-visual material, the chain of custody from the audit log with inclusion proofs against a checkpoint signed
- * for the occasion, that checkpoint, its SM2 public key, and a README in Chinese on checking it all.
+ * unit, for a named body, of a case or chosen records that approved requests have opened to the clerk. What goes in
+ * and for whom is decided here; {@link PackageAssembly} streams the BagIt bag into the write-once store.
  */
 @Service
 public class EvidencePackaging {
@@ -54,7 +42,6 @@ public class EvidencePackaging {
 	private static final int MAX_RECIPIENT = 200;
 	private static final int MAX_TEXT = 1000;
 	private static final int MAX_TRANSCRIPT = 20_000;
-	private static final int PIPE = 1024 * 1024;
 
 	private final Map<RecordRef.Kind, PackageRecordSource> sources = new HashMap<>();
 	private final EvidencePackages packages;
@@ -62,6 +49,7 @@ public class EvidencePackaging {
 	private final StaffDirectory staff;
 	private final AuditLog audit;
 	private final BlobStore store;
+	private final PackageAssembly assembly;
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final AccessRequests requests;
@@ -69,7 +57,9 @@ public class EvidencePackaging {
 
 	EvidencePackaging(List<PackageRecordSource> sources, EvidencePackages packages, CaseManagement cases,
 			StaffDirectory staff, AuditLog audit, BlobStore store, BureauTime time, ApplicationEventPublisher events,
-			AccessRequests requests, @Value("${lawtrace.access.package-valid-for:}") @Nullable Duration validFor) {
+			AccessRequests requests, PackageAssembly assembly,
+			@Value("${lawtrace.access.package-valid-for:}") @Nullable Duration validFor) {
+		this.assembly = assembly;
 		this.requests = requests;
 		this.validFor = validFor;
 		sources.forEach(s -> this.sources.put(s.kind(), s));
@@ -80,16 +70,6 @@ public class EvidencePackaging {
 		this.store = store;
 		this.time = time;
 		this.events = events;
-	}
-
-	/** One item resolved: what its source says of it, and what the clerk added. */
-	private record Chosen(PackageItem item, PackageRecordSource source, String offeredToProve,
-			@Nullable String transcript) {
-
-		String path() {
-			var folder = item.ref().kind() == RecordRef.Kind.RECORDING ? "recordings/" : "documents/";
-			return folder + item.ref().id() + (item.extension().isEmpty() ? "" : "." + item.extension());
-		}
 	}
 
 	/**
@@ -121,8 +101,7 @@ public class EvidencePackaging {
 		}
 		chosen.forEach(c -> subjects.add(new AuditLog.Subject(c.item().ref().kind().name(), c.item().ref().id().toString())));
 		var custody = audit.custodyExtract(subjects);
-		var digest = storeBag(id, chosen, custody, bagInfo(id, recipientKind, recipient, purpose, theCase, maker, now),
-				items(id, recipientKind, recipient, purpose, theCase, maker, now, chosen));
+		var digest = assembly.store(id, chosen, custody, recipientKind, recipient, purpose, theCase, maker, now);
 		var made = new EvidencePackage(id, recipientKind, recipient, purpose, theCase == null ? null : theCase.id(),
 				digest, chosen.size(), custody.entries().size(), custody.checkpoint().treeSize(), maker.id(), now,
 				validFor == null || now.plus(validFor).isAfter(grantsEnd) ? grantsEnd : now.plus(validFor));
@@ -145,7 +124,7 @@ public class EvidencePackaging {
 	 *
 	 * @return the earliest end of the grants the package rests on: when it expires
 	 */
-	private Instant requireApproved(StaffMember maker, List<Chosen> chosen, String recipient, Instant now) {
+	private Instant requireApproved(StaffMember maker, List<ChosenItem> chosen, String recipient, Instant now) {
 		Instant earliest = null;
 		for (var i = 0; i < chosen.size(); i++) {
 			var item = chosen.get(i).item();
@@ -240,7 +219,7 @@ public class EvidencePackaging {
 		return null;
 	}
 
-	private List<Chosen> choose(PackageOrder order, @Nullable Case theCase, String purpose) {
+	private List<ChosenItem> choose(PackageOrder order, @Nullable Case theCase, String purpose) {
 		var asked = order.items() == null ? List.<PackageOrder.Item>of() : order.items();
 		if (asked.isEmpty() && theCase == null) {
 			throw new InvalidInput("items", "请选择案件或至少一项记录 (choose a case or at least one record)");
@@ -248,11 +227,11 @@ public class EvidencePackaging {
 		if (asked.size() > MAX_ITEMS) {
 			throw new InvalidInput("items", "一个材料包最多 " + MAX_ITEMS + " 项 (at most " + MAX_ITEMS + " items)");
 		}
-		var chosen = new ArrayList<Chosen>();
+		var chosen = new ArrayList<ChosenItem>();
 		if (asked.isEmpty()) {
 			for (var source : sources.values()) {
 				for (var id : source.ofCase(theCase.id())) {
-					chosen.add(new Chosen(source.describe(id), source, purpose, null));
+					chosen.add(new ChosenItem(source.describe(id), source, purpose, null));
 				}
 			}
 			if (chosen.isEmpty()) {
@@ -268,7 +247,7 @@ public class EvidencePackaging {
 		return chosen;
 	}
 
-	private Chosen chosen(PackageOrder.Item asked, String field, @Nullable Case theCase, String purpose,
+	private ChosenItem chosen(PackageOrder.Item asked, String field, @Nullable Case theCase, String purpose,
 			java.util.Set<RecordRef> seen) {
 		if (asked.kind() == null || asked.id() == null) {
 			throw new InvalidInput(field, "请注明记录类型和编号 (give each record's kind and id)");
@@ -298,7 +277,7 @@ public class EvidencePackaging {
 		if (transcript != null && transcript.length() > MAX_TRANSCRIPT) {
 			throw new InvalidInput(field + ".transcript", "文字记录过长 (transcript longer than " + MAX_TRANSCRIPT + ")");
 		}
-		return new Chosen(item, source, proves, transcript);
+		return new ChosenItem(item, source, proves, transcript);
 	}
 
 	private static String required(String field, @Nullable String value, int max, String message) {
@@ -309,117 +288,5 @@ public class EvidencePackaging {
 			throw new InvalidInput(field, "不超过 " + max + " 字 (at most " + max + " characters)");
 		}
 		return value.strip();
-	}
-
-	/**
-	 * Streams the bag into the store through a pipe: a writer thread zips the originals as they are read, the store
-	 * digests what arrives. It is only staged until the writer has finished without fault, so a failed package leaves
-	 * nothing behind.
-	 */
-	private ContentDigest storeBag(UUID id, List<Chosen> chosen, AuditLog.CustodyExtract custody,
-			Map<String, String> bagInfo, PackageFormat.Items items) {
-		var failure = new AtomicReference<@Nullable RuntimeException>();
-		try (var in = new PipedInputStream(PIPE)) {
-			var out = new PipedOutputStream(in);
-			var writer = new Thread(() -> {
-				try (out; var bag = new BagWriter(out, "evidence-package-" + id)) {
-					writeBag(bag, chosen, custody, bagInfo, items);
-				}
-				catch (IOException e) {
-					failure.set(new UncheckedIOException(e));
-				}
-				catch (RuntimeException e) {
-					failure.set(e);
-				}
-			}, "evidence-package-" + id);
-			writer.start();
-			try (var staged = store.stage(in, null)) {
-				join(writer);
-				if (failure.get() != null) {
-					throw failure.get();
-				}
-				return staged.commit().digest();
-			}
-			finally {
-				in.close();
-				join(writer);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static void join(Thread writer) {
-		try {
-			writer.join();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while packing", e);
-		}
-	}
-
-	private void writeBag(BagWriter bag, List<Chosen> chosen, AuditLog.CustodyExtract custody,
-			Map<String, String> bagInfo, PackageFormat.Items items) throws IOException {
-		for (var c : chosen) {
-			PackageItem item = c.item();
-			BagWriter.Digests written;
-			try (var original = c.source().open(item)) {
-				written = bag.addPayload(c.path(), original);
-			}
-			// a fixity check on the way out: a court gets only what was stored, or no package at all
-			if (!written.sha256().equals(item.digest().sha256()) || written.size() != item.digest().sizeBytes()) {
-				throw new Unprocessable("items", "原始文件校验失败，未制作材料包 (the stored original of " + item.ref()
-						+ " no longer matches its digest; no package was made)");
-			}
-		}
-		bag.addTag(PackageFormat.ITEMS, PackageFormat.JSON.writeValueAsBytes(items));
-		bag.addTag(PackageFormat.ITEMS_TEXT, PackageReadme.itemsText(items, time.zone()).getBytes(StandardCharsets.UTF_8));
-		bag.addTag(PackageFormat.CUSTODY, PackageFormat.JSON.writeValueAsBytes(custody.entries().stream()
-			.map(p -> new PackageFormat.CustodyEntry(p.entry().seq(), p.entry().at().toString(), p.entry().actor(),
-					p.entry().action(), p.entry().subjectType(), p.entry().subjectId(), p.entry().outcome(),
-					p.entry().detail(), p.entry().leafHash(), p.path()))
-			.toList()));
-		var c = custody.checkpoint();
-		bag.addTag(PackageFormat.CHECKPOINT, PackageFormat.JSON.writeValueAsBytes(new PackageFormat.CheckpointFile(
-				c.treeSize(), c.rootHash(), c.signedAt().toString(), c.algorithm(), c.signature())));
-		var key = custody.publicKey();
-		bag.addTag(PackageFormat.KEY, PackageFormat.JSON.writeValueAsBytes(
-				new PackageFormat.KeyFile(key.algorithm(), key.curve(), key.hex())));
-		bag.addTag(PackageFormat.KEY_PEM, key.pem().getBytes(StandardCharsets.UTF_8));
-		bag.addTag(PackageFormat.README, PackageReadme.text(items, custody).getBytes(StandardCharsets.UTF_8));
-		bag.finish(bagInfo);
-	}
-
-	private Map<String, String> bagInfo(UUID id, PackageRecipientKind kind, String recipient, String purpose,
-			@Nullable Case theCase, StaffMember maker, Instant now) {
-		var info = new LinkedHashMap<String, String>();
-		info.put("Source-Organization", "LawTrace 执法全过程记录平台");
-		info.put("Contact-Name", maker.name() + " (" + maker.username() + ")");
-		info.put("External-Identifier", id.toString());
-		info.put("Bagging-Date", time.local(now).toLocalDate().toString());
-		info.put("External-Description", "证据材料包 evidence package for " + kind + ": " + recipient
-				+ (theCase == null ? "" : "; case " + theCase.caseNumber().value()) + "; " + purpose);
-		info.put("Bag-Software-Agent", "LawTrace evidence packaging (ART-19)");
-		return info;
-	}
-
-	private PackageFormat.Items items(UUID id, PackageRecipientKind kind, String recipient, String purpose,
-			@Nullable Case theCase, StaffMember maker, Instant now, List<Chosen> chosen) {
-		var label = theCase == null ? null : new PackageFormat.CaseLabel(theCase.id().id().toString(),
-				theCase.caseNumber().value(), theCase.title(), theCase.parties().stream().map(Party::name).toList(),
-				staff.byIds(theCase.handlers()).stream().map(m -> m.name() + " (" + m.username() + ")").toList());
-		return new PackageFormat.Items(id.toString(), kind.name(), recipient, purpose, label,
-				maker.name() + " (" + maker.username() + ")", now.toString(), chosen.stream().map(c -> {
-					var i = c.item();
-					return new PackageFormat.Item(i.ref().kind().name(), i.ref().id().toString(), "data/" + c.path(),
-							i.originalName(), i.kind(), i.mediaType(), i.digest().sha256(), i.digest().sm3(),
-							i.digest().sizeBytes(), i.caseId() == null ? null : i.caseId().id().toString(), i.carrier(),
-							i.method(), i.madeFrom() == null ? null : i.madeFrom().toString(),
-							i.madeUntil() == null ? null : i.madeUntil().toString(), i.madeBy(), i.storedBy(),
-							i.storedAt().toString(), c.offeredToProve(),
-							i.sound() ? (c.transcript() == null ? "" : c.transcript()) : null);
-				}).toList());
 	}
 }

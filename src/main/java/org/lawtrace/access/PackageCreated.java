@@ -1,30 +1,14 @@
 package org.lawtrace.access;
 
-import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.Audited;
-import org.lawtrace.shared.StaffId;
 
 /** ART-19: the legal affairs unit made an evidence package, for whom and of what; the audit log keeps it. */
-public record PackageCreated(EvidencePackage evidencePackage) implements Audited {
+public record PackageCreated(EvidencePackage evidencePackage) implements Audited.Logged {
 
 	@Override
-	public @Nullable StaffId actor() {
-		return evidencePackage.createdBy();
-	}
-
-	@Override
-	public String action() {
-		return "PACKAGE_CREATED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "PACKAGE";
-	}
-
-	@Override
-	public String subjectId() {
-		return evidencePackage.id().toString();
+	public Entry entry() {
+		return new Entry(evidencePackage.createdBy(), "PACKAGE_CREATED", "PACKAGE", evidencePackage.id().toString(),
+				details());
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.UnitId;
+import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,6 +88,20 @@ public class CaseManagement {
 	@Transactional(readOnly = true)
 	public Case require(CaseId id) {
 		return cases.byId(id).orElseThrow(() -> new NotFound("case", id));
+	}
+
+	/**
+	 * Whether {@code username} may act on this case now (record stages, close it, register its documents): an
+	 * officer who handles it, while it is open (ART-02, ART-06). Pages ask it to offer their forms; the actions
+	 * themselves check again.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayActOn(CaseId id, String username) {
+		var c = require(id);
+		return c.status() == Case.Status.OPEN && staff.byUsername(username)
+			.filter(Permission.HANDLE_CASES::grantedTo)
+			.filter(member -> c.handledBy(member.id()))
+			.isPresent();
 	}
 
 	/** The open cases {@code handler} handles: the cases whose records they work with (ART-20). */

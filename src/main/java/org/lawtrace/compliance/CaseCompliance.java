@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +21,7 @@ import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StageId;
+import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -36,9 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CaseCompliance {
-
-	private static final Set<Role> OVERSIGHT = Set.of(Role.DEPUTY_DIRECTOR, Role.DIRECTOR, Role.DISCIPLINE,
-			Role.LEGAL_AFFAIRS);
 
 	private final CaseManagement cases;
 	private final RecordingCatalog recordings;
@@ -241,13 +238,13 @@ public class CaseCompliance {
 	/** Whether a person may read a case's checklist. */
 	public boolean mayRead(CaseId caseId, String viewer) {
 		var person = staff.byUsername(viewer);
-		return person.isPresent() && (person.get().roles().stream().anyMatch(OVERSIGHT::contains)
+		return person.isPresent() && (Permission.OVERSEE_COMPLIANCE.grantedTo(person.get())
 				|| cases.require(caseId).handledBy(person.get().id()));
 	}
 
 	private void requireReader(Case c, String viewer) {
 		var person = staff.require(viewer);
-		if (!c.handledBy(person.id()) && person.roles().stream().noneMatch(OVERSIGHT::contains)) {
+		if (!c.handledBy(person.id()) && !Permission.OVERSEE_COMPLIANCE.grantedTo(person)) {
 			throw new NotPermitted("只有本案承办人、局领导、执纪机构和法制机构可以查看 (handlers and oversight only)");
 		}
 	}

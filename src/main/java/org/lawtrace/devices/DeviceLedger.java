@@ -1,15 +1,13 @@
 package org.lawtrace.devices;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.StaffId;
-import org.lawtrace.staff.Role;
+import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.springframework.stereotype.Service;
@@ -25,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class DeviceLedger {
-
-	private static final Set<Role> SEE_ALL = EnumSet.of(Role.CUSTODIAN, Role.ADMIN, Role.DEPUTY_DIRECTOR,
-			Role.DIRECTOR, Role.DISCIPLINE);
 
 	private final Devices devices;
 	private final Checks checks;
@@ -125,6 +120,6 @@ public class DeviceLedger {
 	}
 
 	private static boolean seesAll(StaffMember member) {
-		return member.roles().stream().anyMatch(SEE_ALL::contains);
+		return Permission.OVERSEE_DEVICES.grantedTo(member);
 	}
 }

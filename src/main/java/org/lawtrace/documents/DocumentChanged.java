@@ -7,30 +7,11 @@ import org.lawtrace.shared.StaffId;
 
 /** A document was changed: a new version with its reason, not effective until confirmed (ART-05.4). */
 public record DocumentChanged(DocumentId documentId, CaseId caseId, int version, String reason, ContentDigest digest,
-		StaffId changedBy) implements Audited {
+		StaffId changedBy) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return changedBy;
-	}
-
-	@Override
-	public String action() {
-		return "DOCUMENT_CHANGED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "DOCUMENT";
-	}
-
-	@Override
-	public String subjectId() {
-		return documentId.toString();
-	}
-
-	@Override
-	public String details() {
-		return "case=" + caseId.id() + " version=" + version + " sha256=" + digest.sha256() + " reason=" + reason;
+	public Entry entry() {
+		return new Entry(changedBy, "DOCUMENT_CHANGED", "DOCUMENT", documentId.toString(),
+				"case=" + caseId.id() + " version=" + version + " sha256=" + digest.sha256() + " reason=" + reason);
 	}
 }

@@ -9,31 +9,14 @@ import org.lawtrace.shared.StaffId;
  * whether that version now has every confirmation it needs.
  */
 public record DocumentConfirmed(DocumentId documentId, CaseId caseId, int version, ConfirmationKind kind,
-		SignerRole role, String name, boolean effective, StaffId recordedBy) implements Audited {
+		SignerRole role, String name, boolean effective, StaffId recordedBy) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return recordedBy;
-	}
-
-	@Override
-	public String action() {
-		return kind == ConfirmationKind.REFUSAL ? "DOCUMENT_SIGNATURE_REFUSED" : "DOCUMENT_CONFIRMED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "DOCUMENT";
-	}
-
-	@Override
-	public String subjectId() {
-		return documentId.toString();
-	}
-
-	@Override
-	public String details() {
-		return "case=" + caseId.id() + " version=" + version + " kind=" + kind + " role=" + role + " name=" + name
-				+ " effective=" + effective;
+	public Entry entry() {
+		return new Entry(recordedBy,
+				kind == ConfirmationKind.REFUSAL ? "DOCUMENT_SIGNATURE_REFUSED" : "DOCUMENT_CONFIRMED", "DOCUMENT",
+				documentId.toString(),
+				"case=" + caseId.id() + " version=" + version + " kind=" + kind + " role=" + role + " name=" + name
+				+ " effective=" + effective);
 	}
 }

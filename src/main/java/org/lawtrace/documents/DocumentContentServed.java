@@ -6,30 +6,11 @@ import org.lawtrace.shared.StaffId;
 
 /** A version of a document's file was handed out (viewed or downloaded); logged at once (ART-20, ART-22). */
 public record DocumentContentServed(DocumentId documentId, CaseId caseId, int version, StaffId viewer)
-		implements Audited.AtOnce {
+		implements Audited.Logged, Audited.AtOnce {
 
 	@Override
-	public StaffId actor() {
-		return viewer;
-	}
-
-	@Override
-	public String action() {
-		return "VIEW";
-	}
-
-	@Override
-	public String subjectType() {
-		return "DOCUMENT";
-	}
-
-	@Override
-	public String subjectId() {
-		return documentId.toString();
-	}
-
-	@Override
-	public String details() {
-		return "case=" + caseId.id() + " version=" + version;
+	public Entry entry() {
+		return new Entry(viewer, "VIEW", "DOCUMENT", documentId.toString(),
+				"case=" + caseId.id() + " version=" + version);
 	}
 }

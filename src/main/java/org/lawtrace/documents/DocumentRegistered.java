@@ -8,31 +8,12 @@ import org.lawtrace.shared.StaffId;
 
 /** A document was registered with its original file (ART-05). */
 public record DocumentRegistered(DocumentId documentId, CaseId caseId, String kindCode, @Nullable String number,
-		ContentDigest digest, StaffId registeredBy) implements Audited {
+		ContentDigest digest, StaffId registeredBy) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return registeredBy;
-	}
-
-	@Override
-	public String action() {
-		return "DOCUMENT_REGISTERED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "DOCUMENT";
-	}
-
-	@Override
-	public String subjectId() {
-		return documentId.toString();
-	}
-
-	@Override
-	public String details() {
-		return "case=" + caseId.id() + " kind=" + kindCode + (number == null ? "" : " number=" + number) + " sha256="
-				+ digest.sha256();
+	public Entry entry() {
+		return new Entry(registeredBy, "DOCUMENT_REGISTERED", "DOCUMENT", documentId.toString(),
+				"case=" + caseId.id() + " kind=" + kindCode + (number == null ? "" : " number=" + number) + " sha256="
+				+ digest.sha256());
 	}
 }

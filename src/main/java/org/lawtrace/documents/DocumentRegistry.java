@@ -23,7 +23,6 @@ import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.Unprocessable;
-import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.storage.BlobStore;
@@ -180,67 +179,34 @@ public class DocumentRegistry {
 	}
 
 	private Signer seal(Document document, RecordConfirmation command, StaffMember recorder) {
-		if (command.role() != SignerRole.BUREAU) {
-			throw new InvalidInput("role", "印章的身份应为本局 (a seal is the bureau's: role BUREAU)");
-		}
-		if (document.kind().direction() != Direction.EXTERNAL
-				&& !document.kind().confirmations().contains(ConfirmationRule.SEAL)) {
-			throw new InvalidInput("kind", document.kind().chineseName() + "不加盖本局印章 (this kind is not sealed)");
-		}
+		document.requireSealable(command.role());
 		var name = command.name() == null || command.name().isBlank() ? "本局印章" : text(command.name(), "name", 100);
 		return new Signer(recorder, name);
 	}
 
 	private Signer signature(Document document, Case c, RecordConfirmation command) {
-		if (command.role() == SignerRole.BUREAU) {
-			throw new InvalidInput("role", "本局以印章确认 (the bureau confirms with its seal: kind SEAL)");
-		}
+		Document.requireSignable(command.role());
 		if (command.role().staff()) {
 			var username = text(command.signer(), "signer", 100);
 			var member = staff.byUsername(username)
 				.orElseThrow(() -> new InvalidInput("signer", "签名人不存在 (unknown staff): " + username));
-			requirePresent(document, c, member, command.role());
+			var present = document.stageId() == null ? null : cases.stage(c.id(), document.stageId()).present();
+			document.requireStaffSigner(member, command.role(), c, present);
 			return new Signer(member, member.name());
 		}
 		var name = text(command.name(), "name", 100);
-		if (command.role() == SignerRole.PARTY && c.parties().stream().noneMatch(p -> p.name().equals(name))) {
-			throw new InvalidInput("name", "签名人不是本案当事人 (the signer is not a party of this case): " + name);
-		}
+		Document.requirePartySigner(command.role(), name, c);
 		return new Signer(null, name);
 	}
 
 	/** SAMR-PR Art. 43: a refusal to sign is noted and recorded on audio or video. */
 	private Signer refusal(Document document, Case c, RecordConfirmation command) {
-		if (!command.role().partySide()) {
-			throw new InvalidInput("role", "拒签只记录当事人一方 (only the party or its agent refuses to sign here)");
-		}
-		if (command.recordingId() == null) {
-			throw new InvalidInput("recordingId", "拒签应有录音录像 (a refusal needs its AV record, SAMR-PR Art. 43)");
-		}
+		Document.requireRefusal(command.role(), command.recordingId());
 		requireRecordingOfCase(command.recordingId(), c, "recordingId");
 		var name = text(command.name(), "name", 100);
 		return new Signer(null, name);
 	}
 
-	/** ART-05.3: only someone who took part signs; a document of a stage is signed by those present at it. */
-	private void requirePresent(Document document, Case c, StaffMember member, SignerRole role) {
-		if (role == SignerRole.OFFICER && !member.holds(Role.OFFICER)) {
-			// ART-08: assisting staff make AV records only; they do not sign as officers
-			throw new InvalidInput("signer", member.name() + "不是执法人员 (" + member.username()
-					+ " is not an enforcement officer, ART-08)");
-		}
-		if (document.stageId() != null) {
-			var stage = cases.stage(c.id(), document.stageId());
-			if (!stage.present().contains(member.id())) {
-				throw new InvalidInput("signer", member.name() + "不在该环节在场人员之列 (" + member.username()
-						+ " was not present at the stage)");
-			}
-		}
-		else if (role == SignerRole.OFFICER && !c.handledBy(member.id())) {
-			throw new InvalidInput("signer", member.name() + "不是本案承办人 (" + member.username()
-					+ " is not a handler of this case)");
-		}
-	}
 
 	/**
 	 * SAMR-PR Art. 81-82, ART-06.2: records a service of a sealed document on the party; service left at the
@@ -253,32 +219,17 @@ public class DocumentRegistry {
 		if (command.method() == null) {
 			throw new InvalidInput("method", "请选择送达方式 (choose the method of service)");
 		}
-		if (document.kind().direction() != Direction.EXTERNAL) {
-			throw new Unprocessable("documentId", document.kind().chineseName()
-					+ "不是向当事人制发的文书，无需送达 (only documents the bureau issues are served)");
-		}
-		var missing = catalog.missing(document, document.current().number());
-		if (!missing.isEmpty()) {
-			throw new Unprocessable("documentId", "文书尚未生效（缺少" + missing
-					+ "），不能送达 (the document lacks its confirmations and cannot be served yet)");
-		}
+		document.requireServable(catalog.missing(document, document.current().number()));
 		var server = command.server() == null || command.server().isBlank() ? recorder
 				: staff.byUsername(command.server().strip())
 					.orElseThrow(() -> new InvalidInput("server", "送达人不存在 (unknown staff): " + command.server()));
 		var servedAt = notInFuture(command.servedAt(), "servedAt");
 		var place = optional(command.place(), "place", 200);
-		var needsRecording = command.method() == ServiceMethod.LEFT_AT_ADDRESS
-				|| command.method() == ServiceMethod.PUBLIC_NOTICE;
-		if (needsRecording && command.recordingId() == null) {
-			throw new InvalidInput("recordingId", "留置送达和公告送达应有录音录像 (service left at the address or by "
-					+ "public notice needs its AV record, ART-06.2)");
-		}
+		command.method().requireRecording(command.recordingId());
 		if (command.recordingId() != null) {
 			requireRecordingOfCase(command.recordingId(), c, "recordingId");
 		}
-		if (command.method() == ServiceMethod.PUBLIC_NOTICE && place == null) {
-			throw new InvalidInput("place", "公告送达应记录张贴地点 (name where the notice was posted, ART-06.2)");
-		}
+		command.method().requirePlace(place);
 		if (command.method() == ServiceMethod.ELECTRONIC && !hasAddressConfirmation(c.id())) {
 			throw new Unprocessable("method", "电子送达须有当事人签署的送达地址确认书 (electronic service needs the "
 					+ "party's signed service-address confirmation, SAMR-PR Art. 82(3))");

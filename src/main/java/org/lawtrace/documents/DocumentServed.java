@@ -8,31 +8,12 @@ import org.lawtrace.shared.StaffId;
 
 /** A document was served on the party (送达); it counts as served at {@code deemedServedAt}. */
 public record DocumentServed(DocumentId documentId, CaseId caseId, ServiceMethod method, Instant servedAt,
-		Instant deemedServedAt, StaffId recordedBy) implements Audited {
+		Instant deemedServedAt, StaffId recordedBy) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return recordedBy;
-	}
-
-	@Override
-	public String action() {
-		return "DOCUMENT_SERVED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "DOCUMENT";
-	}
-
-	@Override
-	public String subjectId() {
-		return documentId.toString();
-	}
-
-	@Override
-	public String details() {
-		return "case=" + caseId.id() + " method=" + method + " servedAt=" + servedAt + " deemedServedAt="
-				+ deemedServedAt;
+	public Entry entry() {
+		return new Entry(recordedBy, "DOCUMENT_SERVED", "DOCUMENT", documentId.toString(),
+				"case=" + caseId.id() + " method=" + method + " servedAt=" + servedAt + " deemedServedAt="
+				+ deemedServedAt);
 	}
 }

@@ -1,35 +1,17 @@
 package org.lawtrace.recordings;
 
 import org.lawtrace.shared.Audited;
-import org.lawtrace.shared.StaffId;
 
 /** A leader approved (and so applied) or rejected a correction of a recording (issue 11, ART-14). */
-public record CorrectionDecided(CorrectionRequest correction) implements Audited {
+public record CorrectionDecided(CorrectionRequest correction) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return correction.decidedBy();
-	}
-
-	@Override
-	public String action() {
-		return correction.status() == CorrectionRequest.Status.APPROVED ? "CORRECTION_APPROVED" : "CORRECTION_REJECTED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "RECORDING";
-	}
-
-	@Override
-	public String subjectId() {
-		return correction.recordingId().toString();
-	}
-
-	@Override
-	public String details() {
-		return describe(correction) + (correction.appliedVersion() == null ? "" : " version=" + correction.appliedVersion())
-				+ (correction.opinion() == null ? "" : " opinion=" + correction.opinion());
+	public Entry entry() {
+		var approved = correction.status() == CorrectionRequest.Status.APPROVED;
+		return new Entry(correction.decidedBy(), approved ? "CORRECTION_APPROVED" : "CORRECTION_REJECTED", "RECORDING",
+				correction.recordingId().toString(), describe(correction)
+						+ (correction.appliedVersion() == null ? "" : " version=" + correction.appliedVersion())
+						+ (correction.opinion() == null ? "" : " opinion=" + correction.opinion()));
 	}
 
 	static String describe(CorrectionRequest c) {

@@ -9,25 +9,10 @@ import org.lawtrace.shared.StaffId;
  * attempted is rolled back and an after-commit event would never be delivered.
  */
 public record CorrectionRefused(StaffId actor, String action, RecordingId recordingId, String reason)
-		implements Audited.AtOnce {
+		implements Audited.Logged, Audited.AtOnce {
 
 	@Override
-	public String subjectType() {
-		return "RECORDING";
-	}
-
-	@Override
-	public String subjectId() {
-		return recordingId.toString();
-	}
-
-	@Override
-	public String outcome() {
-		return "REFUSED";
-	}
-
-	@Override
-	public String details() {
-		return "reason=" + reason;
+	public Entry entry() {
+		return Entry.refused(actor, action, "RECORDING", recordingId.toString(), "reason=" + reason);
 	}
 }

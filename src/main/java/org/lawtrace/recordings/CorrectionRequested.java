@@ -1,33 +1,13 @@
 package org.lawtrace.recordings;
 
 import org.lawtrace.shared.Audited;
-import org.lawtrace.shared.StaffId;
 
 /** Someone asked for a recording's recorder, times or case link to be corrected, saying why (issue 11). */
-public record CorrectionRequested(CorrectionRequest correction) implements Audited {
+public record CorrectionRequested(CorrectionRequest correction) implements Audited.Logged {
 
 	@Override
-	public StaffId actor() {
-		return correction.requestedBy();
-	}
-
-	@Override
-	public String action() {
-		return "CORRECTION_REQUESTED";
-	}
-
-	@Override
-	public String subjectType() {
-		return "RECORDING";
-	}
-
-	@Override
-	public String subjectId() {
-		return correction.recordingId().toString();
-	}
-
-	@Override
-	public String details() {
-		return CorrectionDecided.describe(correction);
+	public Entry entry() {
+		return new Entry(correction.requestedBy(), "CORRECTION_REQUESTED", "RECORDING",
+				correction.recordingId().toString(), CorrectionDecided.describe(correction));
 	}
 }

@@ -80,6 +80,18 @@ public class RecordingCatalog {
 		return recording;
 	}
 
+	/**
+	 * ART-22: one recording's record read by someone who may see it (ART-20), on a page or over the API alike; the
+	 * view is logged at once, before it is answered ({@link RecordingViewed}). Listings and the checks actions make
+	 * ask {@link #requireVisible} and are not views.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // logged at once, outside any transaction
+	public Recording view(RecordingId id, String actor) {
+		var recording = requireVisible(id, actor);
+		events.publishEvent(new RecordingViewed(id, staff.require(actor).id()));
+		return recording;
+	}
+
 	/** Whether {@code actor} may see this recording at all (ART-20): what {@link #requireVisible} asks, without a refusal. */
 	@Transactional(readOnly = true)
 	public boolean visibleTo(Recording recording, String actor) {

@@ -23,7 +23,6 @@ import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StageId;
-import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
@@ -282,26 +281,11 @@ public class RecordingIngest {
 	}
 
 	/** The UPLOAD entry of a recording, as the log has always worded it. */
-	private record Uploaded(Recording recording, String recorderName) implements Audited {
+	private record Uploaded(Recording recording, String recorderName) implements Audited.Logged {
 
 		@Override
-		public StaffId actor() {
-			return recording.uploadedBy();
-		}
-
-		@Override
-		public String action() {
-			return "UPLOAD";
-		}
-
-		@Override
-		public String subjectType() {
-			return "RECORDING";
-		}
-
-		@Override
-		public String subjectId() {
-			return recording.id().toString();
+		public Entry entry() {
+			return new Entry(recording.uploadedBy(), "UPLOAD", "RECORDING", recording.id().toString(), details());
 		}
 
 		@Override

@@ -10,7 +10,8 @@ import org.lawtrace.shared.StaffId;
  *
  * @param what what was refused: {@code content} or {@code metadata}
  */
-public record RecordingViewRefused(StaffId actor, RecordingId recordingId, String what) implements Audited.AtOnce {
+public record RecordingViewRefused(StaffId actor, RecordingId recordingId, String what)
+		implements Audited.Logged, Audited.AtOnce {
 
 	static RecordingViewRefused content(StaffId actor, RecordingId recordingId) {
 		return new RecordingViewRefused(actor, recordingId, "content");
@@ -21,27 +22,7 @@ public record RecordingViewRefused(StaffId actor, RecordingId recordingId, Strin
 	}
 
 	@Override
-	public String action() {
-		return "VIEW";
-	}
-
-	@Override
-	public String subjectType() {
-		return "RECORDING";
-	}
-
-	@Override
-	public String subjectId() {
-		return recordingId.toString();
-	}
-
-	@Override
-	public String outcome() {
-		return "REFUSED";
-	}
-
-	@Override
-	public String details() {
-		return what + " not open to the viewer";
+	public Entry entry() {
+		return Entry.refused(actor, "VIEW", "RECORDING", recordingId.toString(), what + " not open to the viewer");
 	}
 }

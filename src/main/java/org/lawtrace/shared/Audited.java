@@ -35,4 +35,61 @@ public interface Audited {
 	 */
 	interface AtOnce extends Audited {
 	}
+
+	/**
+	 * An audited event that states its entry in one place, {@link #entry()}: who did what to which subject, and the
+	 * facts kept. Events implement this rather than each of {@link Audited}'s methods, so each says only what
+	 * differs.
+	 */
+	interface Logged extends Audited {
+
+		/** The entry this event makes in the log. */
+		Entry entry();
+
+		@Override
+		default @Nullable StaffId actor() {
+			return entry().actor();
+		}
+
+		@Override
+		default String action() {
+			return entry().action();
+		}
+
+		@Override
+		default String subjectType() {
+			return entry().subjectType();
+		}
+
+		@Override
+		default String subjectId() {
+			return entry().subjectId();
+		}
+
+		@Override
+		default String outcome() {
+			return entry().outcome();
+		}
+
+		@Override
+		default String details() {
+			return entry().details();
+		}
+	}
+
+	/** One entry of the audit log, as an event states it ({@link Logged}). */
+	record Entry(@Nullable StaffId actor, String action, String subjectType, String subjectId, String outcome,
+			String details) {
+
+		/** Something done ({@code SUCCESS}). */
+		public Entry(@Nullable StaffId actor, String action, String subjectType, String subjectId, String details) {
+			this(actor, action, subjectType, subjectId, "SUCCESS", details);
+		}
+
+		/** An attempt the system turned down ({@code REFUSED}). */
+		public static Entry refused(@Nullable StaffId actor, String action, String subjectType, String subjectId,
+				String details) {
+			return new Entry(actor, action, subjectType, subjectId, "REFUSED", details);
+		}
+	}
 }

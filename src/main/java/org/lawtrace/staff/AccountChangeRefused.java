@@ -8,20 +8,10 @@ import org.lawtrace.shared.StaffId;
  * their own account; logged at once, since the attempted work is rolled back.
  */
 public record AccountChangeRefused(StaffId actor, String action, String username, String details)
-		implements Audited.AtOnce {
+		implements Audited.Logged, Audited.AtOnce {
 
 	@Override
-	public String subjectType() {
-		return AccountChanged.SUBJECT;
-	}
-
-	@Override
-	public String subjectId() {
-		return username;
-	}
-
-	@Override
-	public String outcome() {
-		return "REFUSED";
+	public Entry entry() {
+		return Entry.refused(actor, action, AccountChanged.SUBJECT, username, details);
 	}
 }

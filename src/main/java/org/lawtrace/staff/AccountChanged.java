@@ -9,7 +9,7 @@ import org.lawtrace.shared.StaffId;
  * change requested, confirmed or refused, password reset or changed, unlocked. Logged once the change commits.
  */
 public record AccountChanged(@Nullable StaffId actor, String action, String username, String details)
-		implements Audited {
+		implements Audited.Logged {
 
 	public static final String CREATED = "ACCOUNT_CREATED";
 	public static final String ROLES_CHANGED = "ROLES_CHANGED";
@@ -23,12 +23,7 @@ public record AccountChanged(@Nullable StaffId actor, String action, String user
 	static final String SUBJECT = "STAFF";
 
 	@Override
-	public String subjectType() {
-		return SUBJECT;
-	}
-
-	@Override
-	public String subjectId() {
-		return username;
+	public Entry entry() {
+		return new Entry(actor, action, SUBJECT, username, details);
 	}
 }

@@ -48,6 +48,22 @@ class AuditTrailIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ART-22: the recording's page logs the view as the API does (VIEW_METADATA by the reader); a listing "
+			+ "logs none")
+	void pageViewIsLoggedAsTheApiView() {
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var recording = upload(caseId);
+		Api.as(port, "li.na").get().uri("/recordings?caseId={id}", caseId).exchange().expectStatus().isOk();
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).noneMatch(e -> e.get("action")
+			.equals("VIEW_METADATA"));
+
+		Api.as(port, "li.na").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk();
+
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.get("action")
+			.equals("VIEW_METADATA")).extracting(e -> e.get("actor")).containsExactly("li.na");
+	}
+
+	@Test
 	@DisplayName("ART-20, ART-21, ART-22: the discipline unit sees a person's actions and a case's trail (the case, and "
 			+ "the recordings it may see); an officer is refused both (403)")
 	void trailsPerPersonAndPerCase() {

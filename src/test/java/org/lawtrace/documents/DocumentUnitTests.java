@@ -1,6 +1,7 @@
 package org.lawtrace.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.cases.StageKind;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.ContentDigest;
+import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.UnitId;
+import org.lawtrace.shared.Unprocessable;
+import org.lawtrace.staff.Role;
+import org.lawtrace.staff.StaffMember;
 
 /** What a version still lacks before it is effective (ART-05.3, ART-05.4), without Spring or a database. */
 class DocumentUnitTests {
@@ -95,5 +101,47 @@ class DocumentUnitTests {
 			.containsExactly(ConfirmationRule.PARTICIPANTS);
 		sign(1, ConfirmationKind.SIGNATURE, SignerRole.PARTICIPANT, third);
 		assertThat(document(kind, 1).missing(1, List.of(), List.of(zhang, li, third))).isEmpty();
+	}
+	@Test
+	@DisplayName("ART-05.3, ART-08: at a stage only those present sign; an assistant never signs as an officer")
+	void whoMaySignAsStaff() {
+		var kind = kind(Set.of(ConfirmationRule.OFFICERS), true);
+		var doc = document(kind, 1);
+		var officer = new StaffMember(zhang, "zhang.wei", "张伟", "DY001", UnitId.random(), true, Set.of(Role.OFFICER),
+				true);
+		var assistant = new StaffMember(li, "li.na", "李娜", "DY002", UnitId.random(), false, Set.of(Role.ASSISTANT),
+				true);
+		var c = org.mockito.Mockito.mock(org.lawtrace.cases.Case.class);
+
+		doc.requireStaffSigner(officer, SignerRole.OFFICER, c, List.of(zhang));
+		assertThatThrownBy(() -> doc.requireStaffSigner(officer, SignerRole.OFFICER, c, List.of(li)))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("signer"));
+		assertThatThrownBy(() -> doc.requireStaffSigner(assistant, SignerRole.OFFICER, c, List.of(li)))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.getMessage()).contains("ART-08"));
+	}
+
+	@Test
+	@DisplayName("SAMR-PR Art. 81-82, ART-06.2: only an effective document the bureau issues is served; left at the "
+			+ "address or by notice needs its AV record, a notice its place")
+	void serviceRules() {
+		var internal = document(kind(Set.of(), false), 1);
+		assertThatThrownBy(() -> internal.requireServable(Set.of())).isInstanceOf(Unprocessable.class);
+		var decision = document(new DocumentKind("PENALTY_DECISION", 1, "行政处罚决定书", "Decision", Direction.EXTERNAL,
+				Set.of(ConfirmationRule.SEAL), false, Set.of(), "东市监处罚", Volume.MAIN, 2), 1);
+		assertThatThrownBy(() -> decision.requireServable(Set.of(ConfirmationRule.SEAL)))
+			.isInstanceOf(Unprocessable.class);
+		decision.requireServable(Set.of());
+		decision.requireSealable(SignerRole.BUREAU);
+		assertThatThrownBy(() -> decision.requireSealable(SignerRole.OFFICER)).isInstanceOf(InvalidInput.class);
+
+		assertThatThrownBy(() -> ServiceMethod.LEFT_AT_ADDRESS.requireRecording(null))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("recordingId"));
+		ServiceMethod.DIRECT.requireRecording(null);
+		assertThatThrownBy(() -> ServiceMethod.PUBLIC_NOTICE.requirePlace(null))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("place"));
+		assertThatThrownBy(() -> Document.requireRefusal(SignerRole.WITNESS, UUID.randomUUID()))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("role"));
+		assertThatThrownBy(() -> Document.requireRefusal(SignerRole.PARTY, null))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("recordingId"));
 	}
 }

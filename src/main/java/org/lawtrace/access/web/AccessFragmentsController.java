@@ -8,9 +8,9 @@ import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.Htmx;
-import org.lawtrace.staff.Role;
+import org.lawtrace.staff.Permission;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,14 +46,12 @@ class AccessFragmentsController {
 	}
 
 	static boolean approves(Authentication caller) {
-		return caller.getAuthorities().stream()
-			.anyMatch(a -> Role.DEPUTY_DIRECTOR.authority().equals(a.getAuthority())
-					|| Role.DIRECTOR.authority().equals(a.getAuthority()));
+		return Permission.DECIDE_REQUESTS.grantedTo(caller);
 	}
 
 	/** The home page's part: what waits for the caller's decision, and how their own latest requests stand. */
 	@GetMapping("/home")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String home(Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/access/requests";
@@ -67,7 +65,7 @@ class AccessFragmentsController {
 
 	/** A recording page's part: the grants in force on it, and 申请查阅 for a viewer its content is not open to. */
 	@GetMapping("/recording/{id}")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String recording(@PathVariable UUID id, Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/recordings/" + id;
@@ -77,7 +75,7 @@ class AccessFragmentsController {
 
 	/** The same for a document's page (ART-20 covers text records alike). */
 	@GetMapping("/document/{id}")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String document(@PathVariable UUID id, Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/documents/" + id;
@@ -102,7 +100,7 @@ class AccessFragmentsController {
 
 	/** A case page's part: the grants in force on the whole case, and 申请查阅 for it. */
 	@GetMapping("/case/{id}")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String ofCase(@PathVariable UUID id, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/cases/" + id + "#access";

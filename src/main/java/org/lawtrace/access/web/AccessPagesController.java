@@ -13,7 +13,7 @@ import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.web.FormError;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +48,7 @@ class AccessPagesController {
 	}
 
 	@GetMapping
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String list(Authentication caller, Model model) {
 		model.addAttribute("mine", views.of(access.mine(caller.getName())));
 		if (AccessFragmentsController.approves(caller)) {
@@ -59,13 +59,13 @@ class AccessPagesController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String form(@RequestParam UUID caseId, @RequestParam(required = false) @Nullable String record, Model model) {
 		return form(AccessRequestForm.blank(caseId, record), null, model);
 	}
 
 	@PostMapping
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String request(AccessRequestForm form, Authentication caller, Model model) {
 		try {
 			var made = access.request(form.toCommand(), caller.getName());
@@ -83,13 +83,13 @@ class AccessPagesController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String show(@PathVariable UUID id, Authentication caller, Model model) {
 		return show(access.visibleTo(new AccessRequestId(id), caller.getName()), null, caller, model);
 	}
 
 	@PostMapping("/{id}/decision")
-	@PreAuthorize(AccessRequestController.APPROVERS)
+	@Permissions.DecideRequests
 	String decide(@PathVariable UUID id, @RequestParam String decision,
 			@RequestParam(required = false) @Nullable String opinion, Authentication caller, Model model,
 			RedirectAttributes redirect) {
@@ -111,7 +111,7 @@ class AccessPagesController {
 	}
 
 	@PostMapping("/{id}/revocation")
-	@PreAuthorize(AccessRequestController.REQUESTERS)
+	@Permissions.RequestAccess
 	String revoke(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			Authentication caller, Model model, RedirectAttributes redirect) {
 		var requestId = new AccessRequestId(id);

@@ -9,8 +9,8 @@ import org.lawtrace.access.AccessManagement;
 import org.lawtrace.access.AccessRequestId;
 import org.lawtrace.access.NewAccessRequest;
 import org.lawtrace.access.web.AccessRequestViews.AccessRequestView;
+import org.lawtrace.staff.Permissions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/access-requests")
 class AccessRequestController {
 
-	/** Everyone who may see records with approval; the administrator sees none (ART-20), stations are machines. */
-	static final String REQUESTERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
-			+ "'DIRECTOR','DISCIPLINE')";
-	static final String APPROVERS = "hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')";
-
 	private final AccessManagement access;
 	private final AccessRequestViews views;
 
@@ -45,7 +40,7 @@ class AccessRequestController {
 	 * request is routed to the approver in charge. Answers 201 with the request.
 	 */
 	@PostMapping
-	@PreAuthorize(REQUESTERS)
+	@Permissions.RequestAccess
 	ResponseEntity<AccessRequestView> request(@RequestBody NewAccessRequest body, Authentication caller) {
 		var made = access.request(body, caller.getName());
 		return ResponseEntity.created(URI.create("/api/v1/access-requests/" + made.id())).body(views.of(made));
@@ -53,21 +48,21 @@ class AccessRequestController {
 
 	/** The caller's own requests, newest first, with their outcomes. */
 	@GetMapping
-	@PreAuthorize(REQUESTERS)
+	@Permissions.RequestAccess
 	List<AccessRequestView> mine(Authentication caller) {
 		return views.of(access.mine(caller.getName()));
 	}
 
 	/** The pending requests routed to the caller, oldest first. */
 	@GetMapping("/to-decide")
-	@PreAuthorize(APPROVERS)
+	@Permissions.DecideRequests
 	List<AccessRequestView> toDecide(Authentication caller) {
 		return views.of(access.toDecide(caller.getName()));
 	}
 
 	/** One access request, to its requester, whoever decided or may decide it, whoever revoked it, and the director. */
 	@GetMapping("/{id}")
-	@PreAuthorize(REQUESTERS)
+	@Permissions.RequestAccess
 	AccessRequestView get(@PathVariable UUID id, Authentication caller) {
 		return views.of(access.visibleTo(new AccessRequestId(id), caller.getName()));
 	}
@@ -77,7 +72,7 @@ class AccessRequestController {
 	 * days asked (ART-20).
 	 */
 	@PostMapping("/{id}/approval")
-	@PreAuthorize(APPROVERS)
+	@Permissions.DecideRequests
 	AccessRequestView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
 			Authentication caller) {
 		return views.of(access.approve(new AccessRequestId(id), body == null ? null : body.opinion(), caller.getName()));
@@ -85,7 +80,7 @@ class AccessRequestController {
 
 	/** The approver the request is routed to turns it down, with an optional opinion (ART-20). */
 	@PostMapping("/{id}/rejection")
-	@PreAuthorize(APPROVERS)
+	@Permissions.DecideRequests
 	AccessRequestView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
 			Authentication caller) {
 		return views.of(access.reject(new AccessRequestId(id), body == null ? null : body.opinion(), caller.getName()));
@@ -93,7 +88,7 @@ class AccessRequestController {
 
 	/** Ends a live grant at once: its approver or the director withdraws it, or the requester gives it up. */
 	@PostMapping("/{id}/revocation")
-	@PreAuthorize(REQUESTERS)
+	@Permissions.RequestAccess
 	AccessRequestView revoke(@PathVariable UUID id, @RequestBody(required = false) @Nullable Revocation body,
 			Authentication caller) {
 		return views.of(access.revoke(new AccessRequestId(id), body == null ? null : body.reason(), caller.getName()));

@@ -12,6 +12,7 @@ import org.lawtrace.access.PackageOrder;
 import org.lawtrace.access.PackageRecipientKind;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.RecordRef;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.springframework.core.io.InputStreamResource;
@@ -20,7 +21,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/evidence-packages")
 class EvidencePackageController {
 
-	/** ART-19: records go to reconsideration bodies and courts only through the legal affairs unit. */
-	static final String LEGAL_AFFAIRS = "hasRole('LEGAL_AFFAIRS')";
-	static final String OVERSEERS = "hasAnyRole('LEGAL_AFFAIRS','DISCIPLINE','DIRECTOR')";
-
 	private final EvidencePackaging packaging;
 	private final StaffDirectory staff;
 	private final BureauTime time;
@@ -58,7 +54,7 @@ class EvidencePackageController {
 	 * covering every record. Answers 201 with the package.
 	 */
 	@PostMapping
-	@PreAuthorize(LEGAL_AFFAIRS)
+	@Permissions.MakeEvidencePackages
 	ResponseEntity<PackageView> create(@RequestBody PackageOrder order, Authentication caller) {
 		var made = packaging.create(order, caller.getName());
 		return ResponseEntity.created(URI.create("/api/v1/evidence-packages/" + made.id())).body(view(made));
@@ -66,14 +62,14 @@ class EvidencePackageController {
 
 	/** The latest evidence packages, newest first, for legal affairs, discipline and the director to oversee. */
 	@GetMapping
-	@PreAuthorize(OVERSEERS)
+	@Permissions.SeeEvidencePackages
 	List<PackageView> latest(@RequestParam(defaultValue = "100") int limit) {
 		return packaging.latest(Math.max(1, Math.min(limit, 500))).stream().map(this::view).toList();
 	}
 
 	/** One evidence package: who made it for whom, what it holds, its digests and expiry. */
 	@GetMapping("/{id}")
-	@PreAuthorize(OVERSEERS)
+	@Permissions.SeeEvidencePackages
 	PackageView one(@PathVariable UUID id) {
 		return view(packaging.require(id));
 	}
@@ -83,7 +79,7 @@ class EvidencePackageController {
 	 * expired; otherwise 404 (ART-19, ART-20). Either way the attempt is logged (PACKAGE_DOWNLOADED) before any answer.
 	 */
 	@GetMapping("/{id}/content")
-	@PreAuthorize(LEGAL_AFFAIRS)
+	@Permissions.MakeEvidencePackages
 	ResponseEntity<Resource> content(@PathVariable UUID id, Authentication caller) {
 		var download = packaging.download(id, caller.getName());
 		var p = download.evidencePackage();

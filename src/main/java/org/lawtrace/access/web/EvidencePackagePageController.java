@@ -18,11 +18,11 @@ import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.FormError;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,7 +60,7 @@ class EvidencePackagePageController {
 	}
 
 	@GetMapping
-	@PreAuthorize(EvidencePackageController.LEGAL_AFFAIRS)
+	@Permissions.MakeEvidencePackages
 	String page(@RequestParam(required = false) @Nullable String caseNumber,
 			@RequestParam(required = false) @Nullable UUID caseId, @RequestParam(required = false) @Nullable UUID created,
 			Authentication caller, Model model) {
@@ -69,7 +69,7 @@ class EvidencePackagePageController {
 	}
 
 	@PostMapping
-	@PreAuthorize(EvidencePackageController.LEGAL_AFFAIRS)
+	@Permissions.MakeEvidencePackages
 	String create(@RequestParam MultiValueMap<String, String> form, Authentication caller, Model model) {
 		var caseId = blank(form.getFirst("caseId")) ? null : UUID.fromString(form.getFirst("caseId"));
 		var theCase = caseId == null ? null : cases.require(new CaseId(caseId));
@@ -94,7 +94,7 @@ class EvidencePackagePageController {
 
 	/** The stored bag, for the legal affairs unit to hand over; logged as the REST download is. */
 	@GetMapping("/{id}/download")
-	@PreAuthorize(EvidencePackageController.LEGAL_AFFAIRS)
+	@Permissions.MakeEvidencePackages
 	ResponseEntity<Resource> download(@PathVariable UUID id, Authentication caller) {
 		return content.content(id, caller);
 	}

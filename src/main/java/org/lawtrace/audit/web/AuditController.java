@@ -9,9 +9,9 @@ import org.lawtrace.audit.Checkpoint;
 import org.lawtrace.audit.Verification;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.staff.Permissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
-
-	/** Those who answer for the log's integrity: discipline (ART-21, 22), legal affairs (ART-19), director, custodian. */
-	static final String AUDITORS = "hasAnyRole('DISCIPLINE','LEGAL_AFFAIRS','DIRECTOR','CUSTODIAN')";
 
 	private final AuditLog log;
 	private final BureauTime time;
@@ -48,7 +45,7 @@ class AuditController {
 	 * naming its entries) and says how many entries lie beyond the last anchor.
 	 */
 	@GetMapping("/verification")
-	@PreAuthorize(AUDITORS)
+	@Permissions.ReadAuditLog
 	Verification verification() {
 		return log.verify();
 	}
@@ -58,7 +55,7 @@ class AuditController {
 	 * to whoever may see its metadata.
 	 */
 	@GetMapping("/entries")
-	@PreAuthorize(AUDITORS)
+	@Permissions.ReadAuditLog
 	Page entries(@RequestParam(required = false) @Nullable String subjectType,
 			@RequestParam(required = false) @Nullable String subjectId,
 			@RequestParam(required = false) @Nullable String actor, @RequestParam(defaultValue = "0") int page,
@@ -78,21 +75,21 @@ class AuditController {
 
 	/** An RFC 9162 inclusion proof of one entry against the latest signed checkpoint that covers it (else the log as it is now), to check offline. */
 	@GetMapping("/entries/{seq}/proof")
-	@PreAuthorize(AUDITORS)
+	@Permissions.ReadAuditLog
 	AuditLog.InclusionProof proof(@PathVariable long seq) {
 		return log.proof(seq);
 	}
 
 	/** Signs a checkpoint now, e.g. before an export or a hand-over, rather than waiting for the next hundred. */
 	@PostMapping("/checkpoints")
-	@PreAuthorize(AUDITORS)
+	@Permissions.ReadAuditLog
 	ResponseEntity<Checkpoint> checkpoint() {
 		return ResponseEntity.status(HttpStatus.CREATED).body(log.checkpoint());
 	}
 
 	/** Anyone signed in may check a checkpoint or an export, so anyone signed in may read the key. */
 	@GetMapping("/public-key")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	AuditLog.PublicKey publicKey() {
 		return log.publicKey();
 	}

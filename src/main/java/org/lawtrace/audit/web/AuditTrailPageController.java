@@ -12,7 +12,7 @@ import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +43,7 @@ class AuditTrailPageController {
 	}
 
 	@GetMapping("/audit/people")
-	@PreAuthorize(AuditController.AUDITORS)
+	@Permissions.ReadAuditLog
 	String person(@RequestParam(required = false) @Nullable String username, Model model) {
 		var found = username == null || username.isBlank() ? List.<AuditEntry>of() : log.latestBy(username.strip(), SHOWN);
 		model.addAttribute("kind", "person");
@@ -55,13 +55,13 @@ class AuditTrailPageController {
 	}
 
 	@GetMapping("/audit/people/{username}")
-	@PreAuthorize(AuditController.AUDITORS)
+	@Permissions.ReadAuditLog
 	String personByPath(@PathVariable String username, Model model) {
 		return person(username, model);
 	}
 
 	@GetMapping("/audit/cases/{caseId}")
-	@PreAuthorize(AuditController.AUDITORS)
+	@Permissions.ReadAuditLog
 	String ofCase(@PathVariable UUID caseId, Authentication caller, Model model) {
 		var theCase = cases.require(new CaseId(caseId));
 		var subjects = new ArrayList<AuditLog.Subject>();

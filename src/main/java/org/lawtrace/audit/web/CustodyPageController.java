@@ -6,7 +6,7 @@ import java.util.Set;
 import org.lawtrace.audit.AuditLog;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.InvalidInput;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +35,7 @@ class CustodyPageController {
 	}
 
 	@GetMapping("/audit/custody/{subjectType}/{subjectId}")
-	@PreAuthorize(AuditController.AUDITORS)
+	@Permissions.ReadAuditLog
 	String custody(@PathVariable String subjectType, @PathVariable String subjectId, Authentication caller,
 			Model model) {
 		var type = subjectType.toUpperCase(Locale.ROOT);

@@ -21,9 +21,9 @@ import org.lawtrace.cases.web.CaseViews.CaseView;
 import org.lawtrace.cases.web.CaseViews.StageView;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.StageId;
+import org.lawtrace.staff.Permissions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +45,6 @@ import jakarta.validation.constraints.NotNull;
 @RequestMapping("/api/v1")
 class CaseController {
 
-	static final String CASE_READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS',"
-			+ "'DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
-
 	private final CaseManagement cases;
 	private final CaseViews views;
 
@@ -61,7 +58,7 @@ class CaseController {
 	 * must hold valid enforcement certificates today (ART-07). Answers 201 with the case.
 	 */
 	@PostMapping("/cases")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	ResponseEntity<CaseView> open(@Valid @RequestBody NewCase body, Authentication caller) {
 		var opened = cases.open(body.toCommand(), caller.getName());
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(views.of(opened));
@@ -69,7 +66,7 @@ class CaseController {
 
 	/** Finds cases by number, party, handler, opening date, status or kind, a page at a time. */
 	@GetMapping("/cases")
-	@PreAuthorize(CASE_READERS)
+	@Permissions.ReadCases
 	Page search(@RequestParam(required = false) @Nullable String number,
 			@RequestParam(required = false) @Nullable String party,
 			@RequestParam(required = false) @Nullable String handler,
@@ -84,14 +81,14 @@ class CaseController {
 
 	/** One case with its parties, handlers and status. */
 	@GetMapping("/cases/{id}")
-	@PreAuthorize(CASE_READERS)
+	@Permissions.ReadCases
 	CaseView get(@PathVariable UUID id) {
 		return views.of(cases.require(new CaseId(id)));
 	}
 
 	/** Closes (结案) an open case the caller handles; from then on its record set is frozen (ART-14). */
 	@PostMapping("/cases/{id}/close")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	CaseView close(@PathVariable UUID id, @RequestBody(required = false) @Nullable Closing body,
 			Authentication caller) {
 		return views.of(cases.close(new CaseId(id), caller.getName(), body == null ? null : body.closedOn()));
@@ -99,7 +96,7 @@ class CaseController {
 
 	/** Records a stage (环节) of a case: its kind, when it started and ended, where, and who was present (ART-06). */
 	@PostMapping("/cases/{id}/stages")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	ResponseEntity<StageView> addStage(@PathVariable UUID id, @Valid @RequestBody NewStage body,
 			Authentication caller) {
 		var stage = cases.recordStage(new CaseId(id), body.toCommand(), caller.getName());
@@ -109,21 +106,21 @@ class CaseController {
 
 	/** The stages of a case in the order they happened. */
 	@GetMapping("/cases/{id}/stages")
-	@PreAuthorize(CASE_READERS)
+	@Permissions.ReadCases
 	List<StageView> stages(@PathVariable UUID id) {
 		return views.stages(cases.stages(new CaseId(id)));
 	}
 
 	/** One stage of a case. */
 	@GetMapping("/cases/{id}/stages/{stageId}")
-	@PreAuthorize(CASE_READERS)
+	@Permissions.ReadCases
 	StageView stage(@PathVariable UUID id, @PathVariable UUID stageId) {
 		return views.stages(List.of(cases.stage(new CaseId(id), new StageId(stageId)))).get(0);
 	}
 
 	/** The stage kinds, with whether AV recording is mandatory and the article that says so. */
 	@GetMapping("/stage-kinds")
-	@PreAuthorize(CASE_READERS)
+	@Permissions.ReadCases
 	List<StageKindView> stageKinds() {
 		return Arrays.stream(StageKind.values())
 			.map(k -> new StageKindView(k, k.chineseName(), k.englishName(), k.avMandatory(), k.article()))

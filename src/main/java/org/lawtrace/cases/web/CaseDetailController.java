@@ -3,7 +3,6 @@ package org.lawtrace.cases.web;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.StageKind;
 import org.lawtrace.shared.BureauTime;
@@ -12,8 +11,7 @@ import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.shared.web.Htmx;
-import org.lawtrace.staff.Role;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,14 +48,14 @@ class CaseDetailController {
 	}
 
 	@GetMapping
-	@PreAuthorize(CaseController.CASE_READERS)
+	@Permissions.ReadCases
 	String show(@PathVariable UUID id, Authentication caller, Model model) {
 		prepare(new CaseId(id), StageForm.blank(caller.getName()), null, caller, model);
 		return VIEW;
 	}
 
 	@PostMapping("/stages")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	String addStage(@PathVariable UUID id, StageForm form, Authentication caller, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
 		var caseId = new CaseId(id);
@@ -78,7 +76,7 @@ class CaseDetailController {
 	}
 
 	@PostMapping("/close")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	String close(@PathVariable UUID id, Authentication caller) {
 		cases.close(new CaseId(id), caller.getName(), null);
 		return "redirect:/cases/" + id;
@@ -89,9 +87,7 @@ class CaseDetailController {
 		model.addAttribute("case", c);
 		model.addAttribute("stages", views.stages(cases.stages(id)));
 		model.addAttribute("zone", time.zone());
-		var handler = c.handlers().stream().anyMatch(h -> h.username().equals(caller.getName()));
-		var officer = caller.getAuthorities().stream().anyMatch(a -> Role.OFFICER.authority().equals(a.getAuthority()));
-		model.addAttribute("mayAct", handler && officer && c.status() == Case.Status.OPEN);
+		model.addAttribute("mayAct", cases.mayActOn(id, caller.getName()));
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		model.addAttribute("stageKinds", StageKind.values());

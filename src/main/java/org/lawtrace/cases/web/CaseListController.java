@@ -4,7 +4,7 @@ import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.web.Htmx;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,7 @@ class CaseListController {
 	}
 
 	@GetMapping("/cases")
-	@PreAuthorize(CaseController.CASE_READERS)
+	@Permissions.ReadCases
 	String list(CaseSearch search, HttpServletRequest request, Model model) {
 		var found = cases.search(search.query());
 		model.addAttribute("search", search);

@@ -8,7 +8,7 @@ import org.lawtrace.cases.Procedure;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.FormError;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,13 +33,13 @@ class NewCaseController {
 	}
 
 	@GetMapping("/cases/new")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	String form(Authentication caller, Model model) {
 		return form(NewCaseForm.blank(caller.getName()), null, model);
 	}
 
 	@PostMapping("/cases")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	String open(NewCaseForm form, Authentication caller, Model model) {
 		try {
 			var opened = cases.open(form.toCommand(), caller.getName());

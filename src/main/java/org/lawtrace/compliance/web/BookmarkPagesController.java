@@ -1,7 +1,6 @@
 package org.lawtrace.compliance.web;
 
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,10 +16,10 @@ import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.shared.web.Htmx;
-import org.lawtrace.staff.Role;
+import org.lawtrace.staff.Permission;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,14 +39,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/compliance")
 class BookmarkPagesController {
 
-	// everyone who sees a recording page asks for the panel; those the REST route shows no bookmarks get nothing
-	static final String RECORDING_PAGE_READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS',"
-			+ "'DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
-	static final String MARKERS = "hasAnyRole('OFFICER','ASSISTANT','STATION')";
-	// as the REST route that lists bookmarks
-	private static final Set<Role> BOOKMARK_READERS = Set.of(Role.OFFICER, Role.ASSISTANT, Role.DEPUTY_DIRECTOR,
-			Role.DIRECTOR, Role.DISCIPLINE, Role.LEGAL_AFFAIRS);
-	private static final Set<Role> MARKING_ROLES = Set.of(Role.OFFICER, Role.ASSISTANT, Role.STATION);
 	private static final String PANEL = "compliance/recording :: bookmarks";
 
 	private final CaseCompliance compliance;
@@ -64,7 +55,7 @@ class BookmarkPagesController {
 	}
 
 	@GetMapping("/fragments/recording/{id}")
-	@PreAuthorize(RECORDING_PAGE_READERS)
+	@Permissions.ReadRecords
 	String panel(@PathVariable UUID id, Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/recordings/" + id + "#bookmarks";
@@ -74,7 +65,7 @@ class BookmarkPagesController {
 	}
 
 	@PostMapping("/recordings/{id}/bookmarks")
-	@PreAuthorize(MARKERS)
+	@Permissions.MarkRecordings
 	String mark(@PathVariable UUID id, BookmarkForm form, Authentication caller, HttpServletRequest request,
 			Model model) {
 		var recordingId = new RecordingId(id);
@@ -103,7 +94,7 @@ class BookmarkPagesController {
 		// ART-20: who set which bookmark when is the recording's metadata; to whoever may not see it, no such recording
 		var recording = recordings.requireVisible(id, caller.getName());
 		var person = staff.require(caller.getName());
-		var reader = person.roles().stream().anyMatch(BOOKMARK_READERS::contains);
+		var reader = Permission.SEE_BOOKMARKS.grantedTo(person); // as the REST route that lists bookmarks
 		if (recording.kind() == RecordingKind.PHOTO || !reader) {
 			return false;
 		}
@@ -115,7 +106,7 @@ class BookmarkPagesController {
 			.map(b -> new BookmarkView(b.kind(), b.offsetMillis() == null ? null : BookmarkForm.format(b.offsetMillis()),
 					b.attestation(), b.source(), names.getOrDefault(b.setBy(), "—"), time.local(b.setAt())))
 			.toList());
-		model.addAttribute("mayMark", person.roles().stream().anyMatch(MARKING_ROLES::contains)
+		model.addAttribute("mayMark", Permission.MARK_RECORDINGS.grantedTo(person)
 				&& compliance.mayMark(id, caller.getName()));
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);

@@ -24,8 +24,8 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.Unprocessable;
+import org.lawtrace.staff.Permissions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ComplianceController {
 
-	static final String READERS = "hasAnyRole('OFFICER','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')";
-	static final String OVERSIGHT = "hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')";
-	static final String EVALUATORS = "hasAnyRole('ADMIN','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
-
 	private final CaseCompliance compliance;
 	private final ComplianceEvaluation evaluation;
 	private final RulePacks packs;
@@ -67,14 +63,14 @@ class ComplianceController {
 	 * articles and deadlines, and the case's light.
 	 */
 	@GetMapping("/cases/{id}/compliance")
-	@PreAuthorize(READERS)
+	@Permissions.SeeCompliance
 	ChecklistView checklist(@PathVariable UUID id, Authentication caller) {
 		return ChecklistView.of(compliance.checklist(new CaseId(id), caller.getName()), time);
 	}
 
 	/** Re-judges every case, or one with {@code caseId}; answers what the run did. */
 	@PostMapping("/compliance/evaluations")
-	@PreAuthorize(EVALUATORS)
+	@Permissions.EvaluateCompliance
 	ComplianceEvaluation.Run evaluate(@RequestParam(required = false) @Nullable UUID caseId) {
 		return caseId == null ? evaluation.evaluateAll() : evaluation.evaluate(new CaseId(caseId));
 	}
@@ -83,7 +79,7 @@ class ComplianceController {
 	 * The rule pack in force: its version and the rules it applies, with their articles, severities and thresholds.
 	 */
 	@GetMapping("/compliance/rule-pack")
-	@PreAuthorize("hasAnyRole('ADMIN','OFFICER','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')")
+	@Permissions.SeeRules
 	PackView rulePack() {
 		var pack = packs.current();
 		return new PackView(pack.version(), pack.source(), pack.rules());
@@ -91,7 +87,7 @@ class ComplianceController {
 
 	/** Puts the data directory's pack in force; a refused pack gives 422 with its line, and the old pack stays. */
 	@PostMapping("/compliance/rule-pack/reload")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageSettings
 	PackView reload() {
 		try {
 			var pack = packs.reload();
@@ -105,7 +101,7 @@ class ComplianceController {
 
 	/** The signed-in officer's own open gaps in the cases they handle, nearest deadline first. */
 	@GetMapping("/compliance/my-gaps")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	List<FindingView> myGaps(Authentication caller) {
 		return compliance.openGapsOf(caller.getName(), 200).stream().map(f -> FindingView.of(f, time)).toList();
 	}
@@ -115,7 +111,7 @@ class ComplianceController {
 	 * reason. Answers 201 with the bookmark.
 	 */
 	@PostMapping("/compliance/recordings/{id}/bookmarks")
-	@PreAuthorize("hasAnyRole('OFFICER','ASSISTANT','STATION')")
+	@Permissions.MarkRecordings
 	ResponseEntity<Bookmark> mark(@PathVariable UUID id, @RequestBody NewBookmark body, Authentication caller) {
 		var source = body.source() == null ? Bookmark.Source.OFFICER : body.source();
 		var bookmark = compliance.mark(new RecordingId(id), body.kind(), body.offsetSeconds(), body.attestation(),
@@ -125,7 +121,7 @@ class ComplianceController {
 
 	/** The bookmarks of a recording, to whoever may see its metadata. */
 	@GetMapping("/compliance/recordings/{id}/bookmarks")
-	@PreAuthorize("hasAnyRole('OFFICER','ASSISTANT','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','LEGAL_AFFAIRS')")
+	@Permissions.SeeBookmarks
 	List<Bookmark> bookmarks(@PathVariable UUID id, Authentication caller) {
 		return compliance.bookmarks(new RecordingId(id), caller.getName());
 	}
@@ -135,7 +131,7 @@ class ComplianceController {
 	 * deputy director in charge or the director decides. Answers 201 with the request.
 	 */
 	@PostMapping("/cases/{id}/stages/{stageId}/exemptions")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	ResponseEntity<Exemption> requestExemption(@PathVariable UUID id, @PathVariable UUID stageId,
 			@RequestBody NewExemption body, Authentication caller) {
 		var exemption = compliance.requestExemption(new CaseId(id), new StageId(stageId), body.reason(),
@@ -145,7 +141,7 @@ class ComplianceController {
 
 	/** The exemption requests of a case and their decisions. */
 	@GetMapping("/cases/{id}/exemptions")
-	@PreAuthorize(READERS)
+	@Permissions.SeeCompliance
 	List<Exemption> exemptions(@PathVariable UUID id, Authentication caller) {
 		return compliance.exemptions(new CaseId(id), caller.getName());
 	}
@@ -154,7 +150,7 @@ class ComplianceController {
 	 * The deputy director in charge or the director approves or refuses a stage's exemption request, with an opinion.
 	 */
 	@PostMapping("/compliance/exemptions/{id}/decision")
-	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
+	@Permissions.DecideRequests
 	Exemption decide(@PathVariable UUID id, @RequestBody Decision body, Authentication caller) {
 		return compliance.decideExemption(id, body.approve(), body.note(), caller.getName());
 	}

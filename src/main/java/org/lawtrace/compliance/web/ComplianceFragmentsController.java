@@ -6,7 +6,7 @@ import org.lawtrace.compliance.CaseCompliance;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.web.Htmx;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +24,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/compliance/fragments")
 class ComplianceFragmentsController {
 
-	// everyone who sees a case page asks for the panel; those who may not read findings get a short note
-	static final String CASE_PAGE_READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS',"
-			+ "'DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
-
 	private final CaseCompliance compliance;
 	private final ChecklistPanel panel;
 	private final BureauTime time;
@@ -39,7 +35,7 @@ class ComplianceFragmentsController {
 	}
 
 	@GetMapping("/case/{caseId}")
-	@PreAuthorize(CASE_PAGE_READERS)
+	@Permissions.ReadCases
 	String ofCase(@PathVariable UUID caseId, Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/cases/" + caseId + "#compliance";
@@ -49,7 +45,7 @@ class ComplianceFragmentsController {
 	}
 
 	@GetMapping("/my-gaps")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	String myGaps(Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/#my-gaps";

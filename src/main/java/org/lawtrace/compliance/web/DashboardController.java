@@ -16,11 +16,11 @@ import org.lawtrace.shared.BureauTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.lawtrace.shared.web.ArticleNames;
+import org.lawtrace.staff.Permissions;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -42,7 +42,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/compliance")
-	@PreAuthorize(ComplianceController.OVERSIGHT)
+	@Permissions.OverseeCompliance
 	String page(Model model) {
 		var units = dashboard.byUnit();
 		var officers = dashboard.byOfficer();
@@ -58,7 +58,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/compliance/dashboard.xlsx")
-	@PreAuthorize(ComplianceController.OVERSIGHT)
+	@Permissions.OverseeCompliance
 	ResponseEntity<byte[]> export() {
 		var today = time.today();
 		var name = "合规检查-" + today + ".xlsx";

@@ -13,7 +13,7 @@ import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.shared.web.Htmx;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +34,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/compliance")
 class ExemptionPagesController {
 
-	static final String DECIDERS = "hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')";
-
 	private final CaseCompliance compliance;
 	private final ChecklistPanel panel;
 
@@ -45,7 +43,7 @@ class ExemptionPagesController {
 	}
 
 	@PostMapping("/cases/{caseId}/stages/{stageId}/exemptions")
-	@PreAuthorize("hasRole('OFFICER')")
+	@Permissions.HandleCases
 	String request(@PathVariable UUID caseId, @PathVariable UUID stageId, @RequestParam(required = false) @Nullable String reason,
 			Authentication caller, HttpServletRequest request, Model model) {
 		var id = new CaseId(caseId);
@@ -60,7 +58,7 @@ class ExemptionPagesController {
 	}
 
 	@PostMapping("/cases/{caseId}/exemptions/{exemptionId}/decision")
-	@PreAuthorize(DECIDERS)
+	@Permissions.DecideRequests
 	String decide(@PathVariable UUID caseId, @PathVariable UUID exemptionId,
 			@RequestParam(required = false) @Nullable String decision, @RequestParam(required = false) @Nullable String note,
 			Authentication caller, HttpServletRequest request, Model model) {
@@ -85,7 +83,7 @@ class ExemptionPagesController {
 
 	/** The exemption requests waiting for the signed-in leader, for the home page. */
 	@GetMapping("/fragments/exemptions-to-decide")
-	@PreAuthorize(DECIDERS)
+	@Permissions.DecideRequests
 	String toDecide(Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/#exemptions-to-decide";

@@ -28,10 +28,10 @@ import org.lawtrace.devices.web.DeviceViews.PersonRef;
 import org.lawtrace.devices.web.DeviceViews.RepairView;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.UnitId;
+import org.lawtrace.staff.Permissions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,13 +56,6 @@ import jakarta.validation.constraints.NotNull;
 @RequestMapping("/api/v1/devices")
 class DeviceController {
 
-	static final String OVERSIGHT = "hasAnyRole('CUSTODIAN','ADMIN','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
-	/** Officers and assistants are let in too; the ledger then shows them only the devices they hold. */
-	static final String READERS = "hasAnyRole('CUSTODIAN','ADMIN','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE',"
-			+ "'OFFICER','ASSISTANT')";
-	static final String KEEPER = "hasRole('CUSTODIAN')";
-	static final String KEEPER_OR_HOLDER = "hasAnyRole('CUSTODIAN','OFFICER','ASSISTANT')";
-
 	private final DeviceManagement devices;
 	private final DeviceLedger ledger;
 	private final DeviceViews views;
@@ -80,7 +73,7 @@ class DeviceController {
 	 * assistants see only the devices they hold.
 	 */
 	@GetMapping
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	List<DeviceView> list(@RequestParam(required = false) @Nullable UUID unit,
 			@RequestParam(required = false) @Nullable DeviceStatus status,
 			@RequestParam(required = false) @Nullable DeviceKind kind, Authentication caller) {
@@ -92,7 +85,7 @@ class DeviceController {
 	 * storage capacity.
 	 */
 	@PostMapping
-	@PreAuthorize("hasAnyRole('CUSTODIAN','ADMIN')")
+	@Permissions.RegisterDevices
 	ResponseEntity<DeviceView> register(@Valid @RequestBody NewDevice body, Authentication caller) {
 		var device = devices.register(new RegisterDevice(body.serialNumber(), body.kind(), body.model(),
 				new UnitId(body.unitId()), body.storageCapacityMb(), body.commissionedOn()), caller.getName());
@@ -102,7 +95,7 @@ class DeviceController {
 
 	/** One device with its holder, status and history. */
 	@GetMapping("/{id}")
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	DeviceDetail get(@PathVariable UUID id, Authentication caller) {
 		var device = new DeviceId(id);
 		return new DeviceDetail(views.of(ledger.entry(device, caller.getName())),
@@ -111,7 +104,7 @@ class DeviceController {
 
 	/** Who held the device at a moment: a change counts from its own instant on. */
 	@GetMapping("/{id}/holder")
-	@PreAuthorize(OVERSIGHT)
+	@Permissions.OverseeDevices
 	HolderView holder(@PathVariable UUID id,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at,
 			Authentication caller) {
@@ -127,7 +120,7 @@ class DeviceController {
 	 * says whether it passed.
 	 */
 	@PostMapping("/{id}/checks")
-	@PreAuthorize(KEEPER_OR_HOLDER)
+	@Permissions.CheckDevices
 	@ResponseStatus(HttpStatus.CREATED)
 	CheckView check(@PathVariable UUID id, @Valid @RequestBody NewCheck body, Authentication caller) {
 		var check = devices.recordCheck(new DeviceId(id), new CheckReadings(body.batteryPercent(), body.freeStorageMb(),
@@ -137,7 +130,7 @@ class DeviceController {
 
 	/** The pre-use checks of a device, newest first. */
 	@GetMapping("/{id}/checks")
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	List<CheckView> checks(@PathVariable UUID id, Authentication caller) {
 		return views.checks(ledger.checks(new DeviceId(id), caller.getName()));
 	}
@@ -147,7 +140,7 @@ class DeviceController {
 	 * (ART-11).
 	 */
 	@PostMapping("/{id}/checks/{checkId}/override")
-	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
+	@Permissions.DecideRequests
 	CheckView override(@PathVariable UUID id, @PathVariable UUID checkId, @Valid @RequestBody Reason body,
 			Authentication caller) {
 		return views.checks(List.of(devices.overrideCheck(new DeviceId(id), checkId, body.reason(), caller.getName())))
@@ -156,7 +149,7 @@ class DeviceController {
 
 	/** Issues (领用) a device to a holder after a passed (or overridden) pre-use check (ART-10). */
 	@PostMapping("/{id}/issue")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	DeviceView issue(@PathVariable UUID id, @Valid @RequestBody Issue body, Authentication caller) {
 		var issued = devices.issue(new DeviceId(id), body.holder(), body.checkId(), caller.getName());
 		return views.of(ledger.entry(issued.id(), caller.getName()));
@@ -164,7 +157,7 @@ class DeviceController {
 
 	/** Takes a device back (归还) from its holder into the keeper's custody. */
 	@PostMapping("/{id}/return")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	DeviceView takeBack(@PathVariable UUID id, @RequestBody(required = false) @Nullable Note body,
 			Authentication caller) {
 		var returned = devices.takeBack(new DeviceId(id), body == null ? null : body.note(), caller.getName());
@@ -173,7 +166,7 @@ class DeviceController {
 
 	/** Reports a fault of a device; it is taken out of service at once and its keeper is notified (ART-12). */
 	@PostMapping("/{id}/faults")
-	@PreAuthorize(KEEPER_OR_HOLDER)
+	@Permissions.CheckDevices
 	@ResponseStatus(HttpStatus.CREATED)
 	FaultView reportFault(@PathVariable UUID id, @Valid @RequestBody NewFault body, Authentication caller) {
 		return views.faults(List.of(devices.reportFault(new DeviceId(id), body.description(), caller.getName())))
@@ -182,14 +175,14 @@ class DeviceController {
 
 	/** The faults reported for a device. */
 	@GetMapping("/{id}/faults")
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	List<FaultView> faults(@PathVariable UUID id, Authentication caller) {
 		return views.faults(ledger.faults(new DeviceId(id), caller.getName()));
 	}
 
 	/** Sends a faulty device for professional repair, or records a repair by the bureau itself (ART-12). */
 	@PostMapping("/{id}/repairs")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	@ResponseStatus(HttpStatus.CREATED)
 	RepairView openRepair(@PathVariable UUID id, @Valid @RequestBody NewRepair body, Authentication caller) {
 		var repair = devices.openRepair(new DeviceId(id),
@@ -199,7 +192,7 @@ class DeviceController {
 
 	/** Records the outcome of a repair; a successful one puts the device back in service. */
 	@PostMapping("/{id}/repairs/{repairId}/close")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	RepairView closeRepair(@PathVariable UUID id, @PathVariable UUID repairId,
 			@RequestBody(required = false) @Nullable RepairOutcome body, Authentication caller) {
 		var outcome = body == null ? new CloseRepair(null, null, null)
@@ -210,14 +203,14 @@ class DeviceController {
 
 	/** The repairs of a device. */
 	@GetMapping("/{id}/repairs")
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	List<RepairView> repairs(@PathVariable UUID id, Authentication caller) {
 		return views.repairs(ledger.repairs(new DeviceId(id), caller.getName()));
 	}
 
 	/** Records scheduled maintenance of a device (ART-11). */
 	@PostMapping("/{id}/maintenance")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	@ResponseStatus(HttpStatus.CREATED)
 	MaintenanceView recordMaintenance(@PathVariable UUID id, @RequestBody(required = false) @Nullable Maintained body,
 			Authentication caller) {
@@ -228,14 +221,14 @@ class DeviceController {
 
 	/** The maintenance history of a device. */
 	@GetMapping("/{id}/maintenance")
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	List<MaintenanceView> maintenance(@PathVariable UUID id, Authentication caller) {
 		return views.maintenance(ledger.maintenance(new DeviceId(id), caller.getName()));
 	}
 
 	/** Retires a device from use for good, with a reason; it stays in the ledger. */
 	@PostMapping("/{id}/retire")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	DeviceView retire(@PathVariable UUID id, @Valid @RequestBody Reason body, Authentication caller) {
 		var retired = devices.retire(new DeviceId(id), body.reason(), caller.getName());
 		return views.of(ledger.entry(retired.id(), caller.getName()));
@@ -243,21 +236,21 @@ class DeviceController {
 
 	/** ART-11: devices whose scheduled maintenance is past due. */
 	@GetMapping("/maintenance-overdue")
-	@PreAuthorize(OVERSIGHT)
+	@Permissions.OverseeDevices
 	List<DeviceView> maintenanceOverdue() {
 		return views.of(ledger.maintenanceOverdue());
 	}
 
 	/** ART-12: the faults reported to the calling keeper. */
 	@GetMapping("/notifications")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	List<NotificationView> notifications(Authentication caller) {
 		return views.notifications(ledger.notifications(caller.getName()));
 	}
 
 	/** Marks one of the caller's fault notifications as read. */
 	@PostMapping("/notifications/{id}/read")
-	@PreAuthorize(KEEPER)
+	@Permissions.KeepDevices
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void markRead(@PathVariable UUID id, Authentication caller) {
 		devices.markNotificationRead(id, caller.getName());
@@ -265,7 +258,7 @@ class DeviceController {
 
 	/** The device ledger as an Excel workbook, optionally of one unit. */
 	@GetMapping("/ledger.xlsx")
-	@PreAuthorize(READERS)
+	@Permissions.SeeDevices
 	ResponseEntity<byte[]> ledger(@RequestParam(required = false) @Nullable UUID unit,
 			@RequestParam(required = false) @Nullable DeviceStatus status,
 			@RequestParam(required = false) @Nullable DeviceKind kind, Authentication caller) {

@@ -8,9 +8,9 @@ import org.lawtrace.devices.DeviceKind;
 import org.lawtrace.devices.DeviceLedger;
 import org.lawtrace.devices.DeviceStatus;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,7 @@ class DeviceLedgerPage {
 	}
 
 	@GetMapping("/devices")
-	@PreAuthorize(DeviceController.READERS)
+	@Permissions.SeeDevices
 	String ledger(@RequestParam(required = false) @Nullable UUID unit,
 			@RequestParam(required = false) @Nullable DeviceStatus status,
 			@RequestParam(required = false) @Nullable DeviceKind kind, Authentication caller, Model model) {
@@ -54,7 +54,7 @@ class DeviceLedgerPage {
 	}
 
 	@GetMapping("/devices/ledger.xlsx")
-	@PreAuthorize(DeviceController.READERS)
+	@Permissions.SeeDevices
 	ResponseEntity<byte[]> workbook(@RequestParam(required = false) @Nullable UUID unit,
 			@RequestParam(required = false) @Nullable DeviceStatus status,
 			@RequestParam(required = false) @Nullable DeviceKind kind, Authentication caller) {

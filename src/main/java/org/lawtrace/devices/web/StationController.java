@@ -18,11 +18,11 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.UnitId;
 import org.lawtrace.staff.ApiToken;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.Unit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +46,6 @@ import jakarta.validation.constraints.NotNull;
 @RequestMapping("/api/v1/stations")
 class StationController {
 
-	static final String MANAGERS = "hasAnyRole('ADMIN','CUSTODIAN')";
-	static final String READERS = "hasAnyRole('ADMIN','CUSTODIAN','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')";
-
 	private final StationManagement stations;
 	private final StaffDirectory staff;
 	private final BureauTime time;
@@ -61,7 +58,7 @@ class StationController {
 
 	/** The collection stations (采集站) that upload what the devices record. */
 	@GetMapping
-	@PreAuthorize(READERS)
+	@Permissions.OverseeDevices
 	List<StationView> list() {
 		var units = units();
 		return stations.all().stream().map(s -> view(s, units)).toList();
@@ -69,7 +66,7 @@ class StationController {
 
 	/** Registers a collection station with its name, account, unit and location. */
 	@PostMapping
-	@PreAuthorize(MANAGERS)
+	@Permissions.ManageStations
 	ResponseEntity<StationView> register(@Valid @RequestBody NewStation body, Authentication caller) {
 		var station = stations.register(body.name(), body.username(), new UnitId(body.unitId()), body.location(),
 				caller.getName());
@@ -78,14 +75,14 @@ class StationController {
 
 	/** One collection station: its unit, location, last contact, uploads and tokens (never their secrets). */
 	@GetMapping("/{id}")
-	@PreAuthorize(READERS)
+	@Permissions.OverseeDevices
 	StationView get(@PathVariable UUID id) {
 		return view(stations.require(id), units());
 	}
 
 	/** The calling station's own record: lets a station's agent check its token and configuration. */
 	@GetMapping("/me")
-	@PreAuthorize("hasRole('STATION')")
+	@Permissions.SeeOwnStation
 	StationView me(Authentication caller) {
 		var station = stations.signedInAs(caller.getName()).orElseThrow(() -> new NotFound("station", caller.getName()));
 		return view(station, units());
@@ -93,7 +90,7 @@ class StationController {
 
 	/** Issues an API token for a station's import agent; the secret is shown once, in this answer. */
 	@PostMapping("/{id}/tokens")
-	@PreAuthorize(MANAGERS)
+	@Permissions.ManageStations
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken issueToken(@PathVariable UUID id, @Valid @RequestBody NewToken body) {
 		return issued(stations.issueToken(id, body.name(), body.expiresAt()));
@@ -101,7 +98,7 @@ class StationController {
 
 	/** Issues a replacement and revokes the token at once; the new secret is in the answer. */
 	@PostMapping("/{id}/tokens/{tokenId}/rotation")
-	@PreAuthorize(MANAGERS)
+	@Permissions.ManageStations
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken rotateToken(@PathVariable UUID id, @PathVariable UUID tokenId,
 			@RequestBody(required = false) @Nullable Rotation body) {
@@ -110,7 +107,7 @@ class StationController {
 
 	/** Revokes one of a station's API tokens at once. */
 	@DeleteMapping("/{id}/tokens/{tokenId}")
-	@PreAuthorize(MANAGERS)
+	@Permissions.ManageStations
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeToken(@PathVariable UUID id, @PathVariable UUID tokenId) {
 		stations.revokeToken(id, tokenId);

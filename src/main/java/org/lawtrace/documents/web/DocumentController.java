@@ -22,6 +22,7 @@ import org.lawtrace.documents.web.DocumentViews.DocumentView;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.InputRules;
+import org.lawtrace.staff.Permissions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,10 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1")
 class DocumentController {
-
-	static final String READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
-			+ "'DIRECTOR','DISCIPLINE')";
-	static final String WRITERS = "hasRole('OFFICER')";
 
 	private final DocumentCatalog catalog;
 	private final DocumentRegistry registry;
@@ -84,35 +80,35 @@ class DocumentController {
 	 * The document kinds (文书种类) in force: code, names, which confirmations (signature, seal, page by page) each needs.
 	 */
 	@GetMapping("/document-kinds")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	List<DocumentKind> kinds() {
 		return catalog.kinds();
 	}
 
 	/** One document kind as in force now. */
 	@GetMapping("/document-kinds/{code}")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	DocumentKind kind(@PathVariable String code) {
 		return catalog.kind(code);
 	}
 
 	/** Every version of a document kind, oldest first; a document keeps the version it was registered under. */
 	@GetMapping("/document-kinds/{code}/versions")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	List<DocumentKind> kindHistory(@PathVariable String code) {
 		return catalog.kindHistory(code);
 	}
 
 	/** Adds a kind or saves its next version; documents keep the version they were registered under. */
 	@PutMapping("/document-kinds/{code}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageSettings
 	DocumentKind defineKind(@PathVariable String code, @RequestBody KindDefinition definition, Authentication caller) {
 		return kindCatalogue.define(code, definition, caller.getName());
 	}
 
 	/** ART-05: a {@code metadata} JSON part ({@link RegisterDocument}) and the {@code file} part (PDF, JPEG, PNG). */
 	@PostMapping(path = "/documents", consumes = "multipart/form-data")
-	@PreAuthorize(WRITERS)
+	@Permissions.WriteDocuments
 	ResponseEntity<DocumentView> register(HttpServletRequest request, Authentication caller) throws IOException {
 		var form = FormParts.read(request.getContentType(), request.getInputStream(), maxUploadBytes);
 		var metadata = metadata(form, RegisterDocument.class);
@@ -124,7 +120,7 @@ class DocumentController {
 
 	/** The documents of a case that the caller may see (ART-20); the others are left out, not counted. */
 	@GetMapping("/documents")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	List<DocumentView> list(@RequestParam UUID caseId, Authentication caller) {
 		// ART-20: only the documents the caller may see
 		return catalog.visibleOf(new CaseId(caseId), caller.getName()).stream().map(views::of).toList();
@@ -134,14 +130,14 @@ class DocumentController {
 	 * One document with its versions, confirmations and services, to whoever may see it (ART-20); to anyone else 404.
 	 */
 	@GetMapping("/documents/{id}")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	DocumentView get(@PathVariable UUID id, Authentication caller) {
 		return views.of(catalog.requireVisible(new DocumentId(id), caller.getName()));
 	}
 
 	/** ART-20: the file of a version (the current one unless asked), for those it is open to; each viewing is logged. */
 	@GetMapping("/documents/{id}/content")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Integer version, Authentication caller) {
 		return files.serve(catalog.requireVisible(new DocumentId(id), caller.getName()), version, caller.getName());
@@ -149,7 +145,7 @@ class DocumentController {
 
 	/** ART-05.4: a change as a new version, with a {@code metadata} part {@code {"reason": ...}} and the {@code file}. */
 	@PostMapping(path = "/documents/{id}/versions", consumes = "multipart/form-data")
-	@PreAuthorize(WRITERS)
+	@Permissions.WriteDocuments
 	ResponseEntity<DocumentView> change(@PathVariable UUID id, HttpServletRequest request, Authentication caller)
 			throws IOException {
 		var form = FormParts.read(request.getContentType(), request.getInputStream(), maxUploadBytes);
@@ -165,7 +161,7 @@ class DocumentController {
 
 	/** ART-05.3: a signature, seal or refusal against a version. */
 	@PostMapping("/documents/{id}/confirmations")
-	@PreAuthorize(WRITERS)
+	@Permissions.WriteDocuments
 	ResponseEntity<DocumentView> confirm(@PathVariable UUID id, @RequestBody RecordConfirmation confirmation,
 			Authentication caller) {
 		var confirmed = registry.confirm(new DocumentId(id), confirmation, caller.getName());
@@ -174,7 +170,7 @@ class DocumentController {
 
 	/** SAMR-PR Art. 82, ART-06.2: a service of the document on the party. */
 	@PostMapping("/documents/{id}/services")
-	@PreAuthorize(WRITERS)
+	@Permissions.WriteDocuments
 	ResponseEntity<DocumentView> serve(@PathVariable UUID id, @RequestBody RecordService service,
 			Authentication caller) {
 		var served = registry.serve(new DocumentId(id), service, caller.getName());
@@ -184,7 +180,7 @@ class DocumentController {
 	/** ART-05.4: a document or version is never deleted or replaced; a change is a new version. */
 	@RequestMapping(path = { "/documents/{id}", "/documents/{id}/content" },
 			method = { RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH })
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	ResponseEntity<ProblemDetail> refuseAlteration(@PathVariable String id, HttpServletRequest request,
 			Authentication caller) {
 		return refused(id, request, caller);
@@ -193,7 +189,7 @@ class DocumentController {
 	/** ART-05.4: a document's version is never deleted or replaced; a change is a new version. */
 	@RequestMapping(path = "/documents/{id}/versions/{version}",
 			method = { RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH })
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	ResponseEntity<ProblemDetail> refuseVersionAlteration(@PathVariable String id,
 			@PathVariable("version") String version, HttpServletRequest request, Authentication caller) {
 		return refused(id, request, caller);
@@ -208,14 +204,14 @@ class DocumentController {
 
 	/** ART-14: a closed case's main and secondary volumes, in the order of SAMR-PR Art. 78. */
 	@GetMapping("/cases/{caseId}/file")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	CaseFileContents file(@PathVariable UUID caseId, Authentication caller) {
 		return caseFile.assemble(new CaseId(caseId), caller.getName());
 	}
 
 	/** ART-14: the volumes' contents lists (卷内文件目录) as one PDF. */
 	@GetMapping(path = "/cases/{caseId}/file/contents.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	ResponseEntity<byte[]> contentsList(@PathVariable UUID caseId, Authentication caller) {
 		var pdf = files.contentsList(new CaseId(caseId), caller.getName());
 		return ResponseEntity.ok()

@@ -1,30 +1,25 @@
 package org.lawtrace.documents.web;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.InputRules;
+import org.lawtrace.shared.web.MultipartReader;
 
 /**
  * A {@code multipart/form-data} body read whole into memory. Document files are scans and generated PDFs of a few
- * megabytes, so unlike the recordings' streaming reader (built for gigabyte videos) this one keeps it simple and
- * bounds the body instead; the servlet container's multipart support stays off for the platform's sake.
+ * megabytes, so the parts are collected as they stream through the shared reader and the body is bounded instead;
+ * the servlet container's multipart support stays off for the platform's sake (ADR 0001).
  */
 final class FormParts {
-
-	private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]+)\"|([^;\\s]+))");
-	private static final Pattern NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"");
-	private static final Pattern FILE_NAME = Pattern.compile("(?i);\\s*filename=\"([^\"]*)\"");
-	private static final byte[] HEADER_END = { '\r', '\n', '\r', '\n' };
 
 	/** A part: its field name, the file name its sender gave (files only), and its bytes. */
 	record Part(String name, @Nullable String fileName, byte[] content) {
@@ -41,59 +36,57 @@ final class FormParts {
 	}
 
 	static FormParts read(@Nullable String contentType, InputStream body, long maxBytes) throws IOException {
-		var m = contentType == null ? null : BOUNDARY.matcher(contentType);
-		if (m == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data") || !m.find()) {
-			throw new InvalidInput("Content-Type", "请以 multipart/form-data 上传 (send multipart/form-data with a boundary)");
-		}
-		var boundary = m.group(1) != null ? m.group(1) : m.group(2);
-		var data = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
-		if (data.length > maxBytes) {
-			throw new InvalidInput("file", "文件过大，上限 " + maxBytes / (1024 * 1024) + " MiB (the upload is too large)");
-		}
-		return new FormParts(parse(data, ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1)));
-	}
-
-	private static List<Part> parse(byte[] data, byte[] delimiter) {
+		var boundary = MultipartReader.boundaryOf(contentType);
+		// a form may repeat a name it does not read; the parts it reads refuse a second value (part)
+		var reader = new MultipartReader(new Bounded(body, maxBytes), boundary, false);
 		var parts = new ArrayList<Part>();
-		var at = indexOf(data, delimiter, 0);
-		while (at >= 0) {
-			var start = at + delimiter.length;
-			if (start + 2 <= data.length && data[start] == '-' && data[start + 1] == '-') {
-				break;
-			}
-			var headersEnd = indexOf(data, HEADER_END, start);
-			if (headersEnd < 0) {
-				break;
-			}
-			var headers = new String(data, start, headersEnd - start, StandardCharsets.UTF_8);
-			var contentStart = headersEnd + HEADER_END.length;
-			var next = indexOf(data, delimiter, contentStart);
-			if (next < 0) {
-				throw new InvalidInput("file", "上传内容不完整 (the multipart body ends early)");
-			}
-			// the content ends with the CRLF that precedes the next delimiter
-			var contentEnd = Math.max(contentStart, next - 2);
-			var name = NAME.matcher(headers);
-			var fileName = FILE_NAME.matcher(headers);
-			if (name.find()) {
-				parts.add(new Part(name.group(1), fileName.find() ? fileName.group(1) : null,
-						Arrays.copyOfRange(data, contentStart, contentEnd)));
-			}
-			at = next;
-		}
-		return parts;
-	}
-
-	private static int indexOf(byte[] data, byte[] needle, int from) {
-		outer: for (var i = from; i <= data.length - needle.length; i++) {
-			for (var j = 0; j < needle.length; j++) {
-				if (data[i + j] != needle[j]) {
-					continue outer;
+		try {
+			for (var part = reader.next(); part != null; part = reader.next()) {
+				var content = part.content().readAllBytes();
+				if (!part.name().isEmpty()) {
+					parts.add(new Part(part.name(), part.fileName(), content));
 				}
 			}
-			return i;
 		}
-		return -1;
+		catch (EOFException e) {
+			throw new InvalidInput("file", "上传内容不完整 (the multipart body ends early)");
+		}
+		return new FormParts(parts);
+	}
+
+	/** The request body, refused as soon as it runs past the limit. */
+	private static final class Bounded extends FilterInputStream {
+
+		private final long maxBytes;
+		private long read;
+
+		Bounded(InputStream in, long maxBytes) {
+			super(in);
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public int read() throws IOException {
+			var b = super.read();
+			count(b < 0 ? -1 : 1);
+			return b;
+		}
+
+		@Override
+		public int read(byte[] target, int offset, int length) throws IOException {
+			var n = super.read(target, offset, length);
+			count(n);
+			return n;
+		}
+
+		private void count(int n) {
+			if (n > 0) {
+				read += n;
+			}
+			if (read > maxBytes) {
+				throw new InvalidInput("file", "文件过大，上限 " + maxBytes / (1024 * 1024) + " MiB (the upload is too large)");
+			}
+		}
 	}
 
 	/** The one part of that name: a second one is refused rather than silently dropped. */

@@ -14,6 +14,8 @@ import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.CaseQuery;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.staff.Permission;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.Qualification;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.StaffId;
@@ -23,7 +25,6 @@ import org.lawtrace.staff.StaffAdministration;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.staff.Unit;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,10 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HomeController {
 
 	static final String VIEW = "home";
-	static final String ANY_STAFF = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
-			+ "'DIRECTOR','DISCIPLINE','ADMIN')";
-	private static final List<Role> OVERSEERS = List.of(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR,
-			Role.DIRECTOR, Role.DISCIPLINE);
 	private static final int LISTED = 10;
 	private static final int RECENT_DAYS = 30;
 
@@ -64,32 +61,32 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.SeeHomePage
 	String home(Authentication caller, Model model) {
-		if (holds(caller, Role.OFFICER)) {
+		if (Permission.HANDLE_CASES.grantedTo(caller)) {
 			model.addAttribute("myCases", rows(query(caller.getName(), Case.Status.OPEN, null)));
 		}
 		if (holds(caller, Role.ASSISTANT)) {
 			model.addAttribute("openCases", rows(query(null, Case.Status.OPEN, null)));
 		}
-		if (OVERSEERS.stream().anyMatch(role -> holds(caller, role))) {
+		if (Permission.SEE_CASE_OVERVIEW.grantedTo(caller)) {
 			model.addAttribute("recentCases", rows(query(null, null, null)));
 			model.addAttribute("byStatus", count(Case.Status.class, status -> query(null, status, null)));
 			model.addAttribute("byKind", count(CaseKind.class, kind -> query(null, null, kind)));
 		}
-		if (holds(caller, Role.ADMIN)) {
+		if (Permission.MANAGE_STAFF.grantedTo(caller)) {
 			model.addAttribute("staff", staffRows());
 		}
-		if (holds(caller, Role.DIRECTOR) || holds(caller, Role.ADMIN)) {
+		if (Permission.SEE_ROLE_CHANGES.grantedTo(caller)) {
 			model.addAttribute("roleChanges", roleChangeRows(caller));
-			model.addAttribute("decidesRoleChanges", holds(caller, Role.DIRECTOR));
+			model.addAttribute("decidesRoleChanges", Permission.CONFIRM_ROLE_CHANGES.grantedTo(caller));
 		}
 		return VIEW;
 	}
 
 	/** The director confirms a waiting role change from the home page. */
 	@PostMapping("/role-changes/{id}/confirmation")
-	@PreAuthorize("hasRole('DIRECTOR')")
+	@Permissions.ConfirmRoleChanges
 	String confirm(@PathVariable UUID id, Authentication caller, RedirectAttributes redirect) {
 		try {
 			administration.confirmRoleChange(id, caller.getName());
@@ -101,7 +98,7 @@ class HomeController {
 	}
 
 	@PostMapping("/role-changes/{id}/refusal")
-	@PreAuthorize("hasRole('DIRECTOR')")
+	@Permissions.ConfirmRoleChanges
 	String refuse(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			Authentication caller, RedirectAttributes redirect) {
 		try {

@@ -1,6 +1,6 @@
 package org.lawtrace.portal.web;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -11,7 +11,7 @@ class LoginController {
 	static final String VIEW = "login";
 
 	@GetMapping("/login")
-	@PreAuthorize("permitAll()")
+	@Permissions.Anyone
 	String login() {
 		return VIEW;
 	}

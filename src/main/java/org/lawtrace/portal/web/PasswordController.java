@@ -6,8 +6,8 @@ import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.FormError;
 import org.lawtrace.staff.PasswordPolicy;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffAdministration;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,14 +38,14 @@ class PasswordController {
 	}
 
 	@GetMapping("/account/password")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	String form(Model model) {
 		model.addAttribute("policy", policy);
 		return VIEW;
 	}
 
 	@PostMapping("/account/password")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	String change(@RequestParam String currentPassword, @RequestParam String password,
 			@RequestParam String confirmation, Authentication caller, HttpServletRequest request, Model model)
 			throws ServletException {

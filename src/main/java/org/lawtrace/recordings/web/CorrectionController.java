@@ -11,8 +11,8 @@ import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.web.CorrectionViews.CorrectionView;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.staff.Permissions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class CorrectionController {
 
-	static final String DECIDERS = "hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')";
-
 	private final RecordingCorrections corrections;
 	private final CorrectionViews views;
 
@@ -46,7 +44,7 @@ class CorrectionController {
 	 * record (ART-14, ART-20). Answers 201 with the pending request.
 	 */
 	@PostMapping("/recordings/{id}/corrections")
-	@PreAuthorize(StaffUploaders.ROLES)
+	@Permissions.MakeRecordings
 	ResponseEntity<CorrectionView> request(@PathVariable UUID id, @RequestBody NewCorrectionRequest command,
 			Authentication caller) {
 		var correction = corrections.request(new RecordingId(id), command, caller.getName());
@@ -55,14 +53,14 @@ class CorrectionController {
 
 	/** The correction requests of a recording, to whoever may see the recording's metadata. */
 	@GetMapping("/recordings/{id}/corrections")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	List<CorrectionView> ofRecording(@PathVariable UUID id, Authentication caller) {
 		return views.of(corrections.ofRecording(new RecordingId(id), caller.getName()));
 	}
 
 	/** {@code PENDING}: those the caller may decide now; {@code DECIDED}: those the caller decided. */
 	@GetMapping("/corrections")
-	@PreAuthorize(DECIDERS)
+	@Permissions.DecideRequests
 	List<CorrectionView> list(@RequestParam(defaultValue = "PENDING") String status, Authentication caller) {
 		return switch (status) {
 			case "PENDING" -> views.of(corrections.toDecide(caller.getName()));
@@ -73,7 +71,7 @@ class CorrectionController {
 
 	/** One correction request, to whoever may see the recording's metadata or decide the request. */
 	@GetMapping("/corrections/{id}")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	CorrectionView get(@PathVariable UUID id, Authentication caller) {
 		return views.of(corrections.visibleTo(new CorrectionRequestId(id), caller.getName()));
 	}
@@ -83,7 +81,7 @@ class CorrectionController {
 	 * recording (ART-14).
 	 */
 	@PostMapping("/corrections/{id}/approval")
-	@PreAuthorize(DECIDERS)
+	@Permissions.DecideRequests
 	CorrectionView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
 			Authentication caller) {
 		return views.of(corrections.approve(new CorrectionRequestId(id), body == null ? null : body.text(),
@@ -92,7 +90,7 @@ class CorrectionController {
 
 	/** A leader turns a correction request down, with an optional reason. */
 	@PostMapping("/corrections/{id}/rejection")
-	@PreAuthorize(DECIDERS)
+	@Permissions.DecideRequests
 	CorrectionView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision body,
 			Authentication caller) {
 		return views.of(corrections.reject(new CorrectionRequestId(id), body == null ? null : body.text(),

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.CorrectionRequestId;
 import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.shared.DomainException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +33,7 @@ class CorrectionPagesController {
 	}
 
 	@GetMapping("/recordings/fragments/corrections-to-decide")
-	@PreAuthorize(CorrectionController.DECIDERS)
+	@Permissions.DecideRequests
 	String toDecide(Authentication caller, Model model) {
 		var pending = corrections.toDecide(caller.getName());
 		model.addAttribute("corrections", views.of(pending));
@@ -43,7 +43,7 @@ class CorrectionPagesController {
 
 	/** Approves ({@code approve=true}) or rejects a correction; back to the recording's page or to the home page. */
 	@PostMapping("/recordings/corrections/{id}/decision")
-	@PreAuthorize(CorrectionController.DECIDERS)
+	@Permissions.DecideRequests
 	String decide(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String back, Authentication caller, RedirectAttributes redirect) {
 		var correctionId = new CorrectionRequestId(id);

@@ -12,19 +12,16 @@ import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.recordings.RecordingQuery;
-import org.lawtrace.recordings.RecordingViewed;
 import org.lawtrace.recordings.UploadDescription;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.recordings.web.RecordingViews.RevisionView;
 import org.lawtrace.shared.CaseId;
-import org.lawtrace.staff.StaffDirectory;
+import org.lawtrace.staff.Permissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,26 +44,17 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/api/v1")
 class RecordingController {
 
-	static final String READERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
-			+ "'DIRECTOR','DISCIPLINE')";
-	static final String UPLOADERS = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','STATION')";
-	static final String DIGEST_READERS = "hasAnyRole('CUSTODIAN','STATION')";
 	private static final Logger log = LoggerFactory.getLogger("lawtrace.security");
 
 	private final StreamedUpload upload;
 	private final RecordingCatalog catalog;
 	private final RecordingViews views;
 	private final RecordingContent content;
-	private final StaffDirectory staff;
-	private final ApplicationEventPublisher events;
 	private final RecordingCorrections corrections;
 
 	RecordingController(StreamedUpload upload, RecordingCatalog catalog, RecordingViews views,
-			RecordingContent content, StaffDirectory staff, ApplicationEventPublisher events,
-			RecordingCorrections corrections) {
+			RecordingContent content, RecordingCorrections corrections) {
 		this.corrections = corrections;
-		this.staff = staff;
-		this.events = events;
 		this.upload = upload;
 		this.catalog = catalog;
 		this.views = views;
@@ -78,7 +66,7 @@ class RecordingController {
 	 * the caller may see the stored recording, 409 with nothing of it when they may not (ART-20).
 	 */
 	@PostMapping(path = "/recordings", consumes = "multipart/form-data")
-	@PreAuthorize(UPLOADERS)
+	@Permissions.UploadRecordings
 	ResponseEntity<RecordingView> upload(HttpServletRequest request, Authentication caller,
 			@RequestHeader(name = "Repr-Digest", required = false) @Nullable String reprDigest,
 			@RequestHeader(name = "Content-Digest", required = false) @Nullable String contentDigest) {
@@ -96,7 +84,7 @@ class RecordingController {
 	 * stations and custodians ask it (ART-20): to anyone else it would tell which files the bureau holds.
 	 */
 	@GetMapping("/recordings/digests/{sha256}")
-	@PreAuthorize(DIGEST_READERS)
+	@Permissions.CheckStoredContent
 	StoredDigest stored(@PathVariable String sha256) {
 		var hex = org.lawtrace.shared.ContentDigest.requireHex256("sha256", sha256);
 		var found = catalog.search(new RecordingQuery(null, null, null, hex, null, 0, 1)).items();
@@ -115,7 +103,7 @@ class RecordingController {
 	 * are listed and counted (ART-20).
 	 */
 	@GetMapping("/recordings")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	Page list(@RequestParam(required = false) @Nullable UUID caseId,
 			@RequestParam(required = false) @Nullable Boolean unlinked,
 			@RequestParam(required = false) @Nullable String recordedBy,
@@ -133,12 +121,10 @@ class RecordingController {
 	 * is logged (ART-22).
 	 */
 	@GetMapping("/recordings/{id}")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	RecordingView get(@PathVariable UUID id, Authentication caller) {
-		var view = views.of(catalog.requireVisible(new RecordingId(id), caller.getName()));
 		// ART-22: a view of one record is logged, before it is answered
-		events.publishEvent(new RecordingViewed(new RecordingId(id), staff.require(caller.getName()).id()));
-		return view;
+		return views.of(catalog.view(new RecordingId(id), caller.getName()));
 	}
 
 	/**
@@ -146,7 +132,7 @@ class RecordingController {
 	 * correction.
 	 */
 	@GetMapping("/recordings/{id}/revisions")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	List<RevisionView> revisions(@PathVariable UUID id, Authentication caller) {
 		catalog.requireVisible(new RecordingId(id), caller.getName());
 		return views.revisions(catalog.history(new RecordingId(id)), corrections.approvals(new RecordingId(id)));
@@ -159,7 +145,7 @@ class RecordingController {
 	 * touching a closed case (ART-14, issue 11).
 	 */
 	@PostMapping("/recordings/{id}/revisions")
-	@PreAuthorize(UPLOADERS)
+	@Permissions.UploadRecordings
 	ResponseEntity<RecordingView> revise(@PathVariable UUID id, @RequestBody Correction correction,
 			Authentication caller) {
 		var revised = catalog.revise(new RecordingId(id), correction, caller.getName());
@@ -168,7 +154,7 @@ class RecordingController {
 
 	/** Plays back the original with HTTP Range, its true media type and its digest as ETag. */
 	@GetMapping("/recordings/{id}/content")
-	@PreAuthorize(READERS)
+	@Permissions.ReadRecords
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
 		content.serve(catalog.requireVisible(new RecordingId(id), caller.getName()), caller.getName(), request, response);
@@ -177,7 +163,7 @@ class RecordingController {
 	/** ART-22(2): no route deletes or replaces an original; the attempt is refused and recorded. */
 	@RequestMapping(path = { "/recordings/{id}", "/recordings/{id}/content" },
 			method = { RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH })
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	ResponseEntity<ProblemDetail> refuseAlteration(@PathVariable String id, HttpServletRequest request,
 			Authentication caller) {
 		log.warn("Refused {} {} by {}: originals are never deleted or altered (ART-22(2))", request.getMethod(),

@@ -14,7 +14,7 @@ import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.shared.BureauTime;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,7 +56,7 @@ class RecordingDerivativeController {
 
 	/** What was made from a recording so far, and what could not be; empty for photos, audio and without ffmpeg. */
 	@GetMapping("/recordings/{id}/derivatives")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	List<DerivativeView> list(@PathVariable UUID id, Authentication caller) {
 		catalog.requireVisible(new RecordingId(id), caller.getName()); // ART-20: metadata too
 		return derivatives.of(new RecordingId(id)).stream().map(d -> view(id, d)).toList();
@@ -64,7 +64,7 @@ class RecordingDerivativeController {
 
 	/** A JPEG still of the video, about a second in. */
 	@GetMapping("/recordings/{id}/poster")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	void poster(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Authentication caller)
 			throws IOException {
 		serve(id, DerivativeKind.POSTER, caller.getName(), request, response);
@@ -72,7 +72,7 @@ class RecordingDerivativeController {
 
 	/** An H.264/AAC MP4 of a video in a format browsers cannot play, with HTTP Range for seeking. */
 	@GetMapping("/recordings/{id}/playable")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	void playable(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
 		serve(id, DerivativeKind.PLAYABLE, caller.getName(), request, response);

@@ -21,7 +21,8 @@ import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.web.FormError;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permission;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,9 +70,10 @@ class RecordingDetailController {
 	}
 
 	@GetMapping
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	String show(@PathVariable UUID id, Authentication caller, Model model) {
-		var recording = catalog.requireVisible(new RecordingId(id), caller.getName());
+		// ART-22: the page's view of the record is logged as the API's is
+		var recording = catalog.view(new RecordingId(id), caller.getName());
 		var view = views.of(recording);
 		prepare(recording, RevisionForm.of(view, view.labels() == null ? null : view.labels().caseNumber()), null,
 				caller, model);
@@ -80,14 +82,14 @@ class RecordingDetailController {
 
 	/** The original for the page's player, with HTTP Range, to the same people as the API's content route. */
 	@GetMapping("/content")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
 		content.serve(catalog.requireVisible(new RecordingId(id), caller.getName()), caller.getName(), request, response);
 	}
 
 	@PostMapping("/revisions")
-	@PreAuthorize(StaffUploaders.ROLES)
+	@Permissions.MakeRecordings
 	String revise(@PathVariable UUID id, RevisionForm form, Authentication caller, Model model,
 			RedirectAttributes redirect) {
 		var recordingId = new RecordingId(id);
@@ -107,7 +109,7 @@ class RecordingDetailController {
 	 * chosen that is the current one, and a recorder who is the current one, are no change.
 	 */
 	@PostMapping("/corrections")
-	@PreAuthorize(StaffUploaders.ROLES)
+	@Permissions.MakeRecordings
 	String requestCorrection(@PathVariable UUID id, RevisionForm form, Authentication caller, Model model,
 			RedirectAttributes redirect) {
 		var recordingId = new RecordingId(id);
@@ -141,7 +143,7 @@ class RecordingDetailController {
 		model.addAttribute("contentOpen", catalog.contentOpenTo(recording, caller.getName()));
 		model.addAttribute("stages", current.stages());
 		model.addAttribute("history", history);
-		model.addAttribute("mayRevise", StaffUploaders.include(caller));
+		model.addAttribute("mayRevise", Permission.MAKE_RECORDINGS.grantedTo(caller));
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		model.addAttribute("picker", choices.pick(form.caseId(), form.caseNumber(), form.stageIds()));
@@ -154,7 +156,7 @@ class RecordingDetailController {
 			.filter(c -> corrections.mayDecide(c, caller.getName()))
 			.map(c -> c.id().id())
 			.collect(java.util.stream.Collectors.toSet()));
-		model.addAttribute("mayCorrect", StaffUploaders.include(caller) && corrections.mayRequest(recording,
+		model.addAttribute("mayCorrect", Permission.MAKE_RECORDINGS.grantedTo(caller) && corrections.mayRequest(recording,
 				caller.getName()));
 	}
 

@@ -13,7 +13,8 @@ import org.lawtrace.recordings.web.CaseChoices.StageOption;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.web.Htmx;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permission;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +55,7 @@ class RecordingFragmentsController {
 
 	/** A case's recordings, with players, under the stage each records; those linked to the case alone last. */
 	@GetMapping("/case/{caseId}")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	String ofCase(@PathVariable UUID caseId, Authentication caller, HttpServletRequest request, Model model) {
 		if (!Htmx.wantsFragment(request)) {
 			// someone who followed the address by hand gets the page the section belongs to
@@ -84,7 +85,7 @@ class RecordingFragmentsController {
 		model.addAttribute("total", found.total());
 		model.addAttribute("hidden", all - found.total());
 		model.addAttribute("shown", recordings.size());
-		model.addAttribute("mayUpload", StaffUploaders.include(caller));
+		model.addAttribute("mayUpload", Permission.MAKE_RECORDINGS.grantedTo(caller));
 		// ART-14, issue 11: corrections that took records out of this case or brought them in, shown with the case
 		model.addAttribute("corrections", correctionViews.of(corrections.ofCase(id, caller.getName())));
 		return CASE_SECTION;
@@ -92,7 +93,7 @@ class RecordingFragmentsController {
 
 	/** The case picker: the case whose number was typed (or chosen) with its stages, or the cases to choose from. */
 	@GetMapping("/case-picker")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	String casePicker(@RequestParam(required = false) @Nullable String caseNumber,
 			@RequestParam(required = false) @Nullable UUID caseId,
 			@RequestParam(required = false) @Nullable List<UUID> stageIds, Model model) {

@@ -6,7 +6,7 @@ import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.web.Htmx;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +38,7 @@ class RecordingListController {
 	}
 
 	@GetMapping("/recordings")
-	@PreAuthorize(RecordingController.READERS)
+	@Permissions.ReadRecords
 	String list(RecordingSearch search, Authentication caller, HttpServletRequest request, Model model) {
 		model.addAttribute("search", search);
 		var matches = search.byCase() ? choices.matching(search.caseNumber()) : List.<CaseChoices.CaseOption>of();

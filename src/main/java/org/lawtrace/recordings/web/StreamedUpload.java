@@ -9,6 +9,7 @@ import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.UploadDescription;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.InputRules;
+import org.lawtrace.shared.web.MultipartReader;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -21,6 +21,7 @@ import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.web.InputRules;
 import org.lawtrace.shared.web.ProblemResponses;
+import org.lawtrace.staff.Permissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +29,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -75,7 +75,7 @@ class TusUploads {
 	 */
 	@RequestMapping(path = { PATH, PATH + "/**" }, method = { RequestMethod.POST, RequestMethod.PATCH,
 			RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
-	@PreAuthorize(RecordingController.UPLOADERS)
+	@Permissions.UploadRecordings
 	void process(HttpServletRequest request, HttpServletResponse response, Authentication caller) throws IOException {
 		var owner = caller.getName();
 		var method = methodOf(request);

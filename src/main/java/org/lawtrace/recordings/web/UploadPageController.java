@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +33,7 @@ class UploadPageController {
 	}
 
 	@GetMapping("/recordings/upload")
-	@PreAuthorize(StaffUploaders.ROLES)
+	@Permissions.MakeRecordings
 	String form(@RequestParam(required = false) @Nullable UUID caseId,
 			@RequestParam(required = false) @Nullable List<UUID> stageIds, Authentication caller, Model model) {
 		var people = recorders.nameableBy(caller.getName());

@@ -5,9 +5,9 @@ import java.net.URI;
 import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.staff.Permissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,7 +40,7 @@ class UploadPageReceiver {
 	 * a refusal that arrives while a large file is still being sent may reach the browser only as a broken link.
 	 */
 	@PostMapping(path = "/recordings/upload/check", consumes = "application/json")
-	@PreAuthorize(StaffUploaders.ROLES)
+	@Permissions.MakeRecordings
 	ResponseEntity<Void> check(@RequestBody UploadPageMetadata metadata, Authentication caller) {
 		ingest.prepare(metadata.description(time.zone()), caller.getName());
 		return ResponseEntity.noContent().build();
@@ -48,7 +48,7 @@ class UploadPageReceiver {
 
 	/** The upload page's form: a metadata part and the file, streamed into the store like the API's upload. */
 	@PostMapping(path = "/recordings/upload", consumes = "multipart/form-data")
-	@PreAuthorize(StaffUploaders.ROLES)
+	@Permissions.MakeRecordings
 	ResponseEntity<RecordingView> upload(HttpServletRequest request, Authentication caller) {
 		var ingested = upload.receive(request, caller.getName(), UploadPageMetadata.class,
 				m -> m.description(time.zone()), null);

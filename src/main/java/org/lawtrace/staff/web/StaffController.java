@@ -13,6 +13,7 @@ import org.lawtrace.shared.UnitId;
 import org.lawtrace.staff.ApiToken;
 import org.lawtrace.staff.ApiTokens;
 import org.lawtrace.staff.EnforcementCertificate;
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.Qualification;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.RoleChange;
@@ -24,7 +25,6 @@ import org.lawtrace.staff.UnitKind;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +51,6 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/v1")
 class StaffController {
 
-	static final String ANY_STAFF = "hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR',"
-			+ "'DIRECTOR','DISCIPLINE','ADMIN')";
-
 	private final StaffDirectory directory;
 	private final StaffAdministration administration;
 	private final ApiTokens tokens;
@@ -69,7 +66,7 @@ class StaffController {
 
 	/** Everyone on the staff, with unit and roles. */
 	@GetMapping("/staff")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.SeeStaff
 	List<StaffView> staff() {
 		var units = directory.units();
 		return directory.all().stream().map(m -> StaffView.of(m, units)).toList();
@@ -77,21 +74,21 @@ class StaffController {
 
 	/** One person, with unit, roles and any role change waiting for the director. */
 	@GetMapping("/staff/{username}")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.SeeStaff
 	StaffView member(@PathVariable String username) {
 		return view(directory.require(username));
 	}
 
 	/** A person's enforcement certificates (执法证), with validity and any revocation (ART-07). */
 	@GetMapping("/staff/{username}/certificates")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.SeeStaff
 	List<EnforcementCertificate> certificates(@PathVariable String username) {
 		return directory.certificates(directory.require(username).id());
 	}
 
 	/** ART-08: was this person qualified on the day (today if not given). */
 	@GetMapping("/staff/{username}/qualification")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.SeeStaff
 	Qualification qualification(@PathVariable String username,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
 		return directory.qualificationOn(username, date == null ? time.today() : date);
@@ -99,14 +96,14 @@ class StaffController {
 
 	/** The bureau's units (a tree). */
 	@GetMapping("/units")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.SeeStaff
 	List<Unit> units() {
 		return directory.units();
 	}
 
 	/** Adds a unit to the bureau's tree. */
 	@PostMapping("/units")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageStaff
 	ResponseEntity<Unit> addUnit(@Valid @RequestBody NewUnit body) {
 		var unit = administration.addUnit(body.code(), body.name(), body.nameEn(), body.kind(),
 				body.parentId() == null ? null : new UnitId(body.parentId()));
@@ -118,7 +115,7 @@ class StaffController {
 	 * sign-in; ART-20: evidence roles are listed as {@code pendingRoles} until the director confirms them.
 	 */
 	@PostMapping("/staff")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageStaff
 	ResponseEntity<StaffView> register(@Valid @RequestBody NewStaff body, Authentication caller) {
 		var registered = administration.register(body.username(), body.name(), body.staffNumber(),
 				new UnitId(body.unitId()), body.permanent(), body.roles(), body.password(), caller.getName());
@@ -131,7 +128,7 @@ class StaffController {
 	 * gives an evidence role, which takes effect only once the director confirms it (two-person rule).
 	 */
 	@PutMapping("/staff/{username}/roles")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageStaff
 	ResponseEntity<?> changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles body,
 			Authentication caller) {
 		var waiting = administration.changeRoles(username, body.roles(), caller.getName());
@@ -144,21 +141,21 @@ class StaffController {
 
 	/** Role changes: the waiting ones and those decided in the last 30 days, or those of one status. */
 	@GetMapping("/staff/role-changes")
-	@PreAuthorize("hasAnyRole('ADMIN','DIRECTOR')")
+	@Permissions.SeeRoleChanges
 	List<RoleChangeView> roleChanges(@RequestParam(required = false) RoleChange.@Nullable Status status) {
 		return administration.roleChanges(status, 30).stream().map(c -> RoleChangeView.of(c, directory)).toList();
 	}
 
 	/** The director confirms a role change the administrator asked for (two-person rule); it takes effect now. */
 	@PostMapping("/staff/role-changes/{id}/confirmation")
-	@PreAuthorize("hasRole('DIRECTOR')")
+	@Permissions.ConfirmRoleChanges
 	RoleChangeView confirm(@PathVariable UUID id, Authentication caller) {
 		return RoleChangeView.of(administration.confirmRoleChange(id, caller.getName()), directory);
 	}
 
 	/** The director refuses a role change the administrator asked for, with an optional reason. */
 	@PostMapping("/staff/role-changes/{id}/refusal")
-	@PreAuthorize("hasRole('DIRECTOR')")
+	@Permissions.ConfirmRoleChanges
 	RoleChangeView refuse(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Refusal body,
 			Authentication caller) {
 		return RoleChangeView.of(
@@ -167,7 +164,7 @@ class StaffController {
 
 	/** The administrator sets a new password (policy applies), which its owner must change at the next sign-in. */
 	@PostMapping("/staff/{username}/password")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageStaff
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void resetPassword(@PathVariable String username, @Valid @RequestBody NewPassword body, Authentication caller) {
 		administration.resetPassword(username, body.password(), caller.getName());
@@ -175,7 +172,7 @@ class StaffController {
 
 	/** Lifts the refusal of sign-ins to an account after failed passwords, from every address. */
 	@PostMapping("/staff/{username}/unlock")
-	@PreAuthorize("hasAnyRole('ADMIN','DIRECTOR')")
+	@Permissions.UnlockAccounts
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlock(@PathVariable String username, Authentication caller) {
 		administration.unlock(username, caller.getName());
@@ -186,7 +183,7 @@ class StaffController {
 	 * may make.
 	 */
 	@PostMapping("/staff/me/password")
-	@PreAuthorize("isAuthenticated()")
+	@Permissions.SignedIn
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void changeOwnPassword(@Valid @RequestBody PasswordChange body, Authentication caller) {
 		administration.changeOwnPassword(caller.getName(), body.currentPassword(), body.newPassword());
@@ -200,7 +197,7 @@ class StaffController {
 
 	/** Records an enforcement certificate issued to a person (ART-07). Answers 201 with it. */
 	@PostMapping("/staff/{username}/certificates")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageStaff
 	@ResponseStatus(HttpStatus.CREATED)
 	EnforcementCertificate issue(@PathVariable String username, @Valid @RequestBody NewCertificate body) {
 		return administration.issueCertificate(directory.require(username).id(), body.number(), body.issuer(),
@@ -212,7 +209,7 @@ class StaffController {
 	 * (ART-07, ART-08).
 	 */
 	@PostMapping("/certificates/{number}/revocation")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Permissions.ManageStaff
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@PathVariable String number, @Valid @RequestBody Revocation body) {
 		administration.revokeCertificate(number, body.on() == null ? time.today() : body.on(), body.reason());
@@ -220,14 +217,14 @@ class StaffController {
 
 	/** The caller's own API tokens (never their secrets). */
 	@GetMapping("/staff/me/tokens")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.ManageOwnTokens
 	List<ApiToken> myTokens(Authentication caller) {
 		return tokens.ownedBy(directory.require(caller.getName()).id());
 	}
 
 	/** Issues an API token to the caller; the secret is shown once, in this answer. Answers 201. */
 	@PostMapping("/staff/me/tokens")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.ManageOwnTokens
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken issueToken(Authentication caller, @Valid @RequestBody NewToken body) {
 		var issued = tokens.issue(directory.require(caller.getName()).id(), body.name(), body.expiresAt());
@@ -236,7 +233,7 @@ class StaffController {
 
 	/** Revokes one of the caller's own API tokens at once. */
 	@DeleteMapping("/staff/me/tokens/{id}")
-	@PreAuthorize(ANY_STAFF)
+	@Permissions.ManageOwnTokens
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeToken(Authentication caller, @PathVariable UUID id) {
 		tokens.revoke(directory.require(caller.getName()).id(), id);

@@ -1,7 +1,7 @@
 package org.lawtrace.storage.web;
 
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.storage.Reconciliation;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,7 +17,7 @@ class ReconciliationController {
 
 	/** Blobs no record names and blobs records name that the store lacks; nothing is deleted either way. */
 	@GetMapping("/api/v1/storage/reconciliation")
-	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
+	@Permissions.SeeStoreReconciliation
 	Reconciliation.Report reconciliation() {
 		return reconciliation.reconcile();
 	}

@@ -1,8 +1,8 @@
 package org.lawtrace.storage.web;
 
+import org.lawtrace.staff.Permissions;
 import org.lawtrace.storage.ReplicationStatus;
 import org.lawtrace.storage.Replication;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ReplicationController {
 
-	static final String WHO = "hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE','ADMIN')";
 
 	private final ReplicationStatus status;
 
@@ -29,14 +28,14 @@ class ReplicationController {
 	 * failing with their last error, the last verified copy and the last metadata export (and the last good one).
 	 */
 	@GetMapping("/api/v1/storage/replication")
-	@PreAuthorize(WHO)
+	@Permissions.SeeReplication
 	@ResponseBody
 	Replication.State replication() {
 		return status.state();
 	}
 
 	@GetMapping("/storage/replication")
-	@PreAuthorize(WHO)
+	@Permissions.SeeReplication
 	String page(Model model) {
 		model.addAttribute("state", status.state());
 		return "storage/replication";

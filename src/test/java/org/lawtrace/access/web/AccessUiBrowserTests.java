@@ -8,7 +8,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
 import org.lawtrace.Browser;
-import org.lawtrace.BrowserAvailable;
+import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
@@ -29,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Access by approval in a real browser: a legal-affairs officer asks, the deputy director approves, she plays. */
 @LawTraceIntegrationTest
-@ExtendWith(BrowserAvailable.class)
+@ExtendWith(BrowserSession.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessUiBrowserTests {
 
@@ -44,17 +43,10 @@ class AccessUiBrowserTests {
 	private WebDriverWait wait;
 
 	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start();
+	void startBrowser(Browser browser) {
+		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

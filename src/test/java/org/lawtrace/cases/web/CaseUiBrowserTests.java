@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
 import org.lawtrace.Browser;
-import org.lawtrace.BrowserAvailable;
+import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.shared.BureauTime;
 import org.openqa.selenium.By;
@@ -36,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The case pages in a real browser: what an officer, the administrator and an English reader see and do. */
 @LawTraceIntegrationTest
-@ExtendWith(BrowserAvailable.class)
+@ExtendWith(BrowserSession.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseUiBrowserTests {
 
@@ -53,17 +52,10 @@ class CaseUiBrowserTests {
 	private WebDriverWait wait;
 
 	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start();
+	void startBrowser(Browser browser) {
+		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
 import org.lawtrace.Browser;
-import org.lawtrace.BrowserAvailable;
+import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
@@ -32,7 +31,7 @@ import org.springframework.http.MediaType;
 
 /** ART-06.0 in a real browser: an officer marks the opening and closing on a recording page; the checklist turns green. */
 @LawTraceIntegrationTest
-@ExtendWith(BrowserAvailable.class)
+@ExtendWith(BrowserSession.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookmarkUiBrowserTests {
 
@@ -47,17 +46,10 @@ class BookmarkUiBrowserTests {
 	private WebDriverWait wait;
 
 	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start();
+	void startBrowser(Browser browser) {
+		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
 import org.lawtrace.Browser;
-import org.lawtrace.BrowserAvailable;
+import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.documents.Pdfs;
 import org.openqa.selenium.By;
@@ -31,7 +30,7 @@ import org.springframework.http.MediaType;
 
 /** An officer registers and confirms a questioning record through the pages, in a real browser. */
 @LawTraceIntegrationTest
-@ExtendWith(BrowserAvailable.class)
+@ExtendWith(BrowserSession.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentUiBrowserTests {
 
@@ -43,17 +42,10 @@ class DocumentUiBrowserTests {
 	private WebDriverWait wait;
 
 	@BeforeAll
-	void startBrowser() {
-		browser = Browser.start();
+	void startBrowser(Browser browser) {
+		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test

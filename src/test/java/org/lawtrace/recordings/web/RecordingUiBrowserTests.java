@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
 import org.lawtrace.Browser;
-import org.lawtrace.BrowserAvailable;
+import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.shared.BureauTime;
@@ -43,7 +43,7 @@ import org.springframework.util.FileSystemUtils;
 
 /** The recording pages in a real browser: an officer uploads, finds, plays and links recordings of his case. */
 @LawTraceIntegrationTest
-@ExtendWith(BrowserAvailable.class)
+@ExtendWith(BrowserSession.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordingUiBrowserTests {
 
@@ -61,18 +61,15 @@ class RecordingUiBrowserTests {
 	private Path files;
 
 	@BeforeAll
-	void startBrowser() throws IOException {
-		browser = Browser.start();
+	void startBrowser(Browser browser) throws IOException {
+		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 		files = Files.createTempDirectory("lawtrace-upload-");
 	}
 
 	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
+	void deleteFiles() {
 		FileSystemUtils.deleteRecursively(files.toFile());
 	}
 

@@ -1,0 +1,101 @@
+package org.lawtrace.documents.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.documents.DocumentCatalog;
+import org.lawtrace.documents.DocumentRegistry;
+import org.lawtrace.documents.Volume;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.NotPermitted;
+import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.Htmx;
+import org.lawtrace.staff.Permissions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Registering a document with its file (ART-05): the form, and its post by htmx as multipart with the CSRF token in a
+ * header.
+ */
+@Controller
+@RequestMapping("/documents")
+class DocumentRegistrationController {
+
+	static final Set<String> REGISTER_FIELDS = Set.of("kind", "stageId", "number", "title", "madeAt", "file");
+
+	private final DocumentCatalog catalog;
+	private final DocumentRegistry registry;
+	private final CaseManagement cases;
+	private final BureauTime time;
+	private final long maxUploadBytes;
+
+	DocumentRegistrationController(DocumentCatalog catalog, DocumentRegistry registry, CaseManagement cases,
+			BureauTime time,
+			@Value("${lawtrace.documents.max-upload-bytes:67108864}") long maxUploadBytes) {
+		this.catalog = catalog;
+		this.registry = registry;
+		this.cases = cases;
+		this.time = time;
+		this.maxUploadBytes = maxUploadBytes;
+	}
+
+	@GetMapping("/new")
+	@Permissions.WriteDocuments
+	String newDocument(@RequestParam UUID caseId, @RequestParam(required = false) @Nullable UUID stageId,
+			Authentication caller, Model model) {
+		prepareNew(new CaseId(caseId), new RegisterForm(caseId, stageId), null, caller, model);
+		return "documents/new";
+	}
+
+	/** ART-05: registers a document with its file; htmx goes to the document's page, or shows why it was refused. */
+	@PostMapping("/new")
+	@Permissions.WriteDocuments
+	String register(HttpServletRequest request, HttpServletResponse response, Authentication caller, Model model)
+			throws IOException {
+		var form = FormParts.read(request.getContentType(), request.getInputStream(), maxUploadBytes);
+		var registerForm = RegisterForm.of(form);
+		try {
+			var file = form.file("file");
+			var document = registry.register(registerForm.toCommand(time), new ByteArrayInputStream(file.content()),
+					file.fileName() == null ? "" : file.fileName(), caller.getName());
+			return DocumentPages.redirect(request, response, "/documents/" + document.id());
+		}
+		catch (DomainException e) {
+			if (e instanceof NotPermitted || registerForm.caseId() == null) {
+				throw e;
+			}
+			prepareNew(new CaseId(registerForm.caseId()), registerForm, FormError.of(e, REGISTER_FIELDS), caller, model);
+			return Htmx.wantsFragment(request) ? "documents/new :: registerForm" : "documents/new";
+		}
+	}
+
+	private void prepareNew(CaseId caseId, RegisterForm form, @Nullable FormError error, Authentication caller,
+			Model model) {
+		var c = cases.require(caseId);
+		model.addAttribute("case", c);
+		model.addAttribute("stages", cases.stages(caseId));
+		model.addAttribute("zone", time.zone());
+		model.addAttribute("kinds", catalog.kinds().stream().filter(k -> k.volume() != Volume.NONE)
+			.sorted(Comparator.comparing(k -> k.code())).toList());
+		model.addAttribute("form", form);
+		model.addAttribute("error", error);
+		model.addAttribute("mayAct", cases.mayActOn(c.id(), caller.getName()));
+	}
+}
