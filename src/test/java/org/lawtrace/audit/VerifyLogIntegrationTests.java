@@ -44,7 +44,8 @@ class VerifyLogIntegrationTests {
 
 		var untouched = server.command("verify-log");
 		assertThat(untouched.output()).containsPattern("OK: " + entries + " entries, root [0-9a-f]{64}, "
-				+ "1 checkpoint signed and matching");
+				// the explicit one, and any the 60-second interval or the start-up signed on a slow machine
+				+ "\\d+ checkpoints? signed and matching");
 		assertThat(untouched.exitCode()).isZero();
 
 		try (var db = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), server.jdbcPassword());
