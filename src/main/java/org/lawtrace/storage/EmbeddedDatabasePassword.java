@@ -43,7 +43,7 @@ class EmbeddedDatabasePassword implements BeanPostProcessor, EnvironmentAware {
 
 	/** The embedded database of {@code application.properties}; any other URL is left alone. */
 	static final String DEFAULT_URL = "jdbc:h2:file:${lawtrace.data-dir}/db/lawtrace;MODE=PostgreSQL;"
-			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 	static final String USER = "sa";
 	static final String FILE = "credentials";
 	private static final String PENDING = "credentials.new";

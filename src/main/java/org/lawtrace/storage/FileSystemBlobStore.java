@@ -24,7 +24,7 @@ import org.lawtrace.shared.NotFound;
  * The blob store on a local or mounted filesystem, laid out like Git's loose objects:
  * {@code blobs/sha256/ab/cd/abcd…} under the store's root, each file read-only once it has its name.
  */
-final class FileSystemBlobStore implements BlobStore, NamedObjects {
+final class FileSystemBlobStore implements BlobStore, NamedFiles {
 
 	private final Path blobs;
 	private final Path named;
@@ -187,7 +187,7 @@ final class FileSystemBlobStore implements BlobStore, NamedObjects {
 
 	@Override
 	public boolean putNamed(String name, Path file) {
-		var target = named.resolve(NamedObjects.requireName(name));
+		var target = named.resolve(NamedFiles.requireName(name));
 		try {
 			if (Files.exists(target)) {
 				return false;
@@ -221,7 +221,7 @@ final class FileSystemBlobStore implements BlobStore, NamedObjects {
 	@Override
 	public InputStream openNamed(String name) {
 		try {
-			return Files.newInputStream(named.resolve(NamedObjects.requireName(name)));
+			return Files.newInputStream(named.resolve(NamedFiles.requireName(name)));
 		}
 		catch (NoSuchFileException e) {
 			throw new NotFound("object", name);
@@ -239,7 +239,7 @@ final class FileSystemBlobStore implements BlobStore, NamedObjects {
 		try (var files = Files.walk(named)) {
 			return files.filter(Files::isRegularFile)
 				.map(file -> named.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
-				.filter(name -> name.startsWith(prefix) && NamedObjects.NAME.matcher(name).matches())
+				.filter(name -> name.startsWith(prefix) && NamedFiles.NAME.matcher(name).matches())
 				.sorted()
 				.toList();
 		}

@@ -96,7 +96,7 @@ public class MetadataExport {
 	 */
 	public Export export() {
 		var store = replica.store().orElseThrow(() -> new IllegalStateException("no off-site replica is configured"));
-		if (!(store instanceof NamedObjects named)) {
+		if (!(store instanceof NamedFiles named)) {
 			throw new IllegalStateException("the replica cannot keep named objects");
 		}
 		var id = UUID.randomUUID();
@@ -196,7 +196,7 @@ public class MetadataExport {
 	}
 
 	/** The newest export's description in a replica, read without any database (for {@code restore}). */
-	static Optional<Description> newest(NamedObjects replica) {
+	static Optional<Description> newest(NamedFiles replica) {
 		var descriptions = replica.names(AREA).stream().filter(n -> n.endsWith(".json")).toList();
 		if (descriptions.isEmpty()) {
 			return Optional.empty();
@@ -204,7 +204,7 @@ public class MetadataExport {
 		return Optional.of(describe(replica, descriptions.get(descriptions.size() - 1)));
 	}
 
-	static Description describe(NamedObjects replica, String name) {
+	static Description describe(NamedFiles replica, String name) {
 		try (var in = replica.openNamed(name)) {
 			return JSON.readValue(in, Description.class);
 		}

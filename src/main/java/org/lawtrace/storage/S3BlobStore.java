@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * SHA-256, so the object lands directly under its final key, the server checks the transfer, and nothing is held in
  * memory; the price is local disk for the largest file in flight.
  */
-final class S3BlobStore implements BlobStore, NamedObjects, AutoCloseable {
+final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 
 	private static final int PRECONDITION_FAILED = 412;
 	private static final int NOT_FOUND = 404;
@@ -187,7 +187,7 @@ final class S3BlobStore implements BlobStore, NamedObjects, AutoCloseable {
 
 	@Override
 	public boolean putNamed(String name, Path file) {
-		var key = NAMED + NamedObjects.requireName(name);
+		var key = NAMED + NamedFiles.requireName(name);
 		var request = PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*")
 			.contentType("application/octet-stream");
 		var retainUntil = objectLock.enabled() ? objectLock.retainUntil() : null;
@@ -209,7 +209,7 @@ final class S3BlobStore implements BlobStore, NamedObjects, AutoCloseable {
 	@Override
 	public InputStream openNamed(String name) {
 		try {
-			return s3.getObject(b -> b.bucket(bucket).key(NAMED + NamedObjects.requireName(name)));
+			return s3.getObject(b -> b.bucket(bucket).key(NAMED + NamedFiles.requireName(name)));
 		}
 		catch (S3Exception e) {
 			if (e.statusCode() == NOT_FOUND) {

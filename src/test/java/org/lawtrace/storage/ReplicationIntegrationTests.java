@@ -144,7 +144,7 @@ class ReplicationIntegrationTests {
 				.satisfies(t -> assertThat(t.rows()).isPositive());
 		}
 		assertThat(TwinDigest.of(Files.readAllBytes(zip)).sm3()).isEqualTo(export.sm3());
-		var described = MetadataExport.newest((NamedObjects) replicaStore()).orElseThrow();
+		var described = MetadataExport.newest((NamedFiles) replicaStore()).orElseThrow();
 		assertThat(described.sha256()).isEqualTo(export.sha256());
 		assertThat(((Map<?, ?>) state("sun.li").get("lastGoodExport")).get("name")).isEqualTo(export.name());
 	}
