@@ -54,9 +54,11 @@ public class MetadataExport {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transaction;
+	private final Replication replication;
 
 	MetadataExport(Replica replica, DataSource database, JdbcClient jdbc, Spool spool, BureauTime time,
-			ApplicationEventPublisher events, TransactionTemplate transaction) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Replication replication) {
+		this.replication = replication;
 		this.replica = replica;
 		this.database = database;
 		this.jdbc = jdbc;
@@ -98,6 +100,13 @@ public class MetadataExport {
 		var store = replica.store().orElseThrow(() -> new IllegalStateException("no off-site replica is configured"));
 		if (!(store instanceof NamedFiles named)) {
 			throw new IllegalStateException("the replica cannot keep named objects");
+		}
+		try {
+			// the anchors the export's audit entries are checked against go first
+			replication.copyAnchors();
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not copy the anchors to the off-site replica before the export: {}", e.toString());
 		}
 		var id = UUID.randomUUID();
 		var started = time.now();

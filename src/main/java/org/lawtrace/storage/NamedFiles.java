@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.lawtrace.shared.NotFound;
 
 /**
- * Objects kept under a name beside a store's blobs (the replica's metadata exports, {@code metadata/...}): written
+ * Files kept under a name beside a store's blobs (the replica's metadata exports, {@code metadata/...}): written
  * once, never replaced or deleted, like the blobs themselves; a name that exists already is left as it is.
  */
 interface NamedFiles {

@@ -11,9 +11,20 @@ import org.jspecify.annotations.Nullable;
 public final class Replica {
 
 	private final @Nullable BlobStore store;
+	private final @Nullable NamedObjects anchors;
 
 	Replica(@Nullable BlobStore store) {
+		this(store, null);
+	}
+
+	Replica(@Nullable BlobStore store, @Nullable NamedObjects anchors) {
 		this.store = store;
+		this.anchors = anchors;
+	}
+
+	/** The replica's folder of anchors, where the primary's {@link Anchors} are copied. */
+	Optional<NamedObjects> anchors() {
+		return Optional.ofNullable(anchors);
 	}
 
 	/** @return the replica's store, or empty when the bureau has configured none. */

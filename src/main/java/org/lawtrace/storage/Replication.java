@@ -48,10 +48,16 @@ public class Replication implements DisposableBean {
 	private volatile @Nullable Thread worker;
 	private volatile boolean stopping;
 	private volatile @Nullable Instant lastCatchUp;
+	private final Anchors anchors;
+	private final java.util.Set<String> anchorsOnReplica = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private volatile @Nullable Instant lastAnchorCopy;
+	/** Anchors are written every minute or so; they follow at that pace. */
+	private static final Duration ANCHORS_EVERY = Duration.ofMinutes(1);
 
 	Replication(Replica replica, BlobStore primary, ReplicationQueue queue, ReplicationNudge nudge,
 			StorageProperties properties, BureauTime time, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Anchors anchors) {
+		this.anchors = anchors;
 		this.replica = replica;
 		this.primary = primary instanceof ReplicatedBlobStore replicated ? replicated.primary() : primary;
 		this.queue = queue;
@@ -127,6 +133,9 @@ public class Replication implements DisposableBean {
 		while (!stopping) {
 			try {
 				catchUpIfDue();
+				if (open(time.now())) {
+					copyAnchorsIfDue();
+				}
 				while (!stopping && open(time.now()) && copyNext()) {
 					// one blob at a time until the queue has nothing due
 				}
@@ -159,6 +168,62 @@ public class Replication implements DisposableBean {
 					+ "unreachable, or before the replica was configured)", added);
 		}
 		return added;
+	}
+
+	/**
+	 * Copies the anchors (the audit log's signed checkpoints, ADR 0008) that the replica lacks, each read back and
+	 * compared byte for byte; returns how many were copied.
+	 */
+	public int copyAnchors() {
+		var target = replica.anchors().orElse(null);
+		if (target == null) {
+			return 0;
+		}
+		if (anchorsOnReplica.isEmpty()) {
+			anchorsOnReplica.addAll(target.list());
+		}
+		var copied = 0;
+		for (var name : anchors.list()) {
+			if (anchorsOnReplica.contains(name)) {
+				continue;
+			}
+			var content = anchors.read(name).orElse(null);
+			if (content == null) {
+				continue;
+			}
+			try {
+				target.write(name, content);
+				copied++;
+			}
+			catch (NamedObjects.NameTaken already) {
+				// written by another instance, or before a restart: checked below all the same
+			}
+			var back = target.read(name).orElse(null);
+			if (back == null || !java.util.Arrays.equals(back, content)) {
+				alarm("REPLICA_COPY_DIFFERS", "ANCHOR", name, "异地备份中的审计锚点与原件不一致 (the replica's copy of anchor " + name
+						+ " differs from the primary's)");
+				continue;
+			}
+			anchorsOnReplica.add(name);
+		}
+		lastAnchorCopy = time.now();
+		if (copied > 0) {
+			log.info("Copied {} anchor(s) to the off-site replica, read back and compared", copied);
+		}
+		return copied;
+	}
+
+	private void copyAnchorsIfDue() {
+		var last = lastAnchorCopy;
+		if (last == null || !time.now().isBefore(last.plus(ANCHORS_EVERY))) {
+			try {
+				copyAnchors();
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not copy the anchors to the off-site replica now: {}", e.toString());
+				lastAnchorCopy = time.now();
+			}
+		}
 	}
 
 	private void catchUpIfDue() {
@@ -223,21 +288,22 @@ public class Replication implements DisposableBean {
 		log.warn("Replicating blob {} failed (attempt {}), next try in {}: {}", claim.sha256(), claim.attempts(),
 				backOff, error);
 		if (BlobCopy.Failed.COPY_DIFFERS.equals(alarmAtOnce)) {
-			alarm("REPLICA_COPY_DIFFERS", claim.sha256(),
+			alarm("REPLICA_COPY_DIFFERS", "BLOB", claim.sha256(),
 					"异地备份副本与原件不一致 (the replica's copy, read back, differs from the primary): " + error);
 		}
 		else if (BlobCopy.Failed.SOURCE_DIFFERS.equals(alarmAtOnce)) {
-			alarm("FIXITY_FAILED", claim.sha256(),
+			alarm("FIXITY_FAILED", "BLOB", claim.sha256(),
 					"原件与其摘要不一致，未复制 (the primary's copy no longer matches its digest; not copied): " + error);
 		}
 		else if (claim.attempts() == settings.alarmAfter()) {
-			alarm("REPLICA_COPY_FAILED", claim.sha256(), "异地备份连续 " + claim.attempts()
+			alarm("REPLICA_COPY_FAILED", "BLOB", claim.sha256(), "异地备份连续 " + claim.attempts()
 					+ " 次复制失败 (copying to the off-site replica failed " + claim.attempts() + " times): " + error);
 		}
 	}
 
-	private void alarm(String kind, String sha256, String detail) {
+	private void alarm(String kind, String subjectType, String subjectId, String detail) {
 		// inside a transaction, so listeners bound to a commit hear it too
-		transaction.executeWithoutResult(status -> events.publishEvent(new IntegrityAlarm(kind, "BLOB", sha256, detail)));
+		transaction.executeWithoutResult(
+				status -> events.publishEvent(new IntegrityAlarm(kind, subjectType, subjectId, detail)));
 	}
 }

@@ -74,13 +74,52 @@ public final class RestoreCommand {
 			}
 			var spool = new Spool(properties.requireRoot().resolve("tmp"), clock);
 			var primary = StorageConfiguration.primaryStore(properties, spool, clock);
-			return new Run(primary, replica, context.getBean(DataSource.class), context.getBean(Flyway.class), spool,
+			var code = new Run(primary, replica, context.getBean(DataSource.class), context.getBean(Flyway.class), spool,
 					force, out, err).run();
+			if (code == 2) {
+				return code;
+			}
+			var anchors = copyAnchors(StorageConfiguration.replicaAnchors(properties, clock),
+					StorageConfiguration.primaryAnchors(properties, clock), out);
+			return anchors ? code : 1;
 		}
 		catch (RuntimeException e) {
 			err.println("restore failed: " + e.getMessage());
 			return 2;
 		}
+	}
+
+	/**
+	 * Copies the audit log's anchors (ADR 0008) back, each compared byte for byte; anchors the primary holds already
+	 * must be identical.
+	 *
+	 * @return whether every anchor verified.
+	 */
+	static boolean copyAnchors(@org.jspecify.annotations.Nullable NamedObjects from, NamedObjects to, PrintStream out) {
+		if (from == null) {
+			return true;
+		}
+		var copied = 0;
+		var names = from.list();
+		var verified = true;
+		for (var name : names) {
+			var content = from.read(name).orElseThrow();
+			try {
+				to.write(name, content);
+				copied++;
+			}
+			catch (NamedObjects.NameTaken present) {
+				// kept; compared below
+			}
+			if (!java.util.Arrays.equals(to.read(name).orElse(null), content)) {
+				out.println("  MISMATCH: anchor " + name + " differs from the replica's");
+				verified = false;
+			}
+		}
+		out.println("anchors: " + names.size() + " verified (" + copied + " copied)");
+		out.println("note: the audit log's signing key is a secret kept outside the database and is not in the replica; "
+				+ "restore its file from its own backup (lawtrace.audit.key-file) before starting the server");
+		return verified;
 	}
 
 	/** One restore. */

@@ -71,7 +71,11 @@ class StorageConfiguration {
 	 */
 	@Bean
 	Anchors anchors(StorageProperties properties, Clock clock) {
-		return new Anchors(switch (properties.type()) {
+		return new Anchors(primaryAnchors(properties, clock));
+	}
+
+	static NamedObjects primaryAnchors(StorageProperties properties, Clock clock) {
+		return switch (properties.type()) {
 			case FILESYSTEM -> new FileSystemNamedObjects(properties.requireRoot().resolve(Anchors.FOLDER));
 			case S3 -> {
 				var s3 = properties.s3();
@@ -82,7 +86,7 @@ class StorageConfiguration {
 				yield new S3NamedObjects(client, s3.bucket(), Anchors.FOLDER + "/",
 						new ObjectLock(client, s3.bucket(), s3.retention(), clock));
 			}
-		});
+		};
 	}
 
 	/**
@@ -91,7 +95,26 @@ class StorageConfiguration {
 	 */
 	@Bean
 	Replica replica(StorageProperties properties, Clock clock) {
-		return new Replica(replicaStore(properties, clock));
+		return new Replica(replicaStore(properties, clock), replicaAnchors(properties, clock));
+	}
+
+	/** The replica's folder of anchors, beside its blobs as the primary's are. */
+	static @org.jspecify.annotations.Nullable NamedObjects replicaAnchors(StorageProperties properties, Clock clock) {
+		var settings = properties.replica();
+		return switch (settings.type()) {
+			case NONE -> null;
+			case FILESYSTEM -> settings.root() == null ? null
+					: new FileSystemNamedObjects(settings.root().resolve(Anchors.FOLDER));
+			case S3 -> {
+				var s3 = settings.s3();
+				if (s3.bucket() == null || s3.bucket().isBlank()) {
+					yield null;
+				}
+				var client = s3Client(s3);
+				yield new S3NamedObjects(client, s3.bucket(), Anchors.FOLDER + "/",
+						new ObjectLock(client, s3.bucket(), s3.retention(), clock));
+			}
+		};
 	}
 
 	static @org.jspecify.annotations.Nullable BlobStore replicaStore(StorageProperties properties, Clock clock) {
