@@ -4,7 +4,7 @@
 # (row via the API, its UPLOAD audit entry as the custodian reads it, its bytes), upload a new file and `kill -9` the server the moment the 201
 # arrives. At the end prints how many acknowledged uploads were kept and lost.
 # Usage: bench/crash-durability.sh [h2|postgres] [N (50)]
-# PostgreSQL: 127.0.0.1:5432, user postgres (PGPASSWORD if needed); a fresh database is created and dropped.
+# PostgreSQL: 127.0.0.1:${PGPORT:-5432}, user postgres (PGPASSWORD if needed); a fresh database is created and dropped.
 # JAVA_OPTS (default: C1 only, which starts the server faster on a busy machine) go to every start of the server.
 # Power cut: a kill -9 leaves unsynced writes in the kernel's page cache, where the restarted server still finds them.
 # To drop them as a power cut would, put the data directory on a filesystem that can discard unsynced writes on
@@ -19,7 +19,7 @@ SERVER=
 PGDB=lawtrace_crash_$$
 cleanup() {
   [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null || true
-  if [ "$DB" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $PGDB" >/dev/null 2>&1 || true; fi
+  if [ "$DB" = postgres ]; then psql -q -h 127.0.0.1 -p "${PGPORT:-5432}" -U postgres -d postgres -c "drop database if exists $PGDB" >/dev/null 2>&1 || true; fi
   rm -rf "$DATA" "$WORK"
 }
 trap cleanup EXIT
@@ -29,8 +29,8 @@ URL="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d "${DATA_PARENT:-$WORK}/data.XXXXXX")
 ARGS=(--lawtrace.demo=true --server.port="$PORT" --lawtrace.data-dir="$DATA")
 if [ "$DB" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $PGDB" >/dev/null
-  ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$PGDB" --spring.datasource.username=postgres
+  psql -q -h 127.0.0.1 -p "${PGPORT:-5432}" -U postgres -d postgres -c "create database $PGDB" >/dev/null
+  ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/$PGDB" --spring.datasource.username=postgres
          --spring.datasource.password="${PGPASSWORD:-}")
 fi
 
