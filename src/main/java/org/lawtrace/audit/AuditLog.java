@@ -236,7 +236,8 @@ public class AuditLog implements DisposableBean {
 				entries.lockWriter();
 				var size = entries.size();
 				var latest = anchors.latest();
-				if (latest.isPresent() && latest.get().treeSize() == size) {
+				// a row removed and another appended leave the count as it was: the anchored size must also be the end
+				if (latest.isPresent() && latest.get().treeSize() == size && entries.nextSeq() == size) {
 					anchoredSize = size;
 					return latest.get().checkpoint();
 				}
