@@ -245,7 +245,8 @@ public class AuditLog implements DisposableBean {
 				// the writer lock keeps new entries out: every entry counted here is committed, and now durable
 				durable.awaitDurable();
 				var latest = anchors.latest();
-				if (latest.isPresent() && latest.get().treeSize() == size) {
+				// a row removed and another appended leave the count as it was: the anchored size must also be the end
+				if (latest.isPresent() && latest.get().treeSize() == size && entries.nextSeq() == size) {
 					anchoredSize = size;
 					return latest.get().checkpoint();
 				}

@@ -46,7 +46,7 @@ public record Verification(long entries, String root, boolean verified, @Nullabl
 	/** One line for an operator's terminal, then one per finding of the anchors. */
 	public String report() {
 		var anchored = anchoring.anchors() + (anchoring.anchors() == 1 ? " anchor" : " anchors")
-				+ " outside the database cover the first " + anchoring.anchoredEntries() + " entries; "
+				+ " outside the database " + (anchoring.anchors() == 1 ? "covers" : "cover") + " the first " + anchoring.anchoredEntries() + " entries; "
 				+ anchoring.beyondLastAnchor() + (anchoring.beyondLastAnchor() == 1 ? " entry lies" : " entries lie")
 				+ " beyond the last anchor";
 		if (holds()) {

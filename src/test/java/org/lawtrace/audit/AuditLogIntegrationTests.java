@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tampering is undone before the test ends, so the shared context's log verifies again.
  */
 @LawTraceIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class AuditLogIntegrationTests {
 
 	// the custodian answers for the log and sees every record's metadata; the discipline unit sees a recording's
@@ -291,6 +292,40 @@ class AuditLogIntegrationTests {
 		var restored = verification();
 		assertThat(restored).containsEntry("verified", true).containsEntry("checkpointsVerified", true)
 			.containsEntry("firstMismatch", null);
+	}
+
+	@Autowired
+	AuditLog log;
+
+	@Test
+	@DisplayName("ART-22, finding 4: the check against the last anchor raises LOG_DOES_NOT_VERIFY when an anchored entry "
+			+ "is gone, and no checkpoint is signed over the tampered log")
+	void checkAgainstTheLastAnchorRaisesAnAlarm(org.springframework.test.context.event.ApplicationEvents events) {
+		Api.openCase(port, Api.newCaseNumber());
+		awaitQuiet();
+		var anchored = log.checkpoint().treeSize();
+		var last = anchored - 1;
+		var row = jdbc.sql("select * from audit_entry where seq = ?").param(last).query().singleRow();
+		jdbc.sql("delete from audit_entry where seq = ?").param(last).update();
+		try {
+			log.checkAgainstLastAnchor();
+			assertThat(events.stream(org.lawtrace.shared.IntegrityAlarm.class))
+				.anySatisfy(alarm -> assertThat(alarm.kind()).isEqualTo("LOG_DOES_NOT_VERIFY"));
+			var found = verification();
+			assertThat(found).containsEntry("verified", false);
+			@SuppressWarnings("unchecked")
+			var findings = (List<Map<String, Object>>) ((Map<String, Object>) found.get("anchoring")).get("findings");
+			assertThat(findings).anySatisfy(f -> assertThat(f).containsEntry("kind", "ENTRY_MISSING")
+				.containsEntry("fromSeq", (int) last));
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(org.lawtrace.shared.Conflict.class)
+				.isThrownBy(() -> log.checkpoint());
+		}
+		finally {
+			jdbc.sql("insert into audit_entry (seq, recorded_at, actor, action, subject_type, subject_id, outcome, "
+					+ "detail, leaf_hash) values (:seq, :recorded_at, :actor, :action, :subject_type, :subject_id, "
+					+ ":outcome, :detail, :leaf_hash)").params(row).update();
+		}
+		assertThat(verification()).containsEntry("verified", true).containsEntry("checkpointsVerified", true);
 	}
 
 	/** Swaps everything but the sequence numbers of two rows, as someone reordering the log would. */
