@@ -71,6 +71,25 @@ class AuditEntries {
 		return found;
 	}
 
+	/** The entries about any of these subjects of one type, in sequence order: one page of records' history. */
+	List<AuditEntry> aboutAll(String subjectType, Collection<String> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		var params = new ArrayList<Object>();
+		params.add(subjectType);
+		params.addAll(subjectIds);
+		return jdbc.sql("select * from audit_entry where subject_type = ? and subject_id in ("
+				+ String.join(",", java.util.Collections.nCopies(subjectIds.size(), "?")) + ") order by seq")
+			.params(params).query(AuditEntries::map).list();
+	}
+
+	/** Up to {@code limit} entries of one action on one subject type after sequence number {@code afterSeq}. */
+	List<AuditEntry> ofAction(String subjectType, String action, long afterSeq, int limit) {
+		return jdbc.sql("select * from audit_entry where seq > ? and subject_type = ? and action = ? order by seq "
+				+ "limit ?").params(afterSeq, subjectType, action, limit).query(AuditEntries::map).list();
+	}
+
 	List<String> leafHashes(long treeSize) {
 		return jdbc.sql("select leaf_hash from audit_entry where seq < ? order by seq").param(treeSize)
 			.query(String.class).list();

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.audit.AuditEntry;
 import org.lawtrace.audit.AuditLog;
 import org.lawtrace.audit.Checkpoint;
+import org.lawtrace.audit.RecordsVerification;
+import org.lawtrace.audit.RecordsVerifier;
 import org.lawtrace.audit.Verification;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.InvalidInput;
@@ -31,11 +33,20 @@ class AuditController {
 	/** Those who answer for the log's integrity: discipline (ART-21, 22), legal affairs (ART-19), director, custodian. */
 	static final String AUDITORS = "hasAnyRole('DISCIPLINE','LEGAL_AFFAIRS','DIRECTOR','CUSTODIAN')";
 
+	/**
+	 * Those who answer for the records' integrity against the log: the custodian who keeps them (ART-13, ART-15), the
+	 * discipline unit that is alerted when they are changed (ART-22) and the director. The answer names records and
+	 * cases by id and digest only.
+	 */
+	static final String RECORD_CHECKERS = "hasAnyRole('CUSTODIAN','DISCIPLINE','DIRECTOR')";
+
 	private final AuditLog log;
 	private final BureauTime time;
 	private final RecordGate gate;
+	private final RecordsVerifier records;
 
-	AuditController(AuditLog log, BureauTime time, RecordGate gate) {
+	AuditController(AuditLog log, BureauTime time, RecordGate gate, RecordsVerifier records) {
+		this.records = records;
 		this.log = log;
 		this.time = time;
 		this.gate = gate;
@@ -49,6 +60,18 @@ class AuditController {
 	@PreAuthorize(AUDITORS)
 	Verification verification() {
 		return log.verify();
+	}
+
+	/**
+	 * Checks every recording's and document's rows against what the audit log says of them, now (ART-22, issue 12):
+	 * digests, size, recorder and case links, version by version. Names every row that differs (field, what the log
+	 * says, what the table says) and counts facts older entries do not state; each differing record raises an
+	 * integrity alarm, and the check itself is logged.
+	 */
+	@GetMapping("/records-verification")
+	@PreAuthorize(RECORD_CHECKERS)
+	RecordsVerification recordsVerification(Authentication caller) {
+		return records.verifyAndAlert(caller.getName());
 	}
 
 	/**
