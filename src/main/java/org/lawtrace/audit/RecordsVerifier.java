@@ -108,11 +108,10 @@ public class RecordsVerifier {
 			checkDocuments(page, run);
 			afterDocument = page.get(page.size() - 1).id();
 		}
-		rowsTheLogRecorded(RECORDING, "UPLOAD", ids -> recordings.factsOf(ids.stream().map(s -> RecordingId.of(java.util.UUID.fromString(s))).toList())
-			.stream().map(f -> f.id().toString()).toList(), run);
-		rowsTheLogRecorded(DOCUMENT, "DOCUMENT_REGISTERED", ids -> documents.factsOf(ids.stream()
-			.map(id -> new DocumentId(java.util.UUID.fromString(id))).toList())
-			.stream().map(f -> f.id().toString()).toList(), run);
+		rowsTheLogRecorded(RECORDING, "UPLOAD", ids -> recordings.factsOf(recordingIds(ids)).stream()
+			.map(f -> f.id().toString()).toList(), run);
+		rowsTheLogRecorded(DOCUMENT, "DOCUMENT_REGISTERED", ids -> documents.factsOf(documentIds(ids)).stream()
+			.map(f -> f.id().toString()).toList(), run);
 		return run.result(time.now());
 	}
 
@@ -120,7 +119,7 @@ public class RecordsVerifier {
 		var found = compareRecordings(page, new Tally());
 		if (!found.differences.isEmpty()) {
 			var named = subjects(found.differences);
-			var again = compareRecordings(recordings.factsOf(named.stream().map(s -> RecordingId.of(java.util.UUID.fromString(s))).toList()), new Tally());
+			var again = compareRecordings(recordings.factsOf(recordingIds(named)), new Tally());
 			found.replaceDifferences(again, named);
 		}
 		run.add(found);
@@ -139,8 +138,7 @@ public class RecordsVerifier {
 		var found = compareDocuments(page, new Tally());
 		if (!found.differences.isEmpty()) {
 			var named = subjects(found.differences);
-			var again = compareDocuments(documents.factsOf(named.stream()
-				.map(id -> new DocumentId(java.util.UUID.fromString(id))).toList()), new Tally());
+			var again = compareDocuments(documents.factsOf(documentIds(named)), new Tally());
 			found.replaceDifferences(again, named);
 		}
 		run.add(found);
@@ -326,6 +324,14 @@ public class RecordsVerifier {
 		var all = new java.util.TreeSet<Integer>(a);
 		all.addAll(b);
 		return all;
+	}
+
+	private static List<RecordingId> recordingIds(Collection<String> ids) {
+		return ids.stream().map(id -> RecordingId.of(java.util.UUID.fromString(id))).toList();
+	}
+
+	private static List<DocumentId> documentIds(Collection<String> ids) {
+		return ids.stream().map(id -> new DocumentId(java.util.UUID.fromString(id))).toList();
 	}
 
 	private static boolean isUuid(String s) {
