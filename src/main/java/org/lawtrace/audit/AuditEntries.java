@@ -95,10 +95,21 @@ class AuditEntries {
 		return found;
 	}
 
-	/** Up to {@code limit} entries of one action on one subject type after sequence number {@code afterSeq}. */
-	List<AuditEntry> ofAction(String subjectType, String action, long afterSeq, int limit) {
-		return jdbc.sql("select * from audit_entry where seq > ? and subject_type = ? and action = ? order by seq "
-				+ "limit ?").params(afterSeq, subjectType, action, limit).query(AuditEntries::map).list();
+	/**
+	 * The entries of one action on one subject type among those with {@code afterSeq < seq <= untilSeq}. Asked as a
+	 * range of sequence numbers, which the primary key answers by a range scan, and filtered here: asked by action
+	 * with {@code order by seq limit}, H2 took the subject index and sorted the whole log for every page.
+	 */
+	List<AuditEntry> ofAction(String subjectType, String action, long afterSeq, long untilSeq) {
+		var found = new ArrayList<AuditEntry>();
+		jdbc.sql("select * from audit_entry where seq > ? and seq <= ?").params(afterSeq, untilSeq)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				if (subjectType.equals(rs.getString("subject_type")) && action.equals(rs.getString("action"))) {
+					found.add(map(rs, 0));
+				}
+			});
+		found.sort(Comparator.comparingLong(AuditEntry::seq));
+		return found;
 	}
 
 	List<String> leafHashes(long treeSize) {

@@ -43,6 +43,8 @@ public class RecordsVerifier {
 
 	static final int PAGE = 500;
 	static final int MAX_LISTED = 10_000;
+	/** Sequence numbers read at a time when the log is walked for the records it says were made. */
+	static final long LOG_WINDOW = 2_000;
 	private static final String RECORDING = "RECORDING";
 	private static final String DOCUMENT = "DOCUMENT";
 	private static final String SUCCESS = "SUCCESS";
@@ -268,11 +270,14 @@ public class RecordsVerifier {
 	 */
 	private void rowsTheLogRecorded(String subjectType, String action,
 			Function<Collection<String>, List<String>> existing, Run run) {
-		var after = -1L;
-		for (var page = entries.ofAction(subjectType, action, after, PAGE); !page.isEmpty();
-				page = entries.ofAction(subjectType, action, after, PAGE)) {
+		var end = entries.nextSeq();
+		for (var after = -1L; after < end - 1; after += LOG_WINDOW) {
+			var page = entries.ofAction(subjectType, action, after, after + LOG_WINDOW);
 			var ids = page.stream().filter(e -> e.outcome().equals(SUCCESS)).map(AuditEntry::subjectId)
 				.filter(RecordsVerifier::isUuid).collect(Collectors.toCollection(LinkedHashSet::new));
+			if (ids.isEmpty()) {
+				continue;
+			}
 			var present = new java.util.HashSet<>(existing.apply(ids));
 			var tally = new Tally();
 			for (var id : ids) {
@@ -281,7 +286,6 @@ public class RecordsVerifier {
 				}
 			}
 			run.add(tally);
-			after = page.get(page.size() - 1).seq();
 		}
 	}
 
