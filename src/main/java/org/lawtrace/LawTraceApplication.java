@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.lawtrace.access.VerifyPackageCommand;
 import org.lawtrace.audit.VerifyLogCommand;
+import org.lawtrace.audit.VerifyRecordsCommand;
 import org.lawtrace.collector.ImportCommand;
 import org.lawtrace.compliance.EvaluateCommand;
 import org.lawtrace.storage.RestoreCommand;
@@ -30,6 +31,10 @@ public class LawTraceApplication {
 		}
 		if (args.length > 0 && "verify-log".equals(args[0])) {
 			System.exit(VerifyLogCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
+					System.out, System.err));
+		}
+		if (args.length > 0 && "verify-records".equals(args[0])) {
+			System.exit(VerifyRecordsCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
 					System.out, System.err));
 		}
 		if (args.length > 0 && "verify-package".equals(args[0])) {

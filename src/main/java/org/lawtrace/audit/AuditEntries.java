@@ -71,6 +71,47 @@ class AuditEntries {
 		return found;
 	}
 
+	/**
+	 * The entries about any of these subjects of one type, in sequence order: one page of records' history. Asked as
+	 * the range from the least to the greatest id, which the subject index answers by a range scan (an {@code in}
+	 * list on its second column is a full scan on H2); entries of subjects in the range but not asked for are left out.
+	 * A page of records read in id order covers a narrow range, so few such entries are read.
+	 */
+	List<AuditEntry> aboutAll(String subjectType, Collection<String> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		var wanted = new java.util.HashSet<>(subjectIds);
+		var sorted = new java.util.TreeSet<>(subjectIds);
+		var found = new ArrayList<AuditEntry>();
+		jdbc.sql("select * from audit_entry where subject_type = ? and subject_id between ? and ?")
+			.params(subjectType, sorted.first(), sorted.last())
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				if (wanted.contains(rs.getString("subject_id"))) {
+					found.add(map(rs, 0));
+				}
+			});
+		found.sort(Comparator.comparingLong(AuditEntry::seq));
+		return found;
+	}
+
+	/**
+	 * The entries of one action on one subject type among those with {@code afterSeq < seq <= untilSeq}. Asked as a
+	 * range of sequence numbers, which the primary key answers by a range scan, and filtered here: asked by action
+	 * with {@code order by seq limit}, H2 took the subject index and sorted the whole log for every page.
+	 */
+	List<AuditEntry> ofAction(String subjectType, String action, long afterSeq, long untilSeq) {
+		var found = new ArrayList<AuditEntry>();
+		jdbc.sql("select * from audit_entry where seq > ? and seq <= ?").params(afterSeq, untilSeq)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				if (subjectType.equals(rs.getString("subject_type")) && action.equals(rs.getString("action"))) {
+					found.add(map(rs, 0));
+				}
+			});
+		found.sort(Comparator.comparingLong(AuditEntry::seq));
+		return found;
+	}
+
 	List<String> leafHashes(long treeSize) {
 		return jdbc.sql("select leaf_hash from audit_entry where seq < ? order by seq").param(treeSize)
 			.query(String.class).list();

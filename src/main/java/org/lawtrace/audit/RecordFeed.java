@@ -5,7 +5,6 @@ import org.lawtrace.cases.CaseOpened;
 import org.lawtrace.cases.StageRecorded;
 import org.lawtrace.recordings.AlterationRefused;
 import org.lawtrace.recordings.RecordingContentServed;
-import org.lawtrace.recordings.RecordingRevised;
 import org.lawtrace.shared.AuditTrail;
 import org.lawtrace.shared.Audited;
 import org.lawtrace.shared.StaffId;
@@ -32,15 +31,6 @@ class RecordFeed implements AuditTrail {
 	RecordFeed(AuditLog log, StaffDirectory staff) {
 		this.log = log;
 		this.staff = staff;
-	}
-
-	@ApplicationModuleListener
-	void on(RecordingRevised e) {
-		var r = e.revision();
-		log.append(username(e.changedBy()), "REVISION", RECORDING,
-				e.recordingId().toString(), "SUCCESS", "version=" + r.version() + " case="
-						+ (r.caseId() == null ? "-" : r.caseId()) + " stages=" + r.stageIds().size() + " reason="
-						+ r.reason());
 	}
 
 	/** ART-22(2): a refused deletion or replacement of an original, for the discipline unit. */
@@ -78,9 +68,11 @@ class RecordFeed implements AuditTrail {
 	/**
 	 * Events of modules that describe themselves for the log; logged after their transaction commits. The condition
 	 * keeps {@link Audited.AtOnce} events out before the event registry stores a publication for them, so they may
-	 * be published in any transaction, read-only ones included.
+	 * be published in any transaction, read-only ones included; {@link Audited.Within} events were appended by their
+	 * publisher already.
 	 */
-	@ApplicationModuleListener(condition = "!(#e instanceof T(org.lawtrace.shared.Audited$AtOnce))")
+	@ApplicationModuleListener(condition = "!(#e instanceof T(org.lawtrace.shared.Audited$AtOnce)) "
+			+ "and !(#e instanceof T(org.lawtrace.shared.Audited$Within))")
 	void on(Audited e) {
 		append(e);
 	}

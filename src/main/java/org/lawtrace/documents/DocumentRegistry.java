@@ -15,9 +15,11 @@ import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.Stage;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingId;
+import org.lawtrace.shared.AuditTrail;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DurableCommits;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -31,6 +33,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Registers documents and records what happens to them: changes as new versions (ART-05.4), signatures, seals and
@@ -54,11 +58,15 @@ public class DocumentRegistry {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final Duration publicNoticePeriod;
+	private final AuditTrail trail;
+	private final DurableCommits durable;
 
 	DocumentRegistry(Documents documents, DocumentKinds kinds, DocumentCatalog catalog, CaseManagement cases,
 			StaffDirectory staff, RecordingCatalog recordings, BlobStore store, BureauTime time,
-			ApplicationEventPublisher events,
+			ApplicationEventPublisher events, AuditTrail trail, DurableCommits durable,
 			@Value("${lawtrace.documents.public-notice-days:30}") int publicNoticeDays) {
+		this.trail = trail;
+		this.durable = durable;
 		this.documents = documents;
 		this.kinds = kinds;
 		this.catalog = catalog;
@@ -71,7 +79,11 @@ public class DocumentRegistry {
 		this.publicNoticePeriod = Duration.ofDays(publicNoticeDays);
 	}
 
-	/** ART-05, ART-07: a handler of an open case registers a document of a kind that fits its stage, with its file. */
+	/**
+	 * ART-05, ART-07: a handler of an open case registers a document of a kind that fits its stage, with its file.
+	 * Returns only once the file, the row and its DOCUMENT_REGISTERED entry are durable (ART-15.1, issue 12): the entry
+	 * is appended in this transaction and the commit is made durable before the caller may acknowledge it.
+	 */
 	public Document register(RegisterDocument command, InputStream file, String fileName, String actor) {
 		var kind = kinds.current(text(command.kind(), "kind", 40))
 			.orElseThrow(() -> new InvalidInput("kind", "文书种类不存在 (unknown document kind): " + command.kind()));
@@ -117,15 +129,18 @@ public class DocumentRegistry {
 			catch (DuplicateKeyException e) {
 				throw new Conflict("number", "文号已被使用 (document number already used): " + number);
 			}
-			events.publishEvent(new DocumentRegistered(document.id(), c.id(), kind.code(), number, digest,
-					registrar.id()));
+			var registered = new DocumentRegistered(document.id(), c.id(), kind.code(), number, digest, registrar.id());
+			trail.appendWithin(registered);
+			events.publishEvent(registered);
+			durableOnCommit();
 			return document;
 		}
 	}
 
 	/**
 	 * ART-05.4: a change never replaces a document's file; it becomes a new version with its reason, which is not
-	 * effective until its confirmations are recorded. Earlier versions stay retrievable.
+	 * effective until its confirmations are recorded. Earlier versions stay retrievable. Like a registration, it
+	 * returns only once file, version row and DOCUMENT_CHANGED entry are durable.
 	 */
 	public Document change(DocumentId id, String reason, InputStream file, String fileName, String actor) {
 		var document = catalog.require(id);
@@ -139,9 +154,26 @@ public class DocumentRegistry {
 			var version = new DocumentVersion(document.current().number() + 1, digest, facts.mediaType(), fileName,
 					facts.pageCount(), why, changer.id(), time.now());
 			documents.addVersion(id, version);
-			events.publishEvent(new DocumentChanged(id, c.id(), version.number(), why, digest, changer.id()));
+			var changed = new DocumentChanged(id, c.id(), version.number(), why, digest, changer.id());
+			trail.appendWithin(changed);
+			events.publishEvent(changed);
+			durableOnCommit();
 			return catalog.require(id);
 		}
+	}
+
+	/**
+	 * Once the transaction this registry method runs in commits (its own, or the caller's), waits until that commit
+	 * would survive a kill or power cut; the blob was made durable by the store before (ART-15.1, issue 12). An
+	 * exception here reaches the caller, so no acknowledgement goes out for a commit that may not last.
+	 */
+	private void durableOnCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				durable.awaitDurable();
+			}
+		});
 	}
 
 	/** ART-05.3: records a signature, seal or refusal against a version, from someone who was there. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.AuditTrail;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
@@ -40,10 +41,12 @@ public class RecordingCatalog {
 	private final ApplicationEventPublisher events;
 	private final DeviceCustody custody;
 	private final RecordAccess access;
+	private final AuditTrail trail;
 
 	RecordingCatalog(Recordings recordings, RecordingIngest ingest, StaffDirectory staff, CaseManagement cases,
 			BlobStore store, BureauTime time, ApplicationEventPublisher events, DeviceCustody custody,
-			RecordAccess access) {
+			RecordAccess access, AuditTrail trail) {
+		this.trail = trail;
 		this.access = access;
 		this.custody = custody;
 		this.recordings = recordings;
@@ -178,7 +181,10 @@ public class RecordingCatalog {
 				described.stageIds(), changer.id(), time.now(), c.reason().strip(),
 				custody.judge(described.deviceSerial(), described.startedAt(), described.recordedBy().id()));
 		recordings.addRevision(id, revision);
-		events.publishEvent(new RecordingRevised(id, revision, changer.id()));
+		var revised = new RecordingRevised(id, revision, changer.id());
+		// ART-22: the entry commits with the revision, so the log and the rows never disagree after a crash
+		trail.appendWithin(revised);
+		events.publishEvent(revised);
 		return require(id);
 	}
 

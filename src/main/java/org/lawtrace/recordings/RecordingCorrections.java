@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.AuditTrail;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
@@ -50,10 +51,12 @@ public class RecordingCorrections {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final DeviceCustody custody;
+	private final AuditTrail trail;
 
 	RecordingCorrections(CorrectionRequests corrections, RecordingCatalog catalog, Recordings recordings,
 			StaffDirectory staff, CaseManagement cases, BureauTime time, ApplicationEventPublisher events,
-			DeviceCustody custody) {
+			DeviceCustody custody, AuditTrail trail) {
+		this.trail = trail;
 		this.corrections = corrections;
 		this.catalog = catalog;
 		this.recordings = recordings;
@@ -298,7 +301,10 @@ public class RecordingCorrections {
 				ended, caseAfter, stages, c.requestedBy(), time.now(), c.reason(),
 				custody.judge(before.deviceSerial(), started, recorder));
 		recordings.addRevision(c.recordingId(), revision);
-		events.publishEvent(new RecordingRevised(c.recordingId(), revision, c.requestedBy()));
+		var revised = new RecordingRevised(c.recordingId(), revision, c.requestedBy());
+		// ART-22: the entry commits with the revision, so the log and the rows never disagree after a crash
+		trail.appendWithin(revised);
+		events.publishEvent(revised);
 		return revision;
 	}
 

@@ -280,7 +280,10 @@ public class RecordingIngest {
 		return new Ingested(existing, true);
 	}
 
-	/** The UPLOAD entry of a recording, as the log has always worded it. */
+	/**
+	 * The UPLOAD entry of a recording, as the log has always worded it, with the recorder's staff id after the rest
+	 * (issue 12), so the row can be checked against the log even if a username changes.
+	 */
 	private record Uploaded(Recording recording, String recorderName) implements Audited.Logged {
 
 		@Override
@@ -293,7 +296,7 @@ public class RecordingIngest {
 			var caseId = recording.current().caseId();
 			return "sha256=" + recording.digest().sha256() + " size=" + recording.digest().sizeBytes() + " kind="
 					+ recording.kind() + " channel=" + recording.channel() + " recordedBy=" + recorderName
-					+ (caseId == null ? "" : " case=" + caseId);
+					+ (caseId == null ? "" : " case=" + caseId) + " recordedById=" + recording.current().recordedBy().id();
 		}
 	}
 

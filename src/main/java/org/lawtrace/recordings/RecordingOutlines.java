@@ -79,6 +79,64 @@ public class RecordingOutlines {
 			.toList();
 	}
 
+	/**
+	 * Up to {@code limit} recordings with an id after {@code after} (from the first when null), in id order, with
+	 * their digests and every revision: the table read page by page, to be checked against the audit log.
+	 */
+	public List<RecordingFacts> facts(@Nullable RecordingId after, int limit) {
+		var heads = after == null
+				? jdbc.sql("select id, sha256, size_bytes, sm3 from recordings_recording order by id limit ?")
+					.param(limit).query(RecordingOutlines::head).list()
+				: jdbc.sql("select id, sha256, size_bytes, sm3 from recordings_recording where id > ? order by id limit ?")
+					.params(after.id(), limit).query(RecordingOutlines::head).list();
+		return withRevisions(heads);
+	}
+
+	/** The same facts of the named recordings that exist; those that do not are left out. */
+	public List<RecordingFacts> factsOf(java.util.Collection<RecordingId> ids) {
+		var heads = new ArrayList<RecordingFacts>();
+		var all = ids.stream().map(RecordingId::id).distinct().toList();
+		for (var from = 0; from < all.size(); from += CHUNK) {
+			var chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			heads.addAll(jdbc.sql("select id, sha256, size_bytes, sm3 from recordings_recording where id in ("
+					+ String.join(",", Collections.nCopies(chunk.size(), "?")) + ") order by id")
+				.params(chunk.toArray()).query(RecordingOutlines::head).list());
+		}
+		return withRevisions(heads);
+	}
+
+	private List<RecordingFacts> withRevisions(List<RecordingFacts> heads) {
+		if (heads.isEmpty()) {
+			return heads;
+		}
+		var revisions = new HashMap<UUID, List<RecordingFacts.RevisionFacts>>();
+		var ids = heads.stream().map(h -> h.id().id()).toList();
+		for (var from = 0; from < ids.size(); from += CHUNK) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			jdbc.sql("select recording_id, version, recorded_by, case_id, current from recordings_revision "
+					+ "where recording_id in (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+					+ ") order by recording_id, version")
+				.params(chunk.toArray())
+				.query((rs, n) -> revisions.computeIfAbsent(rs.getObject("recording_id", UUID.class),
+						k -> new ArrayList<>())
+					.add(new RecordingFacts.RevisionFacts(rs.getInt("version"),
+							new StaffId(rs.getObject("recorded_by", UUID.class)),
+							rs.getObject("case_id", UUID.class) == null ? null
+									: new CaseId(rs.getObject("case_id", UUID.class)),
+							rs.getBoolean("current"))))
+				.list();
+		}
+		return heads.stream()
+			.map(h -> new RecordingFacts(h.id(), h.sha256(), h.sizeBytes(), h.sm3(),
+					revisions.getOrDefault(h.id().id(), List.of())))
+			.toList();
+	}
+
+	private static RecordingFacts head(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new RecordingFacts(new RecordingId(rs.getObject("id", UUID.class)), rs.getString("sha256").strip(),
+				rs.getLong("size_bytes"), rs.getString("sm3") == null ? null : rs.getString("sm3").strip(), List.of());
+	}
+
 	private record Row(UUID revision, UUID recording, UUID caseId, RecordingKind kind, StaffId recordedBy,
 			@Nullable String deviceSerial, Instant start, Instant end, Instant uploadedAt,
 			@Nullable String deviceFinding) {

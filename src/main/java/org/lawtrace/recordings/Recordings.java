@@ -68,8 +68,10 @@ class Recordings {
 	}
 
 	/** Fills in the SM3 computed after storing; only ever once, so a recorded SM3 cannot be changed. */
-	void recordSm3(RecordingId id, String sm3) {
-		jdbc.sql("update recordings_recording set sm3 = ? where id = ? and sm3 is null").params(sm3, id.id()).update();
+	/** Whether the SM3 was stored now, rather than by an earlier run. */
+	boolean recordSm3(RecordingId id, String sm3) {
+		return jdbc.sql("update recordings_recording set sm3 = ? where id = ? and sm3 is null").params(sm3, id.id())
+			.update() == 1;
 	}
 
 	/** Recordings whose SM3 is still to be computed, oldest first: after a crash, these are caught up at start. */

@@ -92,4 +92,12 @@ public interface Audited {
 			return new Entry(actor, action, subjectType, subjectId, "REFUSED", details);
 		}
 	}
+
+	/**
+	 * Like {@link Audited}, but appended by its publisher through {@link AuditTrail#appendWithin} in the transaction
+	 * that does the work, so an acknowledged write cannot lack its entry (ART-15.1, ART-22); published as an event too
+	 * for other modules, which the audit log then leaves alone.
+	 */
+	interface Within extends Audited {
+	}
 }

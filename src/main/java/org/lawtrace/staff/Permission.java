@@ -142,6 +142,12 @@ public enum Permission {
 	 */
 	SEE_REPLICATION(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE, Role.ADMIN),
 
+	/**
+	 * May check the records against the audit log and see which rows differ (ART-15, ART-22): the custodian who keeps
+	 * them, the discipline unit alerted when they are changed, and the director; ids and digests only.
+	 */
+	VERIFY_RECORDS(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
+
 	/** May make and download evidence packages: the only channel to courts and reconsideration bodies (ART-19). */
 	MAKE_EVIDENCE_PACKAGES(Role.LEGAL_AFFAIRS),
 

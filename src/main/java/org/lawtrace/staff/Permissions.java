@@ -351,6 +351,14 @@ public final class Permissions {
 	public @interface SeeReplication {
 	}
 
+	/** {@link Permission#VERIFY_RECORDS}: may check the records against the audit log (ART-15, ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
+	public @interface VerifyRecords {
+	}
+
 	/**
 	 * {@link Permission#MAKE_EVIDENCE_PACKAGES}: may make and download evidence packages: the only channel to courts
 	 * and reconsideration bodies (ART-19).

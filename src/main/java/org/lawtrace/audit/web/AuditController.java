@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.audit.AuditEntry;
 import org.lawtrace.audit.AuditLog;
 import org.lawtrace.audit.Checkpoint;
+import org.lawtrace.audit.RecordsVerification;
+import org.lawtrace.audit.RecordsVerifier;
 import org.lawtrace.audit.Verification;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.InvalidInput;
@@ -31,8 +33,10 @@ class AuditController {
 	private final AuditLog log;
 	private final BureauTime time;
 	private final RecordGate gate;
+	private final RecordsVerifier records;
 
-	AuditController(AuditLog log, BureauTime time, RecordGate gate) {
+	AuditController(AuditLog log, BureauTime time, RecordGate gate, RecordsVerifier records) {
+		this.records = records;
 		this.log = log;
 		this.time = time;
 		this.gate = gate;
@@ -48,6 +52,18 @@ class AuditController {
 	@Permissions.ReadAuditLog
 	Verification verification() {
 		return log.verify();
+	}
+
+	/**
+	 * Checks every recording's and document's rows against what the audit log says of them, now (ART-22, issue 12):
+	 * digests, size, recorder and case links, version by version. Names every row that differs (field, what the log
+	 * says, what the table says) and counts facts older entries do not state; each differing record raises an
+	 * integrity alarm, and the check itself is logged.
+	 */
+	@GetMapping("/records-verification")
+	@Permissions.VerifyRecords
+	RecordsVerification recordsVerification(Authentication caller) {
+		return records.verifyAndAlert(caller.getName());
 	}
 
 	/**
