@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,9 +36,10 @@ class StorageConfiguration {
 		return ready -> Derivation.sweep(spool.directory(), java.time.Instant.MAX);
 	}
 
+	/** Both copies as they lie, for the fixity audit alone; everything else reads through {@link #blobStore}. */
 	@Bean
-	BlobStore blobStore(StorageProperties properties, Spool spool, Clock clock) {
-		return switch (properties.type()) {
+	Copies storageCopies(StorageProperties properties, Spool spool, Clock clock, Replica replica) {
+		return new Copies(switch (properties.type()) {
 			case FILESYSTEM -> new FileSystemBlobStore(properties.requireRoot(), spool);
 			case S3 -> {
 				var s3 = properties.s3();
@@ -46,7 +48,13 @@ class StorageConfiguration {
 				}
 				yield new S3BlobStore(s3Client(s3), s3.bucket(), s3.retention(), spool, clock);
 			}
-		};
+		}, replica);
+	}
+
+	/** The store every module reads and writes: whole reads checked on the fly, a known-bad copy skipped. */
+	@Bean
+	BlobStore blobStore(Copies copies, FixityLedger ledger, ApplicationEventPublisher events, Clock clock) {
+		return new CheckedBlobStore(copies, ledger, events, clock);
 	}
 
 	/**

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lawtrace.storage")
 record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path root, @DefaultValue S3 s3,
-		@DefaultValue Replica replica) {
+		@DefaultValue Replica replica, @DefaultValue Audits fixity) {
 
 	enum Type {
 		FILESYSTEM, S3
@@ -34,6 +34,24 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	 * second filesystem tree (another site's mount) or S3 bucket, holding a copy of every blob.
 	 */
 	record Replica(@DefaultValue("none") ReplicaType type, @Nullable Path root, @DefaultValue S3 s3) {
+	}
+
+	/**
+	 * The rolling fixity audit ({@code lawtrace.storage.fixity.*}, 固定性校验).
+	 *
+	 * @param cycle every copy is checked at least once this often.
+	 * @param readRate the most the audit reads per second, across both copies, so it never starves uploads and playback.
+	 * @param every how often a run starts; each may read at most {@code readRate × every}.
+	 * @param enabled whether the scheduled runs happen at all (the status page says when they are off).
+	 */
+	record Audits(@DefaultValue("P90D") java.time.Duration cycle,
+			@DefaultValue("50MB") org.springframework.util.unit.DataSize readRate,
+			@DefaultValue("PT1H") java.time.Duration every, @DefaultValue("true") boolean enabled) {
+
+		/** The bytes one run may read. */
+		long budgetPerRun() {
+			return Math.max(1, readRate.toBytes()) * Math.max(1, every.toSeconds());
+		}
 	}
 
 	enum ReplicaType {
