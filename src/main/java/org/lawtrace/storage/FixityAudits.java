@@ -100,23 +100,28 @@ public class FixityAudits {
 		var recorded = new ArrayList<ContentDigest>();
 		holders.forEach(h -> recorded.addAll(h.digests()));
 		ledger.takeUp(recorded, present);
+		// the checks read the run's share of the cycle (or what has fallen due); repairs read on top of that, and
+		// everything together stays within the budget
 		var quota = Math.min(budget, quota(started, present));
 		var runId = ledger.runStarted(started, budget, instance);
 		var throttle = new Throttle(settings.readRate().toBytes());
 		var checked = 0;
 		var failed = 0;
 		var repaired = 0;
+		var checkedBytes = 0L;
 		var bytes = 0L;
 		CheckedCopy next;
-		while (bytes < quota && (next = claim(started, present, quota - bytes, checked == 0)) != null) {
+		while (checkedBytes < quota && bytes < budget
+				&& (next = claim(started, present, Math.min(quota - checkedBytes, budget - bytes), checked == 0)) != null) {
 			var outcome = check(next.target(), throttle);
 			checked++;
+			checkedBytes += outcome.bytesRead();
 			bytes += outcome.bytesRead();
 			if (outcome.result() != CheckResult.PASSED) {
 				failed++;
 				var mended = mend(next.target(), outcome, throttle);
-				bytes += mended;
-				repaired += mended > 0 ? 1 : 0;
+				bytes += mended.bytesRead();
+				repaired += mended.repaired() ? 1 : 0;
 			}
 		}
 		ledger.runFinished(runId, clock.instant(), checked, bytes);
@@ -159,10 +164,13 @@ public class FixityAudits {
 	private Outcome check(FixityLedger.CopyToCheck target, Throttle throttle) {
 		var expected = target.expected();
 		var store = copies.of(target.copy()).orElseThrow();
-		var algorithm = expected.sm3() == null ? SHA256 : FULL;
+		// SM3 runs at a fraction of SHA-256's speed: it is recomputed once per sm3-cycle, SHA-256 and size every time
+		var withSm3 = expected.sm3() != null && (target.sm3CheckedAt() == null
+				|| target.sm3CheckedAt().isBefore(clock.instant().minus(settings.sm3Cycle())));
+		var algorithm = withSm3 ? FULL : SHA256;
 		Outcome outcome;
 		try (var in = throttle.limit(store.open(expected))) {
-			Fixity.verify(expected, in);
+			Fixity.verify(expected, in, withSm3);
 			outcome = new Outcome(CheckResult.PASSED, expected.sizeBytes(), algorithm, null);
 		}
 		catch (NotFound e) {
@@ -185,9 +193,9 @@ public class FixityAudits {
 	 * Alerts, quarantines a damaged copy, repairs it from the other copy if that still matches both digests, and
 	 * checks it again.
 	 *
-	 * @return the bytes the repair read and wrote, 0 when it could not repair.
+	 * @return whether it repaired the copy, and the bytes that took.
 	 */
-	private long mend(FixityLedger.CopyToCheck target, Outcome found, Throttle throttle) {
+	private Mended mend(FixityLedger.CopyToCheck target, Outcome found, Throttle throttle) {
 		var expected = target.expected();
 		var sha256 = expected.sha256();
 		var copy = target.copy();
@@ -209,7 +217,7 @@ public class FixityAudits {
 			}
 			catch (RuntimeException e) {
 				events.publishEvent(FixityStep.failed("FIXITY_COPY_QUARANTINED", sha256, copy, "error=" + e.getMessage()));
-				return 0;
+				return Mended.NOT;
 			}
 		}
 		var source = Copies.other(copy);
@@ -217,7 +225,7 @@ public class FixityAudits {
 		if (good.isEmpty() || ledger.knownBad(sha256, source)) {
 			unrepaired(expected, copy, good.isEmpty() ? "未配置异地副本 (no replica configured)"
 					: "另一副本也已损坏 (the other copy is known bad)");
-			return 0;
+			return Mended.NOT;
 		}
 		try (var in = throttle.limit(good.get().open(expected))) {
 			store.repair(expected, in);
@@ -227,15 +235,15 @@ public class FixityAudits {
 			ledger.record(sha256, source, expected.sizeBytes(), clock.instant(), found.algorithm(), CheckResult.FAILED,
 					e.calculated().sizeBytes(), "修复时发现另一副本也不符 (found damaged while repairing the other copy)");
 			unrepaired(expected, copy, "另一副本摘要也不符 (the other copy does not match either)");
-			return 0;
+			return Mended.NOT;
 		}
 		catch (NotFound e) {
 			unrepaired(expected, copy, "另一副本也缺失 (the other copy is missing too)");
-			return 0;
+			return Mended.NOT;
 		}
 		catch (IOException | RuntimeException e) {
 			unrepaired(expected, copy, "修复失败 (repair failed): " + e.getMessage());
-			return 0;
+			return Mended.NOT;
 		}
 		events.publishEvent(FixityStep.of("FIXITY_COPY_REPAIRED", sha256, copy, "from=" + source));
 		try (var in = throttle.limit(store.open(expected))) {
@@ -245,7 +253,7 @@ public class FixityAudits {
 			ledger.record(sha256, copy, expected.sizeBytes(), clock.instant(), found.algorithm(), CheckResult.FAILED,
 					0, "修复后复核未通过 (failed its check after repair): " + e.getMessage());
 			unrepaired(expected, copy, "修复后复核未通过 (failed its check after repair)");
-			return 2 * expected.sizeBytes();
+			return new Mended(false, 2 * expected.sizeBytes());
 		}
 		ledger.record(sha256, copy, expected.sizeBytes(), clock.instant(), found.algorithm(), CheckResult.REPAIRED,
 				expected.sizeBytes(), "已从" + (source == Copy.PRIMARY ? "主存储" : "异地副本") + "修复并复核通过 (repaired from "
@@ -253,7 +261,12 @@ public class FixityAudits {
 		events.publishEvent(FixityStep.of("FIXITY_COPY_VERIFIED", sha256, copy, "after=repair algorithm="
 				+ found.algorithm()));
 		log.warn("Fixity audit repaired the {} copy of blob {} from the {} copy", copy, sha256, source);
-		return 3 * expected.sizeBytes();
+		return new Mended(true, 3 * expected.sizeBytes());
+	}
+
+	private record Mended(boolean repaired, long bytesRead) {
+
+		static final Mended NOT = new Mended(false, 0);
 	}
 
 	private void unrepaired(ContentDigest expected, Copy copy, String why) {

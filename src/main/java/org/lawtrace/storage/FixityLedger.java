@@ -32,7 +32,7 @@ class FixityLedger {
 	}
 
 	/** A copy to check: which blob, where, and what the records say it is. */
-	record CopyToCheck(ContentDigest expected, Copy copy) {
+	record CopyToCheck(ContentDigest expected, Copy copy, @Nullable Instant sm3CheckedAt) {
 	}
 
 	/**
@@ -88,7 +88,7 @@ class FixityLedger {
 	@Nullable
 	CopyToCheck claimNext(Instant now, Instant runStarted, Duration lease, String owner, List<Copy> copies) {
 		for (var attempt = 0; attempt < 5; attempt++) {
-			var candidates = jdbc.sql("select sha256, copy_kind, size_bytes, sm3 from storage_fixity_copy "
+			var candidates = jdbc.sql("select sha256, copy_kind, size_bytes, sm3, sm3_checked_at from storage_fixity_copy "
 					+ "where copy_kind in (:copies) and (lease_until is null or lease_until < :now) "
 					+ "and (last_checked_at is null or last_checked_at < :started) "
 					+ "order by case when last_result in ('FAILED', 'MISSING') then 0 else 1 end, "
@@ -97,7 +97,7 @@ class FixityLedger {
 				.param("now", utc(now))
 				.param("started", utc(runStarted))
 				.query((rs, n) -> new CopyToCheck(new ContentDigest(rs.getString(1), rs.getString(4), rs.getLong(3)),
-						Copy.valueOf(rs.getString(2))))
+						Copy.valueOf(rs.getString(2)), instant(rs.getObject(5, OffsetDateTime.class))))
 				.list();
 			if (candidates.isEmpty()) {
 				return null;
@@ -131,9 +131,11 @@ class FixityLedger {
 			.params(UUID.randomUUID(), sha256, copy.name(), utc(at), algorithm, result.name(), bytesRead,
 					detail == null ? null : shorten(detail, 1000))
 			.update();
+		var withSm3 = FixityAudits.FULL.equals(algorithm) && result != CheckResult.FAILED && result != CheckResult.MISSING;
 		var updated = jdbc.sql("update storage_fixity_copy set last_checked_at = ?, last_result = ?, lease_until = null, "
-				+ "lease_owner = null where sha256 = ? and copy_kind = ?")
-			.params(utc(at), result.name(), sha256, copy.name())
+				+ "lease_owner = null" + (withSm3 ? ", sm3_checked_at = ?" : "") + " where sha256 = ? and copy_kind = ?")
+			.params(withSm3 ? List.of(utc(at), result.name(), utc(at), sha256, copy.name())
+					: List.of(utc(at), result.name(), sha256, copy.name()))
 			.update();
 		if (updated == 0) {
 			// a whole read found it before any run took the blob up

@@ -43,10 +43,13 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	 * @param readRate the most the audit reads per second, across both copies, so it never starves uploads and playback.
 	 * @param every how often a run starts; each may read at most {@code readRate × every}.
 	 * @param enabled whether the scheduled runs happen at all (the status page says when they are off).
+	 * @param sm3Cycle SM3 is recomputed by a copy's check at least this often (and by its first check and after a
+	 *        repair); the other checks recompute SHA-256 and size only, several times faster. {@code PT0S}: every check.
 	 */
 	record Audits(@DefaultValue("P90D") java.time.Duration cycle,
 			@DefaultValue("50MB") org.springframework.util.unit.DataSize readRate,
-			@DefaultValue("PT1H") java.time.Duration every, @DefaultValue("true") boolean enabled) {
+			@DefaultValue("PT1H") java.time.Duration every, @DefaultValue("true") boolean enabled,
+			@DefaultValue("P180D") java.time.Duration sm3Cycle) {
 
 		/** The bytes one run may read. */
 		long budgetPerRun() {

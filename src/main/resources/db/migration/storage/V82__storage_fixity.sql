@@ -9,6 +9,8 @@ create table storage_fixity_copy (
 	size_bytes      bigint       not null,
 	sm3             char(64),
 	last_checked_at timestamp with time zone,
+	-- the last check that recomputed SM3 too (SHA-256 and size are recomputed by every check)
+	sm3_checked_at  timestamp with time zone,
 	-- PASSED, FAILED, MISSING or REPAIRED; FAILED and MISSING mark a copy that reads skip until it is repaired
 	last_result     varchar(10),
 	-- a run claims a copy until then, so several instances never check the same copy at once
