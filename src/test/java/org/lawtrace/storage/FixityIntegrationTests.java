@@ -75,6 +75,9 @@ class FixityIntegrationTests {
 	@Autowired
 	FixityAudits audits;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	@Test
 	@DisplayName("ART-15 ART-22(2) finding 3: a flipped byte is no longer served cleanly; alarm; served from the replica; repaired by the fixity audit")
 	void aFlippedByteIsFoundReportedAndRepaired() throws Exception {
@@ -179,6 +182,34 @@ class FixityIntegrationTests {
 		}
 		Api.as(port, "zhao.min").get().uri("/api/v1/storage/fixity/report?month=2026-13").exchange().expectStatus()
 			.isBadRequest().expectBody().jsonPath("$.field").isEqualTo("month");
+	}
+
+	@Test
+	@DisplayName("ART-22 the custodian's and the discipline unit's pages show an alarm from any module in Chinese words, with the note form for those who acknowledge")
+	void pagesShowAlarmsInWords() {
+		var recordingId = java.util.UUID.randomUUID().toString();
+		events.publishEvent(new org.lawtrace.shared.IntegrityAlarm("RECORD_DIFFERS_FROM_LOG", "RECORDING", recordingId,
+				"记录的案件与审计日志不符 (case link differs from the log)"));
+
+		for (var reader : List.of("zhao.min", "zhou.tao", "sun.li")) {
+			page(reader, "/storage/fixity").expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html)
+				.as(reader)
+				.contains("固定性校验", "完整性告警", "记录与审计日志不符", "音像记录", "下载月报")
+				.doesNotContain("RECORD_DIFFERS_FROM_LOG", "??", ">PRIMARY<", ">REPLICA<"));
+			page(reader, "/").expectStatus().isOk().expectBody(String.class)
+				.value(html -> assertThat(html).as(reader).contains("/storage/fragments/alarms"));
+		}
+		page("zhao.min", "/storage/fragments/alarms").expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(html).contains("未确认的完整性告警", "记录与审计日志不符", "处理说明", "acknowledgement"));
+		page("sun.li", "/storage/fragments/alarms").expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(html).as("the director reads, the custodian and discipline acknowledge")
+				.contains("记录与审计日志不符").doesNotContain("处理说明"));
+		page("zhang.wei", "/storage/fixity").expectStatus().isForbidden();
+		page("admin", "/storage/fixity").expectStatus().isForbidden();
+	}
+
+	private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec page(String username, String path) {
+		return Api.as(port, username).get().uri(path).accept(MediaType.TEXT_HTML).exchange();
 	}
 
 	record Served(int status, @Nullable String etag, byte @Nullable [] body, @Nullable IOException error) {
