@@ -19,9 +19,11 @@ import org.lawtrace.audit.MerkleTree;
 
 /**
  * Appends N audit entries straight into a LawTrace database (after its last entry), as the server would have
- * written them: leaf hashes by AuditEntry, and a checkpoint signed with the log's own SM2 key every 100 entries.
- * The database must have been started once by the server (schema and key). Used by bench/audit-verify.sh.
- * Run: java -cp target/classes:h2.jar:bcprov.jar bench/AuditLogGenerator.java JDBC-URL USER PASSWORD N
+ * written them: leaf hashes by AuditEntry, a checkpoint signed with the log's own SM2 key (read from its key file)
+ * every 100 entries, and an anchor in the store's anchors folder every 100,000 entries and at the end (fewer than the
+ * server writes, which keeps generation quick; verification reads every anchored leaf all the same).
+ * The database must have been started once by the server (schema, key file). Used by bench/audit-verify.sh.
+ * Run: java -cp target/classes:h2.jar:bcprov.jar bench/AuditLogGenerator.java JDBC-URL USER PASSWORD N KEY-FILE ANCHORS-DIR
  */
 public class AuditLogGenerator {
 
@@ -33,16 +35,31 @@ public class AuditLogGenerator {
 		var curve = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, GMNamedCurves.getByName("sm2p256v1"));
 		try (Connection db = DriverManager.getConnection(args[0], args[1], args[2])) {
 			db.setAutoCommit(false);
-			String privateHex;
-			try (var rs = db.createStatement().executeQuery("select private_key from audit_signing_key where id = 1")) {
-				rs.next();
-				privateHex = rs.getString(1);
+			var pem = java.nio.file.Files.readString(java.nio.file.Path.of(args[4]))
+				.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+			var d = ((ECPrivateKeyParameters) org.bouncycastle.crypto.util.PrivateKeyFactory
+				.createKey(java.util.Base64.getDecoder().decode(pem))).getD();
+			var key = new ECPrivateKeyParameters(d, curve);
+			var publicHex = HEX.formatHex(curve.getG().multiply(d).normalize().getEncoded(false));
+			var anchors = java.nio.file.Path.of(args[5]);
+			java.nio.file.Files.createDirectories(anchors);
+			long anchoredSize = 0;
+			String anchoredRoot = null;
+			try (var files = java.nio.file.Files.list(anchors)) {
+				var last = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("audit-log-")).sorted()
+					.reduce((a, b) -> b);
+				if (last.isPresent()) {
+					var json = java.nio.file.Files.readString(anchors.resolve(last.get()));
+					anchoredSize = Long.parseLong(json.replaceAll("(?s).*\"treeSize\"\\s*:\\s*(\\d+).*", "$1"));
+					anchoredRoot = json.replaceAll("(?s).*\"rootHash\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
+				}
 			}
-			var key = new ECPrivateKeyParameters(new java.math.BigInteger(privateHex, 16), curve);
 			var tree = new MerkleTree.Frontier();
+			var leaves = new java.util.ArrayList<byte[]>();
 			try (var rs = db.createStatement().executeQuery("select leaf_hash from audit_entry order by seq")) {
 				while (rs.next()) {
 					tree.add(HEX.parseHex(rs.getString(1)));
+					leaves.add(HEX.parseHex(rs.getString(1)));
 				}
 			}
 			var start = tree.size();
@@ -71,7 +88,8 @@ public class AuditLogGenerator {
 				insert.setString(9, leaf);
 				insert.addBatch();
 				tree.add(HEX.parseHex(leaf));
-				if (tree.size() % every == 0) {
+				leaves.add(HEX.parseHex(leaf));
+				if (tree.size() % every == 0 || seq == start + n - 1) {
 					insert.executeBatch();
 					var root = HEX.formatHex(tree.root());
 					var signer = new SM2Signer();
@@ -82,8 +100,27 @@ public class AuditLogGenerator {
 					sign.setString(2, root);
 					sign.setObject(3, at.atOffset(ZoneOffset.UTC));
 					sign.setString(4, "SM2-SM3");
-					sign.setString(5, HEX.formatHex(signer.generateSignature()));
+					var signature = HEX.formatHex(signer.generateSignature());
+					sign.setString(5, signature);
 					sign.executeUpdate();
+					if (tree.size() % 100_000 == 0 || seq == start + n - 1) {
+						var proof = MerkleTree.consistencyProof(leaves, (int) anchoredSize).stream().map(HEX::formatHex)
+							.map(h -> "\"" + h + "\"").toList();
+						var fresh = leaves.subList((int) anchoredSize, leaves.size()).stream().map(HEX::formatHex)
+							.map(h -> "\"" + h + "\"").toList();
+						var json = "{\"format\":\"lawtrace-audit-anchor-v1\",\"treeSize\":" + tree.size()
+								+ ",\"rootHash\":\"" + root + "\",\"signedAt\":\"" + at + "\",\"algorithm\":\"SM2-SM3\","
+								+ "\"signature\":\"" + signature + "\",\"publicKey\":\"" + publicHex + "\","
+								+ "\"previousTreeSize\":" + anchoredSize + ",\"previousRootHash\":"
+								+ (anchoredRoot == null ? "null" : "\"" + anchoredRoot + "\"") + ",\"consistencyProof\":["
+								+ String.join(",", proof) + "],\"leafHashes\":[" + String.join(",", fresh) + "]}";
+						insert.executeBatch();
+						db.commit();
+						java.nio.file.Files.writeString(anchors.resolve(String.format("audit-log-%020d.json", tree.size())),
+								json);
+						anchoredSize = tree.size();
+						anchoredRoot = root;
+					}
 				}
 				if (tree.size() % 50_000 == 0) {
 					db.commit();

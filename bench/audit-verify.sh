@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ART-22 audit verification benchmark (issue 6, "Speed"): a log of N entries (default 1,000,000) with a signed
-# checkpoint every 100, written straight into a fresh H2 database as the server writes them, then verified with
+# checkpoint every 100 (and an anchor outside the database every 100,000), written straight into a fresh H2 database
+# as the server writes them, then verified with
 # `java -jar target/lawtrace.jar verify-log` (every leaf recomputed, the tree rebuilt, every checkpoint's root and
 # SM2 signature checked). Target: under 60 s. Prints the generation time, the verification's wall time (and the
 # same command's time on the near-empty log, i.e. start-up alone) and its peak resident memory.
@@ -40,6 +41,6 @@ timed() { # label command... : prints wall seconds and peak RSS of the command
 timed "verify-log on the near-empty log (start-up alone)" java -Xmx"$HEAP" -jar target/lawtrace.jar verify-log --lawtrace.data-dir="$WORK"
 # the server made the embedded database's password on its first start and keeps it in the data directory
 PASSWORD=$(sed -n 's/^password=//p' "$WORK/db/credentials")
-timed "writing $N entries with a signed checkpoint every 100" java -cp "$CP" bench/AuditLogGenerator.java "$URL" sa "$PASSWORD" "$N"
+timed "writing $N entries with a signed checkpoint every 100 (an anchor every 100,000)" java -cp "$CP" bench/AuditLogGenerator.java "$URL" sa "$PASSWORD" "$N" "$WORK/keys/audit-signing-key.pem" "$WORK/store/anchors"
 du -sh "$WORK/db" | awk '{print "database size: " $1}'
 timed "verify-log on $N entries (-Xmx$HEAP)" java -Xmx"$HEAP" -jar target/lawtrace.jar verify-log --lawtrace.data-dir="$WORK"

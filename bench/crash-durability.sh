@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # ART-15.1 crash test (issue 12): an acknowledged upload must survive a kill. N times: start target/lawtrace.jar on a
 # data directory (and database) that persists between runs, check the recording acknowledged in the previous round
-# (row via the API, its UPLOAD audit entry, its bytes), upload a new file and `kill -9` the server the moment the 201
+# (row via the API, its UPLOAD audit entry as the custodian reads it, its bytes), upload a new file and `kill -9` the server the moment the 201
 # arrives. At the end prints how many acknowledged uploads were kept and lost.
 # Usage: bench/crash-durability.sh [h2|postgres] [N (50)]
-# PostgreSQL: 127.0.0.1:5432, user postgres (PGPASSWORD if needed); a fresh database is created and dropped.
+# PostgreSQL: 127.0.0.1:${PGPORT:-5432}, user postgres (PGPASSWORD if needed); a fresh database is created and dropped.
 # JAVA_OPTS (default: C1 only, which starts the server faster on a busy machine) go to every start of the server.
+# Power cut: a kill -9 leaves unsynced writes in the kernel's page cache, where the restarted server still finds them.
+# To drop them as a power cut would, put the data directory on a filesystem that can discard unsynced writes on
+# command (LazyFS, https://github.com/dsrhaslab/lazyfs) with DATA_PARENT=<its mount point>, and give the discard
+# command as POWER_CUT, e.g. POWER_CUT='echo lazyfs::clear-cache > /tmp/faults.fifo'; it runs after every kill.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}
@@ -15,17 +19,18 @@ SERVER=
 PGDB=lawtrace_crash_$$
 cleanup() {
   [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null || true
-  if [ "$DB" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $PGDB" >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
+  if [ "$DB" = postgres ]; then psql -q -h 127.0.0.1 -p "${PGPORT:-5432}" -U postgres -d postgres -c "drop database if exists $PGDB" >/dev/null 2>&1 || true; fi
+  rm -rf "$DATA" "$WORK"
 }
 trap cleanup EXIT
 [ -f target/lawtrace.jar ] || ./mvnw -q -DskipTests package
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
-ARGS=(--lawtrace.demo=true --server.port="$PORT" --lawtrace.data-dir="$WORK/data")
+DATA=$(mktemp -d "${DATA_PARENT:-$WORK}/data.XXXXXX")
+ARGS=(--lawtrace.demo=true --server.port="$PORT" --lawtrace.data-dir="$DATA")
 if [ "$DB" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $PGDB" >/dev/null
-  ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$PGDB" --spring.datasource.username=postgres
+  psql -q -h 127.0.0.1 -p "${PGPORT:-5432}" -U postgres -d postgres -c "create database $PGDB" >/dev/null
+  ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/$PGDB" --spring.datasource.username=postgres
          --spring.datasource.password="${PGPASSWORD:-}")
 fi
 
@@ -60,8 +65,9 @@ check_previous() {
   local row entry bytes ok=1
   row=$(curl -s -o "$WORK/rec.json" -w '%{http_code}' -u zhang.wei:demo "$URL/api/v1/recordings/$PREV_ID")
   [ "$row" = 200 ] || { ok=0; LOST_ROW=$((LOST_ROW + 1)); }
-  entry=$(curl -s -u zhou.tao:demo "$URL/api/v1/audit/entries?subjectType=RECORDING&subjectId=$PREV_ID" \
-    | python3 -c 'import json,sys; print(sum(1 for e in json.load(sys.stdin)["items"] if e["action"]=="UPLOAD"))')
+  curl -s -u zhao.min:demo "$URL/api/v1/audit/entries?subjectType=RECORDING&subjectId=$PREV_ID" > "$WORK/entries.json"
+  entry=$(cat "$WORK/entries.json" \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(1 for e in d["items"] if e["action"]=="UPLOAD") if "items" in d else "error: " + json.dumps(d, ensure_ascii=False)[:300])')
   [ "$entry" = 1 ] || { ok=0; LOST_ENTRY=$((LOST_ENTRY + 1)); }
   bytes=$(curl -s -u zhang.wei:demo "$URL/api/v1/recordings/$PREV_ID/content" | sha256sum | cut -d' ' -f1)
   [ "$bytes" = "$PREV_SHA" ] || { ok=0; LOST_BYTES=$((LOST_BYTES + 1)); }
@@ -79,9 +85,10 @@ for ROUND in $(seq 0 "$N"); do
     -F 'metadata={"recordedBy":"zhang.wei"};type=application/json' \
     -F "file=@$WORK/one.mp4;type=video/mp4" "$URL/api/v1/recordings")
   kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+  if [ -n "${POWER_CUT:-}" ]; then sh -c "$POWER_CUT"; fi
   [ "$code" = 201 ] || { echo "round $ROUND: upload answered $code: $(cat "$WORK/response.json")" >&2; exit 1; }
   PREV_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/response.json")
 done
 kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; SERVER=
-echo "crash-durability $DB: $N kill -9 right after 201: kept $KEPT, lost $LOST (row $LOST_ROW, audit entry $LOST_ENTRY, bytes $LOST_BYTES) in $(( $(date +%s) - T0 )) s"
+echo "crash-durability $DB: $N kill -9${POWER_CUT:+ and power cut} right after 201: kept $KEPT, lost $LOST (row $LOST_ROW, audit entry $LOST_ENTRY, bytes $LOST_BYTES) in $(( $(date +%s) - T0 )) s"
 [ "$LOST" = 0 ]

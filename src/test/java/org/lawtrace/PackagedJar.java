@@ -52,8 +52,18 @@ public final class PackagedJar {
 		return Files.readString(output, StandardCharsets.UTF_8);
 	}
 
+	/** The data directory the jar keeps its database, store and key file in. */
+	public Path dataDir() {
+		return dataDir;
+	}
+
 	/** Starts the server with the demo bureau and waits until it is healthy and has told where to open it. */
 	public PackagedJar start() throws Exception {
+		return start(new String[0]);
+	}
+
+	/** Starts the server like {@link #start()}, with these settings ({@code --name=value}) added. */
+	public PackagedJar start(String... settings) throws Exception {
 		var jar = Path.of("target", "lawtrace.jar");
 		if (!Files.exists(jar)) {
 			throw new IllegalStateException("the build makes target/lawtrace.jar, but it is missing");
@@ -62,6 +72,7 @@ public final class PackagedJar {
 		var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true",
 				"--server.port=" + port));
 		command.addAll(databaseArguments());
+		command.addAll(List.of(settings));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		awaitHealthy();
 		return this;

@@ -1,17 +1,27 @@
 package org.lawtrace.audit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.IntegrityAlarm;
 import org.lawtrace.shared.NotFound;
+import org.lawtrace.storage.NamedObjects;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,10 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log (审计日志): appends entries one writer at a time with gapless sequence numbers, signs a checkpoint
- * every so many entries and on demand, answers inclusion proofs, and recomputes the whole tree to verify it (ART-22).
+ * every so many entries, at least every so many seconds while entries come in, at shutdown and on demand, answers
+ * inclusion proofs, and recomputes the whole tree to verify it (ART-22).
+ * <p>
+ * Each checkpoint is also written as an anchor to the write-once store, outside the database, and signed with a key
+ * kept in a file outside the database: whoever can edit the database can neither remove what was anchored unseen
+ * nor sign anew (issue 12, finding 4).
  */
 @Service
-public class AuditLog {
+public class AuditLog implements DisposableBean {
 
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
 
@@ -51,11 +66,40 @@ public class AuditLog {
 	private final boolean enabled;
 	/** One appender per instance at a time; the writer row serializes instances, this spares them lock timeouts. */
 	private final ReentrantLock writer = new ReentrantLock();
+	private final AuditAnchors anchors;
+	private final KeyFile keyFile;
+	private final ApplicationEventPublisher events;
+	private final Duration checkpointInterval;
+	/** Signs the checkpoints due by count or time, away from the appenders, one at a time. */
+	private final ScheduledExecutorService checkpointer;
+	private final AtomicBoolean checkpointPending = new AtomicBoolean();
+	private volatile @Nullable SigningKey signingKey;
+	/** The tree size the newest anchor covers, as far as this instance knows; -1 before the first look. */
+	private volatile long anchoredSize = -1;
+	private volatile boolean started;
 
-	AuditLog(AuditEntries entries, Checkpoints checkpoints, BureauTime time, PlatformTransactionManager transactions,
+	AuditLog(AuditEntries entries, Checkpoints checkpoints, AuditAnchors anchors, BureauTime time,
+			PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery,
+			@Value("${lawtrace.audit.checkpoint-interval:PT60S}") Duration checkpointInterval,
+			@Value("${lawtrace.audit.key-file:${lawtrace.data-dir}/keys/audit-signing-key.pem}") String keyFile,
 			@Value("${lawtrace.audit.verify-only:false}") boolean verifyOnly,
 			@Value("${lawtrace.audit.enabled:true}") boolean enabled) {
+		if (checkpointEvery < 1) {
+			throw new IllegalStateException("lawtrace.audit.checkpoint-every must be at least 1");
+		}
+		if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+			throw new IllegalStateException("lawtrace.audit.checkpoint-interval must be positive");
+		}
+		this.anchors = anchors;
+		this.keyFile = new KeyFile(keyFile);
+		this.events = events;
+		this.checkpointInterval = checkpointInterval;
+		this.checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			var thread = new Thread(runnable, "audit-checkpoints");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.enabled = enabled;
 		this.entries = entries;
 		this.checkpoints = checkpoints;
@@ -103,17 +147,64 @@ public class AuditLog {
 				}
 			});
 		}
-		return appendLocked(actor, action, subjectType, subjectId, outcome, detail);
+		var entry = appendLocked(actor, action, subjectType, subjectId, outcome, detail);
+		if (due(entry)) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					checkpointSoon();
+				}
+			});
+		}
+		return entry;
 	}
 
 	private AuditEntry store(String actor, String action, String subjectType, String subjectId, String outcome,
 			String detail) {
+		AuditEntry entry;
 		writer.lock();
 		try {
-			return ownTransaction.execute(tx -> appendLocked(actor, action, subjectType, subjectId, outcome, detail));
+			entry = ownTransaction.execute(tx -> appendLocked(actor, action, subjectType, subjectId, outcome, detail));
 		}
 		finally {
 			writer.unlock();
+		}
+		if (due(entry)) {
+			checkpointSoon();
+		}
+		return entry;
+	}
+
+	/** Every so many entries a checkpoint is due; it is signed once the entry has committed, never before. */
+	private boolean due(AuditEntry entry) {
+		return (entry.seq() + 1) % checkpointEvery == 0;
+	}
+
+	/** Asks the checkpointer to sign the log as it is then; requests made while one waits are one request. */
+	private void checkpointSoon() {
+		if (!verifyOnly && checkpointPending.compareAndSet(false, true)) {
+			try {
+				checkpointer.execute(() -> {
+					checkpointPending.set(false);
+					checkpointQuietly("every " + checkpointEvery + " entries");
+				});
+			}
+			catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+				checkpointPending.set(false);
+			}
+		}
+	}
+
+	/** A checkpoint from the background: a failure is logged (and alarmed when the log does not verify), not thrown. */
+	private void checkpointQuietly(String why) {
+		try {
+			checkpoint();
+		}
+		catch (Conflict alarmed) {
+			// the log does not match its anchors: already logged and alarmed
+		}
+		catch (RuntimeException e) {
+			LOG.error("Could not sign the audit log's checkpoint ({}): {}", why, e.toString(), e);
 		}
 	}
 
@@ -123,60 +214,224 @@ public class AuditLog {
 		var entry = new AuditEntry(entries.nextSeq(), time.now(), clip(actor, MAX_ACTOR), action, subjectType,
 				clip(subjectId, MAX_SUBJECT_ID), outcome, clip(detail, MAX_DETAIL), "").sealed();
 		entries.append(entry);
-		if ((entry.seq() + 1) % checkpointEvery == 0) {
-			sign(entry.seq() + 1);
-		}
 		return entry;
 	}
 
-	/** Signs a checkpoint of the whole log as it is now, unless the latest one already covers it. */
+	/**
+	 * Signs a checkpoint of the whole log as it is now and writes it as an anchor to the write-once store, unless the
+	 * newest anchor already covers it.
+	 *
+	 * @throws LogDoesNotVerify (a {@link Conflict}) when the log no longer matches its last anchor, or an entry since
+	 *         does not verify: nothing is signed over a log that was tampered with, and an {@link IntegrityAlarm} is
+	 *         raised.
+	 */
 	public Checkpoint checkpoint() {
+		if (verifyOnly) {
+			throw new IllegalStateException("a verification run signs nothing");
+		}
+		var key = signingKey();
 		writer.lock();
 		try {
 			return ownTransaction.execute(tx -> {
 				entries.lockWriter();
 				var size = entries.size();
-				var latest = checkpoints.latest();
-				return latest.isPresent() && latest.get().treeSize() == size ? latest.get() : sign(size);
+				var latest = anchors.latest();
+				if (latest.isPresent() && latest.get().treeSize() == size) {
+					anchoredSize = size;
+					return latest.get().checkpoint();
+				}
+				return sign(size, latest.orElse(null), key);
 			});
+		}
+		catch (LogDoesNotVerify refused) {
+			LOG.error("NOT signing the audit log: {} (ART-22)", refused.getMessage());
+			events.publishEvent(new IntegrityAlarm("LOG_DOES_NOT_VERIFY", "AUDIT_LOG", "audit-log",
+					"审计日志与其锚点不符，未签名检查点 (the audit log does not match its anchors; no checkpoint signed): "
+							+ refused.getMessage()));
+			throw new Conflict(null, "审计日志与其锚点不符 (the audit log does not match its anchors): "
+					+ refused.getMessage());
 		}
 		finally {
 			writer.unlock();
 		}
 	}
 
-	private Checkpoint sign(long treeSize) {
-		var root = HEX.formatHex(MerkleTree.root(leaves(treeSize)));
-		var at = time.now();
-		var checkpoint = new Checkpoint(treeSize, root, at, SigningKey.ALGORITHM,
-				key().sign(Checkpoint.signedBytes(treeSize, root, at)));
-		checkpoints.add(checkpoint);
-		return checkpoint;
-	}
+	/** The log no longer matches what was anchored; signing now would vouch for the tampering. */
+	static final class LogDoesNotVerify extends RuntimeException {
 
-	/** The signing key, made on first use and kept from then on. */
-	private SigningKey key() {
-		return checkpoints.key().orElseGet(() -> {
-			var made = SigningKey.generate();
-			checkpoints.keepKey(made, time.now());
-			return made;
-		});
-	}
-
-	/** The public key checkpoints are signed with, made now if the log has none yet. */
-	public PublicKey publicKey() {
-		var key = ensureKey();
-		return new PublicKey(SigningKey.ALGORITHM, "sm2p256v1", key.publicPem(), key.publicHex());
+		LogDoesNotVerify(String message) {
+			super(message);
+		}
 	}
 
 	/**
-	 * Makes the key pair on the first start, so it can be published before the first checkpoint; a verification run
-	 * only reads, and leaves a database without a key as it found it.
+	 * Signs the first {@code treeSize} entries after checking that the entries since the previous anchor are all
+	 * there and each matches its leaf hash, and that the tree up to the previous anchor still has its signed root.
+	 */
+	private Checkpoint sign(long treeSize, @Nullable Anchor previous, SigningKey key) {
+		var from = previous == null ? 0 : previous.treeSize();
+		if (previous != null && treeSize < from) {
+			throw new LogDoesNotVerify("the database holds " + treeSize + " entries but the anchor signed at "
+					+ previous.signedAt() + " covers " + from + ": entries were deleted");
+		}
+		// the new entries: contiguous and each as its own leaf hash says, read page by page
+		var next = from;
+		while (next < treeSize) {
+			var page = entries.from(next, (int) Math.min(VERIFY_PAGE, treeSize - next));
+			if (page.isEmpty()) {
+				throw new LogDoesNotVerify("entry " + next + " is missing from the database");
+			}
+			for (var e : page) {
+				if (e.seq() != next) {
+					throw new LogDoesNotVerify("entry " + next + " is missing from the database");
+				}
+				if (!e.computedLeafHash().equals(e.leafHash())) {
+					throw new LogDoesNotVerify("entry " + next + " does not match its leaf hash");
+				}
+				next++;
+			}
+		}
+		var leaves = leaves(treeSize);
+		var tree = new MerkleTree.Frontier();
+		if (previous != null && from == 0 && !HEX.formatHex(tree.root()).equals(previous.rootHash())) {
+			throw new LogDoesNotVerify("the empty log's anchor has another root");
+		}
+		for (var leaf : leaves) {
+			tree.add(leaf);
+			if (previous != null && tree.size() == from && !HEX.formatHex(tree.root()).equals(previous.rootHash())) {
+				throw new LogDoesNotVerify("the first " + from + " entries no longer have the root signed at "
+						+ previous.signedAt() + ": an entry before " + from + " was rewritten or removed");
+			}
+		}
+		var root = HEX.formatHex(tree.root());
+		var at = time.now();
+		var checkpoint = new Checkpoint(treeSize, root, at, SigningKey.ALGORITHM,
+				key.sign(Checkpoint.signedBytes(treeSize, root, at)));
+		var anchor = new Anchor(Anchor.FORMAT, treeSize, root, at.toString(), checkpoint.algorithm(),
+				checkpoint.signature(), key.publicHex(), from, previous == null ? null : previous.rootHash(),
+				MerkleTree.consistencyProof(leaves, (int) from).stream().map(HEX::formatHex).toList(),
+				leaves.subList((int) from, leaves.size()).stream().map(HEX::formatHex).toList());
+		try {
+			anchors.write(anchor);
+		}
+		catch (NamedObjects.NameTaken another) {
+			// another instance anchored this very size a moment ago: its anchor stands
+			anchoredSize = treeSize;
+			return anchors.read(Anchor.nameOf(treeSize)).checkpoint();
+		}
+		if (checkpoints.latest().map(c -> c.treeSize() < treeSize).orElse(true)) {
+			checkpoints.add(checkpoint);
+		}
+		anchoredSize = treeSize;
+		return checkpoint;
+	}
+
+	/** The signing key, read from (or first made in) the key file. */
+	private SigningKey signingKey() {
+		var known = signingKey;
+		if (known != null) {
+			return known;
+		}
+		synchronized (this) {
+			if (signingKey == null) {
+				signingKey = ownTransaction.execute(tx -> keyFromFile());
+			}
+			return signingKey;
+		}
+	}
+
+	/**
+	 * The key file is the only place the private key lives: made there on the first start, and moved there (and
+	 * erased from the database) from a database that still holds it from before.
+	 */
+	private SigningKey keyFromFile() {
+		var recorded = checkpoints.key();
+		var fromFile = keyFile.read();
+		if (fromFile.isPresent()) {
+			var key = fromFile.get();
+			if (recorded.isEmpty()) {
+				checkpoints.keepKey(key, time.now());
+			}
+			else if (!recorded.get().publicHex().equalsIgnoreCase(key.publicHex())) {
+				throw new IllegalStateException("the audit signing key file " + keyFile.path() + " does not hold the "
+						+ "key this log is signed with (public key " + recorded.get().publicHex() + "); put back the "
+						+ "log's own key file");
+			}
+			else if (recorded.get().canSign()) {
+				checkpoints.erasePrivateKey();
+				LOG.warn("Erased the audit log's private signing key from the database; it is kept in {} alone",
+						keyFile.path());
+			}
+			return key;
+		}
+		if (recorded.isPresent()) {
+			if (!recorded.get().canSign()) {
+				throw new IllegalStateException("the audit signing key file " + keyFile.path() + " is missing, and "
+						+ "the database holds only the public key " + recorded.get().publicHex() + ": restore the key "
+						+ "file from its backup (lawtrace.audit.key-file)");
+			}
+			var key = recorded.get();
+			keyFile.write(key);
+			checkpoints.erasePrivateKey();
+			LOG.warn("Moved the audit log's private signing key out of the database into {} (owner-only); the "
+					+ "database keeps only the public key (ART-22)", keyFile.path());
+			return key;
+		}
+		var made = SigningKey.generate();
+		keyFile.write(made);
+		checkpoints.keepKey(made, time.now());
+		LOG.info("Made the audit log's SM2 signing key in {} (owner-only); back this file up: without it no "
+				+ "further checkpoint can be signed", keyFile.path());
+		return made;
+	}
+
+	/** The public key checkpoints are signed with; outside a verification run made now if the log has none yet. */
+	public PublicKey publicKey() {
+		var key = verifyOnly ? trustedKey().map(hex -> SigningKey.of(hex, null))
+			.orElseThrow(() -> new NotFound("audit signing key", "public")) : signingKey();
+		return new PublicKey(SigningKey.ALGORITHM, "sm2p256v1", key.publicPem(), key.publicHex());
+	}
+
+	/** The public key anchors must be signed with: the key file's where it can be read, else the database's. */
+	private Optional<String> trustedKey() {
+		var known = signingKey;
+		if (known != null) {
+			return Optional.of(known.publicHex());
+		}
+		try {
+			var fromFile = keyFile.read();
+			if (fromFile.isPresent()) {
+				return Optional.of(fromFile.get().publicHex());
+			}
+		}
+		catch (RuntimeException unreadable) {
+			LOG.warn("Could not read the audit signing key file: {}", unreadable.getMessage());
+		}
+		return Optional.ofNullable(readOnly.execute(tx -> checkpoints.key().map(SigningKey::publicHex).orElse(null)));
+	}
+
+	/**
+	 * Makes the key pair on the first start, so it can be published before the first checkpoint, then checkpoints
+	 * at least every {@code lawtrace.audit.checkpoint-interval} while entries come in, and checks the log against its
+	 * last anchor; a verification run only reads, and leaves a database without a key as it found it.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void keyOnFirstStart() {
 		if (!verifyOnly) {
-			ensureKey();
+			signingKey();
+			started = true;
+			var every = checkpointInterval.toMillis();
+			checkpointer.execute(this::checkAgainstLastAnchor);
+			checkpointer.scheduleWithFixedDelay(() -> {
+				try {
+					if (readOnly.execute(tx -> entries.nextSeq()) > anchoredSize) {
+						checkpointQuietly("every " + checkpointInterval);
+					}
+				}
+				catch (RuntimeException e) {
+					LOG.error("Could not look for entries to anchor: {}", e.toString());
+				}
+			}, every, every, TimeUnit.MILLISECONDS);
 			if (!enabled) {
 				LOG.warn("AUDIT LOGGING IS OFF (lawtrace.audit.enabled=false): security-relevant events are NOT being "
 						+ "logged (ART-22). This setting exists only for benchmarks; never run a bureau like this.");
@@ -186,16 +441,62 @@ public class AuditLog {
 		}
 	}
 
-	private SigningKey ensureKey() {
-		writer.lock();
+	/**
+	 * The cheap check at start: the database still holds at least the entries the last anchor covers, with its
+	 * signed root; then anchors what came since. A failure is logged and raises an {@link IntegrityAlarm}.
+	 */
+	void checkAgainstLastAnchor() {
 		try {
-			return ownTransaction.execute(tx -> {
-				entries.lockWriter();
-				return key();
-			});
+			var latest = anchors.latest();
+			if (latest.isEmpty()) {
+				LOG.info("The audit log has no anchor in {} yet; the first is written now", anchors.where());
+			}
+			else {
+				var anchor = latest.get();
+				long size = readOnly.execute(tx -> entries.size());
+				var root = size < anchor.treeSize() ? null
+						: HEX.formatHex(MerkleTree.root(readOnly.execute(tx -> leaves(anchor.treeSize()))));
+				if (!anchor.rootHash().equals(root)) {
+					var why = size < anchor.treeSize()
+							? "the database holds " + size + " entries but the last anchor (signed at "
+									+ anchor.signedAt() + ") covers " + anchor.treeSize()
+							: "the first " + anchor.treeSize() + " entries no longer have the root of the last anchor "
+									+ "(signed at " + anchor.signedAt() + ")";
+					LOG.error("THE AUDIT LOG DOES NOT VERIFY against its anchors in {}: {}; run verify-log (ART-22)",
+							anchors.where(), why);
+					events.publishEvent(new IntegrityAlarm("LOG_DOES_NOT_VERIFY", "AUDIT_LOG", "audit-log",
+							"审计日志与其锚点不符 (the audit log does not match its anchors): " + why));
+					return;
+				}
+				anchoredSize = anchor.treeSize();
+				LOG.info("The audit log matches its last anchor ({} entries, signed at {}); {} entries since",
+						anchor.treeSize(), anchor.signedAt(), size - anchor.treeSize());
+			}
+			checkpointQuietly("at start");
 		}
-		finally {
-			writer.unlock();
+		catch (RuntimeException e) {
+			LOG.error("Could not check the audit log against its anchors: {}", e.toString(), e);
+		}
+	}
+
+	/**
+	 * At a graceful stop, once every other bean that logs has been closed: a last anchor covers the last entry, so
+	 * nothing appended before the stop lies beyond the anchors.
+	 */
+	@Override
+	public void destroy() throws InterruptedException {
+		checkpointer.shutdown();
+		checkpointer.awaitTermination(30, TimeUnit.SECONDS);
+		if (started) {
+			try {
+				if (readOnly.execute(tx -> entries.size()) > anchoredSize) {
+					checkpoint();
+					LOG.info("Anchored the audit log at shutdown ({} entries)", anchoredSize);
+				}
+			}
+			catch (RuntimeException e) {
+				LOG.error("Could not anchor the audit log at shutdown: {}", e.toString());
+			}
 		}
 	}
 
@@ -203,7 +504,10 @@ public class AuditLog {
 	public record PublicKey(String algorithm, String curve, String pem, String hex) {
 	}
 
-	/** Recomputes every leaf and the tree at every checkpoint, and says where the stored log first differs. */
+	/**
+	 * Recomputes every leaf and the tree at every checkpoint, checks the log against the anchors kept outside the
+	 * database, and says where the stored log first differs and every difference the anchors show.
+	 */
 	public Verification verify() {
 		return readOnly.execute(tx -> {
 			var signed = checkpoints.all();
@@ -226,7 +530,10 @@ public class AuditLog {
 					next = page.get(page.size() - 1).seq() + 1;
 				}
 			}
-			return verifier.finish(entries.size(), signed, checkpoints.key().orElse(null));
+			var stored = entries.size();
+			var rows = verifier.finish(stored, signed, checkpoints.key().orElse(null));
+			var trusted = trustedKey().orElse(null);
+			return rows.with(AnchorVerifier.verify(anchors, entries::from, stored, trusted, this::leaves));
 		});
 	}
 

@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The stored signed checkpoints and the log's signing key; appended, never changed. */
+/**
+ * The stored signed checkpoints and the public half of the log's signing key; appended, never changed, except that
+ * a private key kept here by an older version is erased once it has moved to the key file.
+ */
 @Repository
 class Checkpoints {
 
@@ -44,10 +47,16 @@ class Checkpoints {
 			.optional();
 	}
 
+	/** Records the public half of the log's key; the private half lives in the key file alone. */
 	void keepKey(SigningKey key, java.time.Instant at) {
 		jdbc.sql("insert into audit_signing_key (id, algorithm, public_key, private_key, created_at) "
-				+ "values (1, ?, ?, ?, ?)")
-			.params(SigningKey.ALGORITHM, key.publicHex(), key.privateHex(), at.atOffset(ZoneOffset.UTC))
+				+ "values (1, ?, ?, null, ?)")
+			.params(SigningKey.ALGORITHM, key.publicHex(), at.atOffset(ZoneOffset.UTC))
 			.update();
+	}
+
+	/** Erases a private key kept here from before it moved to the key file. */
+	void erasePrivateKey() {
+		jdbc.sql("update audit_signing_key set private_key = null where id = 1").update();
 	}
 }

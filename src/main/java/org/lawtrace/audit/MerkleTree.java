@@ -107,6 +107,95 @@ public final class MerkleTree {
 		return sn == 0 && Arrays.equals(r, root);
 	}
 
+	/**
+	 * PROOF(m, D[n]) of RFC 9162 §2.1.4.1: the hashes that show the tree of the first {@code m} leaves is a prefix
+	 * of the tree of all of them; empty when {@code m} is 0 or the whole tree.
+	 */
+	public static List<byte[]> consistencyProof(List<byte[]> leafHashes, int m) {
+		if (m < 0 || m > leafHashes.size()) {
+			throw new IllegalArgumentException("a tree of " + m + " is not a prefix of one of " + leafHashes.size());
+		}
+		var proof = new ArrayList<byte[]>();
+		if (m > 0 && m < leafHashes.size()) {
+			subproof(leafHashes, m, 0, leafHashes.size(), true, proof);
+		}
+		return proof;
+	}
+
+	private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean whole, List<byte[]> proof) {
+		var n = to - from;
+		if (m == n) {
+			if (!whole) {
+				proof.add(root(leaves, from, to));
+			}
+			return;
+		}
+		var k = split(n);
+		if (m <= k) {
+			subproof(leaves, m, from, from + k, whole, proof);
+			proof.add(root(leaves, from + k, to));
+		}
+		else {
+			subproof(leaves, m - k, from + k, to, false, proof);
+			proof.add(root(leaves, from, from + k));
+		}
+	}
+
+	/**
+	 * Verifies a consistency proof by the algorithm of RFC 9162 §2.1.4.2: whether the tree of {@code first} leaves
+	 * with head {@code firstRoot} is a prefix of the tree of {@code second} leaves with head {@code secondRoot}.
+	 */
+	public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot,
+			List<byte[]> proof) {
+		if (first < 0 || first > second) {
+			return false;
+		}
+		if (first == second) {
+			return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
+		}
+		if (first == 0) {
+			// the empty tree is a prefix of every tree
+			return proof.isEmpty();
+		}
+		if (proof.isEmpty()) {
+			return false;
+		}
+		var path = new ArrayList<byte[]>(proof.size() + 1);
+		if (Long.bitCount(first) == 1) {
+			path.add(firstRoot);
+		}
+		path.addAll(proof);
+		var fn = first - 1;
+		var sn = second - 1;
+		while ((fn & 1) == 1) {
+			fn >>= 1;
+			sn >>= 1;
+		}
+		var fr = path.get(0);
+		var sr = path.get(0);
+		for (var c : path.subList(1, path.size())) {
+			if (sn == 0) {
+				return false;
+			}
+			if ((fn & 1) == 1 || fn == sn) {
+				fr = nodeHash(c, fr);
+				sr = nodeHash(c, sr);
+				if ((fn & 1) == 0) {
+					while ((fn & 1) == 0 && fn != 0) {
+						fn >>= 1;
+						sn >>= 1;
+					}
+				}
+			}
+			else {
+				sr = nodeHash(sr, c);
+			}
+			fn >>= 1;
+			sn >>= 1;
+		}
+		return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
+	}
+
 	/** Subtrees smaller than this are recomputed rather than remembered, which bounds memory for long logs. */
 	private static final int REMEMBERED_SUBTREE = 64;
 

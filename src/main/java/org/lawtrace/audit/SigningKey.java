@@ -53,6 +53,48 @@ final class SigningKey {
 				privateHex == null ? null : new ECPrivateKeyParameters(new BigInteger(privateHex, 16), CURVE));
 	}
 
+	/** The key pair of a private scalar; the public point is computed from it. */
+	static SigningKey ofPrivate(BigInteger d) {
+		var params = new ECPrivateKeyParameters(d, CURVE);
+		var q = new org.bouncycastle.math.ec.FixedPointCombMultiplier().multiply(CURVE.getG(), d).normalize();
+		return new SigningKey(new ECPublicKeyParameters(q, CURVE), params);
+	}
+
+	/** A key pair from a PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), as {@link #privatePem()} writes and OpenSSL reads. */
+	static SigningKey fromPrivatePem(String pem) {
+		var body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+		try {
+			var parsed = org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(Base64.getDecoder().decode(body));
+			if (!(parsed instanceof ECPrivateKeyParameters ec)
+					|| !CURVE.getCurve().equals(ec.getParameters().getCurve())) {
+				throw new IllegalArgumentException("not an SM2 (sm2p256v1) private key");
+			}
+			return ofPrivate(ec.getD());
+		}
+		catch (IOException | RuntimeException e) {
+			throw new IllegalArgumentException("not a readable SM2 private key PEM: " + e.getMessage(), e);
+		}
+	}
+
+	/** The private key as a PKCS#8 PEM; only ever written to the key file. */
+	String privatePem() {
+		if (privateKey == null) {
+			throw new IllegalStateException("this key only verifies");
+		}
+		try {
+			var der = org.bouncycastle.crypto.util.PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey).getEncoded();
+			return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+					+ "\n-----END PRIVATE KEY-----\n";
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("an SM2 private key always encodes", e);
+		}
+	}
+
+	boolean canSign() {
+		return privateKey != null;
+	}
+
 	String publicHex() {
 		return HEX.formatHex(publicKey.getQ().getEncoded(false));
 	}

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
@@ -40,7 +43,7 @@ class EmbeddedDatabasePassword implements BeanPostProcessor, EnvironmentAware {
 
 	/** The embedded database of {@code application.properties}; any other URL is left alone. */
 	static final String DEFAULT_URL = "jdbc:h2:file:${lawtrace.data-dir}/db/lawtrace;MODE=PostgreSQL;"
-			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 	static final String USER = "sa";
 	static final String FILE = "credentials";
 	private static final String PENDING = "credentials.new";
@@ -96,6 +99,8 @@ class EmbeddedDatabasePassword implements BeanPostProcessor, EnvironmentAware {
 				log.info("The new embedded database gets a random password, kept in {}", directory.resolve(FILE));
 			}
 			Files.move(pending, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+			// the name must survive a power cut before the database that needs it is made or changed
+			syncDirectory(directory);
 			return password;
 		}
 		catch (IOException e) {
@@ -149,9 +154,22 @@ class EmbeddedDatabasePassword implements BeanPostProcessor, EnvironmentAware {
 		catch (UnsupportedOperationException notPosix) {
 			Files.createFile(file);
 		}
-		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+		try (var channel = FileChannel.open(file, StandardOpenOption.WRITE);
+				Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
 			out.write("# the embedded H2 database's password for user " + USER + "; keep this file owner-only\n");
 			out.write("password=" + password + "\n");
+			out.flush();
+			// a power cut must not leave the name with no content: the database would then refuse every start
+			channel.force(true);
+		}
+	}
+
+	private static void syncDirectory(Path directory) {
+		try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException e) {
+			// Windows cannot open a directory as a channel; NTFS journals the rename instead
 		}
 	}
 

@@ -58,6 +58,26 @@ class StorageConfiguration {
 	}
 
 	/**
+	 * The anchors beside the blobs: a folder of the filesystem store, or a key prefix of the bucket with the blobs'
+	 * Object Lock retention.
+	 */
+	@Bean
+	Anchors anchors(StorageProperties properties, Clock clock) {
+		return new Anchors(switch (properties.type()) {
+			case FILESYSTEM -> new FileSystemNamedObjects(properties.requireRoot().resolve(Anchors.FOLDER));
+			case S3 -> {
+				var s3 = properties.s3();
+				if (s3.bucket() == null || s3.bucket().isBlank()) {
+					throw new IllegalStateException("lawtrace.storage.s3.bucket must be set when lawtrace.storage.type=s3");
+				}
+				var client = s3Client(s3);
+				yield new S3NamedObjects(client, s3.bucket(), Anchors.FOLDER + "/",
+						new ObjectLock(client, s3.bucket(), s3.retention(), clock));
+			}
+		});
+	}
+
+	/**
 	 * The off-site copy, built like the primary but in its own place; its temporary files stay beside it, so a copy
 	 * never crosses sites twice.
 	 */

@@ -42,8 +42,10 @@ class AuditController {
 	}
 
 	/**
-	 * Checks the whole audit log now (ART-22): every entry against the Merkle tree and every signed checkpoint; the
-	 * answer names the first entry or checkpoint that does not hold.
+	 * Checks the whole audit log now (ART-22): every entry against the Merkle tree and every signed checkpoint, then
+	 * against the anchors kept outside the database (the same check as {@code verify-log}); the answer names the first
+	 * entry or checkpoint that does not hold, lists every difference the anchors show ({@code anchoring.findings}, each
+	 * naming its entries) and says how many entries lie beyond the last anchor.
 	 */
 	@GetMapping("/verification")
 	@PreAuthorize(AUDITORS)
