@@ -7,7 +7,9 @@
 # which is printed apart as wall time with peak RSS (/usr/bin/time -v).
 # Two passes are measured: SHA-256 and size (what a check computes in most cycles) and SHA-256 + SM3 (what the first
 # check, a repair and each sm3-cycle compute).
-# Usage: bench/fixity-throughput.sh [GiB (4)] [rounds (5)]
+# The job checks THREADS copies at once (default 2, the setting's default; the machine has 2 cores): openssl dgst is
+# one process on one core, so THREADS=1 compares core for core.
+# Usage: [THREADS=2] bench/fixity-throughput.sh [GiB (4)] [rounds (5)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GIB=${1:-4}
@@ -60,7 +62,8 @@ printf 'stored: %d files, %.2f GiB\n' "${#FILES[@]}" "$(echo "$TOTAL / 107374182
 
 # every copy falls due at once (cycle 1 s), no rate limit, no budget limit
 COMMON=(--lawtrace.data-dir="$WORK/data" --lawtrace.storage.fixity.cycle=PT1S --lawtrace.storage.fixity.every=PT1H
-  --lawtrace.storage.fixity.read-rate=1000GB --budget=9000000000000)
+  --lawtrace.storage.fixity.read-rate=1000GB --budget=9000000000000 --lawtrace.storage.fixity.threads="${THREADS:-2}")
+echo "job threads: ${THREADS:-2}; cores: $(nproc); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 openssl_mbs() {
   local start end

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -101,31 +103,73 @@ public class FixityAudits {
 		holders.forEach(h -> recorded.addAll(h.digests()));
 		ledger.takeUp(recorded, present);
 		// the checks read the run's share of the cycle (or what has fallen due); repairs read on top of that, and
-		// everything together stays within the budget
+		// everything together stays within the budget; `threads` copies are checked at once (SHA-256 is CPU-bound)
 		var quota = Math.min(budget, quota(started, present));
 		var runId = ledger.runStarted(started, budget, instance);
 		var throttle = new Throttle(settings.readRate().toBytes());
-		var checked = 0;
-		var failed = 0;
-		var repaired = 0;
-		var checkedBytes = 0L;
-		var bytes = 0L;
-		CheckedCopy next;
-		while (checkedBytes < quota && bytes < budget
-				&& (next = claim(started, present, Math.min(quota - checkedBytes, budget - bytes), checked == 0)) != null) {
-			var outcome = check(next.target(), throttle);
-			checked++;
-			checkedBytes += outcome.bytesRead();
-			bytes += outcome.bytesRead();
-			if (outcome.result() != CheckResult.PASSED) {
-				failed++;
-				var mended = mend(next.target(), outcome, throttle);
-				bytes += mended.bytesRead();
-				repaired += mended.repaired() ? 1 : 0;
+		var threads = Math.max(1, settings.threads());
+		var workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+			var thread = new Thread(runnable, "fixity-check");
+			thread.setDaemon(true);
+			return thread;
+		});
+		var slots = new java.util.concurrent.Semaphore(threads);
+		// a check counts against the run's share when it is claimed, so the share holds however many run at once
+		var planned = new AtomicLong();
+		var repairing = new AtomicLong();
+		var bytes = new AtomicLong();
+		var checked = new AtomicInteger();
+		var failed = new AtomicInteger();
+		var repaired = new AtomicInteger();
+		try {
+			while (true) {
+				slots.acquireUninterruptibly();
+				var used = planned.get() + repairing.get();
+				var next = planned.get() >= quota || used >= budget ? null
+						: claim(started, present, Math.min(quota - planned.get(), budget - used), planned.get() == 0);
+				if (next == null) {
+					slots.release();
+					break;
+				}
+				planned.addAndGet(next.target().expected().sizeBytes());
+				workers.execute(() -> {
+					try {
+						var outcome = check(next.target(), throttle);
+						checked.incrementAndGet();
+						bytes.addAndGet(outcome.bytesRead());
+						if (outcome.result() != CheckResult.PASSED) {
+							failed.incrementAndGet();
+							var mended = mend(next.target(), outcome, throttle);
+							repairing.addAndGet(mended.bytesRead());
+							bytes.addAndGet(mended.bytesRead());
+							if (mended.repaired()) {
+								repaired.incrementAndGet();
+							}
+						}
+					}
+					catch (RuntimeException e) {
+						// the copy's lease runs out and the next run takes it again
+						log.warn("Fixity check of the {} copy of {} could not finish", next.target().copy(),
+								next.target().expected().sha256(), e);
+					}
+					finally {
+						slots.release();
+					}
+				});
 			}
 		}
-		ledger.runFinished(runId, clock.instant(), checked, bytes);
-		return new Run(checked, bytes, budget, failed, repaired, (System.nanoTime() - startedNanos) / 1_000_000);
+		finally {
+			workers.shutdown();
+			try {
+				workers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		ledger.runFinished(runId, clock.instant(), checked.get(), bytes.get());
+		return new Run(checked.get(), bytes.get(), budget, failed.get(), repaired.get(),
+				(System.nanoTime() - startedNanos) / 1_000_000);
 	}
 
 	/**

@@ -48,9 +48,14 @@ class FixityLedger {
 			for (var copy : copies) {
 				var hasSm3 = known.get(digest.sha256() + "/" + copy);
 				if (hasSm3 == null) {
-					jdbc.sql("insert into storage_fixity_copy (sha256, copy_kind, size_bytes, sm3) values (?, ?, ?, ?)")
-						.params(digest.sha256(), copy.name(), digest.sizeBytes(), digest.sm3())
-						.update();
+					try {
+						jdbc.sql("insert into storage_fixity_copy (sha256, copy_kind, size_bytes, sm3) values (?, ?, ?, ?)")
+							.params(digest.sha256(), copy.name(), digest.sizeBytes(), digest.sm3())
+							.update();
+					}
+					catch (org.springframework.dao.DuplicateKeyException takenUpByAnotherRun) {
+						// another instance's run took it up a moment ago: nothing to add
+					}
 					known.put(digest.sha256() + "/" + copy, digest.sm3() != null);
 				}
 				else if (!hasSm3 && digest.sm3() != null) {
@@ -104,9 +109,12 @@ class FixityLedger {
 			}
 			for (var candidate : candidates) {
 				// the conditional update is the claim: of two instances racing, exactly one changes the row
+				// checked by another run since it was selected: not again
 				var claimed = jdbc.sql("update storage_fixity_copy set lease_until = ?, lease_owner = ? "
-						+ "where sha256 = ? and copy_kind = ? and (lease_until is null or lease_until < ?)")
-					.params(utc(now.plus(lease)), owner, candidate.expected().sha256(), candidate.copy().name(), utc(now))
+						+ "where sha256 = ? and copy_kind = ? and (lease_until is null or lease_until < ?) "
+						+ "and (last_checked_at is null or last_checked_at < ?)")
+					.params(utc(now.plus(lease)), owner, candidate.expected().sha256(), candidate.copy().name(), utc(now),
+							utc(runStarted))
 					.update();
 				if (claimed == 1) {
 					return candidate;
@@ -139,10 +147,17 @@ class FixityLedger {
 			.update();
 		if (updated == 0) {
 			// a whole read found it before any run took the blob up
-			jdbc.sql("insert into storage_fixity_copy (sha256, copy_kind, size_bytes, last_checked_at, last_result) "
-					+ "values (?, ?, ?, ?, ?)")
-				.params(sha256, copy.name(), sizeBytes, utc(at), result.name())
-				.update();
+			try {
+				jdbc.sql("insert into storage_fixity_copy (sha256, copy_kind, size_bytes, last_checked_at, last_result) "
+						+ "values (?, ?, ?, ?, ?)")
+					.params(sha256, copy.name(), sizeBytes, utc(at), result.name())
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException takenUpMeanwhile) {
+				jdbc.sql("update storage_fixity_copy set last_checked_at = ?, last_result = ? where sha256 = ? and copy_kind = ?")
+					.params(utc(at), result.name(), sha256, copy.name())
+					.update();
+			}
 		}
 	}
 

@@ -63,8 +63,13 @@ class FixityAuditsTests {
 	}
 
 	FixityAudits audits(String readRate) {
+		return audits(readRate, 2);
+	}
+
+	FixityAudits audits(String readRate, int threads) {
 		var properties = new Binder(new MapConfigurationPropertySource(java.util.Map.of("lawtrace.storage.root",
-				dir.resolve("primary").toString(), "lawtrace.storage.fixity.read-rate", readRate)))
+				dir.resolve("primary").toString(), "lawtrace.storage.fixity.read-rate", readRate,
+				"lawtrace.storage.fixity.threads", String.valueOf(threads))))
 			.bind("lawtrace.storage", StorageProperties.class).get();
 		StoredContentReferences holder = new StoredContentReferences() {
 
@@ -242,11 +247,35 @@ class FixityAuditsTests {
 				1000, "found on read");
 		clock.advance(Duration.ofSeconds(1));
 
-		var run = audits("1GB").run(4000);
+		// one at a time: with two, the second check is claimed before the first one's repair has been counted
+		var run = audits("1GB", 1).run(4000);
 
 		assertThat(run.checked()).isEqualTo(1);
 		assertThat(run.repaired()).isEqualTo(1);
 		assertThat(run.bytesRead()).isEqualTo(4000);
+	}
+
+	@Test
+	@DisplayName("ART-15 two instances running at once check each copy once between them (lease claims)")
+	void concurrentRunsShareTheWork() throws Exception {
+		for (var i = 0; i < 12; i++) {
+			storedInBoth(Contents.random(20_000, 100 + i));
+		}
+		var first = audits("1GB");
+		var second = audits("1GB");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> first.run(Long.MAX_VALUE));
+			var b = pool.submit(() -> second.run(Long.MAX_VALUE));
+
+			assertThat(a.get().checked() + b.get().checked()).isEqualTo(24);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		var perCopy = jdbc.sql("select count(*) from storage_fixity_check group by sha256, copy_kind")
+			.query(Long.class).list();
+		assertThat(perCopy).hasSize(24).containsOnly(1L);
 	}
 
 	@Test
