@@ -8,6 +8,7 @@ import org.lawtrace.audit.VerifyLogCommand;
 import org.lawtrace.audit.VerifyRecordsCommand;
 import org.lawtrace.collector.ImportCommand;
 import org.lawtrace.compliance.EvaluateCommand;
+import org.lawtrace.storage.FixityCommand;
 import org.lawtrace.storage.RestoreCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -47,6 +48,10 @@ public class LawTraceApplication {
 		}
 		if (args.length > 0 && "evaluate-compliance".equals(args[0])) {
 			System.exit(EvaluateCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
+					System.out, System.err));
+		}
+		if (args.length > 0 && "check-fixity".equals(args[0])) {
+			System.exit(FixityCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
 					System.out, System.err));
 		}
 		SpringApplication.run(LawTraceApplication.class, args);

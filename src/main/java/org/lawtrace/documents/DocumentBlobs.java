@@ -26,4 +26,12 @@ class DocumentBlobs implements StoredContentReferences {
 	public Set<String> sha256s() {
 		return new HashSet<>(jdbc.sql("select sha256 from documents_version").query(String.class).list());
 	}
+
+	@Override
+	public java.util.Collection<org.lawtrace.shared.ContentDigest> digests() {
+		return jdbc.sql("select distinct sha256, size_bytes, sm3 from documents_version")
+			.query((rs, n) -> new org.lawtrace.shared.ContentDigest(rs.getString(1).strip(), rs.getString(3) == null ? null
+					: rs.getString(3).strip(), rs.getLong(2)))
+			.list();
+	}
 }

@@ -148,6 +148,12 @@ public enum Permission {
 	 */
 	VERIFY_RECORDS(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
 
+	/** May see the fixity audits of both copies, their monthly report, and the integrity alarms (ART-15, ART-22). */
+	SEE_FIXITY(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
+
+	/** May acknowledge an integrity alarm with a note: the custodian who keeps the copies, the discipline unit. */
+	ACKNOWLEDGE_ALARMS(Role.CUSTODIAN, Role.DISCIPLINE),
+
 	/** May make and download evidence packages: the only channel to courts and reconsideration bodies (ART-19). */
 	MAKE_EVIDENCE_PACKAGES(Role.LEGAL_AFFAIRS),
 

@@ -359,6 +359,22 @@ public final class Permissions {
 	public @interface VerifyRecords {
 	}
 
+	/** {@link Permission#SEE_FIXITY}: may see fixity audits, their report and the integrity alarms. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
+	public @interface SeeFixity {
+	}
+
+	/** {@link Permission#ACKNOWLEDGE_ALARMS}: may acknowledge an integrity alarm with a note. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DISCIPLINE')")
+	public @interface AcknowledgeAlarms {
+	}
+
 	/**
 	 * {@link Permission#MAKE_EVIDENCE_PACKAGES}: may make and download evidence packages: the only channel to courts
 	 * and reconsideration bodies (ART-19).

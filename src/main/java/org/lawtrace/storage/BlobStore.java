@@ -112,4 +112,29 @@ public interface BlobStore {
 	 * @return the SHA-256 (hex) of every stored blob, will never be {@literal null}.
 	 */
 	java.util.Set<String> inventory();
+
+	/**
+	 * Takes a copy that failed its fixity check out of service without destroying it (隔离): on a filesystem the file
+	 * is moved under {@code <root>/quarantine/} with the time in its name; on an object store it is copied under
+	 * {@code quarantine/} and reads skip the blob's own key until it is repaired. Nothing is ever deleted: the damaged
+	 * bytes stay for whoever investigates.
+	 *
+	 * @param digest what the blob is recorded to be, must not be {@literal null}.
+	 * @param at when, for the quarantined copy's name; must not be {@literal null}.
+	 * @return where the damaged copy now lies, for the log; will never be {@literal null}.
+	 * @throws NotFound when the store holds no such blob (a missing copy needs no quarantine).
+	 */
+	String quarantine(ContentDigest digest, java.time.Instant at);
+
+	/**
+	 * The one narrow exception to write-once: puts a good copy back where a quarantined or missing one was (修复). The
+	 * content is staged and checked against BOTH recorded digests and the size before it takes the blob's name.
+	 *
+	 * @param expected what the records say the blob is, must not be {@literal null}.
+	 * @param good the content of a copy that passed its check, read to its end but not closed.
+	 * @return the digest of what was placed, equal to {@code expected}; will never be {@literal null}.
+	 * @throws BlobCorrupted when {@code good} does not match {@code expected}; nothing is placed then.
+	 * @throws IllegalStateException when the store still holds a copy under the blob's name that was not quarantined.
+	 */
+	ContentDigest repair(ContentDigest expected, InputStream good);
 }

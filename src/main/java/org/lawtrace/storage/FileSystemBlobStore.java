@@ -28,6 +28,7 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles {
 
 	private final Path blobs;
 	private final Path named;
+	private final Path quarantine;
 	private final Spool spool;
 	private final Derivation derivation;
 	// two uploads of the same bytes must not both rename into place: the second would replace the first
@@ -36,6 +37,7 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles {
 	FileSystemBlobStore(Path root, Spool spool) {
 		this.blobs = root.resolve("blobs").resolve("sha256");
 		this.named = root.resolve("named");
+		this.quarantine = root.resolve("quarantine");
 		this.spool = spool;
 		this.derivation = new Derivation(spool);
 		for (var i = 0; i < placementLocks.length; i++) {
@@ -110,6 +112,54 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles {
 		}
 		return derivation.run(file, command, timeout, this::place);
 	}
+
+	/** Moves the damaged file aside under {@code quarantine/<sha256>.<time>.bad}; the move is atomic and synced. */
+	@Override
+	public String quarantine(ContentDigest digest, java.time.Instant at) {
+		var file = pathOf(digest.sha256());
+		var target = quarantine.resolve(digest.sha256() + "." + QUARANTINE_TIME.format(at) + ".bad");
+		try {
+			Files.createDirectories(quarantine);
+			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+			syncDirectory(file.getParent());
+			syncDirectory(quarantine);
+			return target.toString();
+		}
+		catch (NoSuchFileException e) {
+			throw new NotFound("blob", digest.sha256());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot quarantine " + file, e);
+		}
+	}
+
+	/**
+	 * Only where no file has the blob's name (it was quarantined or lost): the good content is staged, checked against
+	 * both digests, and placed as a new upload would be, so a good copy is never replaced.
+	 */
+	@Override
+	public ContentDigest repair(ContentDigest expected, InputStream good) {
+		if (Files.exists(pathOf(expected.sha256()))) {
+			throw new IllegalStateException("Blob " + expected.sha256() + " is present; only a quarantined or missing "
+					+ "copy is repaired");
+		}
+		try (var staged = spool.stage(good, null, this::place)) {
+			ContentDigest checked;
+			try (var in = staged.open()) {
+				checked = Fixity.verify(expected, in);
+			}
+			if (staged.commit().alreadyPresent()) {
+				throw new IllegalStateException("Blob " + expected.sha256() + " appeared while it was being repaired");
+			}
+			return checked;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static final java.time.format.DateTimeFormatter QUARANTINE_TIME = java.time.format.DateTimeFormatter
+		.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
 	/** The one place a blob's file name is made; {@link ContentDigest} guarantees hex, so it cannot leave the root. */
 	Path pathOf(String sha256) {

@@ -42,6 +42,9 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 	private final ObjectLock objectLock;
 	private final Spool spool;
 	private final Derivation derivation;
+	/** Blobs a repair is writing over their quarantined object now: the one case where a put is not once-only. */
+	private final java.util.Set<String> repairing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private static final String QUARANTINE = "quarantine/";
 
 	S3BlobStore(S3Client s3, String bucket, Period retention, Spool spool, Clock clock) {
 		this.s3 = s3;
@@ -62,6 +65,9 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 	}
 
 	private boolean place(java.nio.file.Path spooled, ContentDigest digest) {
+		if (repairing.contains(digest.sha256())) {
+			return put(spooled, digest, false);
+		}
 		return !contains(digest) && putOnce(spooled, digest);
 	}
 
@@ -116,6 +122,53 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 		return derivation.runOnCopy(() -> open(source), command, timeout, this::place);
 	}
 
+	/**
+	 * Object Lock forbids deleting the damaged object, and that is as it should be: it is copied under
+	 * {@code quarantine/}, and the fixity records make reads skip the blob's key until {@link #repair} writes a new
+	 * version over it (the locked old version stays in the bucket's history).
+	 */
+	@Override
+	public String quarantine(ContentDigest digest, java.time.Instant at) {
+		if (!contains(digest)) {
+			throw new NotFound("blob", digest.sha256());
+		}
+		var key = QUARANTINE + digest.sha256() + "." + at.toEpochMilli() + ".bad";
+		s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(keyOf(digest.sha256())).destinationBucket(bucket)
+			.destinationKey(key));
+		return "s3://" + bucket + "/" + key;
+	}
+
+	@Override
+	public ContentDigest repair(ContentDigest expected, InputStream good) {
+		if (contains(expected) && !quarantined(expected)) {
+			throw new IllegalStateException("Blob " + expected.sha256() + " is present and not quarantined; only a "
+					+ "quarantined or missing copy is repaired");
+		}
+		try (var staged = spool.stage(good, null, this::place)) {
+			ContentDigest checked;
+			try (var in = staged.open()) {
+				checked = Fixity.verify(expected, in);
+			}
+			staged.commit();
+			return checked;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			repairing.remove(expected.sha256());
+		}
+	}
+
+	private boolean quarantined(ContentDigest digest) {
+		var prefix = QUARANTINE + digest.sha256() + ".";
+		var found = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1)).hasContents();
+		if (found) {
+			repairing.add(digest.sha256());
+		}
+		return found;
+	}
+
 	@Override
 	public void close() {
 		s3.close();
@@ -132,10 +185,18 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 	 * @return whether this call created the object.
 	 */
 	boolean putOnce(Path spooled, ContentDigest digest) {
+		return put(spooled, digest, true);
+	}
+
+	/** {@code once} false only for a repair, which writes a new version over a quarantined object. */
+	private boolean put(Path spooled, ContentDigest digest, boolean once) {
 		var request = PutObjectRequest.builder()
 			.bucket(bucket)
-			.key(keyOf(digest.sha256()))
-			.ifNoneMatch("*")
+			.key(keyOf(digest.sha256()));
+		if (once) {
+			request.ifNoneMatch("*");
+		}
+		request
 			.contentLength(digest.sizeBytes())
 			.contentType("application/octet-stream")
 			.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(digest.sha256())))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,19 +37,27 @@ class StorageConfiguration {
 		return ready -> Derivation.sweep(spool.directory(), java.time.Instant.MAX);
 	}
 
+	/** Both copies as they lie, for the fixity audit alone; everything else reads through {@link #blobStore}. */
+	@Bean
+	Copies storageCopies(StorageProperties properties, Spool spool, Clock clock, Replica replica) {
+		return new Copies(primaryStore(properties, spool, clock), replica);
+	}
+
 	/**
-	 * The primary store; with an off-site replica configured, every blob placed in it is queued for the replica
+	 * The store every module reads and writes: whole reads checked on the fly and a known-bad copy skipped
+	 * ({@link CheckedBlobStore}); with an off-site replica configured, every blob placed is also queued for it
 	 * ({@link ReplicatedBlobStore}).
 	 */
 	@Bean
-	BlobStore blobStore(StorageProperties properties, Spool spool, Clock clock,
-			ObjectProvider<ReplicationQueue> queue, ObjectProvider<ReplicationNudge> nudge) {
-		var primary = primaryStore(properties, spool, clock);
+	BlobStore blobStore(StorageProperties properties, Copies copies, FixityLedger ledger,
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<ReplicationQueue> queue,
+			ObjectProvider<ReplicationNudge> nudge) {
+		BlobStore checked = new CheckedBlobStore(copies, ledger, events, clock);
 		if (properties.replica().type() == StorageProperties.ReplicaType.NONE) {
-			return primary;
+			return checked;
 		}
 		var signal = nudge.getIfAvailable();
-		return new ReplicatedBlobStore(primary, queue.getObject(), clock, signal == null ? () -> {
+		return new ReplicatedBlobStore(checked, queue.getObject(), clock, signal == null ? () -> {
 		} : signal::nudge, properties.replica().settle());
 	}
 

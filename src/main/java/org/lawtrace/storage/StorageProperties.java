@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lawtrace.storage")
 record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path root, @DefaultValue S3 s3,
-		@DefaultValue Replica replica) {
+		@DefaultValue Replica replica, @DefaultValue Audits fixity) {
 
 	enum Type {
 		FILESYSTEM, S3
@@ -57,6 +57,29 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 
 	enum Schedule {
 		CONTINUOUS, WINDOW
+	}
+
+	/**
+	 * The rolling fixity audit ({@code lawtrace.storage.fixity.*}, 固定性校验).
+	 *
+	 * @param cycle every copy is checked at least once this often.
+	 * @param readRate the most the audit reads per second, across both copies, so it never starves uploads and playback.
+	 * @param every how often a run starts; each may read at most {@code readRate × every}.
+	 * @param enabled whether the scheduled runs happen at all (the status page says when they are off).
+	 * @param sm3Cycle SM3 is recomputed by a copy's check at least this often (and by its first check and after a
+	 *        repair); the other checks recompute SHA-256 and size only, several times faster. {@code PT0S}: every check.
+	 * @param threads how many copies a run checks at once; digesting is CPU-bound, so this is about the cores it may
+	 *        use, while {@code readRate} still bounds the reads of all of them together.
+	 */
+	record Audits(@DefaultValue("P90D") java.time.Duration cycle,
+			@DefaultValue("50MB") org.springframework.util.unit.DataSize readRate,
+			@DefaultValue("PT1H") java.time.Duration every, @DefaultValue("true") boolean enabled,
+			@DefaultValue("P180D") java.time.Duration sm3Cycle, @DefaultValue("2") int threads) {
+
+		/** The bytes one run may read. */
+		long budgetPerRun() {
+			return Math.max(1, readRate.toBytes()) * Math.max(1, every.toSeconds());
+		}
 	}
 
 	enum ReplicaType {

@@ -66,7 +66,12 @@ final class TwinDigest {
 
 	/** Reads {@code in} to its end, keeping only the digests. */
 	static ContentDigest of(InputStream in) throws IOException {
-		var digest = new TwinDigest();
+		return of(in, true);
+	}
+
+	/** Reads {@code in} to its end, keeping its SHA-256, its size and, when {@code withSm3}, its SM3. */
+	static ContentDigest of(InputStream in, boolean withSm3) throws IOException {
+		var digest = new TwinDigest(withSm3);
 		var buffer = new byte[BUFFER_SIZE];
 		int read;
 		while ((read = in.read(buffer)) != -1) {

@@ -234,11 +234,35 @@ abstract class BlobStoreContract {
 	}
 
 	@Test
-	@DisplayName("ART-22(2) the store offers no way to delete, overwrite or rename an original")
+	@DisplayName("ART-22(2) the store offers no way to delete, overwrite or rename an original; only a quarantined or missing copy is repaired")
 	void offersNoWayToDeleteOrOverwrite() {
 		assertThat(BlobStore.class.getMethods()).extracting(Method::getName)
 			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify", "derive",
-					"inventory");
+					"inventory", "quarantine", "repair");
+	}
+
+	@Test
+	@DisplayName("ART-22(2) repair refuses to replace a copy that is in place and not quarantined")
+	void repairRefusesAPresentCopy() {
+		var digest = store().withSm3(store().store(new ByteArrayInputStream(CONTENT), null).digest());
+
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> store().repair(digest, new ByteArrayInputStream(CONTENT)));
+	}
+
+	@Test
+	@DisplayName("ART-15 a quarantined copy is repaired only with content matching both digests, then verifies")
+	void repairsAQuarantinedCopyWithGoodContentOnly() {
+		var digest = store().withSm3(store().store(new ByteArrayInputStream(CONTENT), null).digest());
+		var where = store().quarantine(digest, java.time.Instant.parse("2026-12-05T10:00:00Z"));
+		assertThat(where).contains("quarantine").contains(digest.sha256());
+
+		var wrong = CONTENT.clone();
+		wrong[0] ^= 1;
+		assertThatExceptionOfType(BlobCorrupted.class)
+			.isThrownBy(() -> store().repair(digest, new ByteArrayInputStream(wrong)));
+		assertThat(store().repair(digest, new ByteArrayInputStream(CONTENT))).isEqualTo(digest);
+		assertThat(store().verify(digest)).isEqualTo(digest);
 	}
 
 	@Test

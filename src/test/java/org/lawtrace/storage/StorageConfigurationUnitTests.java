@@ -29,6 +29,9 @@ class StorageConfigurationUnitTests {
 	ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withUserConfiguration(StorageConfiguration.class)
 			.withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
+			// the checked store records what it finds; nothing here reads a blob, so no table is touched
+			.withBean(FixityLedger.class, () -> new FixityLedger(org.springframework.jdbc.core.simple.JdbcClient.create(
+					new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:wiring"))))
 			.withPropertyValues("lawtrace.storage.root=" + root);
 	}
 
@@ -36,7 +39,8 @@ class StorageConfigurationUnitTests {
 	void usesTheFilesystemStoreUnlessToldOtherwise() {
 		runner().run(context -> {
 			assertThat(context).hasSingleBean(BlobStore.class);
-			assertThat(context.getBean(BlobStore.class)).isInstanceOf(FileSystemBlobStore.class);
+			assertThat(context.getBean(BlobStore.class)).isInstanceOf(CheckedBlobStore.class);
+			assertThat(context.getBean(Copies.class).primary()).isInstanceOf(FileSystemBlobStore.class);
 			assertThat(root.resolve("blobs/sha256")).isDirectory();
 			assertThat(root.resolve("tmp")).isDirectory();
 		});
@@ -47,7 +51,7 @@ class StorageConfigurationUnitTests {
 		runner().withPropertyValues("lawtrace.storage.type=s3", "lawtrace.storage.s3.endpoint=http://127.0.0.1:9",
 				"lawtrace.storage.s3.bucket=evidence", "lawtrace.storage.s3.access-key=a",
 				"lawtrace.storage.s3.secret-key=b")
-			.run(context -> assertThat(context.getBean(BlobStore.class)).isInstanceOf(S3BlobStore.class));
+			.run(context -> assertThat(context.getBean(Copies.class).primary()).isInstanceOf(S3BlobStore.class));
 	}
 
 	@Test
