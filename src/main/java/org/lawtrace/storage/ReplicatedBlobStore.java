@@ -108,6 +108,18 @@ final class ReplicatedBlobStore implements BlobStore {
 		return primary.inventory();
 	}
 
+	/** A damaged primary copy is set aside where it lies; the replica keeps its own copy. */
+	@Override
+	public String quarantine(ContentDigest digest, java.time.Instant at) {
+		return primary.quarantine(digest, at);
+	}
+
+	/** A repaired primary copy has the content the replica already holds: nothing to queue. */
+	@Override
+	public ContentDigest repair(ContentDigest expected, InputStream good) {
+		return primary.repair(expected, good);
+	}
+
 	private StoredBlob enqueued(StoredBlob stored) {
 		try {
 			var now = clock.instant();

@@ -35,7 +35,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * from the other, every check recorded; a run reads no more than its budget; reads of a copy known bad go to the
  * replica, and a damaged whole read fails instead of handing out wrong bytes.
  */
-class FixityAuditsTests {
+class FixityAuditsUnitTests {
 
 	@TempDir
 	Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemNamedObjectsTests extends NamedObjectsContract {
+class FileSystemNamedObjectsUnitTests extends NamedObjectsContract {
 
 	@TempDir
 	Path root;

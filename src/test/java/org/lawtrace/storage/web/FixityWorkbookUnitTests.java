@@ -19,7 +19,7 @@ import org.lawtrace.storage.Copy;
 import org.lawtrace.storage.FixityReports;
 
 /** ART-15, ART-22: the monthly fixity report opens in Excel (POI reads it back) with the counts it was given. */
-class FixityWorkbookTests {
+class FixityWorkbookUnitTests {
 
 	@Test
 	@DisplayName("ART-15 ART-22 the monthly report has checked, passed, failed, missing and repaired per copy, a total, and every failure")

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lawtrace.shared.ContentDigest;
 
 /** ART-15.3: a copy to the replica counts only once it is read back and matches SHA-256, SM3 and size. */
-class BlobCopyTests {
+class BlobCopyUnitTests {
 
 	@TempDir
 	Path primaryRoot;
@@ -164,6 +164,16 @@ class BlobCopyTests {
 		@Override
 		public Set<String> inventory() {
 			return store.inventory();
+		}
+
+		@Override
+		public String quarantine(ContentDigest digest, java.time.Instant at) {
+			return store.quarantine(digest, at);
+		}
+
+		@Override
+		public ContentDigest repair(ContentDigest expected, InputStream good) {
+			return store.repair(expected, good);
 		}
 	}
 }

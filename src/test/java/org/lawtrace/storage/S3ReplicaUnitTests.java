@@ -21,7 +21,7 @@ import org.lawtrace.shared.NotFound;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** ART-15.3: the off-site replica as an S3 bucket at another site (S3Mock here), blobs and named exports alike. */
-class S3ReplicaTests {
+class S3ReplicaUnitTests {
 
 	static S3MockProcess server;
 	static S3Client direct;

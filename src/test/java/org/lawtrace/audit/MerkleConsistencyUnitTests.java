@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** RFC 9162 §2.1.4 consistency proofs, which tie each audit anchor to the next and to the database's tree (ART-22). */
-class MerkleConsistencyTests {
+class MerkleConsistencyUnitTests {
 
 	private static List<byte[]> leaves(int n) {
 		var leaves = new ArrayList<byte[]>();

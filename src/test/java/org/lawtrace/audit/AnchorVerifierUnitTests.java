@@ -18,7 +18,7 @@ import org.lawtrace.storage.NamedObjects;
  * ART-22, issue 12 finding 4: the database's log checked against anchors kept outside it; each kind of tampering is
  * named with the entries it concerns.
  */
-class AnchorVerifierTests {
+class AnchorVerifierUnitTests {
 
 	private static final Instant T = Instant.parse("2026-12-05T08:00:00Z");
 	private static final HexFormat HEX = HexFormat.of();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 
-class S3NamedObjectsTests extends NamedObjectsContract {
+class S3NamedObjectsUnitTests extends NamedObjectsContract {
 
 	static final Instant NOW = Instant.parse("2026-05-22T08:00:00Z");
 	static final AtomicInteger BUCKETS = new AtomicInteger();

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** ART-22 (issue 12): the facts read back from entries for the records check cannot be faked by typed text. */
-class EntryDetailsTests {
+class EntryDetailsUnitTests {
 
 	private static final String A = "a".repeat(64);
 	private static final String B = "b".repeat(64);
