@@ -86,6 +86,9 @@ class FileSystemBlobDerivationUnitTests extends BlobDerivationContract {
 
 		new ApplicationContextRunner().withUserConfiguration(StorageConfiguration.class)
 			.withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
+			// the checked store records what it finds; nothing here reads a blob, so no table is touched
+			.withBean(FixityLedger.class, () -> new FixityLedger(org.springframework.jdbc.core.simple.JdbcClient.create(
+					new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:sweep"))))
 			.withPropertyValues("lawtrace.storage.root=" + otherRoot)
 			.run(context -> {
 				var application = context.getSourceApplicationContext();
