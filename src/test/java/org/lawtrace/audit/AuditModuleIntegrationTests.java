@@ -27,6 +27,7 @@ import org.lawtrace.shared.UnitId;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
+import org.lawtrace.shared.DurableCommits;
 import org.lawtrace.storage.Anchors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -75,6 +76,10 @@ class AuditModuleIntegrationTests {
 	/** The storage module's folder of anchors, which the log writes its signed checkpoints to. */
 	@MockitoBean
 	Anchors anchors;
+
+	/** The storage module's durability barrier, which the log waits for before anchoring. */
+	@MockitoBean
+	DurableCommits durable;
 
 	@Autowired
 	AuditLog log;
