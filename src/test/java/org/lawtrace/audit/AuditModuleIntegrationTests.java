@@ -17,7 +17,9 @@ import org.lawtrace.TestDatabase;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.CaseOpened;
+import org.lawtrace.documents.DocumentOutlines;
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingOutlines;
 import org.lawtrace.shared.Audited;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.CaseNumber;
@@ -76,6 +78,13 @@ class AuditModuleIntegrationTests {
 	/** The storage module's folder of anchors, which the log writes its signed checkpoints to. */
 	@MockitoBean
 	Anchors anchors;
+
+	/** What the records check reads of the recordings and documents modules. */
+	@MockitoBean
+	RecordingOutlines recordingOutlines;
+
+	@MockitoBean
+	DocumentOutlines documentOutlines;
 
 	/** The storage module's durability barrier, which the log waits for before anchoring. */
 	@MockitoBean
