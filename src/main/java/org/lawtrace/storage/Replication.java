@@ -54,12 +54,14 @@ public class Replication implements DisposableBean {
 	/** Anchors are written every minute or so; they follow at that pace. */
 	private static final Duration ANCHORS_EVERY = Duration.ofMinutes(1);
 
-	Replication(Replica replica, BlobStore primary, ReplicationQueue queue, ReplicationNudge nudge,
+	Replication(Replica replica, Copies copies, ReplicationQueue queue, ReplicationNudge nudge,
 			StorageProperties properties, BureauTime time, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Anchors anchors) {
 		this.anchors = anchors;
 		this.replica = replica;
-		this.primary = primary instanceof ReplicatedBlobStore replicated ? replicated.primary() : primary;
+		// the primary copy as it lies: BlobCopy checks both digests itself, and a damaged copy must fail the copy
+		// here rather than be served from the replica by the checked store
+		this.primary = copies.primary();
 		this.queue = queue;
 		this.nudge = nudge;
 		this.settings = properties.replica();
