@@ -82,6 +82,12 @@ public class AuditLog implements DisposableBean {
 	private volatile @Nullable SigningKey signingKey;
 	/** The tree size the newest anchor covers, as far as this instance knows; -1 before the first look. */
 	private volatile long anchoredSize = -1;
+	/**
+	 * The size of the newest anchor seen, verified or not: no append takes a number below it, so an anchored entry
+	 * deleted from the database stays a gap that verify-log names as missing, instead of its number being handed to
+	 * the next entry (finding 4).
+	 */
+	private volatile long appendFrom = 0;
 	private volatile boolean started;
 
 	AuditLog(AuditEntries entries, Checkpoints checkpoints, AuditAnchors anchors, BureauTime time,
@@ -218,7 +224,7 @@ public class AuditLog implements DisposableBean {
 	private AuditEntry appendLocked(String actor, String action, String subjectType, String subjectId, String outcome,
 			String detail) {
 		entries.lockWriter();
-		var entry = new AuditEntry(entries.nextSeq(), time.now(), clip(actor, MAX_ACTOR), action, subjectType,
+		var entry = new AuditEntry(Math.max(entries.nextSeq(), Math.max(appendFrom, anchoredSize)), time.now(), clip(actor, MAX_ACTOR), action, subjectType,
 				clip(subjectId, MAX_SUBJECT_ID), outcome, clip(detail, MAX_DETAIL), "").sealed();
 		entries.append(entry);
 		return entry;
@@ -246,7 +252,13 @@ public class AuditLog implements DisposableBean {
 				durable.awaitDurable();
 				var latest = anchors.latest();
 				// a row removed and another appended leave the count as it was: the anchored size must also be the end
-				if (latest.isPresent() && latest.get().treeSize() == size && entries.nextSeq() == size) {
+				var next = entries.nextSeq();
+				if (next != size) {
+					// numbers are unique: fewer rows than numbers means a row was taken out of the middle
+					throw new LogDoesNotVerify("the database holds " + size + " entries numbered up to " + (next - 1)
+							+ ": an entry was deleted");
+				}
+				if (latest.isPresent() && latest.get().treeSize() == size) {
 					anchoredSize = size;
 					return latest.get().checkpoint();
 				}
@@ -463,6 +475,7 @@ public class AuditLog implements DisposableBean {
 			}
 			else {
 				var anchor = latest.get();
+				appendFrom = Math.max(appendFrom, anchor.treeSize());
 				long size = readOnly.execute(tx -> entries.size());
 				var root = size < anchor.treeSize() ? null
 						: HEX.formatHex(MerkleTree.root(readOnly.execute(tx -> leaves(anchor.treeSize()))));

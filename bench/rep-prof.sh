@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# ART-15.3 replication benchmark (issue 12): a 1 GiB body-cam-like MP4 uploaded to a server whose off-site replica is
+# a second filesystem store, and the time its replication took (from the server's log: claim, copy, read back,
+# SHA-256 + SM3 + size checked, row verified), side by side with `cp` + `sync` of the same file to the same disk, and
+# with `cp` + `sync` + `sha256sum` + `openssl dgst -sm3` of the copy (a copy checked by hand with the same digests).
+# Several runs, each a fresh file; prints each run and the median ratio cp+sync / replication (target >= 0.8).
+# Usage: bench/replication.sh [size-in-MiB (1024)] [runs (3)]
+# Builds target/lawtrace.jar if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB=${1:-1024}
+RUNS=${2:-3}
+WORK=$(mktemp -d /tmp/lawtrace-replication-bench.XXXXXX)
+SERVER=
+trap 'kill -INT $SERVER; sleep 5; kill $SERVER 2>/dev/null || true; wait 2>/dev/null; chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+[ -f target/lawtrace.jar ] || ./mvnw -q -DskipTests package
+
+make_mp4() { # file size-MiB
+  python3 - "$1" "$2" <<'PY'
+import os, struct, sys, time
+path, mib = sys.argv[1], int(sys.argv[2])
+created = int(time.time()) - 3600 + 2082844800
+mvhd = struct.pack('>IIIII', 0, created, created, 1000, 3600 * 1000) + struct.pack('>IH', 0x10000, 0x100) \
+    + bytes(10) + struct.pack('>9I', 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000) + bytes(24) + struct.pack('>I', 2)
+box = lambda t, b: struct.pack('>I', 8 + len(b)) + t + b
+head = box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41') + box(b'moov', box(b'mvhd', mvhd))
+payload = mib * 1024 * 1024 - len(head) - 8
+with open(path, 'wb') as f:
+    f.write(head + struct.pack('>I', 8 + payload) + b'mdat')
+    chunk = os.urandom(16 * 1024 * 1024)
+    while payload > 0:
+        n = min(payload, len(chunk)); f.write(chunk[:n]); payload -= n
+PY
+}
+
+seconds() { /usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -n 1; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -Xmx1g -XX:StartFlightRecording=filename=/tmp/rep.jfr,settings=profile,dumponexit=true -jar target/lawtrace.jar --lawtrace.demo=true --server.port="$port" --lawtrace.data-dir="$WORK/data" \
+  --lawtrace.storage.replica.type=filesystem --lawtrace.storage.replica.root="$WORK/replica" \
+  --lawtrace.storage.replica.poll-every=PT0.2S --lawtrace.storage.replica.metadata-export=- \
+  > "$WORK/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 240); do
+  curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && grep -q 'password "demo"' "$WORK/server.log" && break
+  sleep 0.5
+done
+URL="http://127.0.0.1:$port"
+mkdir -p "$WORK/cp"
+
+RATIOS=()
+for run in $(seq 1 "$RUNS"); do
+  file="$WORK/run$run.mp4"
+  make_mp4 "$file" "$SIZE_MIB"
+  sync
+  CP=$(seconds sh -c "cp '$file' '$WORK/cp/run$run' && sync '$WORK/cp/run$run'")
+  CPCHECK=$(seconds sh -c "cp '$file' '$WORK/cp/check$run' && sync '$WORK/cp/check$run' && sha256sum '$WORK/cp/check$run' && openssl dgst -sm3 '$WORK/cp/check$run'")
+  rm -f "$WORK/cp/run$run" "$WORK/cp/check$run"
+  code=$(curl -s -o "$WORK/response.json" -w '%{http_code}' -u zhang.wei:demo \
+    -F 'metadata={"recordedBy":"zhang.wei"};type=application/json' \
+    -F "file=@$file;type=application/octet-stream" "$URL/api/v1/recordings")
+  [ "$code" = 201 ] || { echo "upload failed: HTTP $code $(cat "$WORK/response.json")" >&2; exit 1; }
+  sha=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$WORK/response.json")
+  for _ in $(seq 1 1200); do
+    grep -q "Replicated blob $sha" "$WORK/server.log" && break
+    grep -q "Replicating blob $sha failed" "$WORK/server.log" && { echo "replication failed:" >&2; grep "$sha" "$WORK/server.log" >&2; exit 1; }
+    sleep 0.25
+  done
+  line=$(grep "Replicated blob $sha" "$WORK/server.log")
+  ms=$(echo "$line" | sed -E 's/.* in ([0-9]+) ms.*/\1/')
+  REP=$(python3 -c "print(f'{$ms / 1000:.2f}')")
+  replica_file="$WORK/replica/blobs/sha256/${sha:0:2}/${sha:2:2}/$sha"
+  cmp -s "$file" "$replica_file" || { echo "the replica's copy differs from the file" >&2; exit 1; }
+  RATIO=$(python3 -c "print(f'{$CP / $REP:.2f}')")
+  RATIOS+=("$RATIO")
+  echo "run $run: cp+sync ${CP} s | cp+sync+sha256sum+openssl sm3 ${CPCHECK} s | LawTrace replication (copy, read back, SHA-256+SM3 verified) ${REP} s | ratio cp+sync/replication ${RATIO}"
+  rm -f "$file"
+done
+MEDIAN=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median ratio (cp+sync / replication) over $RUNS runs of ${SIZE_MIB} MiB: ${MEDIAN} (target >= 0.8)"
