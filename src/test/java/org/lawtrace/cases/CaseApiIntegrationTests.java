@@ -9,16 +9,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.cases.CaseApi.CasePage;
 import org.lawtrace.cases.CaseApi.CaseView;
 import org.lawtrace.cases.CaseApi.NewParty;
 import org.lawtrace.cases.CaseApi.NewStage;
-import org.lawtrace.cases.CaseApi.OpenCase;
+import org.lawtrace.cases.CaseApi.StageKindView;
+import org.lawtrace.cases.CaseApi.StageView;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @LawTraceIntegrationTest
 class CaseApiIntegrationTests {
+
+	private static final ParameterizedTypeReference<List<StageView>> STAGES = new ParameterizedTypeReference<>() {
+	};
 
 	@LocalServerPort
 	int port;
@@ -179,9 +185,11 @@ class CaseApiIntegrationTests {
 		var number = Api.newCaseNumber();
 		var id = Api.openCase(port, number);
 		var reader = Api.as(port, "zhou.tao");
-		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).build()).exchange()
+		var byNumber = reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).build()).exchange()
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(id);
+			.returnResult(CasePage.class).getResponseBody();
+		assertThat(byNumber.total()).isEqualTo(1);
+		assertThat(byNumber.items().get(0).id()).isEqualTo(id);
 		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number)
 				.queryParam("party", "91330783MA2HX7Q5PJ").queryParam("handler", "li.na")
 				.queryParam("status", "OPEN").build()).exchange()
@@ -195,9 +203,10 @@ class CaseApiIntegrationTests {
 		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).queryParam("to", "2020-01-01")
 				.build()).exchange()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
-		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("party", "示例食品").queryParam("size", "200").build())
+		assertThat(reader.get()
+			.uri(u -> u.path("/api/v1/cases").queryParam("party", "示例食品").queryParam("size", "200").build())
 			.exchange()
-			.expectBody().jsonPath("$.items[*].caseNumber").value(List.class, numbers -> assertThat(numbers).contains(number));
+			.returnResult(CasePage.class).getResponseBody().items()).extracting(CaseView::caseNumber).contains(number);
 		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("size", "1000").build()).exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("size");
 	}
@@ -206,28 +215,26 @@ class CaseApiIntegrationTests {
 	@DisplayName("ART-06.3: a seizure stage is AV-mandatory under ART-06.3 and shows on the case's timeline in order")
 	void recordsStagesInTimeOrder() {
 		var id = Api.openCase(port, Api.newCaseNumber());
-		officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
+		var seizure = officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
 			.body(NewStage.of("SEIZURE", "2026-11-20T09:30:00+08:00", "zhang.wei", "li.na")
 				.endingAt("2026-11-20T10:15:00+08:00").at("东阳市吴宁街道艺海路18号"))
 			.exchange()
 			.expectStatus().isCreated()
-			.expectBody()
-			.jsonPath("$.avMandatory").isEqualTo(true)
-			.jsonPath("$.article").isEqualTo("ART-06.3")
-			.jsonPath("$.present[1].username").isEqualTo("li.na")
-			.jsonPath("$.startedAt").isEqualTo("2026-11-20T09:30:00+08:00");
-		officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
+			.returnResult(StageView.class).getResponseBody();
+		assertThat(seizure.avMandatory()).isTrue();
+		assertThat(seizure.article()).isEqualTo("ART-06.3");
+		assertThat(seizure.present().get(1).username()).isEqualTo("li.na");
+		assertThat(seizure.startedAt()).isEqualTo("2026-11-20T09:30:00+08:00");
+		var filing = officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
 			.body(NewStage.of("FILING", "2026-11-19T09:00:00+08:00", "zhang.wei"))
 			.exchange()
 			.expectStatus().isCreated()
-			.expectBody().jsonPath("$.avMandatory").isEqualTo(false);
+			.returnResult(StageView.class).getResponseBody();
+		assertThat(filing.avMandatory()).isFalse();
 
-		Api.as(port, "sun.li").get().uri("/api/v1/cases/{id}/stages", id).exchange()
+		assertThat(Api.as(port, "sun.li").get().uri("/api/v1/cases/{id}/stages", id).exchange()
 			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$.length()").isEqualTo(2)
-			.jsonPath("$[0].kind").isEqualTo("FILING")
-			.jsonPath("$[1].kind").isEqualTo("SEIZURE");
+			.returnResult(STAGES).getResponseBody()).extracting(StageView::kind).containsExactly("FILING", "SEIZURE");
 	}
 
 	@Test
@@ -250,8 +257,8 @@ class CaseApiIntegrationTests {
 		stage(id, NewStage.of("TEA_BREAK", "2026-11-20T09:30:00+08:00", "zhang.wei"), "kind");
 		stage(id, NewStage.of("SEIZURE", "yesterday", "zhang.wei"), "startedAt");
 		stage(id, NewStage.of("SEIZURE", "2099-11-20T09:30:00+08:00", "zhang.wei"), "startedAt");
-		Api.as(port, "liu.yang").get().uri("/api/v1/cases/{id}/stages", id).exchange()
-			.expectBody().jsonPath("$.length()").isEqualTo(0);
+		assertThat(Api.as(port, "liu.yang").get().uri("/api/v1/cases/{id}/stages", id).exchange()
+			.returnResult(STAGES).getResponseBody()).isEmpty();
 	}
 
 	private void stage(String caseId, NewStage body, String field) {
@@ -281,11 +288,15 @@ class CaseApiIntegrationTests {
 
 	@Test
 	void listsStageKindsWithTheirArticles() {
-		officer().get().uri("/api/v1/stage-kinds").exchange()
+		var kinds = officer().get().uri("/api/v1/stage-kinds").exchange()
 			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$[?(@.kind == 'SEALING_UP')].article").isEqualTo(List.of("ART-06.3"))
-			.jsonPath("$[?(@.kind == 'HEARING')].avMandatory").isEqualTo(List.of(true))
-			.jsonPath("$[?(@.kind == 'QUESTIONING')].avMandatory").isEqualTo(List.of(false));
+			.returnResult(new ParameterizedTypeReference<List<StageKindView>>() {
+			}).getResponseBody();
+		assertThat(kinds).filteredOn(k -> k.kind().equals("SEALING_UP")).extracting(StageKindView::article)
+			.containsExactly("ART-06.3");
+		assertThat(kinds).filteredOn(k -> k.kind().equals("HEARING")).extracting(StageKindView::avMandatory)
+			.containsExactly(true);
+		assertThat(kinds).filteredOn(k -> k.kind().equals("QUESTIONING")).extracting(StageKindView::avMandatory)
+			.containsExactly(false);
 	}
 }

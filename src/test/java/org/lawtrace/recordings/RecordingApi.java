@@ -115,10 +115,6 @@ public final class RecordingApi {
 		public static Decision reason(String reason) {
 			return new Decision(reason, null);
 		}
-
-		public static Decision opinion(String opinion) {
-			return new Decision(null, opinion);
-		}
 	}
 
 	/** A member of staff as a recording names them. */
@@ -149,10 +145,6 @@ public final class RecordingApi {
 	public record RevisionView(int version, Person recordedBy, String deviceSerial, String startedAt, String endedAt,
 			String caseId, List<String> stageIds, Person changedBy, String changedAt, String reason,
 			Person approvedBy) {
-	}
-
-	/** GET /api/v1/recordings/digests/{sha256}: whether the platform holds these bytes. */
-	public record StoredDigest(String recordingId, String sha256, String sm3, long sizeBytes) {
 	}
 
 	/** A case as a correction names it. */
