@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.lawtrace.cases.CaseApi;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -46,7 +47,10 @@ public final class Api {
 		return "东市监处〔2026〕" + NEXT_NUMBER.incrementAndGet() + "号";
 	}
 
-	/** A valid penalty case body, handled by the two demo officers, for one organisation. */
+	/**
+	 * A valid penalty case body as a map, for the tests that break it on purpose (wrong types, missing fields); the
+	 * well-formed body is {@link CaseApi#penaltyCase(String)}.
+	 */
 	public static Map<String, Object> penaltyCase(String caseNumber) {
 		return Map.of("caseNumber", caseNumber, "kind", "ADMINISTRATIVE_PENALTY", "procedure", "GENERAL",
 				"title", "东阳市示例食品有限公司销售过期食品案", "major", false,
@@ -58,10 +62,10 @@ public final class Api {
 	/** Opens a penalty case as zhang.wei and answers its id. */
 	public static String openCase(int port, String caseNumber) {
 		return as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
-			.body(penaltyCase(caseNumber))
+			.body(CaseApi.penaltyCase(caseNumber))
 			.exchange()
 			.expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(CaseApi.CaseView.class).getResponseBody().id();
 	}
 
 	/**
@@ -70,14 +74,38 @@ public final class Api {
 	 */
 	public static String approvedAccess(int port, String requester, String approver, String caseId) {
 		var requestId = as(port, requester).post().uri("/api/v1/access-requests").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("caseId", caseId, "scope", "CASE", "purpose", "向法院提供证据材料", "days", 7))
+			.body(new CaseAccessRequest(caseId, "CASE", "向法院提供证据材料", 7))
 			.exchange()
 			.expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(Created.class).getResponseBody().id();
 		as(port, approver).post().uri("/api/v1/access-requests/{id}/approval", requestId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("opinion", "同意"))
+			.contentType(MediaType.APPLICATION_JSON).body(new Decision("同意"))
 			.exchange()
 			.expectStatus().isOk();
 		return requestId;
+	}
+
+	/** ART-20: the body asking to see a whole case for some days. */
+	private record CaseAccessRequest(String caseId, String scope, String purpose, int days) {
+	}
+
+	/** An approval's or a rejection's body. */
+	private record Decision(String opinion) {
+	}
+
+	/** What every resource created over the API answers at least: its id. */
+	public record Created(String id) {
+	}
+
+	/**
+	 * An RFC 9457 problem+json answer with LawTrace's extensions: {@code field} names what is wrong, {@code errors}
+	 * lists every invalid field, {@code contentType}/{@code accepted} come with 415 and {@code available} with 406.
+	 */
+	public record Problem(String type, String title, int status, String detail, String instance, String field,
+			List<FieldError> errors, String contentType, List<String> accepted, List<String> available) {
+	}
+
+	/** One entry of a problem's {@code errors}. */
+	public record FieldError(String field, String message) {
 	}
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +18,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.lawtrace.cases.CaseApi;
+import org.lawtrace.cases.CaseApi.NewParty;
 import org.lawtrace.collector.TusClient;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingPage;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.storage.TwinDigestTestAccess;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,16 +78,14 @@ class HttpHygieneIntegrationTests {
 	@DisplayName("ART-22: a NUL or another control character in a case title is 422 naming title, and nothing is stored")
 	void controlCharactersInTextAreRefused() {
 		for (var title : List.of("东阳市示例\u0000食品案", "案\u001b[2J", "案\u0085")) {
-			var body = new HashMap<String, Object>(Api.penaltyCase(Api.newCaseNumber()));
-			body.put("title", title);
+			var body = CaseApi.penaltyCase(Api.newCaseNumber()).withTitle(title);
 			Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).body(body)
 				.exchange()
 				.expectStatus().isEqualTo(422)
 				.expectBody().jsonPath("$.field").isEqualTo("title");
 		}
-		var body = new HashMap<String, Object>(Api.penaltyCase(Api.newCaseNumber()));
-		body.put("parties", List.of(Map.of("kind", "ORGANIZATION", "name", "东阳\u0007公司", "idNumber",
-				"91330783MA2HX7Q5PJ")));
+		var body = CaseApi.penaltyCase(Api.newCaseNumber())
+			.withParties(new NewParty("ORGANIZATION", "东阳\u0007公司", "91330783MA2HX7Q5PJ"));
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).body(body)
 			.exchange()
 			.expectStatus().isEqualTo(422)
@@ -99,12 +100,12 @@ class HttpHygieneIntegrationTests {
 	@DisplayName("ART-15.1: startedAt in year -999999999 is refused naming startedAt (no daysLate of 365243239952)")
 	void absurdTimesAreRefused() throws Exception {
 		var wav = Media.wav(2);
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei",
-				"startedAt", "-999999999-01-01T00:00:00+08:00"), wav, "音频.wav")
+		Uploads.upload(Api.as(port, "zhang.wei"),
+				UploadMetadata.by("zhang.wei").startedAt("-999999999-01-01T00:00:00+08:00"), wav, "音频.wav")
 			.expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.field").isEqualTo("startedAt");
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei",
-				"startedAt", "2026-03-01T08:00:00+08:00", "endedAt", "2999-01-01T00:00:00+08:00"), wav, "音频.wav")
+		Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei")
+			.startedAt("2026-03-01T08:00:00+08:00").endedAt("2999-01-01T00:00:00+08:00"), wav, "音频.wav")
 			.expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.field").isEqualTo("endedAt");
 
@@ -124,7 +125,7 @@ class HttpHygieneIntegrationTests {
 		var second = Media.mp4(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
 				Duration.ofMinutes(1), 64 * 1024, System.nanoTime());
 		var body = new MultipartBodyBuilder();
-		body.part("metadata", Map.of("recordedBy", "zhang.wei"), MediaType.APPLICATION_JSON);
+		body.part("metadata", UploadMetadata.by("zhang.wei"), MediaType.APPLICATION_JSON);
 		body.part("file", new ByteArrayResource(first)).filename("a.mp4").contentType(MediaType.APPLICATION_OCTET_STREAM);
 		body.part("file", new ByteArrayResource(second)).filename("b.mp4").contentType(MediaType.APPLICATION_OCTET_STREAM);
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings").contentType(MediaType.MULTIPART_FORM_DATA)
@@ -135,8 +136,8 @@ class HttpHygieneIntegrationTests {
 		assertThat(recordingsWith(TwinDigestTestAccess.sha256(second))).isZero();
 
 		var twoMetadata = new MultipartBodyBuilder();
-		twoMetadata.part("metadata", Map.of("recordedBy", "zhang.wei"), MediaType.APPLICATION_JSON);
-		twoMetadata.part("metadata", Map.of("recordedBy", "li.na"), MediaType.APPLICATION_JSON);
+		twoMetadata.part("metadata", UploadMetadata.by("zhang.wei"), MediaType.APPLICATION_JSON);
+		twoMetadata.part("metadata", UploadMetadata.by("li.na"), MediaType.APPLICATION_JSON);
 		twoMetadata.part("file", new ByteArrayResource(first)).filename("a.mp4")
 			.contentType(MediaType.APPLICATION_OCTET_STREAM);
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings").contentType(MediaType.MULTIPART_FORM_DATA)
@@ -256,9 +257,8 @@ class HttpHygieneIntegrationTests {
 	}
 
 	private long recordingsWith(String sha256) {
-		var body = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + sha256).exchange()
+		return Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + sha256).exchange()
 			.expectStatus().isOk()
-			.returnResult(Map.class).getResponseBody();
-		return ((Number) body.get("total")).longValue();
+			.returnResult(RecordingPage.class).getResponseBody().total();
 	}
 }

@@ -279,7 +279,7 @@ class AuditAnchorIntegrationTests {
 	}
 
 	private static long total(int port) {
-		return ((Number) Api.as(port, "zhou.tao").get().uri("/api/v1/audit/entries?size=1").exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("total")).longValue();
+		return Api.as(port, "zhou.tao").get().uri("/api/v1/audit/entries?size=1").exchange()
+			.expectStatus().isOk().returnResult(AuditApi.EntryPage.class).getResponseBody().total();
 	}
 }

@@ -21,7 +21,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.audit.AuditApi.EntryPage;
+import org.lawtrace.audit.AuditApi.EntryView;
+import org.lawtrace.audit.AuditApi.InclusionProof;
+import org.lawtrace.audit.AuditApi.LogVerification;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,26 +56,24 @@ class AuditLogIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> entries(String query) {
-		return (List<Map<String, Object>>) Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries?size=500&" + query)
-			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
+	private List<EntryView> entries(String query) {
+		return Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries?size=500&" + query)
+			.exchange().expectStatus().isOk().returnResult(EntryPage.class).getResponseBody().items();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> verification() {
+	private LogVerification verification() {
 		return Api.as(port, AUDITOR).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(LogVerification.class).getResponseBody();
 	}
 
-	private long seqOf(Map<String, Object> entry) {
-		return ((Number) entry.get("seq")).longValue();
+	private long seqOf(EntryView entry) {
+		return entry.seq();
 	}
 
 	private String upload() {
 		var photo = Media.jpeg(LocalDateTime.now().minusHours(2), 29.28, 120.24, System.nanoTime());
-		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), photo, "IMG_AUDIT.JPG")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		return Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), photo, "IMG_AUDIT.JPG")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody().id();
 	}
 
 	/** Entries written after commit arrive a moment later; tampering waits until nothing more is being written. */
@@ -134,7 +138,7 @@ class AuditLogIntegrationTests {
 		readOnly.setReadOnly(true);
 		readOnly.executeWithoutResult(s -> events.publishEvent(new Viewed(null, subject)));
 
-		assertThat(entries("subjectType=TEST&subjectId=" + subject)).extracting(e -> e.get("detail"))
+		assertThat(entries("subjectType=TEST&subjectId=" + subject)).extracting(EntryView::detail)
 			.containsExactly("at once");
 		awaitQuiet();
 		assertThat(entries("subjectType=TEST&subjectId=" + subject)).hasSize(1);
@@ -152,9 +156,9 @@ class AuditLogIntegrationTests {
 		});
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				entries("subjectType=TEST&subjectId=" + subject)).extracting(e -> e.get("detail"))
+				entries("subjectType=TEST&subjectId=" + subject)).extracting(EntryView::detail)
 			.containsExactly("rolledBack=false"));
-		assertThat(entries("subjectType=TEST&subjectId=" + subject).get(0).get("actor")).isEqualTo("system");
+		assertThat(entries("subjectType=TEST&subjectId=" + subject).get(0).actor()).isEqualTo("system");
 	}
 
 	@Test
@@ -168,19 +172,19 @@ class AuditLogIntegrationTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				entries("subjectType=RECORDING&subjectId=" + recording)).extracting(e -> e.get("action"))
+				entries("subjectType=RECORDING&subjectId=" + recording)).extracting(EntryView::action)
 			// the system's SM3_RECORDED comes whenever SM3 is done, after the UPLOAD (ADR 0003)
 			.contains("SM3_RECORDED").filteredOn(a -> !"SM3_RECORDED".equals(a))
 			.containsExactly("UPLOAD", "VIEW", "ALTERATION_ATTEMPT"));
 		var custody = entries("subjectType=RECORDING&subjectId=" + recording).stream()
-			.filter(e -> !"SM3_RECORDED".equals(e.get("action"))).toList();
-		assertThat(custody).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("zhang.wei"));
-		assertThat(custody.get(0).get("detail").toString()).contains("sha256=").contains("channel=");
-		assertThat(custody.get(1).get("detail")).asString().startsWith("bytes 0-99/");
-		assertThat(custody.get(2).get("outcome")).isEqualTo("REFUSED");
-		assertThat(custody.get(2).get("detail")).isEqualTo("DELETE /api/v1/recordings/" + recording);
+			.filter(e -> !"SM3_RECORDED".equals(e.action())).toList();
+		assertThat(custody).allSatisfy(e -> assertThat(e.actor()).isEqualTo("zhang.wei"));
+		assertThat(custody.get(0).detail()).contains("sha256=").contains("channel=");
+		assertThat(custody.get(1).detail()).startsWith("bytes 0-99/");
+		assertThat(custody.get(2).outcome()).isEqualTo("REFUSED");
+		assertThat(custody.get(2).detail()).isEqualTo("DELETE /api/v1/recordings/" + recording);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				entries("subjectType=CASE&subjectId=" + caseId)).extracting(e -> e.get("action"))
+				entries("subjectType=CASE&subjectId=" + caseId)).extracting(EntryView::action)
 			.containsExactly("CASE_OPENED"));
 	}
 
@@ -213,14 +217,19 @@ class AuditLogIntegrationTests {
 		Api.as(port, "li.na").get().uri("/api/v1/audit/verification").exchange().expectStatus().isForbidden();
 
 		assertThat(entries("actor=nobody.audit")).singleElement()
-			.satisfies(e -> assertThat(e).containsEntry("action", "LOGIN").containsEntry("outcome", "DENIED"));
+			.satisfies(e -> {
+				assertThat(e.action()).isEqualTo("LOGIN");
+				assertThat(e.outcome()).isEqualTo("DENIED");
+			});
 		// a name too long for the column is kept in part rather than losing the attempt
 		Api.as(port, "n".repeat(150), "wrong").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
 		assertThat(entries("actor=" + "n".repeat(100))).singleElement()
-			.satisfies(e -> assertThat(e).containsEntry("outcome", "DENIED"));
-		assertThat(entries("actor=li.na")).filteredOn(e -> "ACCESS".equals(e.get("action"))).last()
-			.satisfies(e -> assertThat(e).containsEntry("outcome", "DENIED")
-				.containsEntry("subjectId", "GET /api/v1/audit/verification"));
+			.satisfies(e -> assertThat(e.outcome()).isEqualTo("DENIED"));
+		assertThat(entries("actor=li.na")).filteredOn(e -> "ACCESS".equals(e.action())).last()
+			.satisfies(e -> {
+				assertThat(e.outcome()).isEqualTo("DENIED");
+				assertThat(e.subjectId()).isEqualTo("GET /api/v1/audit/verification");
+			});
 	}
 
 	@Test
@@ -246,19 +255,20 @@ class AuditLogIntegrationTests {
 			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
 		var seq = seqOf(entries("subjectType=RECORDING&subjectId=" + recording).get(0));
 		var checkpoint = Api.as(port, AUDITOR).post().uri("/api/v1/audit/checkpoints").exchange()
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus().isCreated().returnResult(AuditApi.Checkpoint.class).getResponseBody();
 
 		var proof = Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries/{seq}/proof", seq).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus().isOk().returnResult(InclusionProof.class).getResponseBody();
 		var hex = HexFormat.of();
-		var size = ((Number) proof.get("treeSize")).longValue();
-		assertThat(size).isGreaterThanOrEqualTo(((Number) checkpoint.get("treeSize")).longValue());
-		@SuppressWarnings("unchecked")
-		var path = ((List<String>) proof.get("path")).stream().map(hex::parseHex).toList();
-		assertThat(MerkleTree.verifyInclusion(seq, size, hex.parseHex(proof.get("leafHash").toString()), path,
-				hex.parseHex(proof.get("root").toString()))).isTrue();
-		assertThat(((Map<?, ?>) proof.get("checkpoint")).get("rootHash")).isEqualTo(proof.get("root"));
-		assertThat(verification()).containsEntry("verified", true).containsEntry("checkpointsVerified", true);
+		var size = proof.treeSize();
+		assertThat(size).isGreaterThanOrEqualTo(checkpoint.treeSize());
+		var path = proof.path().stream().map(hex::parseHex).toList();
+		assertThat(MerkleTree.verifyInclusion(seq, size, hex.parseHex(proof.leafHash()), path,
+				hex.parseHex(proof.root()))).isTrue();
+		assertThat(proof.checkpoint().rootHash()).isEqualTo(proof.root());
+		var verified = verification();
+		assertThat(verified.verified()).isTrue();
+		assertThat(verified.checkpointsVerified()).isTrue();
 		Api.as(port, AUDITOR).get().uri("/api/v1/audit/entries/{seq}/proof", 99_999_999).exchange()
 			.expectStatus().isNotFound();
 	}
@@ -271,34 +281,42 @@ class AuditLogIntegrationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
 		awaitQuiet();
-		assertThat(verification()).containsEntry("verified", true).containsEntry("firstMismatch", null);
+		var untouched = verification();
+		assertThat(untouched.verified()).isTrue();
+		assertThat(untouched.firstMismatch()).isNull();
 		var target = seqOf(entries("subjectType=RECORDING&subjectId=" + recording).get(0));
 		var later = target + 1;
 
 		var detail = jdbc.sql("select detail from audit_entry where seq = ?").param(target).query(String.class).single();
 		jdbc.sql("update audit_entry set detail = ? where seq = ?").params("sha256=0000", target).update();
-		assertThat(verification()).containsEntry("verified", false)
-			.containsEntry("firstMismatch", (int) target)
-			.hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("leaf hash differs"));
+		var changed = verification();
+		assertThat(changed.verified()).isFalse();
+		assertThat(changed.firstMismatch()).isEqualTo(target);
+		assertThat(changed.reason()).contains("leaf hash differs");
 		jdbc.sql("update audit_entry set detail = ? where seq = ?").params(detail, target).update();
-		assertThat(verification()).containsEntry("verified", true);
+		assertThat(verification().verified()).isTrue();
 
 		var row = jdbc.sql("select * from audit_entry where seq = ?").param(target).query().singleRow();
 		jdbc.sql("delete from audit_entry where seq = ?").param(target).update();
-		assertThat(verification()).containsEntry("verified", false).containsEntry("firstMismatch", (int) target)
-			.hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("missing"));
+		var removed = verification();
+		assertThat(removed.verified()).isFalse();
+		assertThat(removed.firstMismatch()).isEqualTo(target);
+		assertThat(removed.reason()).contains("missing");
 		jdbc.sql("insert into audit_entry (seq, recorded_at, actor, action, subject_type, subject_id, outcome, detail, "
 				+ "leaf_hash) values (:seq, :recorded_at, :actor, :action, :subject_type, :subject_id, :outcome, "
 				+ ":detail, :leaf_hash)").params(row).update();
-		assertThat(verification()).containsEntry("verified", true);
+		assertThat(verification().verified()).isTrue();
 
 		swap(target, later);
-		assertThat(verification()).containsEntry("verified", false).containsEntry("firstMismatch", (int) target);
+		var swapped = verification();
+		assertThat(swapped.verified()).isFalse();
+		assertThat(swapped.firstMismatch()).isEqualTo(target);
 		swap(target, later);
 
 		var restored = verification();
-		assertThat(restored).containsEntry("verified", true).containsEntry("checkpointsVerified", true)
-			.containsEntry("firstMismatch", null);
+		assertThat(restored.verified()).isTrue();
+		assertThat(restored.checkpointsVerified()).isTrue();
+		assertThat(restored.firstMismatch()).isNull();
 	}
 
 	/** Swaps everything but the sequence numbers of two rows, as someone reordering the log would. */

@@ -7,13 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.audit.AuditApi.EntryPage;
+import org.lawtrace.audit.AuditApi.EntryView;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,8 +36,8 @@ class AuditTrailIntegrationTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var recording = upload(caseId);
 
-		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.get("action")
-			.equals("UPLOAD")).extracting(e -> e.get("actor")).containsExactly("zhang.wei");
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.action()
+			.equals("UPLOAD")).extracting(EntryView::actor).containsExactly("zhang.wei");
 	}
 
 	@Test
@@ -43,8 +46,8 @@ class AuditTrailIntegrationTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var recording = upload(caseId);
 		Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}", recording).exchange().expectStatus().isOk();
-		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.get("action")
-			.equals("VIEW_METADATA")).extracting(e -> e.get("actor")).containsExactly("li.na");
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.action()
+			.equals("VIEW_METADATA")).extracting(EntryView::actor).containsExactly("li.na");
 	}
 
 	@Test
@@ -54,13 +57,13 @@ class AuditTrailIntegrationTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var recording = upload(caseId);
 		Api.as(port, "li.na").get().uri("/recordings?caseId={id}", caseId).exchange().expectStatus().isOk();
-		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).noneMatch(e -> e.get("action")
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).noneMatch(e -> e.action()
 			.equals("VIEW_METADATA"));
 
 		Api.as(port, "li.na").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk();
 
-		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.get("action")
-			.equals("VIEW_METADATA")).extracting(e -> e.get("actor")).containsExactly("li.na");
+		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).filteredOn(e -> e.action()
+			.equals("VIEW_METADATA")).extracting(EntryView::actor).containsExactly("li.na");
 	}
 
 	@Test
@@ -71,7 +74,7 @@ class AuditTrailIntegrationTests {
 		var caseId = Api.openCase(port, caseNumber);
 		var recording = upload(caseId);
 		await().atMost(Duration.ofSeconds(20)).until(() -> entries("subjectType=RECORDING&subjectId=" + recording)
-			.stream().anyMatch(e -> e.get("action").equals("UPLOAD"))
+			.stream().anyMatch(e -> e.action().equals("UPLOAD"))
 				&& !entries("subjectType=CASE&subjectId=" + caseId).isEmpty());
 
 		var casePage = Api.as(port, "zhou.tao").get().uri("/audit/cases/{id}", caseId).exchange().expectStatus().isOk()
@@ -95,16 +98,14 @@ class AuditTrailIntegrationTests {
 
 	private String upload(String caseId) {
 		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+		return Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei").inCase(caseId),
 				Media.mp4(made, Duration.ofMinutes(3), 4096, System.nanoTime()), "trail.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody().id();
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> entries(String query) {
+	private List<EntryView> entries(String query) {
 		// the custodian sees every record's chain of custody (ART-13); others only where they may see the record
-		var page = Api.as(port, "zhao.min").get().uri("/api/v1/audit/entries?size=500&" + query).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-		return (List<Map<String, Object>>) page.get("items");
+		return Api.as(port, "zhao.min").get().uri("/api/v1/audit/entries?size=500&" + query).exchange()
+			.expectStatus().isOk().returnResult(EntryPage.class).getResponseBody().items();
 	}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
@@ -13,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.shared.IntegrityAlarm;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +71,8 @@ class RecordsAlarmIntegrationTests {
 
 	private String upload(String caseId) {
 		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+		return Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei").inCase(caseId),
 				Media.mp4(made, Duration.ofMinutes(3), 4096, System.nanoTime()), "alarm.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody().id();
 	}
 }

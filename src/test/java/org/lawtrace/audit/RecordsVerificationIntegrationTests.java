@@ -19,8 +19,12 @@ import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.Patience;
 import org.lawtrace.RealDatabaseAvailable;
+import org.lawtrace.audit.AuditApi.EntryPage;
+import org.lawtrace.audit.AuditApi.RecordsCheck;
 import org.lawtrace.documents.Pdfs;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -53,21 +57,21 @@ class RecordsVerificationIntegrationTests {
 				var bytes = Media.mp4(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS),
 						Duration.ofMinutes(5), 64 * 1024 + i, System.nanoTime());
 				var answer = Uploads.upload(Api.as(port, "zhang.wei"),
-						Map.of("recordedBy", "zhang.wei", "caseId", firstCase), bytes, "r" + i + ".mp4")
-					.expectStatus().isCreated().returnResult(Map.class).getResponseBody();
-				recordings.add(answer.get("id").toString());
+						UploadMetadata.by("zhang.wei").inCase(firstCase), bytes, "r" + i + ".mp4")
+					.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody();
+				recordings.add(answer.id());
 			}
 			document = register(port, firstCase);
 			changeDocument(port, document);
 			// SM3 is computed right after each upload commits; the check compares it once it is there
 			await().atMost(Patience.of(Duration.ofSeconds(60))).until(() -> recordings.stream()
 				.allMatch(id -> Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", id).exchange()
-					.expectStatus().isOk().returnResult(Map.class).getResponseBody().get("sm3") != null));
+					.expectStatus().isOk().returnResult(RecordingView.class).getResponseBody().sm3() != null));
 
 			var clean = verification(port);
-			assertThat(clean.get("differencesTotal")).as("%s", clean).isEqualTo(0);
-			assertThat(((Number) clean.get("recordingsChecked")).intValue()).isGreaterThanOrEqualTo(3);
-			assertThat(((Number) clean.get("documentsChecked")).intValue()).isGreaterThanOrEqualTo(1);
+			assertThat(clean.differencesTotal()).as("%s", clean).isZero();
+			assertThat(clean.recordingsChecked()).isGreaterThanOrEqualTo(3);
+			assertThat(clean.documentsChecked()).isGreaterThanOrEqualTo(1);
 		}
 		finally {
 			server.stop();
@@ -117,29 +121,30 @@ class RecordsVerificationIntegrationTests {
 		try {
 			var port = server.port();
 			var report = verification(port);
-			assertThat(report.get("differingRecords")).as("%s", report).isEqualTo(4);
-			@SuppressWarnings("unchecked")
-			var differences = (List<Map<String, Object>>) report.get("differences");
-			assertThat(differences).anySatisfy(d -> {
-				assertThat(d.get("subjectId")).isEqualTo(moved);
-				assertThat(d.get("field")).isEqualTo("case@v1");
-				assertThat(d.get("logSays")).isEqualTo(firstCase);
-				assertThat(d.get("tableSays")).isEqualTo(secondCase);
+			assertThat(report.differingRecords()).as("%s", report).isEqualTo(4);
+			assertThat(report.differences()).anySatisfy(d -> {
+				assertThat(d.subjectId()).isEqualTo(moved);
+				assertThat(d.field()).isEqualTo("case@v1");
+				assertThat(d.logSays()).isEqualTo(firstCase);
+				assertThat(d.tableSays()).isEqualTo(secondCase);
 			});
 			// the check itself is logged, with what it found
 			var entries = Api.as(port, "zhou.tao").get()
 				.uri("/api/v1/audit/entries?subjectType=AUDIT_LOG&subjectId=records&size=50").exchange()
-				.expectStatus().isOk().returnResult(Map.class).getResponseBody();
-			assertThat(entries.get("items").toString()).contains("RECORDS_VERIFIED").contains("differing=4");
+				.expectStatus().isOk().returnResult(EntryPage.class).getResponseBody();
+			assertThat(entries.items()).anySatisfy(e -> {
+				assertThat(e.action()).isEqualTo("RECORDS_VERIFIED");
+				assertThat(e.detail()).contains("differing=4");
+			});
 		}
 		finally {
 			server.stop();
 		}
 	}
 
-	private static Map<?, ?> verification(int port) {
+	private static RecordsCheck verification(int port) {
 		return Api.as(port, "zhou.tao").get().uri("/api/v1/audit/records-verification").exchange()
-			.expectStatus().isOk().returnResult(Map.class).getResponseBody();
+			.expectStatus().isOk().returnResult(RecordsCheck.class).getResponseBody();
 	}
 
 	private static List<String> digest(java.sql.Connection db, String recording) throws Exception {
@@ -151,6 +156,7 @@ class RecordsVerificationIntegrationTests {
 		}
 	}
 
+	/** Registers a document; its metadata is the documents module's contract, sent here as a map. */
 	private static String register(int port, String caseId) {
 		var metadata = new HashMap<String, Object>();
 		metadata.put("kind", "ADVANCE_NOTICE");
@@ -161,8 +167,8 @@ class RecordsVerificationIntegrationTests {
 		body.part("file", new ByteArrayResource(Pdfs.pages(2))).filename("notice.pdf")
 			.contentType(MediaType.APPLICATION_PDF);
 		return Api.as(port, "zhang.wei").post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(body.build()).exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody()
-			.get("id").toString();
+			.body(body.build()).exchange().expectStatus().isCreated().returnResult(Api.Created.class).getResponseBody()
+			.id();
 	}
 
 	private static void changeDocument(int port, String document) {

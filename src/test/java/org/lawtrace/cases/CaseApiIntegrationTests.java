@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.cases.CaseApi.CasePage;
+import org.lawtrace.cases.CaseApi.CaseView;
+import org.lawtrace.cases.CaseApi.NewParty;
+import org.lawtrace.cases.CaseApi.NewStage;
+import org.lawtrace.cases.CaseApi.StageKindView;
+import org.lawtrace.cases.CaseApi.StageView;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @LawTraceIntegrationTest
 class CaseApiIntegrationTests {
+
+	private static final ParameterizedTypeReference<List<StageView>> STAGES = new ParameterizedTypeReference<>() {
+	};
 
 	@LocalServerPort
 	int port;
@@ -24,43 +33,39 @@ class CaseApiIntegrationTests {
 		return Api.as(port, "zhang.wei");
 	}
 
-	private RestTestClient.ResponseSpec open(Map<String, Object> body) {
+	/** Opens a case from a well-formed body, or from a map for a body broken on purpose. */
+	private RestTestClient.ResponseSpec open(Object body) {
 		return officer().post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-	}
-
-	private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-		var copy = new HashMap<>(base);
-		copy.put(key, value);
-		return copy;
 	}
 
 	@Test
 	@DisplayName("ART-02: an officer opens a penalty case and reads it back")
 	void officerOpensPenaltyCaseAndReadsItBack() {
 		var number = Api.newCaseNumber();
-		var location = open(Api.penaltyCase(number))
+		var answer = open(CaseApi.penaltyCase(number))
 			.expectStatus().isCreated()
 			.expectHeader().valueMatches("Location", "/api/v1/cases/[0-9a-f-]{36}")
-			.expectBody()
-			.jsonPath("$.caseNumber").isEqualTo(number)
-			.jsonPath("$.status").isEqualTo("OPEN")
-			.jsonPath("$.kind").isEqualTo("ADMINISTRATIVE_PENALTY")
-			.jsonPath("$.handlers[0].username").isEqualTo("zhang.wei")
-			.jsonPath("$.handlers[1].name").isEqualTo("李娜")
-			.jsonPath("$.handlingUnit.name").isEqualTo("执法稽查队")
-			.jsonPath("$.parties[0].idNumber").isEqualTo("91330783MA2HX7Q5PJ")
-			.jsonPath("$.openedAt").value(String.class, at -> assertThat(at).endsWith("+08:00"))
-			.returnResult().getResponseHeaders().getLocation();
+			.returnResult(CaseView.class);
+		var opened = answer.getResponseBody();
+		assertThat(opened.caseNumber()).isEqualTo(number);
+		assertThat(opened.status()).isEqualTo("OPEN");
+		assertThat(opened.kind()).isEqualTo("ADMINISTRATIVE_PENALTY");
+		assertThat(opened.handlers().get(0).username()).isEqualTo("zhang.wei");
+		assertThat(opened.handlers().get(1).name()).isEqualTo("李娜");
+		assertThat(opened.handlingUnit().name()).isEqualTo("执法稽查队");
+		assertThat(opened.parties().get(0).idNumber()).isEqualTo("91330783MA2HX7Q5PJ");
+		assertThat(opened.openedAt()).endsWith("+08:00");
 
-		Api.as(port, "liu.yang").get().uri(location).exchange()
+		var read = Api.as(port, "liu.yang").get().uri(answer.getResponseHeaders().getLocation()).exchange()
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.caseNumber").isEqualTo(number);
+			.returnResult(CaseView.class).getResponseBody();
+		assertThat(read.caseNumber()).isEqualTo(number);
 	}
 
 	@Test
 	@DisplayName("ART-08: a penalty case with a single handler is refused, naming the handlers field")
 	void refusesPenaltyCaseWithOneHandler() {
-		open(with(Api.penaltyCase(Api.newCaseNumber()), "handlers", List.of("zhang.wei")))
+		open(CaseApi.penaltyCase(Api.newCaseNumber()).withHandlers("zhang.wei"))
 			.expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.field").isEqualTo("handlers")
@@ -70,7 +75,7 @@ class CaseApiIntegrationTests {
 	@Test
 	@DisplayName("ART-08: an assistant never counts as one of the two officers")
 	void assistantDoesNotCountAsOfficer() {
-		open(with(Api.penaltyCase(Api.newCaseNumber()), "handlers", List.of("zhang.wei", "wang.qiang")))
+		open(CaseApi.penaltyCase(Api.newCaseNumber()).withHandlers("zhang.wei", "wang.qiang"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("handlers")
 			.jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("wang.qiang"));
@@ -79,7 +84,7 @@ class CaseApiIntegrationTests {
 	@Test
 	@DisplayName("ART-08: an officer whose certificate has expired does not count")
 	void officerWithExpiredCertificateDoesNotCount() {
-		open(with(Api.penaltyCase(Api.newCaseNumber()), "handlers", List.of("zhang.wei", "huang.lei")))
+		open(CaseApi.penaltyCase(Api.newCaseNumber()).withHandlers("zhang.wei", "huang.lei"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("handlers")
 			.jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("huang.lei").contains("到期"));
@@ -88,16 +93,16 @@ class CaseApiIntegrationTests {
 	@Test
 	@DisplayName("ART-02: a supervision inspection needs only one qualified officer")
 	void inspectionNeedsOneOfficer() {
-		var body = with(with(Api.penaltyCase(Api.newCaseNumber().replace("处", "检")), "kind",
-				"SUPERVISION_INSPECTION"), "handlers", List.of("zhang.wei", "wang.qiang"));
+		var body = CaseApi.penaltyCase(Api.newCaseNumber().replace("处", "检")).withKind("SUPERVISION_INSPECTION")
+			.withHandlers("zhang.wei", "wang.qiang");
 		open(body).expectStatus().isCreated();
 	}
 
 	@Test
 	@DisplayName("A party with a credit code that fails the GB 32100 check digit is refused, naming the field")
 	void refusesBadCreditCode() {
-		open(with(Api.penaltyCase(Api.newCaseNumber()), "parties",
-				List.of(Map.of("kind", "ORGANIZATION", "name", "某公司", "idNumber", "91330783MA2HX7Q5PK"))))
+		open(CaseApi.penaltyCase(Api.newCaseNumber())
+			.withParties(new NewParty("ORGANIZATION", "某公司", "91330783MA2HX7Q5PK")))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("parties[0].idNumber");
 	}
@@ -105,8 +110,8 @@ class CaseApiIntegrationTests {
 	@Test
 	@DisplayName("A natural person with a resident ID that fails the GB 11643 check is refused, naming the field")
 	void refusesBadResidentId() {
-		open(with(Api.penaltyCase(Api.newCaseNumber()), "parties",
-				List.of(Map.of("kind", "NATURAL_PERSON", "name", "王某", "idNumber", "330783198503124017"))))
+		open(CaseApi.penaltyCase(Api.newCaseNumber())
+			.withParties(new NewParty("NATURAL_PERSON", "王某", "330783198503124017")))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("parties[0].idNumber");
 	}
@@ -115,8 +120,8 @@ class CaseApiIntegrationTests {
 	@DisplayName("A duplicate case number is refused with 409, naming the field")
 	void refusesDuplicateCaseNumber() {
 		var number = Api.newCaseNumber();
-		open(Api.penaltyCase(number)).expectStatus().isCreated();
-		open(Api.penaltyCase(number))
+		open(CaseApi.penaltyCase(number)).expectStatus().isCreated();
+		open(CaseApi.penaltyCase(number))
 			.expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.field").isEqualTo("caseNumber");
 	}
@@ -124,14 +129,14 @@ class CaseApiIntegrationTests {
 	@Test
 	@DisplayName("ART-02: a case number outside the bureau's format is refused")
 	void refusesMalformedCaseNumber() {
-		open(Api.penaltyCase("2026-12"))
+		open(CaseApi.penaltyCase("2026-12"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("caseNumber");
 	}
 
 	@Test
 	void refusesUnknownKindNamingTheField() {
-		open(with(Api.penaltyCase(Api.newCaseNumber()), "kind", "PARKING_TICKET"))
+		open(CaseApi.penaltyCase(Api.newCaseNumber()).withKind("PARKING_TICKET"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("kind")
 			.jsonPath("$.trace").doesNotExist()
@@ -140,6 +145,7 @@ class CaseApiIntegrationTests {
 
 	@Test
 	void refusesMissingTitleNamingTheField() {
+		// a map, so that the field is absent rather than null
 		var body = new HashMap<>(Api.penaltyCase(Api.newCaseNumber()));
 		body.remove("title");
 		open(body).expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("title");
@@ -170,7 +176,7 @@ class CaseApiIntegrationTests {
 		Api.as(port, "li.na", "wrong").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
 		Api.as(port, "admin").get().uri("/api/v1/cases").exchange().expectStatus().isForbidden();
 		Api.as(port, "wang.qiang").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
-			.body(Api.penaltyCase(Api.newCaseNumber())).exchange()
+			.body(CaseApi.penaltyCase(Api.newCaseNumber())).exchange()
 			.expectStatus().isForbidden();
 	}
 
@@ -179,9 +185,11 @@ class CaseApiIntegrationTests {
 		var number = Api.newCaseNumber();
 		var id = Api.openCase(port, number);
 		var reader = Api.as(port, "zhou.tao");
-		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).build()).exchange()
+		var byNumber = reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).build()).exchange()
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(id);
+			.returnResult(CasePage.class).getResponseBody();
+		assertThat(byNumber.total()).isEqualTo(1);
+		assertThat(byNumber.items().get(0).id()).isEqualTo(id);
 		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number)
 				.queryParam("party", "91330783MA2HX7Q5PJ").queryParam("handler", "li.na")
 				.queryParam("status", "OPEN").build()).exchange()
@@ -195,9 +203,10 @@ class CaseApiIntegrationTests {
 		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).queryParam("to", "2020-01-01")
 				.build()).exchange()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
-		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("party", "示例食品").queryParam("size", "200").build())
+		assertThat(reader.get()
+			.uri(u -> u.path("/api/v1/cases").queryParam("party", "示例食品").queryParam("size", "200").build())
 			.exchange()
-			.expectBody().jsonPath("$.items[*].caseNumber").value(List.class, numbers -> assertThat(numbers).contains(number));
+			.returnResult(CasePage.class).getResponseBody().items()).extracting(CaseView::caseNumber).contains(number);
 		reader.get().uri(u -> u.path("/api/v1/cases").queryParam("size", "1000").build()).exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("size");
 	}
@@ -206,29 +215,26 @@ class CaseApiIntegrationTests {
 	@DisplayName("ART-06.3: a seizure stage is AV-mandatory under ART-06.3 and shows on the case's timeline in order")
 	void recordsStagesInTimeOrder() {
 		var id = Api.openCase(port, Api.newCaseNumber());
-		officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "SEIZURE", "startedAt", "2026-11-20T09:30:00+08:00",
-					"endedAt", "2026-11-20T10:15:00+08:00", "place", "东阳市吴宁街道艺海路18号",
-					"present", List.of("zhang.wei", "li.na")))
+		var seizure = officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
+			.body(NewStage.of("SEIZURE", "2026-11-20T09:30:00+08:00", "zhang.wei", "li.na")
+				.endingAt("2026-11-20T10:15:00+08:00").at("东阳市吴宁街道艺海路18号"))
 			.exchange()
 			.expectStatus().isCreated()
-			.expectBody()
-			.jsonPath("$.avMandatory").isEqualTo(true)
-			.jsonPath("$.article").isEqualTo("ART-06.3")
-			.jsonPath("$.present[1].username").isEqualTo("li.na")
-			.jsonPath("$.startedAt").isEqualTo("2026-11-20T09:30:00+08:00");
-		officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "FILING", "startedAt", "2026-11-19T09:00:00+08:00", "present", List.of("zhang.wei")))
+			.returnResult(StageView.class).getResponseBody();
+		assertThat(seizure.avMandatory()).isTrue();
+		assertThat(seizure.article()).isEqualTo("ART-06.3");
+		assertThat(seizure.present().get(1).username()).isEqualTo("li.na");
+		assertThat(seizure.startedAt()).isEqualTo("2026-11-20T09:30:00+08:00");
+		var filing = officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
+			.body(NewStage.of("FILING", "2026-11-19T09:00:00+08:00", "zhang.wei"))
 			.exchange()
 			.expectStatus().isCreated()
-			.expectBody().jsonPath("$.avMandatory").isEqualTo(false);
+			.returnResult(StageView.class).getResponseBody();
+		assertThat(filing.avMandatory()).isFalse();
 
-		Api.as(port, "sun.li").get().uri("/api/v1/cases/{id}/stages", id).exchange()
+		assertThat(Api.as(port, "sun.li").get().uri("/api/v1/cases/{id}/stages", id).exchange()
 			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$.length()").isEqualTo(2)
-			.jsonPath("$[0].kind").isEqualTo("FILING")
-			.jsonPath("$[1].kind").isEqualTo("SEIZURE");
+			.returnResult(STAGES).getResponseBody()).extracting(StageView::kind).containsExactly("FILING", "SEIZURE");
 	}
 
 	@Test
@@ -236,8 +242,7 @@ class CaseApiIntegrationTests {
 	void onlyHandlersRecordStages() {
 		var id = Api.openCase(port, Api.newCaseNumber());
 		Api.as(port, "chen.hao").post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "ON_SITE_INSPECTION", "startedAt", "2026-11-20T09:30:00+08:00",
-					"present", List.of("chen.hao")))
+			.body(NewStage.of("ON_SITE_INSPECTION", "2026-11-20T09:30:00+08:00", "chen.hao"))
 			.exchange()
 			.expectStatus().isForbidden();
 	}
@@ -245,23 +250,18 @@ class CaseApiIntegrationTests {
 	@Test
 	void refusesBadStagesNamingTheField() {
 		var id = Api.openCase(port, Api.newCaseNumber());
-		stage(id, Map.of("kind", "SEIZURE", "startedAt", "2026-11-20T10:30:00+08:00",
-				"endedAt", "2026-11-20T09:30:00+08:00", "present", List.of("zhang.wei")), "endedAt");
-		stage(id, Map.of("kind", "SEIZURE", "startedAt", "2026-11-20T09:30:00+08:00",
-				"present", List.of("nobody.here")), "present");
-		stage(id, Map.of("kind", "SEIZURE", "startedAt", "2026-11-20T09:30:00+08:00", "present", List.of()),
-				"present");
-		stage(id, Map.of("kind", "TEA_BREAK", "startedAt", "2026-11-20T09:30:00+08:00",
-				"present", List.of("zhang.wei")), "kind");
-		stage(id, Map.of("kind", "SEIZURE", "startedAt", "yesterday", "present", List.of("zhang.wei")),
-				"startedAt");
-		stage(id, Map.of("kind", "SEIZURE", "startedAt", "2099-11-20T09:30:00+08:00", "present",
-				List.of("zhang.wei")), "startedAt");
-		Api.as(port, "liu.yang").get().uri("/api/v1/cases/{id}/stages", id).exchange()
-			.expectBody().jsonPath("$.length()").isEqualTo(0);
+		stage(id, NewStage.of("SEIZURE", "2026-11-20T10:30:00+08:00", "zhang.wei").endingAt("2026-11-20T09:30:00+08:00"),
+				"endedAt");
+		stage(id, NewStage.of("SEIZURE", "2026-11-20T09:30:00+08:00", "nobody.here"), "present");
+		stage(id, NewStage.of("SEIZURE", "2026-11-20T09:30:00+08:00"), "present");
+		stage(id, NewStage.of("TEA_BREAK", "2026-11-20T09:30:00+08:00", "zhang.wei"), "kind");
+		stage(id, NewStage.of("SEIZURE", "yesterday", "zhang.wei"), "startedAt");
+		stage(id, NewStage.of("SEIZURE", "2099-11-20T09:30:00+08:00", "zhang.wei"), "startedAt");
+		assertThat(Api.as(port, "liu.yang").get().uri("/api/v1/cases/{id}/stages", id).exchange()
+			.returnResult(STAGES).getResponseBody()).isEmpty();
 	}
 
-	private void stage(String caseId, Map<String, Object> body, String field) {
+	private void stage(String caseId, NewStage body, String field) {
 		officer().post().uri("/api/v1/cases/{id}/stages", caseId).contentType(MediaType.APPLICATION_JSON).body(body)
 			.exchange()
 			.expectStatus().isBadRequest()
@@ -272,26 +272,31 @@ class CaseApiIntegrationTests {
 	@DisplayName("ART-16.1: closing sets the day retention counts from; a closed case takes no more stages")
 	void closingFixesTheRetentionDayAndStopsNewStages() {
 		var id = Api.openCase(port, Api.newCaseNumber());
-		officer().post().uri("/api/v1/cases/{id}/close", id).exchange()
+		var closed = officer().post().uri("/api/v1/cases/{id}/close", id).exchange()
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CLOSED")
-			.jsonPath("$.closedOn").isNotEmpty()
-			.jsonPath("$.closedBy").isEqualTo("zhang.wei");
+			.returnResult(CaseView.class).getResponseBody();
+		assertThat(closed.status()).isEqualTo("CLOSED");
+		assertThat(closed.closedOn()).isNotEmpty();
+		assertThat(closed.closedBy()).isEqualTo("zhang.wei");
 		officer().post().uri("/api/v1/cases/{id}/close", id).exchange()
 			.expectStatus().isEqualTo(409);
 		officer().post().uri("/api/v1/cases/{id}/stages", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "OTHER", "startedAt", "2026-11-20T09:30:00+08:00", "present", List.of("zhang.wei")))
+			.body(NewStage.of("OTHER", "2026-11-20T09:30:00+08:00", "zhang.wei"))
 			.exchange()
 			.expectStatus().isEqualTo(409);
 	}
 
 	@Test
 	void listsStageKindsWithTheirArticles() {
-		officer().get().uri("/api/v1/stage-kinds").exchange()
+		var kinds = officer().get().uri("/api/v1/stage-kinds").exchange()
 			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$[?(@.kind == 'SEALING_UP')].article").isEqualTo(List.of("ART-06.3"))
-			.jsonPath("$[?(@.kind == 'HEARING')].avMandatory").isEqualTo(List.of(true))
-			.jsonPath("$[?(@.kind == 'QUESTIONING')].avMandatory").isEqualTo(List.of(false));
+			.returnResult(new ParameterizedTypeReference<List<StageKindView>>() {
+			}).getResponseBody();
+		assertThat(kinds).filteredOn(k -> k.kind().equals("SEALING_UP")).extracting(StageKindView::article)
+			.containsExactly("ART-06.3");
+		assertThat(kinds).filteredOn(k -> k.kind().equals("HEARING")).extracting(StageKindView::avMandatory)
+			.containsExactly(true);
+		assertThat(kinds).filteredOn(k -> k.kind().equals("QUESTIONING")).extracting(StageKindView::avMandatory)
+			.containsExactly(false);
 	}
 }

@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.devices.DeviceApi;
+import org.lawtrace.devices.DeviceApi.IssuedToken;
+import org.lawtrace.devices.DeviceApi.NewStation;
+import org.lawtrace.devices.DeviceApi.NewToken;
+import org.lawtrace.devices.DeviceApi.StationView;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.storage.TwinDigestTestAccess;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,17 +50,15 @@ class ImportAgentIntegrationTests {
 		Files.write(dcim.resolve("100MEDIA").resolve("IMG_0001.JPG"), photo);
 		Files.write(dcim.resolve("100MEDIA").resolve("FIRMWARE.MP4"), Media.executable());
 		// the agent signs in as a registered collection station (采集站), with a token of its own
-		java.util.List<?> units = Api.as(port, "admin").get().uri("/api/v1/units").exchange()
-			.returnResult(java.util.List.class).getResponseBody();
-		var unit = units.stream().map(u -> (Map<?, ?>) u).filter(u -> "DY-WN".equals(u.get("code"))).findFirst()
-			.orElseThrow().get("id");
+		var unit = Api.as(port, "admin").get().uri("/api/v1/units").exchange().returnResult(DeviceApi.UNITS)
+			.getResponseBody().stream().filter(u -> "DY-WN".equals(u.code())).findFirst().orElseThrow().id();
 		var name = "import" + System.nanoTime();
 		var station = Api.as(port, "zhao.min").post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "测试采集站" + name, "username", "station." + name, "unitId", unit, "location", "证据室"))
-			.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+			.body(new NewStation("测试采集站" + name, "station." + name, unit, "证据室"))
+			.exchange().expectStatus().isCreated().returnResult(StationView.class).getResponseBody().id();
 		var token = Api.as(port, "zhao.min").post().uri("/api/v1/stations/{id}/tokens", station)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "agent")).exchange()
-			.returnResult(Map.class).getResponseBody().get("token").toString();
+			.contentType(MediaType.APPLICATION_JSON).body(new NewToken("agent", null)).exchange()
+			.returnResult(IssuedToken.class).getResponseBody().token();
 
 		var first = run(token);
 		assertThat(first.code).isEqualTo(1);

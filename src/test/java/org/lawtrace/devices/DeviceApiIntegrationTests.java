@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,22 +17,30 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.MovableClock;
+import org.lawtrace.devices.DeviceApi.ChangeView;
+import org.lawtrace.devices.DeviceApi.CheckView;
+import org.lawtrace.devices.DeviceApi.DeviceDetail;
+import org.lawtrace.devices.DeviceApi.DeviceView;
+import org.lawtrace.devices.DeviceApi.FaultView;
+import org.lawtrace.devices.DeviceApi.HolderView;
+import org.lawtrace.devices.DeviceApi.Issue;
+import org.lawtrace.devices.DeviceApi.Maintained;
+import org.lawtrace.devices.DeviceApi.NewCheck;
+import org.lawtrace.devices.DeviceApi.NewDevice;
+import org.lawtrace.devices.DeviceApi.NewFault;
+import org.lawtrace.devices.DeviceApi.NewRepair;
+import org.lawtrace.devices.DeviceApi.Reason;
+import org.lawtrace.devices.DeviceApi.RepairOutcome;
+import org.lawtrace.devices.DeviceApi.RepairView;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.staff.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import tools.jackson.databind.json.JsonMapper;
-
 @LawTraceIntegrationTest
 class DeviceApiIntegrationTests {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-	};
 
 	@LocalServerPort
 	int port;
@@ -58,13 +64,14 @@ class DeviceApiIntegrationTests {
 		var id = register("BODY_CAMERA", null);
 		var check = check(keeper(), id, 90, 60, 3, true)
 			.expectStatus().isCreated()
-			.expectBody().jsonPath("$.passed").isEqualTo(true)
-			.jsonPath("$.checkedBy.username").isEqualTo("zhao.min")
-			.returnResult().getResponseBody();
-		issue(id, "zhang.wei", idOf(check)).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("ISSUED")
-			.jsonPath("$.holder.username").isEqualTo("zhang.wei")
-			.jsonPath("$.lastCheck.passed").isEqualTo(true);
+			.returnResult(CheckView.class).getResponseBody();
+		assertThat(check.passed()).isTrue();
+		assertThat(check.checkedBy().username()).isEqualTo("zhao.min");
+		var issued = issue(id, "zhang.wei", check.id()).expectStatus().isOk()
+			.returnResult(DeviceView.class).getResponseBody();
+		assertThat(issued.status()).isEqualTo("ISSUED");
+		assertThat(issued.holder().username()).isEqualTo("zhang.wei");
+		assertThat(issued.lastCheck().passed()).isTrue();
 
 		// the holder sees the device and checks it before going out (ART-11); another officer does not see it
 		assertThat(serials(Api.as(port, "zhang.wei"))).contains(serialOf(id));
@@ -74,46 +81,58 @@ class DeviceApiIntegrationTests {
 
 		// ART-12: the holder reports a fault; the device is out of service at once and the keeper is told
 		var fault = Api.as(port, "zhang.wei").post().uri("/api/v1/devices/{id}/faults", id)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("description", "录像时频繁死机"))
+			.contentType(MediaType.APPLICATION_JSON).body(new NewFault("录像时频繁死机"))
 			.exchange().expectStatus().isCreated()
-			.expectBody().jsonPath("$.heldBy.username").isEqualTo("zhang.wei")
-			.jsonPath("$.open").isEqualTo(true)
-			.returnResult().getResponseBody();
-		assertThat(device(id)).containsEntry("status", "FAULTY").containsEntry("holder", null)
-			.containsEntry("openFaults", 1);
-		keeper().get().uri("/api/v1/devices/notifications").exchange().expectStatus().isOk()
-			.expectBody(LIST).value(list -> assertThat(list)
-				.anySatisfy(n -> assertThat(n).containsEntry("faultId", idOf(fault)).containsEntry("deviceId", id)
-					.containsEntry("readAt", null)
-					.hasEntrySatisfying("message", m -> assertThat(m.toString()).contains(serialOf(id), "张伟"))));
+			.returnResult(FaultView.class).getResponseBody();
+		assertThat(fault.heldBy().username()).isEqualTo("zhang.wei");
+		assertThat(fault.open()).isTrue();
+		var faulty = device(id);
+		assertThat(faulty.status()).isEqualTo("FAULTY");
+		assertThat(faulty.holder()).isNull();
+		assertThat(faulty.openFaults()).isEqualTo(1);
+		var serial = serialOf(id);
+		assertThat(keeper().get().uri("/api/v1/devices/notifications").exchange().expectStatus().isOk()
+			.returnResult(DeviceApi.NOTIFICATIONS).getResponseBody())
+			.anySatisfy(n -> {
+				assertThat(n.faultId()).isEqualTo(fault.id());
+				assertThat(n.deviceId()).isEqualTo(id);
+				assertThat(n.readAt()).isNull();
+				assertThat(n.message()).contains(serial, "张伟");
+			});
 		var faultyCheck = check(keeper(), id, 90, 60, 0, true).expectStatus().isEqualTo(409);
 		faultyCheck.expectBody().jsonPath("$.field").isEqualTo("status");
-		issue(id, "li.na", idOf(check)).expectStatus().isEqualTo(409).expectBody().jsonPath("$.field")
+		issue(id, "li.na", check.id()).expectStatus().isEqualTo(409).expectBody().jsonPath("$.field")
 			.isEqualTo("status");
 
 		// ART-12: repairs go to a professional; only closing the repair brings the device back
 		var repair = keeper().post().uri("/api/v1/devices/{id}/repairs", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("repairer", "东阳市华信电子设备维修有限公司", "selfRepair", false))
+			.body(new NewRepair("东阳市华信电子设备维修有限公司", false, null, null))
 			.exchange().expectStatus().isCreated()
-			.expectBody().jsonPath("$.reimbursable").isEqualTo(true).jsonPath("$.open").isEqualTo(true)
-			.returnResult().getResponseBody();
-		assertThat(device(id)).containsEntry("status", "IN_REPAIR");
-		keeper().post().uri("/api/v1/devices/{id}/repairs/{r}/close", id, idOf(repair))
+			.returnResult(RepairView.class).getResponseBody();
+		assertThat(repair.reimbursable()).isTrue();
+		assertThat(repair.open()).isTrue();
+		assertThat(device(id).status()).isEqualTo("IN_REPAIR");
+		var closed = keeper().post().uri("/api/v1/devices/{id}/repairs/{r}/close", id, repair.id())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("cost", new BigDecimal("120.50"), "result", "更换主板", "completedOn", time.today().toString()))
+			.body(new RepairOutcome(time.today().toString(), new BigDecimal("120.50"), "更换主板"))
 			.exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.open").isEqualTo(false).jsonPath("$.cost").isEqualTo(120.5);
-		assertThat(device(id)).containsEntry("status", "AVAILABLE").containsEntry("openFaults", 0);
-		keeper().get().uri("/api/v1/devices/{id}/faults", id).exchange()
-			.expectBody().jsonPath("$[0].open").isEqualTo(false);
+			.returnResult(RepairView.class).getResponseBody();
+		assertThat(closed.open()).isFalse();
+		assertThat(closed.cost()).isEqualByComparingTo("120.5");
+		var repaired = device(id);
+		assertThat(repaired.status()).isEqualTo("AVAILABLE");
+		assertThat(repaired.openFaults()).isZero();
+		assertThat(keeper().get().uri("/api/v1/devices/{id}/faults", id).exchange()
+			.returnResult(DeviceApi.FAULTS).getResponseBody().get(0).open()).isFalse();
 
-		var afterRepair = check(keeper(), id, 100, 95, 0, true).expectStatus().isCreated().expectBody()
-			.returnResult().getResponseBody();
-		issue(id, "li.na", idOf(afterRepair)).expectStatus().isOk();
-		assertThat(history(id)).extracting(c -> c.get("to"))
+		var afterRepair = passedCheck(id, 100, 95, 0);
+		issue(id, "li.na", afterRepair).expectStatus().isOk();
+		assertThat(history(id)).extracting(ChangeView::to)
 			.containsExactly("AVAILABLE", "ISSUED", "FAULTY", "IN_REPAIR", "AVAILABLE", "ISSUED");
-		assertThat(history(id).get(2)).hasEntrySatisfying("by", by -> assertThat(by.toString()).contains("zhang.wei"))
-			.hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("录像时频繁死机"));
+		assertThat(history(id).get(2)).satisfies(c -> {
+			assertThat(c.by().username()).isEqualTo("zhang.wei");
+			assertThat(c.reason()).contains("录像时频繁死机");
+		});
 	}
 
 	@Test
@@ -122,30 +141,35 @@ class DeviceApiIntegrationTests {
 	void failedCheckBlocksTheIssueUntilALeaderOverridesIt() {
 		var id = register("BODY_CAMERA", null);
 		var failed = check(keeper(), id, 30, 60, 0, true).expectStatus().isCreated()
-			.expectBody().jsonPath("$.passed").isEqualTo(false)
-			.jsonPath("$.failures").isEqualTo(List.of("BATTERY"))
-			.returnResult().getResponseBody();
-		issue(id, "zhang.wei", idOf(failed)).expectStatus().isEqualTo(409)
+			.returnResult(CheckView.class).getResponseBody();
+		assertThat(failed.passed()).isFalse();
+		assertThat(failed.failures()).isEqualTo(List.of("BATTERY"));
+		issue(id, "zhang.wei", failed.id()).expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.field").isEqualTo("checkId")
 			.jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("ART-11", "电量不足"));
-		assertThat(device(id)).containsEntry("status", "AVAILABLE").containsEntry("holder", null);
-		keeper().get().uri("/api/v1/devices/{id}/checks", id).exchange()
-			.expectBody().jsonPath("$[0].id").isEqualTo(idOf(failed)).jsonPath("$[0].passed").isEqualTo(false);
+		var unissued = device(id);
+		assertThat(unissued.status()).isEqualTo("AVAILABLE");
+		assertThat(unissued.holder()).isNull();
+		var checks = keeper().get().uri("/api/v1/devices/{id}/checks", id).exchange()
+			.returnResult(DeviceApi.CHECKS).getResponseBody();
+		assertThat(checks.get(0).id()).isEqualTo(failed.id());
+		assertThat(checks.get(0).passed()).isFalse();
 
 		var override = "/api/v1/devices/{id}/checks/{c}/override";
-		keeper().post().uri(override, id, idOf(failed)).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("reason", "我自己放行")).exchange().expectStatus().isForbidden();
-		Api.as(port, "liu.yang").post().uri(override, id, idOf(failed)).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("reason", " ")).exchange().expectStatus().isBadRequest()
+		keeper().post().uri(override, id, failed.id()).contentType(MediaType.APPLICATION_JSON)
+			.body(new Reason("我自己放行")).exchange().expectStatus().isForbidden();
+		Api.as(port, "liu.yang").post().uri(override, id, failed.id()).contentType(MediaType.APPLICATION_JSON)
+			.body(new Reason(" ")).exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("reason");
-		Api.as(port, "liu.yang").post().uri(override, id, idOf(failed)).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("reason", "突发案件，备用电池随行")).exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.clearsIssue").isEqualTo(true)
-			.jsonPath("$.overriddenBy.username").isEqualTo("liu.yang");
+		var overridden = Api.as(port, "liu.yang").post().uri(override, id, failed.id())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new Reason("突发案件，备用电池随行")).exchange().expectStatus().isOk()
+			.returnResult(CheckView.class).getResponseBody();
+		assertThat(overridden.clearsIssue()).isTrue();
+		assertThat(overridden.overriddenBy().username()).isEqualTo("liu.yang");
 
-		issue(id, "zhang.wei", idOf(failed)).expectStatus().isOk();
-		assertThat(history(id).get(1)).hasEntrySatisfying("reason",
-				r -> assertThat(r.toString()).contains("突发案件，备用电池随行"));
+		issue(id, "zhang.wei", failed.id()).expectStatus().isOk();
+		assertThat(history(id).get(1).reason()).contains("突发案件，备用电池随行");
 	}
 
 	@Test
@@ -153,18 +177,21 @@ class DeviceApiIntegrationTests {
 	void selfRepairIsFlaggedNotReimbursable() {
 		var id = register("CAMERA", null);
 		keeper().post().uri("/api/v1/devices/{id}/faults", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("description", "镜头卡口松动")).exchange().expectStatus().isCreated();
+			.body(new NewFault("镜头卡口松动")).exchange().expectStatus().isCreated();
 		var repair = keeper().post().uri("/api/v1/devices/{id}/repairs", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("repairer", "张伟（使用人本人）", "selfRepair", true, "note", "使用人自行拆机紧固"))
+			.body(new NewRepair("张伟（使用人本人）", true, null, "使用人自行拆机紧固"))
 			.exchange().expectStatus().isCreated()
-			.expectBody().jsonPath("$.selfRepair").isEqualTo(true).jsonPath("$.reimbursable").isEqualTo(false)
-			.returnResult().getResponseBody();
-		keeper().post().uri("/api/v1/devices/{id}/repairs/{r}/close", id, idOf(repair))
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("cost", 35))
+			.returnResult(RepairView.class).getResponseBody();
+		assertThat(repair.selfRepair()).isTrue();
+		assertThat(repair.reimbursable()).isFalse();
+		keeper().post().uri("/api/v1/devices/{id}/repairs/{r}/close", id, repair.id())
+			.contentType(MediaType.APPLICATION_JSON).body(new RepairOutcome(null, new BigDecimal(35), null))
 			.exchange().expectStatus().isOk();
-		Api.as(port, "zhou.tao").get().uri("/api/v1/devices/{id}/repairs", id).exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$[0].reimbursable").isEqualTo(false).jsonPath("$[0].cost").isEqualTo(35);
-		assertThat(history(id).get(2)).hasEntrySatisfying("reason", r -> assertThat(r.toString()).contains("不予报销"));
+		var repairs = Api.as(port, "zhou.tao").get().uri("/api/v1/devices/{id}/repairs", id).exchange()
+			.expectStatus().isOk().returnResult(DeviceApi.REPAIRS).getResponseBody();
+		assertThat(repairs.get(0).reimbursable()).isFalse();
+		assertThat(repairs.get(0).cost()).isEqualByComparingTo("35");
+		assertThat(history(id).get(2).reason()).contains("不予报销");
 	}
 
 	@Test
@@ -175,11 +202,11 @@ class DeviceApiIntegrationTests {
 		var serial = serialOf(id);
 		try {
 			clock.advance(Duration.ofMinutes(1));
-			issue(id, "zhang.wei", idOf(passedCheck(id))).expectStatus().isOk();
+			issue(id, "zhang.wei", passedCheck(id)).expectStatus().isOk();
 			clock.advance(Duration.ofHours(8));
 			keeper().post().uri("/api/v1/devices/{id}/return", id).exchange().expectStatus().isOk();
 			clock.advance(Duration.ofHours(1));
-			issue(id, "li.na", idOf(passedCheck(id))).expectStatus().isOk();
+			issue(id, "li.na", passedCheck(id)).expectStatus().isOk();
 		}
 		finally {
 			clock.reset();
@@ -211,29 +238,29 @@ class DeviceApiIntegrationTests {
 			+ "changes")
 	void refusesToIssueADeviceThatIsNotInTheKeepersHands() {
 		var issued = register("BODY_CAMERA", null);
-		issue(issued, "zhang.wei", idOf(passedCheck(issued))).expectStatus().isOk();
+		issue(issued, "zhang.wei", passedCheck(issued)).expectStatus().isOk();
 		var before = snapshot(issued);
 		issue(issued, "li.na", UUID.randomUUID().toString()).expectStatus().isEqualTo(409)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.field").isEqualTo("status");
 		assertThat(snapshot(issued)).isEqualTo(before);
-		assertThat(device(issued).get("holder").toString()).contains("zhang.wei");
+		assertThat(device(issued).holder().username()).isEqualTo("zhang.wei");
 
 		var faulty = register("BODY_CAMERA", null);
 		var check = passedCheck(faulty);
 		keeper().post().uri("/api/v1/devices/{id}/faults", faulty).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("description", "无法开机")).exchange().expectStatus().isCreated();
+			.body(new NewFault("无法开机")).exchange().expectStatus().isCreated();
 		before = snapshot(faulty);
-		issue(faulty, "zhang.wei", idOf(check)).expectStatus().isEqualTo(409)
+		issue(faulty, "zhang.wei", check).expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.field").isEqualTo("status");
 		assertThat(snapshot(faulty)).isEqualTo(before);
 
 		var retired = register("PHONE", null);
 		var oldCheck = passedCheck(retired);
 		keeper().post().uri("/api/v1/devices/{id}/retire", retired).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("reason", "主板老化报废")).exchange().expectStatus().isOk();
+			.body(new Reason("主板老化报废")).exchange().expectStatus().isOk();
 		before = snapshot(retired);
-		issue(retired, "zhang.wei", idOf(oldCheck)).expectStatus().isEqualTo(409)
+		issue(retired, "zhang.wei", oldCheck).expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.field").isEqualTo("status");
 		assertThat(snapshot(retired)).isEqualTo(before).startsWith("RETIRED");
 	}
@@ -256,15 +283,15 @@ class DeviceApiIntegrationTests {
 		check(keeper(), id, 140, 60, 0, true).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("batteryPercent");
 		keeper().post().uri("/api/v1/devices/{id}/checks", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("batteryPercent", 80, "freeStorageMb", -1, "clockOffsetSeconds", 0, "lensOk", true))
+			.body(new NewCheck(80, -1, null, 0, true))
 			.exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("freeStorageMb");
 		keeper().post().uri("/api/v1/devices/{id}/checks", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("freeStoragePercent", 50, "clockOffsetSeconds", 0, "lensOk", true))
+			.body(new NewCheck(null, null, 50, 0, true))
 			.exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("batteryPercent");
-		keeper().get().uri("/api/v1/devices/{id}/checks", id).exchange().expectBody(LIST)
-			.value(list -> assertThat(list).isEmpty());
+		assertThat(keeper().get().uri("/api/v1/devices/{id}/checks", id).exchange()
+			.returnResult(DeviceApi.CHECKS).getResponseBody()).isEmpty();
 		assertThat(snapshot(id)).isEqualTo("AVAILABLE|null|1");
 	}
 
@@ -273,13 +300,13 @@ class DeviceApiIntegrationTests {
 			+ "field; nothing changes")
 	void refusesUnknownHolderAndMissingCheck() {
 		var id = register("BODY_CAMERA", null);
-		var check = idOf(passedCheck(id));
+		var check = passedCheck(id);
 		issue(id, "no.such.person", check).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("holder");
 		issue(id, "zhou.tao", check).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("holder");
 		keeper().post().uri("/api/v1/devices/{id}/issue", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("holder", "zhang.wei")).exchange().expectStatus().isBadRequest()
+			.body(new Issue("zhang.wei", null)).exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("checkId");
 		issue(id, "zhang.wei", UUID.randomUUID().toString()).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("checkId");
@@ -290,7 +317,7 @@ class DeviceApiIntegrationTests {
 	@DisplayName("ART-11: a check taken before the device last changed no longer clears an issue")
 	void aStaleCheckDoesNotClearAnIssue() {
 		var id = register("BODY_CAMERA", null);
-		var first = idOf(passedCheck(id));
+		var first = passedCheck(id);
 		issue(id, "zhang.wei", first).expectStatus().isOk();
 		keeper().post().uri("/api/v1/devices/{id}/return", id).exchange().expectStatus().isOk();
 		issue(id, "li.na", first).expectStatus().isEqualTo(409).expectBody().jsonPath("$.field").isEqualTo("checkId");
@@ -306,25 +333,25 @@ class DeviceApiIntegrationTests {
 			.body(newDevice(serial.toLowerCase(Locale.ROOT), "CAMERA", null))
 			.exchange().expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.field").isEqualTo("serialNumber");
-		assertThat(keeper().get().uri("/api/v1/devices").exchange().expectBody(LIST).returnResult().getResponseBody())
-			.filteredOn(d -> serial.equals(d.get("serialNumber"))).singleElement()
-			.satisfies(d -> assertThat(d).containsEntry("kind", "BODY_CAMERA"));
+		assertThat(keeper().get().uri("/api/v1/devices").exchange().returnResult(DeviceApi.DEVICES).getResponseBody())
+			.filteredOn(d -> serial.equals(d.serialNumber())).singleElement()
+			.satisfies(d -> assertThat(d.kind()).isEqualTo("BODY_CAMERA"));
 	}
 
 	@Test
 	void refusesBadRegistrationNamingTheField() {
-		var body = new HashMap<>(newDevice("IT-" + shortId(), "TRIPOD", null));
-		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(body)
+		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+			.body(newDevice("IT-" + shortId(), "TRIPOD", null))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("kind");
-		body = new HashMap<>(newDevice("IT " + shortId(), "CAMERA", null));
-		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(body)
+		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+			.body(newDevice("IT " + shortId(), "CAMERA", null))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("serialNumber");
-		body = new HashMap<>(newDevice("IT-" + shortId(), "CAMERA", time.today().plusDays(1)));
-		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(body)
+		var tomorrow = newDevice("IT-" + shortId(), "CAMERA", time.today().plusDays(1));
+		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(tomorrow)
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("commissionedOn");
-		body.put("commissionedOn", null);
-		body.put("unitId", UUID.randomUUID());
-		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(body)
+		var elsewhere = new NewDevice(tomorrow.serialNumber(), "CAMERA", tomorrow.model(), UUID.randomUUID().toString(),
+				64_000, null);
+		keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(elsewhere)
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("unitId");
 	}
 
@@ -333,11 +360,11 @@ class DeviceApiIntegrationTests {
 	void rolesDecideWhoChangesTheLedger() {
 		var id = register("BODY_CAMERA", null);
 		Api.as(port, "li.na").post().uri("/api/v1/devices/{id}/faults", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("description", "不是我的设备")).exchange().expectStatus().isForbidden();
+			.body(new NewFault("不是我的设备")).exchange().expectStatus().isForbidden();
 		Api.as(port, "zhang.wei").post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
 			.body(newDevice("IT-" + shortId(), "CAMERA", null)).exchange().expectStatus().isForbidden();
 		Api.as(port, "wang.qiang").post().uri("/api/v1/devices/{id}/issue", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("holder", "wang.qiang", "checkId", UUID.randomUUID())).exchange().expectStatus().isForbidden();
+			.body(new Issue("wang.qiang", UUID.randomUUID().toString())).exchange().expectStatus().isForbidden();
 		Api.as(port, "admin").post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
 			.body(newDevice("IT-" + shortId(), "CAMCORDER", null)).exchange().expectStatus().isCreated();
 		Api.as(port, "zhang.wei").get().uri("/api/v1/devices/notifications").exchange().expectStatus().isForbidden();
@@ -350,10 +377,11 @@ class DeviceApiIntegrationTests {
 		var id = register("BODY_CAMERA", time.today().minusDays(100));
 		assertThat(overdue()).contains(serialOf(id), "DY-XJ-0001").doesNotContain("DY-ZFJLY-0001");
 		keeper().post().uri("/api/v1/devices/{id}/maintenance", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("note", "清洁镜头、校准时钟")).exchange().expectStatus().isCreated();
+			.body(new Maintained(null, "清洁镜头、校准时钟")).exchange().expectStatus().isCreated();
 		assertThat(overdue()).doesNotContain(serialOf(id));
-		assertThat(device(id)).containsEntry("lastMaintainedOn", time.today().toString())
-			.containsEntry("maintenanceDue", time.today().plusDays(90).toString());
+		var maintained = device(id);
+		assertThat(maintained.lastMaintainedOn()).isEqualTo(time.today().toString());
+		assertThat(maintained.maintenanceDue()).isEqualTo(time.today().plusDays(90).toString());
 	}
 
 	@Test
@@ -362,12 +390,12 @@ class DeviceApiIntegrationTests {
 		var wuning = unitId("DY-WN");
 		var inRepair = Api.as(port, "sun.li").get()
 			.uri(u -> u.path("/api/v1/devices").queryParam("unit", wuning).queryParam("status", "IN_REPAIR").build())
-			.exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
-		assertThat(inRepair).extracting(d -> d.get("serialNumber")).containsExactly("DY-ZFJLY-0004");
-		assertThat(inRepair.get(0)).containsEntry("openFaults", 1);
+			.exchange().expectStatus().isOk().returnResult(DeviceApi.DEVICES).getResponseBody();
+		assertThat(inRepair).extracting(DeviceView::serialNumber).containsExactly("DY-ZFJLY-0004");
+		assertThat(inRepair.get(0).openFaults()).isEqualTo(1);
 		var cameras = keeper().get().uri(u -> u.path("/api/v1/devices").queryParam("kind", "CAMERA").build())
-			.exchange().expectBody(LIST).returnResult().getResponseBody();
-		assertThat(cameras).isNotEmpty().allSatisfy(d -> assertThat(d).containsEntry("kind", "CAMERA"));
+			.exchange().returnResult(DeviceApi.DEVICES).getResponseBody();
+		assertThat(cameras).isNotEmpty().allSatisfy(d -> assertThat(d.kind()).isEqualTo("CAMERA"));
 		keeper().get().uri(u -> u.path("/api/v1/devices").queryParam("status", "BROKEN").build()).exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("status");
 	}
@@ -379,91 +407,86 @@ class DeviceApiIntegrationTests {
 	}
 
 	private String register(String kind, @Nullable LocalDate commissionedOn) {
-		var created = keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+		return keeper().post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
 			.body(newDevice("IT-" + shortId(), kind, commissionedOn))
 			.exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody();
-		return created.get("id").toString();
+			.returnResult(DeviceView.class).getResponseBody().id();
 	}
 
-	private Map<String, Object> newDevice(String serial, String kind, @Nullable LocalDate commissionedOn) {
-		var body = new HashMap<String, Object>(Map.of("serialNumber", serial, "kind", kind, "model", "测试型号 T1",
-				"unitId", unitId("DY-JCD"), "storageCapacityMb", 64_000));
-		if (commissionedOn != null) {
-			body.put("commissionedOn", commissionedOn.toString());
-		}
-		return body;
+	private NewDevice newDevice(String serial, String kind, @Nullable LocalDate commissionedOn) {
+		return new NewDevice(serial, kind, "测试型号 T1", unitId("DY-JCD"), 64_000,
+				commissionedOn == null ? null : commissionedOn.toString());
 	}
 
 	private RestTestClient.ResponseSpec check(RestTestClient as, String id, int battery, int storagePercent,
 			int clockOffset, boolean lensOk) {
 		return as.post().uri("/api/v1/devices/{id}/checks", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("batteryPercent", battery, "freeStoragePercent", storagePercent,
-					"clockOffsetSeconds", clockOffset, "lensOk", lensOk))
+			.body(new NewCheck(battery, null, storagePercent, clockOffset, lensOk))
 			.exchange();
 	}
 
-	private byte[] passedCheck(String id) {
-		return check(keeper(), id, 95, 80, 1, true).expectStatus().isCreated().expectBody().returnResult()
-			.getResponseBody();
+	/** A check that passes; answers its id. */
+	private String passedCheck(String id) {
+		return passedCheck(id, 95, 80, 1);
+	}
+
+	private String passedCheck(String id, int battery, int storagePercent, int clockOffset) {
+		return check(keeper(), id, battery, storagePercent, clockOffset, true).expectStatus().isCreated()
+			.returnResult(CheckView.class).getResponseBody().id();
 	}
 
 	private RestTestClient.ResponseSpec issue(String id, String holder, String checkId) {
 		return keeper().post().uri("/api/v1/devices/{id}/issue", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("holder", holder, "checkId", checkId)).exchange();
+			.body(new Issue(holder, checkId)).exchange();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> device(String id) {
-		return (Map<String, Object>) keeper().get().uri("/api/v1/devices/{id}", id).exchange().expectStatus().isOk()
-			.returnResult(Map.class).getResponseBody().get("device");
+	private DeviceDetail detail(String id) {
+		return keeper().get().uri("/api/v1/devices/{id}", id).exchange().expectStatus().isOk()
+			.returnResult(DeviceDetail.class).getResponseBody();
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> history(String id) {
-		return (List<Map<String, Object>>) keeper().get().uri("/api/v1/devices/{id}", id).exchange()
-			.returnResult(Map.class).getResponseBody().get("history");
+	private DeviceView device(String id) {
+		return detail(id).device();
+	}
+
+	private List<ChangeView> history(String id) {
+		return detail(id).history();
 	}
 
 	/** What a refused request must leave as it was: status, holder and the length of the history. */
 	private String snapshot(String id) {
 		var d = device(id);
-		var holder = d.get("holder") == null ? null : ((Map<?, ?>) d.get("holder")).get("username");
-		return d.get("status") + "|" + holder + "|" + history(id).size();
+		var holder = d.holder() == null ? null : d.holder().username();
+		return d.status() + "|" + holder + "|" + history(id).size();
 	}
 
 	private @Nullable String holderAt(String id, Instant at) {
 		var answer = keeper().get().uri(u -> u.path("/api/v1/devices/{id}/holder").queryParam("at", at.toString())
-			.build(id)).exchange().expectStatus().isOk().returnResult(Map.class).getResponseBody();
-		return answer.get("holder") == null ? null : ((Map<?, ?>) answer.get("holder")).get("username").toString();
+			.build(id)).exchange().expectStatus().isOk().returnResult(HolderView.class).getResponseBody();
+		return answer.holder() == null ? null : answer.holder().username();
 	}
 
-	private List<Object> overdue() {
+	private List<String> overdue() {
 		return keeper().get().uri("/api/v1/devices/maintenance-overdue").exchange().expectStatus().isOk()
-			.expectBody(LIST).returnResult().getResponseBody().stream().map(d -> d.get("serialNumber")).toList();
+			.returnResult(DeviceApi.DEVICES).getResponseBody().stream().map(DeviceView::serialNumber).toList();
 	}
 
-	private List<Object> serials(RestTestClient as) {
-		return as.get().uri("/api/v1/devices").exchange().expectStatus().isOk().expectBody(LIST).returnResult()
-			.getResponseBody().stream().map(d -> d.get("serialNumber")).toList();
+	private List<String> serials(RestTestClient as) {
+		return as.get().uri("/api/v1/devices").exchange().expectStatus().isOk().returnResult(DeviceApi.DEVICES)
+			.getResponseBody().stream().map(DeviceView::serialNumber).toList();
 	}
 
 	private String serialOf(String id) {
-		return device(id).get("serialNumber").toString();
+		return device(id).serialNumber();
 	}
 
 	private String unitId(String code) {
-		var unit = keeper().get().uri("/api/v1/units").exchange().expectBody(LIST).returnResult().getResponseBody()
-			.stream().filter(u -> code.equals(u.get("code"))).findFirst().orElseThrow();
-		return unit.get("id").toString();
+		return keeper().get().uri("/api/v1/units").exchange().returnResult(DeviceApi.UNITS).getResponseBody()
+			.stream().filter(u -> code.equals(u.code())).findFirst().orElseThrow().id();
 	}
 
-	private static Instant at(Map<String, Object> change) {
-		return OffsetDateTime.parse(change.get("at").toString()).toInstant();
-	}
-
-	private static String idOf(byte[] json) {
-		return JSON.readTree(json).get("id").asString();
+	private static Instant at(ChangeView change) {
+		return OffsetDateTime.parse(change.at()).toInstant();
 	}
 
 	private static String shortId() {

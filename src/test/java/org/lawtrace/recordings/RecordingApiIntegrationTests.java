@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.Patience;
+import org.lawtrace.cases.CaseApi.NewStage;
+import org.lawtrace.cases.CaseApi.StageView;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.Revision;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,9 +51,9 @@ class RecordingApiIntegrationTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var stage = Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "SEIZURE", "startedAt", "2026-11-20T09:30:00+08:00",
-					"endedAt", "2026-11-20T10:15:00+08:00", "present", List.of("zhang.wei", "li.na")))
-			.exchange().returnResult(Map.class).getResponseBody().get("id").toString();
+			.body(NewStage.of("SEIZURE", "2026-11-20T09:30:00+08:00", "zhang.wei", "li.na")
+				.endingAt("2026-11-20T10:15:00+08:00"))
+			.exchange().returnResult(StageView.class).getResponseBody().id();
 		return caseId + "/" + stage;
 	}
 
@@ -74,38 +78,36 @@ class RecordingApiIntegrationTests {
 		var ids = caseWithSeizure().split("/");
 		var created = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		var bytes = video(created, 3 * 1024 * 1024 + 17);
-		var response = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei",
-				"deviceSerial", "DSJ-A8-000123", "caseId", ids[0], "stageIds", List.of(ids[1])), bytes, "20261120_093000_0001.MP4")
+		var response = Uploads.upload(Api.as(port, "zhang.wei"),
+				UploadMetadata.by("zhang.wei").device("DSJ-A8-000123").inCase(ids[0], ids[1]), bytes,
+				"20261120_093000_0001.MP4")
 			.expectStatus().isCreated()
 			.expectHeader().valueMatches("Location", "/api/v1/recordings/[0-9a-f-]{36}")
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(RecordingView.class).getResponseBody();
 
 		var file = Files.createTempFile("recording-", ".mp4");
 		Files.write(file, bytes);
-		assertThat(response.get("sha256")).isEqualTo(command("sha256sum", file.toString()).split(" ")[0]);
+		assertThat(response.sha256()).isEqualTo(command("sha256sum", file.toString()).split(" ")[0]);
 		// SM3 is computed just after storing, from the stored bytes
-		assertThat(sm3Of(response.get("id").toString()))
+		assertThat(sm3Of(response.id()))
 			.isEqualTo(command("openssl", "dgst", "-sm3", "-r", file.toString()).split(" ")[0]);
-		assertThat(((Number) response.get("sizeBytes")).longValue()).isEqualTo(bytes.length);
-		assertThat(response.get("mediaType")).isEqualTo("video/mp4");
-		assertThat(response.get("kind")).isEqualTo("VIDEO");
-		assertThat(Instant.parse(response.get("startedAt").toString().replace("+08:00", "+08:00"))).isEqualTo(created);
-		assertThat(Instant.parse(response.get("endedAt").toString())).isEqualTo(created.plus(Duration.ofMinutes(45)));
-		assertThat(response.get("linked")).isEqualTo(true);
-		@SuppressWarnings("unchecked")
-		var labels = (Map<String, Object>) response.get("labels");
-		assertThat(labels.get("caseNumber").toString()).startsWith("东市监处");
-		assertThat(labels.get("parties")).isEqualTo(List.of("东阳市示例食品有限公司"));
-		assertThat(labels.get("handlers")).isEqualTo(List.of("张伟", "李娜"));
-		@SuppressWarnings("unchecked")
-		var timeliness = (Map<String, Object>) response.get("timeliness");
-		assertThat(timeliness.get("onTime")).isEqualTo(true);
+		assertThat(response.sizeBytes()).isEqualTo(bytes.length);
+		assertThat(response.mediaType()).isEqualTo("video/mp4");
+		assertThat(response.kind()).isEqualTo("VIDEO");
+		assertThat(Instant.parse(response.startedAt())).isEqualTo(created);
+		assertThat(Instant.parse(response.endedAt())).isEqualTo(created.plus(Duration.ofMinutes(45)));
+		assertThat(response.linked()).isTrue();
+		var labels = response.labels();
+		assertThat(labels.caseNumber()).startsWith("东市监处");
+		assertThat(labels.parties()).isEqualTo(List.of("东阳市示例食品有限公司"));
+		assertThat(labels.handlers()).isEqualTo(List.of("张伟", "李娜"));
+		assertThat(response.timeliness().onTime()).isTrue();
 
-		var id = response.get("id").toString();
+		var id = response.id();
 		var whole = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/content", id).exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType("video/mp4")
-			.expectHeader().valueEquals("ETag", "\"" + response.get("sha256") + "\"")
+			.expectHeader().valueEquals("ETag", "\"" + response.sha256() + "\"")
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(whole).isEqualTo(bytes);
 
@@ -128,13 +130,12 @@ class RecordingApiIntegrationTests {
 	void refusesAMismatchedDigestAndKeepsNothing() throws IOException {
 		var bytes = video(Instant.now().minusSeconds(3600), 4096);
 		var before = rows();
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "sha256", "ab".repeat(32)), bytes,
-				"a.mp4")
+		Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei").sha256("ab".repeat(32)), bytes, "a.mp4")
 			.expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.field").isEqualTo("sha256");
 		var wrong = Base64.getEncoder().encodeToString(new byte[32]);
 		var body = new org.springframework.http.client.MultipartBodyBuilder();
-		body.part("metadata", Map.of("recordedBy", "zhang.wei"), MediaType.APPLICATION_JSON);
+		body.part("metadata", UploadMetadata.by("zhang.wei"), MediaType.APPLICATION_JSON);
 		body.part("file", new org.springframework.core.io.ByteArrayResource(bytes)).filename("a.mp4");
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings").header("Repr-Digest", "sha-256=:" + wrong + ":")
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange()
@@ -148,14 +149,14 @@ class RecordingApiIntegrationTests {
 	void acceptsTheRightDigestAndDeduplicates() {
 		var bytes = video(Instant.now().minusSeconds(7200), 2048);
 		var sha = org.lawtrace.storage.TwinDigestTestAccess.sha256(bytes);
-		var first = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "sha256", sha), bytes,
-				"b.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "copy.mp4")
+		var first = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei").sha256(sha), bytes, "b.mp4")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody();
+		var again = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), bytes, "copy.mp4")
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.id").isEqualTo(first.get("id"));
+			.returnResult(RecordingView.class).getResponseBody();
+		assertThat(again.id()).isEqualTo(first.id());
 		// ART-20: someone who may not see the stored recording learns only that the file is stored (issue 11)
-		Uploads.upload(Api.as(port, "li.na"), Map.of("recordedBy", "li.na"), bytes, "copy.mp4")
+		Uploads.upload(Api.as(port, "li.na"), UploadMetadata.by("li.na"), bytes, "copy.mp4")
 			.expectStatus().isEqualTo(409);
 		Api.as(port, "zhang.wei").get().uri(u -> u.path("/api/v1/recordings").queryParam("sha256", sha).build())
 			.exchange().expectBody().jsonPath("$.total").isEqualTo(1);
@@ -170,24 +171,23 @@ class RecordingApiIntegrationTests {
 		var officer = Api.as(port, "zhang.wei");
 		var before = rows();
 		var good = video(Instant.now().minusSeconds(600), 1024);
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), new byte[0], "empty.mp4"), 400, "file");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), Media.executable(), "evidence.mp4"), 400,
-				"file");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), good, "../../etc/passwd.mp4"), 400, "file");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), good, "..\\..\\boot.mp4"), 400, "file");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "nobody.here"), good, "x.mp4"), 400, "recordedBy");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "caseId", "00000000-0000-0000-0000-000000000000"),
-				good, "x.mp4"), 400, "caseId");
+		var zhangWei = UploadMetadata.by("zhang.wei");
+		refused(Uploads.upload(officer, zhangWei, new byte[0], "empty.mp4"), 400, "file");
+		refused(Uploads.upload(officer, zhangWei, Media.executable(), "evidence.mp4"), 400, "file");
+		refused(Uploads.upload(officer, zhangWei, good, "../../etc/passwd.mp4"), 400, "file");
+		refused(Uploads.upload(officer, zhangWei, good, "..\\..\\boot.mp4"), 400, "file");
+		refused(Uploads.upload(officer, UploadMetadata.by("nobody.here"), good, "x.mp4"), 400, "recordedBy");
+		refused(Uploads.upload(officer, zhangWei.inCase("00000000-0000-0000-0000-000000000000"), good, "x.mp4"), 400,
+				"caseId");
 		var ids = caseWithSeizure().split("/");
 		var otherCase = caseWithSeizure().split("/");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "caseId", ids[0], "stageIds",
-				List.of(otherCase[1])), good, "x.mp4"), 400, "stageIds");
+		refused(Uploads.upload(officer, zhangWei.inCase(ids[0], otherCase[1]), good, "x.mp4"), 400, "stageIds");
+		// a map: a field the contract does not have, so large the metadata part is refused as a whole
 		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "notes", "x".repeat(70 * 1024)), good, "x.mp4"),
 				400, "metadata");
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei", "startedAt", "soon"), good, "x.mp4"), 400,
-				"startedAt");
+		refused(Uploads.upload(officer, zhangWei.startedAt("soon"), good, "x.mp4"), 400, "startedAt");
 		// a WAV carries its length but not when it was made: without startedAt it cannot be placed in time
-		refused(Uploads.upload(officer, Map.of("recordedBy", "zhang.wei"), Media.wav(1), "voice.wav"), 400, "startedAt");
+		refused(Uploads.upload(officer, zhangWei, Media.wav(1), "voice.wav"), 400, "startedAt");
 		assertThat(rows()).isEqualTo(before);
 		assertThat(spooled()).isZero();
 	}
@@ -223,8 +223,8 @@ class RecordingApiIntegrationTests {
 	@DisplayName("ART-22(2): originals cannot be deleted or replaced through the API (405), and the attempt is refused")
 	void originalsCannotBeDeletedOrReplaced() {
 		var bytes = Media.jpeg(LocalDateTime.now().minusHours(1).withNano(0), 29.29, 120.24, seed++);
-		var id = Uploads.upload(Api.as(port, "wang.qiang"), Map.of("recordedBy", "wang.qiang"), bytes, "IMG_0001.JPG")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		var id = Uploads.upload(Api.as(port, "wang.qiang"), UploadMetadata.by("wang.qiang"), bytes, "IMG_0001.JPG")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody().id();
 		Api.as(port, "wang.qiang").delete().uri("/api/v1/recordings/{id}", id).exchange()
 			.expectStatus().isEqualTo(405).expectHeader().valueEquals("Allow", "GET, HEAD");
 		Api.as(port, "zhao.min").put().uri("/api/v1/recordings/{id}/content", id)
@@ -239,13 +239,13 @@ class RecordingApiIntegrationTests {
 			+ "revision with who and why, and the first one is kept")
 	void linkingMakesANewRevisionAndKeepsTheOld() {
 		var bytes = Media.jpeg(LocalDateTime.now().minusHours(2).withNano(0), 29.29, 120.24, seed++);
-		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "IMG_0002.JPG")
+		var photo = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), bytes, "IMG_0002.JPG")
 			.expectStatus().isCreated()
-			.expectBody().jsonPath("$.linked").isEqualTo(false)
-			.jsonPath("$.kind").isEqualTo("PHOTO")
-			.jsonPath("$.latitude").value(Double.class, lat -> assertThat(lat).isBetween(29.28, 29.30))
-			.returnResult().getResponseBody();
-		var recordingId = new String(id, StandardCharsets.UTF_8).replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+			.returnResult(RecordingView.class).getResponseBody();
+		assertThat(photo.linked()).isFalse();
+		assertThat(photo.kind()).isEqualTo("PHOTO");
+		assertThat(photo.latitude()).isBetween(29.28, 29.30);
+		var recordingId = photo.id();
 		// ART-20: its maker finds it among the unlinked ones, to link it; the discipline unit, without a grant, does not
 		Api.as(port, "zhang.wei").get().uri(u -> u.path("/api/v1/recordings").queryParam("unlinked", "true")
 				.queryParam("size", "200").build()).exchange()
@@ -256,17 +256,18 @@ class RecordingApiIntegrationTests {
 
 		var ids = caseWithSeizure().split("/");
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", recordingId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", ids[0], "stageIds", List.of(ids[1])))
+			.contentType(MediaType.APPLICATION_JSON).body(Revision.because(null).linking(ids[0], ids[1]))
 			.exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
-		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", recordingId)
+		var linked = Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", recordingId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("caseId", ids[0], "stageIds", List.of(ids[1]), "reason", "扣押现场照片，关联至本案"))
+			.body(Revision.because("扣押现场照片，关联至本案").linking(ids[0], ids[1]))
 			.exchange()
 			.expectStatus().isCreated()
-			.expectBody().jsonPath("$.linked").isEqualTo(true)
-			.jsonPath("$.version").isEqualTo(2)
-			.jsonPath("$.labels.handlers[0]").isEqualTo("张伟");
+			.returnResult(RecordingView.class).getResponseBody();
+		assertThat(linked.linked()).isTrue();
+		assertThat(linked.version()).isEqualTo(2);
+		assertThat(linked.labels().handlers().get(0)).isEqualTo("张伟");
 		// ART-13, ART-20: the custodian sees the history; the director, without a grant, does not
 		Api.as(port, "sun.li").get().uri("/api/v1/recordings/{id}/revisions", recordingId).exchange()
 			.expectStatus().isNotFound();
@@ -285,13 +286,13 @@ class RecordingApiIntegrationTests {
 	void aLateUploadIsReportedAsLate() {
 		var ended = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(1));
 		var bytes = Media.wav(2);
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "startedAt",
-				ended.minusSeconds(2).toString(), "endedAt", ended.toString()), bytes, "voice-" + seed++ + ".wav")
+		var late = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei")
+			.startedAt(ended.minusSeconds(2).toString()).endedAt(ended.toString()), bytes, "voice-" + seed++ + ".wav")
 			.expectStatus().isCreated()
-			.expectBody()
-			.jsonPath("$.kind").isEqualTo("AUDIO")
-			.jsonPath("$.timeliness.onTime").isEqualTo(false)
-			.jsonPath("$.timeliness.daysLate").value(Integer.class, late -> assertThat(late).isBetween(1, 2));
+			.returnResult(RecordingView.class).getResponseBody();
+		assertThat(late.kind()).isEqualTo("AUDIO");
+		assertThat(late.timeliness().onTime()).isFalse();
+		assertThat(late.timeliness().daysLate()).isBetween(1L, 2L);
 	}
 
 	@Test
@@ -299,8 +300,8 @@ class RecordingApiIntegrationTests {
 			+ "administrator sees neither its content nor its metadata")
 	void contentIsOpenOnlyToThoseConcerned() {
 		var bytes = video(Instant.now().minusSeconds(900), 1024);
-		var id = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "c.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		var id = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), bytes, "c.mp4")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody().id();
 		// ART-20: to someone it is not open to, the recording does not exist
 		Api.as(port, "chen.hao").get().uri("/api/v1/recordings/{id}/content", id).exchange().expectStatus().isNotFound();
 		Api.as(port, "chen.hao").get().uri("/api/v1/recordings/{id}", id).exchange().expectStatus().isNotFound();
@@ -312,15 +313,16 @@ class RecordingApiIntegrationTests {
 	private String sm3Of(String id) {
 		return await().atMost(Patience.of(Duration.ofSeconds(30))).pollInterval(Duration.ofMillis(50))
 			.until(() -> Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", id).exchange()
-				.returnResult(Map.class).getResponseBody().get("sm3"), java.util.Objects::nonNull)
-			.toString();
+				.returnResult(RecordingView.class).getResponseBody().sm3(), java.util.Objects::nonNull);
 	}
 
 	private static void refused(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec response,
 			int status, String field) {
-		response.expectStatus().isEqualTo(status)
+		var problem = response.expectStatus().isEqualTo(status)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.field").isEqualTo(field);
+			.returnResult(Api.Problem.class).getResponseBody();
+		assertThat(problem.status()).isEqualTo(status);
+		assertThat(problem.field()).isEqualTo(field);
 	}
 
 	private static String command(String... command) throws Exception {

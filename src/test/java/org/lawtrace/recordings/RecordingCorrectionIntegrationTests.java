@@ -7,14 +7,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.cases.CaseApi;
+import org.lawtrace.cases.CaseApi.CaseView;
+import org.lawtrace.recordings.RecordingApi.CorrectionView;
+import org.lawtrace.recordings.RecordingApi.Decision;
+import org.lawtrace.recordings.RecordingApi.NewCorrection;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.Revision;
+import org.lawtrace.recordings.RecordingApi.RevisionView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,17 +45,24 @@ class RecordingCorrectionIntegrationTests {
 
 	private static long seed = System.nanoTime() ^ 0x5eed;
 
+	private static final ParameterizedTypeReference<List<CorrectionView>> CORRECTIONS =
+			new ParameterizedTypeReference<>() {
+			};
+
+	private static final ParameterizedTypeReference<List<RevisionView>> REVISIONS = new ParameterizedTypeReference<>() {
+	};
+
 	@Test
 	@DisplayName("ART-20, ART-22: the custodian cannot name herself recorder and unlink a recording to read it "
 			+ "(issue 11, finding 1); her correction, even approved, opens nothing to her")
 	void theCustodianCannotRelabelHerWayToTheContent() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
-		var id = upload("zhang.wei", Map.of("recordedBy", "zhang.wei", "caseId", caseId));
+		var id = upload("zhang.wei", UploadMetadata.by("zhang.wei").inCase(caseId));
 		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
 
-		refused(revise("zhao.min", id, Map.of("unlink", true, "recordedBy", "zhao.min", "reason", "档案整理")), 409,
+		refused(revise("zhao.min", id, Revision.because("档案整理").unlinking().recordedBy("zhao.min")), 409,
 				"recordedBy");
-		refused(revise("zhao.min", id, Map.of("unlink", true, "reason", "档案整理")), 409, "unlink");
+		refused(revise("zhao.min", id, Revision.because("档案整理").unlinking()), 409, "unlink");
 		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
 		assertThat(currentVersion(id)).isEqualTo(1);
 		// ART-22: each attempt is in the audit log against the recording
@@ -55,14 +71,16 @@ class RecordingCorrectionIntegrationTests {
 			.query(Long.class).single()).isEqualTo(2);
 
 		// the same as a correction: asked, decided by the deputy director in charge, and still no content for her
-		var correction = correct("zhao.min", id, Map.of("unlink", true, "recordedBy", "zhao.min", "reason", "档案整理"))
+		var correction = correct("zhao.min", id, NewCorrection.because("档案整理").unlinking().recordedBy("zhao.min"))
 			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody();
-		assertThat(correction).containsEntry("status", "PENDING").containsEntry("statusName", "待审批");
-		decide("liu.yang", correction.get("id"), "approval").expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("APPROVED")
-			.jsonPath("$.decidedBy.name").isEqualTo("刘洋")
-			.jsonPath("$.appliedVersion").isEqualTo(2);
+			.returnResult(CorrectionView.class).getResponseBody();
+		assertThat(correction.status()).isEqualTo("PENDING");
+		assertThat(correction.statusName()).isEqualTo("待审批");
+		var decided = decide("liu.yang", correction.id(), "approval").expectStatus().isOk()
+			.returnResult(CorrectionView.class).getResponseBody();
+		assertThat(decided.status()).isEqualTo("APPROVED");
+		assertThat(decided.decidedBy().name()).isEqualTo("刘洋");
+		assertThat(decided.appliedVersion()).isEqualTo(2);
 		assertThat(currentVersion(id)).isEqualTo(2);
 		assertThat(status("zhao.min", "/api/v1/recordings/{id}/content", id)).isEqualTo(403);
 		// the recording left the case; nobody reads it by having made it once it was in a case
@@ -74,28 +92,26 @@ class RecordingCorrectionIntegrationTests {
 			+ "(issue 11, finding 2); nor upload into or link to the closed case")
 	void aClosedCaseIsFrozen() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
-		var id = upload("zhang.wei", Map.of("recordedBy", "zhang.wei", "caseId", caseId));
-		var later = upload("zhang.wei", Map.of("recordedBy", "zhang.wei"));
+		var id = upload("zhang.wei", UploadMetadata.by("zhang.wei").inCase(caseId));
+		var later = upload("zhang.wei", UploadMetadata.by("zhang.wei"));
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", caseId).exchange().expectStatus().isOk();
 		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
 
 		// once the case is closed its handler may not see the recording at all (ART-20): it does not exist to them
-		revise("zhang.wei", id, Map.of("unlink", true, "reason", "误关联")).expectStatus().isNotFound();
-		revise("zhang.wei", id, Map.of("caseId", caseId, "stageIds", List.of(), "reason", "调整环节")).expectStatus()
-			.isNotFound();
+		revise("zhang.wei", id, Revision.because("误关联").unlinking()).expectStatus().isNotFound();
+		revise("zhang.wei", id, Revision.because("调整环节").linking(caseId)).expectStatus().isNotFound();
 		// the custodian, who sees it, is refused because the case is closed (ART-14)
-		refused(revise("zhao.min", id, Map.of("caseId", caseId, "stageIds", List.of(), "reason", "调整环节")), 409,
-				"caseId");
+		refused(revise("zhao.min", id, Revision.because("调整环节").linking(caseId)), 409, "caseId");
 		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
 		assertThat(currentVersion(id)).isEqualTo(1);
 
-		refused(revise("zhang.wei", later, Map.of("caseId", caseId, "reason", "补入已结案案件")), 409, "caseId");
-		refused(Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
-				photo(), "late-" + seed + ".jpg"), 409, "caseId");
+		refused(revise("zhang.wei", later, Revision.because("补入已结案案件").toCase(caseId)), 409, "caseId");
+		refused(Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei").inCase(caseId), photo(),
+				"late-" + seed + ".jpg"), 409, "caseId");
 
 		// only an approved correction changes the closed case's records, and the case file shows it as such
-		var correctionId = correct("zhao.min", id, Map.of("unlink", true, "reason", "误关联，实为另案录像"))
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		var correctionId = correct("zhao.min", id, NewCorrection.because("误关联，实为另案录像").unlinking())
+			.expectStatus().isCreated().returnResult(CorrectionView.class).getResponseBody().id();
 		decide("liu.yang", correctionId, "approval").expectStatus().isOk();
 		assertThat(currentVersion(id)).isEqualTo(2);
 		assertThat(status("zhang.wei", "/api/v1/recordings/{id}/content", id)).isEqualTo(404);
@@ -110,17 +126,17 @@ class RecordingCorrectionIntegrationTests {
 			+ "(or the director), and becomes a new revision by the requester; the case and the record show it")
 	void aCorrectionIsDecidedByTheDeputyInCharge() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
-		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
-		refused(revise("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "记录人填错")), 409, "recordedBy");
-		refused(revise("li.na", id, Map.of("startedAt", Instant.now().minus(Duration.ofDays(1)).toString(),
-				"reason", "时间填错")), 409, "startedAt");
+		var id = upload("li.na", UploadMetadata.by("li.na").inCase(caseId));
+		refused(revise("li.na", id, Revision.because("记录人填错").recordedBy("zhang.wei")), 409, "recordedBy");
+		refused(revise("li.na", id, Revision.because("时间填错")
+			.startedAt(Instant.now().minus(Duration.ofDays(1)).toString())), 409, "startedAt");
 		var other = Api.openCase(port, Api.newCaseNumber());
-		refused(revise("li.na", id, Map.of("caseId", other, "reason", "关联错案件")), 409, "caseId");
+		refused(revise("li.na", id, Revision.because("关联错案件").toCase(other)), 409, "caseId");
 
-		correct("li.na", id, Map.of("recordedBy", "zhang.wei")).expectStatus().isBadRequest()
+		correct("li.na", id, NewCorrection.because(null).recordedBy("zhang.wei")).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("reason");
-		var correctionId = correct("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "实际由张伟拍摄"))
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		var correctionId = correct("li.na", id, NewCorrection.because("实际由张伟拍摄").recordedBy("zhang.wei"))
+			.expectStatus().isCreated().returnResult(CorrectionView.class).getResponseBody().id();
 
 		// ART-20's routing: the team's deputy director sees it to decide; the other deputy neither sees nor decides it
 		assertThat(pending("liu.yang")).contains(correctionId);
@@ -137,18 +153,18 @@ class RecordingCorrectionIntegrationTests {
 
 		decide("liu.yang", correctionId, "approval").expectStatus().isOk();
 		decide("sun.li", correctionId, "rejection").expectStatus().isEqualTo(409);
-		Api.as(port, "zhao.min").get().uri("/api/v1/recordings/{id}/revisions", id).exchange().expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$.length()").isEqualTo(2)
-			.jsonPath("$[1].recordedBy.username").isEqualTo("zhang.wei")
-			.jsonPath("$[1].changedBy.username").isEqualTo("li.na")
-			.jsonPath("$[1].reason").isEqualTo("实际由张伟拍摄")
-			.jsonPath("$[1].approvedBy.name").isEqualTo("刘洋");
-		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/corrections", id).exchange().expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$[0].requestedBy.name").isEqualTo("李娜")
-			.jsonPath("$[0].decidedBy.name").isEqualTo("刘洋")
-			.jsonPath("$[0].statusName").isEqualTo("已批准");
+		var revisions = Api.as(port, "zhao.min").get().uri("/api/v1/recordings/{id}/revisions", id).exchange()
+			.expectStatus().isOk().returnResult(REVISIONS).getResponseBody();
+		assertThat(revisions).hasSize(2);
+		assertThat(revisions.get(1).recordedBy().username()).isEqualTo("zhang.wei");
+		assertThat(revisions.get(1).changedBy().username()).isEqualTo("li.na");
+		assertThat(revisions.get(1).reason()).isEqualTo("实际由张伟拍摄");
+		assertThat(revisions.get(1).approvedBy().name()).isEqualTo("刘洋");
+		var asked = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/corrections", id).exchange()
+			.expectStatus().isOk().returnResult(CORRECTIONS).getResponseBody().get(0);
+		assertThat(asked.requestedBy().name()).isEqualTo("李娜");
+		assertThat(asked.decidedBy().name()).isEqualTo("刘洋");
+		assertThat(asked.statusName()).isEqualTo("已批准");
 		// ART-22: asked, approved and applied, each in the audit log against the recording
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("select action || ' ' || actor "
 				+ "from audit_entry where subject_type = 'RECORDING' and subject_id = ? order by seq").param(id)
@@ -160,7 +176,7 @@ class RecordingCorrectionIntegrationTests {
 			.header("HX-Request", "true").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(section).contains("记录更正", "实际由张伟拍摄", "记录人改为 张伟", "李娜", "刘洋", "已批准")
-			.doesNotContain(correctionId.toString(), "zhang.wei", "APPROVED");
+			.doesNotContain(correctionId, "zhang.wei", "APPROVED");
 		var recordingPage = Api.as(port, "li.na").get().uri("/recordings/{id}", id).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(recordingPage).contains("更正申请", "实际由张伟拍摄", "刘洋", "已批准");
@@ -170,21 +186,22 @@ class RecordingCorrectionIntegrationTests {
 	@DisplayName("ART-20: nobody decides their own correction, not even a deputy director; a move into a case the "
 			+ "requester handles, of a record they may not open, is refused")
 	void nobodyDecidesTheirOwnCorrection() {
-		var id = upload("chen.hao", Map.of("recordedBy", "chen.hao"));
+		var id = upload("chen.hao", UploadMetadata.by("chen.hao"));
 		var chenHao = jdbc.sql("select id from staff_member where username = 'chen.hao'").query(java.util.UUID.class).single();
 		jdbc.sql("insert into staff_role (staff_id, role) values (?, 'DEPUTY_DIRECTOR')").param(chenHao).update();
 		try {
-			var correctionId = correct("chen.hao", id, Map.of("recordedBy", "li.na", "reason", "记录人填错"))
-				.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+			var correctionId = correct("chen.hao", id, NewCorrection.because("记录人填错").recordedBy("li.na"))
+				.expectStatus().isCreated().returnResult(CorrectionView.class).getResponseBody().id();
 			assertThat(pending("chen.hao")).doesNotContain(correctionId);
 			decide("chen.hao", correctionId, "approval").expectStatus().isForbidden()
 				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(currentVersion(id)).isEqualTo(1);
 			decide("sun.li", correctionId, "rejection").expectStatus().isBadRequest()
 				.expectBody().jsonPath("$.field").isEqualTo("reason");
-			Api.as(port, "sun.li").post().uri("/api/v1/corrections/{id}/rejection", correctionId)
-				.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "无依据")).exchange()
-				.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REJECTED");
+			var rejected = Api.as(port, "sun.li").post().uri("/api/v1/corrections/{id}/rejection", correctionId)
+				.contentType(MediaType.APPLICATION_JSON).body(Decision.reason("无依据")).exchange()
+				.expectStatus().isOk().returnResult(CorrectionView.class).getResponseBody();
+			assertThat(rejected.status()).isEqualTo("REJECTED");
 			assertThat(currentVersion(id)).isEqualTo(1);
 		}
 		finally {
@@ -195,19 +212,17 @@ class RecordingCorrectionIntegrationTests {
 	@Test
 	@DisplayName("ART-20: a correction of a record of a major case (重大案件) is decided by the director, not a deputy")
 	void aMajorCasesCorrectionIsTheDirectors() {
-		var body = new java.util.HashMap<String, Object>(Api.penaltyCase(Api.newCaseNumber()));
-		body.put("major", true);
 		var caseId = Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
-			.body(body).exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
-		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
-		var correctionId = correct("li.na", id, Map.of("recordedBy", "zhang.wei", "reason", "实际由张伟拍摄"))
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+			.body(CaseApi.penaltyCase(Api.newCaseNumber()).withMajor(true)).exchange().expectStatus().isCreated()
+			.returnResult(CaseView.class).getResponseBody().id();
+		var id = upload("li.na", UploadMetadata.by("li.na").inCase(caseId));
+		var correctionId = correct("li.na", id, NewCorrection.because("实际由张伟拍摄").recordedBy("zhang.wei"))
+			.expectStatus().isCreated().returnResult(CorrectionView.class).getResponseBody().id();
 		assertThat(pending("liu.yang")).doesNotContain(correctionId);
 		assertThat(pending("sun.li")).contains(correctionId);
 		decide("liu.yang", correctionId, "approval").expectStatus().isForbidden();
-		decide("sun.li", correctionId, "approval").expectStatus().isOk()
-			.expectBody().jsonPath("$.decidedBy.name").isEqualTo("孙丽");
+		assertThat(decide("sun.li", correctionId, "approval").expectStatus().isOk()
+			.returnResult(CorrectionView.class).getResponseBody().decidedBy().name()).isEqualTo("孙丽");
 		assertThat(currentVersion(id)).isEqualTo(2);
 	}
 
@@ -216,7 +231,7 @@ class RecordingCorrectionIntegrationTests {
 			+ "as a correction it waits on the record's page, and the deputy in charge approves it from his home page")
 	void correctionsOnThePages() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
-		var id = upload("li.na", Map.of("recordedBy", "li.na", "caseId", caseId));
+		var id = upload("li.na", UploadMetadata.by("li.na").inCase(caseId));
 		var officer = session("li.na", "/recordings/" + id);
 		var refused = Api.as(port, "li.na").post().uri("/recordings/{id}/revisions", id)
 			.header(HttpHeaders.COOKIE, officer[0]).contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -236,8 +251,8 @@ class RecordingCorrectionIntegrationTests {
 			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(page).contains("记录人改为 张伟", "实际由张伟拍摄", "待审批").doesNotContain("correction-approve");
 		var correctionId = Api.as(port, "li.na").get().uri("/api/v1/recordings/{id}/corrections", id).exchange()
-			.expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody().stream()
-			.map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
+			.expectStatus().isOk().returnResult(CORRECTIONS).getResponseBody().stream()
+			.map(CorrectionView::id).findFirst().orElseThrow();
 
 		var deputy = session("liu.yang", "/");
 		Api.as(port, "liu.yang").post().uri("/recordings/corrections/{id}/decision", correctionId)
@@ -267,32 +282,31 @@ class RecordingCorrectionIntegrationTests {
 		return Media.jpeg(LocalDateTime.now().minusHours(2).withNano(0), 29.29, 120.24, seed++);
 	}
 
-	private String upload(String who, Map<String, ?> metadata) {
+	private String upload(String who, UploadMetadata metadata) {
 		var bytes = Media.mp4(Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(3), 2048, seed++);
 		return Uploads.upload(Api.as(port, who), metadata, bytes, "clip-" + seed + ".mp4").expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.returnResult(RecordingView.class).getResponseBody().id();
 	}
 
-	private RestTestClient.ResponseSpec revise(String who, String id, Map<String, ?> body) {
+	private RestTestClient.ResponseSpec revise(String who, String id, Revision body) {
 		return Api.as(port, who).post().uri("/api/v1/recordings/{id}/revisions", id)
 			.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
-	private RestTestClient.ResponseSpec correct(String who, String id, Map<String, ?> body) {
+	private RestTestClient.ResponseSpec correct(String who, String id, NewCorrection body) {
 		return Api.as(port, who).post().uri("/api/v1/recordings/{id}/corrections", id)
 			.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
-	private RestTestClient.ResponseSpec decide(String who, Object correctionId, String decision) {
+	/** Decides without a reason: the body is {@code {}}. */
+	private RestTestClient.ResponseSpec decide(String who, String correctionId, String decision) {
 		return Api.as(port, who).post().uri("/api/v1/corrections/{id}/" + decision, correctionId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange();
+			.contentType(MediaType.APPLICATION_JSON).body(new Decision(null, null)).exchange();
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Object> pending(String who) {
-		var list = Api.as(port, who).get().uri("/api/v1/corrections?status=PENDING").exchange().expectStatus().isOk()
-			.expectBody(List.class).returnResult().getResponseBody();
-		return ((List<Map<String, Object>>) list).stream().map(m -> m.get("id")).toList();
+	private List<String> pending(String who) {
+		return Api.as(port, who).get().uri("/api/v1/corrections?status=PENDING").exchange().expectStatus().isOk()
+			.returnResult(CORRECTIONS).getResponseBody().stream().map(CorrectionView::id).toList();
 	}
 
 	private int status(String who, String path, String id) {
@@ -305,8 +319,10 @@ class RecordingCorrectionIntegrationTests {
 	}
 
 	private static void refused(RestTestClient.ResponseSpec response, int status, String field) {
-		response.expectStatus().isEqualTo(status)
+		var problem = response.expectStatus().isEqualTo(status)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.field").isEqualTo(field);
+			.returnResult(Api.Problem.class).getResponseBody();
+		assertThat(problem.status()).isEqualTo(status);
+		assertThat(problem.field()).isEqualTo(field);
 	}
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.lawtrace.Api;
 import org.lawtrace.FfmpegAvailable;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.recordings.RecordingApi.DerivativeView;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -45,7 +47,7 @@ import org.springframework.http.MediaType;
 class RecordingDerivativesIntegrationTests {
 
 	private static final Duration WAIT_FOR_DERIVATIVES = Duration.ofMinutes(2);
-	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	private static final ParameterizedTypeReference<List<DerivativeView>> LIST = new ParameterizedTypeReference<>() {
 	};
 
 	@LocalServerPort
@@ -65,24 +67,24 @@ class RecordingDerivativesIntegrationTests {
 			throws Exception {
 		var original = video(container, codec);
 		var recording = upload(original, "VID_0001." + container.toUpperCase(java.util.Locale.ROOT));
-		assertThat(recording.get("mediaType")).isEqualTo(mediaType);
-		var id = recording.get("id").toString();
+		assertThat(recording.mediaType()).isEqualTo(mediaType);
+		var id = recording.id();
 
 		var derivatives = awaitDerivatives(id, 2);
 
-		assertThat(derivatives).extracting(d -> d.get("kind")).containsExactly("PLAYABLE", "POSTER");
+		assertThat(derivatives).extracting(DerivativeView::kind).containsExactly("PLAYABLE", "POSTER");
 		assertThat(derivatives).allSatisfy(d -> {
-			assertThat(d.get("status")).isEqualTo("MADE");
-			assertThat(d.get("sha256")).isNotEqualTo(recording.get("sha256"));
-			assertThat(d.get("sm3").toString()).matches("[0-9a-f]{64}");
-			assertThat(d.get("tool").toString()).startsWith("ffmpeg version");
-			assertThat(d.get("reason")).isNull();
+			assertThat(d.status()).isEqualTo("MADE");
+			assertThat(d.sha256()).isNotEqualTo(recording.sha256());
+			assertThat(d.sm3()).matches("[0-9a-f]{64}");
+			assertThat(d.tool()).startsWith("ffmpeg version");
+			assertThat(d.reason()).isNull();
 		});
 
 		var poster = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/poster", id).exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType(MediaType.IMAGE_JPEG)
-			.expectHeader().valueEquals("ETag", "\"" + derivatives.get(1).get("sha256") + "\"")
+			.expectHeader().valueEquals("ETag", "\"" + derivatives.get(1).sha256() + "\"")
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		var image = ImageIO.read(new ByteArrayInputStream(poster));
 		assertThat(image).isNotNull();
@@ -95,7 +97,7 @@ class RecordingDerivativesIntegrationTests {
 			.expectHeader().valueEquals("Accept-Ranges", "bytes")
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(new String(playable, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
-		assertThat(sha256(playable)).isEqualTo(derivatives.get(0).get("sha256"));
+		assertThat(sha256(playable)).isEqualTo(derivatives.get(0).sha256());
 		assertThat(probe(playable)).containsExactly("video:h264:320x240", "audio:aac");
 		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/playable", id).header("Range", "bytes=100-199")
 			.exchange()
@@ -111,13 +113,13 @@ class RecordingDerivativesIntegrationTests {
 	void anMp4GetsAPosterButNoPlayableCopy() throws Exception {
 		var original = video("mp4", "libx264");
 		var recording = upload(original, "VID_0002.MP4");
-		var id = recording.get("id").toString();
+		var id = recording.id();
 
 		var derivatives = awaitDerivatives(id, 1);
 
-		assertThat(derivatives).extracting(d -> d.get("kind")).containsExactly("POSTER");
-		assertThat(derivatives.get(0).get("status")).isEqualTo("MADE");
-		assertThat(derivatives.get(0).get("href")).isEqualTo("/api/v1/recordings/" + id + "/poster");
+		assertThat(derivatives).extracting(DerivativeView::kind).containsExactly("POSTER");
+		assertThat(derivatives.get(0).status()).isEqualTo("MADE");
+		assertThat(derivatives.get(0).href()).isEqualTo("/api/v1/recordings/" + id + "/poster");
 		var poster = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/poster", id).exchange()
 			.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(ImageIO.read(new ByteArrayInputStream(poster)).getWidth()).isEqualTo(320);
@@ -130,11 +132,11 @@ class RecordingDerivativesIntegrationTests {
 	@Test
 	@DisplayName("A video shorter than a second has no frame at one second; its poster is its first frame")
 	void aVideoShorterThanASecondGetsItsFirstFrameAsPoster() throws Exception {
-		var id = upload(video("mp4", "libx264", "0.4"), "VID_0005.MP4").get("id").toString();
+		var id = upload(video("mp4", "libx264", "0.4"), "VID_0005.MP4").id();
 
 		var derivatives = awaitDerivatives(id, 1);
 
-		assertThat(derivatives).singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("MADE"));
+		assertThat(derivatives).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo("MADE"));
 		var poster = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/poster", id).exchange()
 			.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(ImageIO.read(new ByteArrayInputStream(poster)).getHeight()).isEqualTo(240);
@@ -147,16 +149,16 @@ class RecordingDerivativesIntegrationTests {
 		// an MP4 with a movie header but no tracks: a valid record, but nothing to draw a frame from
 		var original = Media.mp4(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
 				Duration.ofSeconds(30), 4096, System.nanoTime());
-		var id = upload(original, "VID_0003.MP4").get("id").toString();
+		var id = upload(original, "VID_0003.MP4").id();
 
 		var derivatives = awaitDerivatives(id, 1);
 
 		assertThat(derivatives).singleElement().satisfies(d -> {
-			assertThat(d.get("kind")).isEqualTo("POSTER");
-			assertThat(d.get("status")).isEqualTo("FAILED");
-			assertThat(d.get("sha256")).isNull();
-			assertThat(d.get("href")).isNull();
-			assertThat(d.get("reason").toString()).isNotBlank();
+			assertThat(d.kind()).isEqualTo("POSTER");
+			assertThat(d.status()).isEqualTo("FAILED");
+			assertThat(d.sha256()).isNull();
+			assertThat(d.href()).isNull();
+			assertThat(d.reason()).isNotBlank();
 		});
 		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/poster", id).exchange()
 			.expectStatus().isNotFound();
@@ -166,7 +168,7 @@ class RecordingDerivativesIntegrationTests {
 	@Test
 	@DisplayName("A poster and a playable copy show what the video shows, so they are open only to whom its content is")
 	void copiesAreOpenOnlyToThoseTheContentIsOpenTo() throws Exception {
-		var id = upload(video("avi", "mpeg4"), "VID_0004.AVI").get("id").toString();
+		var id = upload(video("avi", "mpeg4"), "VID_0004.AVI").id();
 		awaitDerivatives(id, 2);
 
 		for (var copy : List.of("poster", "playable")) {
@@ -197,19 +199,18 @@ class RecordingDerivativesIntegrationTests {
 		return Files.readAllBytes(file);
 	}
 
-	private Map<String, Object> upload(byte[] file, String name) {
+	private RecordingView upload(byte[] file, String name) {
 		var ended = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> recording = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei",
-				"startedAt", ended.minusSeconds(3).toString(), "endedAt", ended.toString()), file, name)
+		var recording = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei")
+			.startedAt(ended.minusSeconds(3).toString()).endedAt(ended.toString()), file, name)
 			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody();
-		assertThat(recording.get("kind")).isEqualTo("VIDEO");
+			.returnResult(RecordingView.class).getResponseBody();
+		assertThat(recording.kind()).isEqualTo("VIDEO");
 		return recording;
 	}
 
 	/** Derivatives are made after the upload's commit, on another thread; polls briefly until they are all there. */
-	private List<Map<String, Object>> awaitDerivatives(String id, int count) throws InterruptedException {
+	private List<DerivativeView> awaitDerivatives(String id, int count) throws InterruptedException {
 		var deadline = System.nanoTime() + WAIT_FOR_DERIVATIVES.toNanos();
 		while (true) {
 			var derivatives = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/derivatives", id).exchange()

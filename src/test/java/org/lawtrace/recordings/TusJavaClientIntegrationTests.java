@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.recordings.RecordingApi.RecordingPage;
 import org.lawtrace.storage.TwinDigestTestAccess;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -86,10 +87,9 @@ class TusJavaClientIntegrationTests {
 
 		var sha = TwinDigestTestAccess.sha256(bytes);
 		assertThat(recordingsWith(sha)).isEqualTo(1);
-		var id = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + sha).exchange()
+		var recordingId = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + sha).exchange()
 			.expectStatus().isOk()
-			.returnResult(Map.class).getResponseBody().get("items");
-		var recordingId = ((Map<?, ?>) ((java.util.List<?>) id).get(0)).get("id");
+			.returnResult(RecordingPage.class).getResponseBody().items().get(0).id();
 		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", recordingId).exchange()
 			.expectBody().jsonPath("$.sha256").isEqualTo(sha).jsonPath("$.channel").isEqualTo("TUS");
 		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/content", recordingId).exchange()
@@ -97,9 +97,8 @@ class TusJavaClientIntegrationTests {
 	}
 
 	private long recordingsWith(String sha256) {
-		var body = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + sha256).exchange()
+		return Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?sha256=" + sha256).exchange()
 			.expectStatus().isOk()
-			.returnResult(Map.class).getResponseBody();
-		return ((Number) body.get("total")).longValue();
+			.returnResult(RecordingPage.class).getResponseBody().total();
 	}
 }

@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.cases.CaseApi.NewStage;
 import org.lawtrace.collector.TusClient;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -41,16 +43,18 @@ class UploadIntoCaseIntegrationTests {
 	private String caseWithAssistantPresent() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "ON_SITE_INSPECTION", "startedAt", Instant.now().minusSeconds(7200).toString(),
-					"present", List.of("zhang.wei", "wang.qiang")))
+			.body(NewStage.of("ON_SITE_INSPECTION", Instant.now().minusSeconds(7200).toString(), "zhang.wei",
+					"wang.qiang"))
 			.exchange().expectStatus().isCreated();
 		return caseId;
 	}
 
-	private RestTestClient.BodyContentSpec refused(RestTestClient.ResponseSpec response, int status, String field) {
-		return response.expectStatus().isEqualTo(status)
+	private void refused(RestTestClient.ResponseSpec response, int status, String field) {
+		var problem = response.expectStatus().isEqualTo(status)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.field").isEqualTo(field);
+			.returnResult(Api.Problem.class).getResponseBody();
+		assertThat(problem.status()).isEqualTo(status);
+		assertThat(problem.field()).isEqualTo(field);
 	}
 
 	@Test
@@ -58,9 +62,9 @@ class UploadIntoCaseIntegrationTests {
 			+ "into it (403 naming caseId), by multipart or tus; handlers, staff present and the custodian can")
 	void onlyThoseTakingPartUploadIntoACase() {
 		var caseId = caseWithAssistantPresent();
-		refused(Uploads.upload(Api.as(port, "chen.hao"), Map.of("caseId", caseId), video(), "outsider.mp4"), 403,
-				"caseId");
-		refused(Uploads.upload(Api.as(port, "chen.hao"), Map.of("recordedBy", "chen.hao", "caseId", caseId), video(),
+		refused(Uploads.upload(Api.as(port, "chen.hao"), UploadMetadata.unnamed().inCase(caseId), video(),
+				"outsider.mp4"), 403, "caseId");
+		refused(Uploads.upload(Api.as(port, "chen.hao"), UploadMetadata.by("chen.hao").inCase(caseId), video(),
 				"outsider.mp4"), 403, "caseId");
 		var tus = new TusClient(URI.create(Api.base(port)),
 				"Basic " + Base64.getEncoder().encodeToString("chen.hao:demo".getBytes(StandardCharsets.UTF_8)));
@@ -69,13 +73,12 @@ class UploadIntoCaseIntegrationTests {
 			.satisfies(e -> assertThat(e.status()).isEqualTo(403))
 			.withMessageContaining("caseId");
 
-		Uploads.upload(Api.as(port, "li.na"), Map.of("caseId", caseId), video(), "handler.mp4")
-			.expectStatus().isCreated().expectBody().jsonPath("$.recordedBy.username").isEqualTo("li.na");
-		Uploads.upload(Api.as(port, "wang.qiang"), Map.of("recordedBy", "wang.qiang", "caseId", caseId), video(),
+		assertThat(recorder(Uploads.upload(Api.as(port, "li.na"), UploadMetadata.unnamed().inCase(caseId), video(),
+				"handler.mp4"))).isEqualTo("li.na");
+		Uploads.upload(Api.as(port, "wang.qiang"), UploadMetadata.by("wang.qiang").inCase(caseId), video(),
 				"present.mp4").expectStatus().isCreated();
-		Uploads.upload(Api.as(port, "zhao.min"), Map.of("recordedBy", "zhang.wei", "caseId", caseId), video(),
-				"filed.mp4").expectStatus().isCreated().expectBody().jsonPath("$.recordedBy.username")
-			.isEqualTo("zhang.wei");
+		assertThat(recorder(Uploads.upload(Api.as(port, "zhao.min"), UploadMetadata.by("zhang.wei").inCase(caseId),
+				video(), "filed.mp4"))).isEqualTo("zhang.wei");
 	}
 
 	@Test
@@ -84,19 +87,24 @@ class UploadIntoCaseIntegrationTests {
 			+ "recordedBy)")
 	void theRecorderIsNotTheUploadersChoice() {
 		var caseId = caseWithAssistantPresent();
-		refused(Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "li.na", "caseId", caseId), video(),
+		refused(Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("li.na").inCase(caseId), video(),
 				"other.mp4"), 422, "recordedBy");
-		refused(Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "huang.lei", "caseId", caseId), video(),
+		refused(Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("huang.lei").inCase(caseId), video(),
 				"expired.mp4"), 422, "recordedBy");
-		refused(Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "li.na"), video(), "unlinked.mp4"), 422,
+		refused(Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("li.na"), video(), "unlinked.mp4"), 422,
 				"recordedBy");
 		// even the custodian, who files others' material, names neither an outsider nor an unqualified recorder
-		refused(Uploads.upload(Api.as(port, "zhao.min"), Map.of("recordedBy", "huang.lei", "caseId", caseId), video(),
+		refused(Uploads.upload(Api.as(port, "zhao.min"), UploadMetadata.by("huang.lei").inCase(caseId), video(),
 				"expired.mp4"), 422, "recordedBy");
-		refused(Uploads.upload(Api.as(port, "zhao.min"), Map.of("recordedBy", "chen.hao", "caseId", caseId), video(),
+		refused(Uploads.upload(Api.as(port, "zhao.min"), UploadMetadata.by("chen.hao").inCase(caseId), video(),
 				"outsider.mp4"), 422, "recordedBy");
 
-		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("caseId", caseId), video(), "mine.mp4")
-			.expectStatus().isCreated().expectBody().jsonPath("$.recordedBy.username").isEqualTo("zhang.wei");
+		assertThat(recorder(Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.unnamed().inCase(caseId), video(),
+				"mine.mp4"))).isEqualTo("zhang.wei");
+	}
+
+	private static String recorder(RestTestClient.ResponseSpec upload) {
+		return upload.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody().recordedBy()
+			.username();
 	}
 }

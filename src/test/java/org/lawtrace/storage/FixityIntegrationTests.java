@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,12 @@ import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.Patience;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
+import org.lawtrace.storage.StorageApi.Acknowledgement;
+import org.lawtrace.storage.StorageApi.Alarm;
+import org.lawtrace.storage.StorageApi.FixityStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -84,24 +88,24 @@ class FixityIntegrationTests {
 		var media = Media.mp4(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
 				Duration.ofMinutes(3), 2_000_000, System.nanoTime());
 		var recording = upload(media);
-		var sha256 = (String) recording.get("sha256");
+		var sha256 = recording.sha256();
 		replica.store().orElseThrow().store(new ByteArrayInputStream(media), sha256);
 		var file = primaryFile(sha256);
 		flipAByte(file, media.length - 1000);
 
-		var first = get(recording.get("id"));
+		var first = get(recording.id());
 
 		assertThat(first.completedCleanly()).as("a damaged original must not be served as a clean 200 with its ETag")
 			.isFalse();
 		var alarms = alarms("zhao.min", true);
 		assertThat(alarms).anySatisfy(a -> {
-			assertThat(a.get("kind")).isEqualTo("FIXITY_FAILED");
-			assertThat(a.get("subjectId")).isEqualTo(sha256);
+			assertThat(a.kind()).isEqualTo("FIXITY_FAILED");
+			assertThat(a.subjectId()).isEqualTo(sha256);
 		});
 		assertThat(alarms("zhou.tao", true)).as("the discipline unit sees it too").anySatisfy(
-				a -> assertThat(a.get("subjectId")).isEqualTo(sha256));
+				a -> assertThat(a.subjectId()).isEqualTo(sha256));
 
-		var fromReplica = get(recording.get("id"));
+		var fromReplica = get(recording.id());
 		assertThat(fromReplica.completedCleanly()).as("the officer still gets the evidence, from the replica").isTrue();
 		assertThat(fromReplica.body()).isEqualTo(media);
 
@@ -112,17 +116,16 @@ class FixityIntegrationTests {
 		try (var kept = Files.list(properties.requireRoot().resolve("quarantine"))) {
 			assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith(sha256 + "."));
 		}
-		var repaired = get(recording.get("id"));
+		var repaired = get(recording.id());
 		assertThat(repaired.completedCleanly()).isTrue();
 		assertThat(repaired.etag()).isEqualTo("\"" + sha256 + "\"");
 		assertThat(repaired.body()).isEqualTo(media);
 
 		var status = fixity("sun.li");
-		@SuppressWarnings("unchecked")
-		var primary = (Map<String, Object>) ((Map<String, Object>) status.get("byCopy")).get("PRIMARY");
-		assertThat(((Number) primary.get("failed")).longValue()).isGreaterThanOrEqualTo(2);
-		assertThat(((Number) primary.get("repaired")).longValue()).isGreaterThanOrEqualTo(1);
-		assertThat(status.get("lastRun")).isNotNull();
+		var primary = status.byCopy().get("PRIMARY");
+		assertThat(primary.failed()).isGreaterThanOrEqualTo(2);
+		assertThat(primary.repaired()).isGreaterThanOrEqualTo(1);
+		assertThat(status.lastRun()).isNotNull();
 
 		var report = Api.as(port, "zhou.tao").get().uri("/api/v1/storage/fixity/report").exchange()
 			.expectStatus().isOk().expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -131,9 +134,9 @@ class FixityIntegrationTests {
 			var counts = workbook.getSheet("校验统计");
 			assertThat(counts.getRow(1).getCell(0).getStringCellValue()).isEqualTo("主存储");
 			assertThat((long) counts.getRow(1).getCell(3).getNumericCellValue())
-				.isEqualTo(((Number) primary.get("failed")).longValue());
+				.isEqualTo(primary.failed());
 			assertThat((long) counts.getRow(1).getCell(5).getNumericCellValue())
-				.isEqualTo(((Number) primary.get("repaired")).longValue());
+				.isEqualTo(primary.repaired());
 			var failures = workbook.getSheet("异常明细");
 			var listed = new java.util.ArrayList<String>();
 			for (var i = 1; i <= failures.getLastRowNum(); i++) {
@@ -148,24 +151,25 @@ class FixityIntegrationTests {
 	void acknowledgesAnAlarmWithANote() {
 		var media = Media.mp4(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
 				Duration.ofMinutes(1), 10_000, System.nanoTime());
-		var sha256 = (String) upload(media).get("sha256");
+		var sha256 = upload(media).sha256();
 		// no copy in the replica: the audit finds it missing there and puts one back from the primary
 		audits.run(Long.MAX_VALUE);
-		var alarm = alarms("zhao.min", true).stream().filter(a -> sha256.equals(a.get("subjectId"))).findFirst()
+		var alarm = alarms("zhao.min", true).stream().filter(a -> sha256.equals(a.subjectId())).findFirst()
 			.orElseThrow();
-		assertThat(alarm.get("kind")).isEqualTo("COPY_MISSING");
+		assertThat(alarm.kind()).isEqualTo("COPY_MISSING");
 		assertThat(replica.store().orElseThrow().contains(new org.lawtrace.shared.ContentDigest(sha256, null, media.length)))
 			.isTrue();
-		var uri = "/api/v1/integrity/alarms/" + alarm.get("id") + "/acknowledgement";
+		var uri = "/api/v1/integrity/alarms/" + alarm.id() + "/acknowledgement";
 
-		Api.as(port, "zhao.min").post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(Map.of("note", " "))
+		Api.as(port, "zhao.min").post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(new Acknowledgement(" "))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("note");
-		Api.as(port, "zhao.min").post().uri(uri).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("note", "异地副本已由系统从主存储恢复，已核对")).exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.acknowledgedBy").isEqualTo("zhao.min");
+		var acknowledged = Api.as(port, "zhao.min").post().uri(uri).contentType(MediaType.APPLICATION_JSON)
+			.body(new Acknowledgement("异地副本已由系统从主存储恢复，已核对")).exchange().expectStatus().isOk()
+			.returnResult(Alarm.class).getResponseBody();
+		assertThat(acknowledged.acknowledgedBy()).isEqualTo("zhao.min");
 		Api.as(port, "zhou.tao").post().uri(uri).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("note", "再次确认")).exchange().expectStatus().isEqualTo(409);
-		assertThat(alarms("zhao.min", true)).noneMatch(a -> alarm.get("id").equals(a.get("id")));
+			.body(new Acknowledgement("再次确认")).exchange().expectStatus().isEqualTo(409);
+		assertThat(alarms("zhao.min", true)).noneMatch(a -> alarm.id().equals(a.id()));
 	}
 
 	@Test
@@ -219,7 +223,7 @@ class FixityIntegrationTests {
 		}
 	}
 
-	private Served get(Object recordingId) throws InterruptedException {
+	private Served get(String recordingId) throws InterruptedException {
 		var request = HttpRequest.newBuilder(URI.create(Api.base(port) + "/api/v1/recordings/" + recordingId + "/content"))
 			.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString(("zhang.wei:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)))
@@ -234,27 +238,24 @@ class FixityIntegrationTests {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> upload(byte[] media) {
-		var created = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), media, "fixity.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+	private RecordingView upload(byte[] media) {
+		var created = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), media, "fixity.mp4")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody();
 		// SM3 is computed from the stored bytes after the commit; the flip must come after it
 		await().atMost(Patience.of(Duration.ofSeconds(30))).until(() -> Api.as(port, "zhang.wei").get()
-			.uri("/api/v1/recordings/{id}", created.get("id")).exchange().expectBody(Map.class).returnResult()
-			.getResponseBody().get("sm3") != null);
+			.uri("/api/v1/recordings/{id}", created.id()).exchange().returnResult(RecordingView.class)
+			.getResponseBody().sm3() != null);
 		return created;
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> alarms(String username, boolean open) {
+	private List<Alarm> alarms(String username, boolean open) {
 		return Api.as(port, username).get().uri("/api/v1/integrity/alarms?open=" + open).exchange().expectStatus()
-			.isOk().expectBody(List.class).returnResult().getResponseBody();
+			.isOk().returnResult(StorageApi.ALARMS).getResponseBody();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> fixity(String username) {
+	private FixityStatus fixity(String username) {
 		return Api.as(port, username).get().uri("/api/v1/storage/fixity").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(FixityStatus.class).getResponseBody();
 	}
 
 	private Path primaryFile(String sha256) {

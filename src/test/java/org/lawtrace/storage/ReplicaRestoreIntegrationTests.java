@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,10 @@ import org.lawtrace.PackagedJar;
 import org.lawtrace.Patience;
 import org.lawtrace.RealDatabaseAvailable;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
+import org.lawtrace.storage.StorageApi.ReplicationState;
 
 /**
  * ART-15.3 (异地备份), issue 12 finding 6, with the packaged jar as operators run it: the replication queue survives a
@@ -49,8 +51,8 @@ class ReplicaRestoreIntegrationTests {
 				uploads.add(upload(server.port(), i));
 			}
 			var state = state(server.port());
-			assertThat(((Number) state.get("pending")).longValue()).isGreaterThanOrEqualTo(3);
-			assertThat(((Number) state.get("verified")).longValue()).isZero();
+			assertThat(state.pending()).isGreaterThanOrEqualTo(3);
+			assertThat(state.verified()).isZero();
 			uploads.forEach(u -> assertThat(replicaFile(replica, u.sha256())).doesNotExist());
 		}
 		finally {
@@ -60,11 +62,11 @@ class ReplicaRestoreIntegrationTests {
 		server.settings(replicaSettings(replica, "--lawtrace.storage.replica.schedule=continuous")).start();
 		try {
 			await().atMost(Patience.of(Duration.ofMinutes(2)))
-				.until(() -> ((Number) state(server.port()).get("pending")).longValue() == 0);
+				.until(() -> state(server.port()).pending() == 0);
 			for (var u : uploads) {
 				assertThat(Files.readAllBytes(replicaFile(replica, u.sha256()))).isEqualTo(u.bytes());
 			}
-			assertThat(((Number) state(server.port()).get("failing")).longValue()).isZero();
+			assertThat(state(server.port()).failing()).isZero();
 		}
 		finally {
 			server.stop();
@@ -73,13 +75,12 @@ class ReplicaRestoreIntegrationTests {
 
 	@Test
 	@DisplayName("ART-15.3 restore rebuilds a lost primary from the replica: every blob and record back, digests and the audit log verified")
-	@SuppressWarnings("unchecked")
 	void restoreRebuildsALostPrimary() throws Exception {
 		var replica = Files.createTempDirectory("lawtrace-other-site-");
 		var settings = replicaSettings(replica, "--lawtrace.storage.replica.metadata-export=*/2 * * * * *");
 		var lost = PackagedJar.fresh("lawtrace_replica_lost").settings(settings);
 		var uploads = new ArrayList<Uploaded>();
-		var metadata = new ArrayList<Map<String, Object>>();
+		var metadata = new ArrayList<RecordingView>();
 		lost.start();
 		try {
 			for (var i = 0; i < 3; i++) {
@@ -88,11 +89,11 @@ class ReplicaRestoreIntegrationTests {
 			// SM3 completion and replication finished, then an export taken after the last copy was verified
 			await().atMost(Patience.of(Duration.ofMinutes(2))).until(() -> {
 				var state = state(lost.port());
-				var export = (Map<String, Object>) state.get("lastGoodExport");
-				return ((Number) state.get("pending")).longValue() == 0 && export != null
-						&& uploads.stream().allMatch(u -> recording(lost.port(), u.id()).get("sm3") != null)
-						&& Instant.parse(String.valueOf(export.get("startedAt")))
-							.isAfter(Instant.parse(String.valueOf(state.get("lastVerifiedAt"))).plusSeconds(1));
+				var export = state.lastGoodExport();
+				return state.pending() == 0 && export != null
+						&& uploads.stream().allMatch(u -> recording(lost.port(), u.id()).sm3() != null)
+						&& Instant.parse(export.startedAt())
+							.isAfter(Instant.parse(state.lastVerifiedAt()).plusSeconds(1));
 			});
 			for (var u : uploads) {
 				metadata.add(recording(lost.port(), u.id()));
@@ -100,8 +101,8 @@ class ReplicaRestoreIntegrationTests {
 			// an export begun after those reads (the last audit entries), then the primary is lost in a crash
 			var lastEntry = Instant.now().plusSeconds(1);
 			await().atMost(Patience.of(Duration.ofMinutes(1))).until(() -> {
-				var export = (Map<String, Object>) state(lost.port()).get("lastGoodExport");
-				return Instant.parse(String.valueOf(export.get("startedAt"))).isAfter(lastEntry);
+				var export = state(lost.port()).lastGoodExport();
+				return Instant.parse(export.startedAt()).isAfter(lastEntry);
 			});
 		}
 		finally {
@@ -130,9 +131,11 @@ class ReplicaRestoreIntegrationTests {
 			for (var i = 0; i < uploads.size(); i++) {
 				var u = uploads.get(i);
 				var back = recording(rebuilt.port(), u.id());
-				for (var field : List.of("sha256", "sm3", "originalName", "uploadedAt")) {
-					assertThat(back.get(field)).as(field).isEqualTo(metadata.get(i).get(field));
-				}
+				var before = metadata.get(i);
+				assertThat(back.sha256()).as("sha256").isEqualTo(before.sha256());
+				assertThat(back.sm3()).as("sm3").isEqualTo(before.sm3());
+				assertThat(back.originalName()).as("originalName").isEqualTo(before.originalName());
+				assertThat(back.uploadedAt()).as("uploadedAt").isEqualTo(before.uploadedAt());
 				var content = Api.as(rebuilt.port(), "zhang.wei").get().uri("/api/v1/recordings/{id}/content", u.id())
 					.exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
 				assertThat(content).isEqualTo(u.bytes());
@@ -157,25 +160,22 @@ class ReplicaRestoreIntegrationTests {
 	private record Uploaded(String id, String sha256, byte[] bytes) {
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Uploaded upload(int port, int i) {
 		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
 		var bytes = Media.mp4(made, Duration.ofMinutes(2), 512 * 1024 + i, System.nanoTime());
-		var body = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "r" + i + ".mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-		return new Uploaded(String.valueOf(body.get("id")), String.valueOf(body.get("sha256")), bytes);
+		var body = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), bytes, "r" + i + ".mp4")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody();
+		return new Uploaded(body.id(), body.sha256(), bytes);
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> recording(int port, String id) {
+	private static RecordingView recording(int port, String id) {
 		return Api.as(port, "zhao.min").get().uri("/api/v1/recordings/{id}", id).exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(RecordingView.class).getResponseBody();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> state(int port) {
+	private static ReplicationState state(int port) {
 		return Api.as(port, "zhao.min").get().uri("/api/v1/storage/replication").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(ReplicationState.class).getResponseBody();
 	}
 
 	private static Path replicaFile(Path replica, String sha256) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipFile;
@@ -21,8 +20,11 @@ import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.Patience;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.shared.IntegrityAlarm;
+import org.lawtrace.storage.StorageApi.ReplicationState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,21 +77,20 @@ class ReplicationIntegrationTests {
 
 	@Test
 	@DisplayName("ART-15.3 a recording uploaded through the API appears on the replica byte-identical, its queue row verified")
-	@SuppressWarnings("unchecked")
 	void anUploadIsReplicatedAndVerified() throws Exception {
 		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
 		var bytes = Media.mp4(made, Duration.ofMinutes(3), 2 * 1024 * 1024, System.nanoTime());
-		var uploaded = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), bytes, "site.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-		var sha256 = (String) uploaded.get("sha256");
+		var uploaded = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"), bytes, "site.mp4")
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody();
+		var sha256 = uploaded.sha256();
 
 		var copy = replicaFile(sha256);
 		await().atMost(Patience.of(Duration.ofSeconds(60))).until(() -> verified(sha256));
 		assertThat(Files.readAllBytes(copy)).isEqualTo(bytes);
 		var state = state("zhao.min");
-		assertThat(((Number) state.get("verified")).longValue()).isPositive();
-		assertThat(state.get("lastVerifiedAt")).isNotNull();
-		assertThat(state.get("configured")).isEqualTo(true);
+		assertThat(state.verified()).isPositive();
+		assertThat(state.lastVerifiedAt()).isNotNull();
+		assertThat(state.configured()).isTrue();
 	}
 
 	@Test
@@ -104,7 +105,6 @@ class ReplicationIntegrationTests {
 
 	@Test
 	@DisplayName("ART-15.3 a replica copy that reads back differently is not verified, stays failing with its error, and raises an alarm")
-	@SuppressWarnings("unchecked")
 	void aDamagedReplicaCopyIsCaught() throws Exception {
 		var bytes = new byte[200_000];
 		new Random().nextBytes(bytes);
@@ -121,10 +121,9 @@ class ReplicationIntegrationTests {
 		await().atMost(Patience.of(Duration.ofSeconds(60))).until(() -> alarms.heard.stream()
 			.anyMatch(a -> a.subjectId().equals(digest.sha256()) && a.kind().equals("REPLICA_COPY_DIFFERS")));
 		assertThat(verified(digest.sha256())).isFalse();
-		var failures = (List<Map<String, Object>>) state("zhou.tao").get("failures");
-		assertThat(failures).anySatisfy(f -> {
-			assertThat(f.get("sha256")).isEqualTo(digest.sha256());
-			assertThat((String) f.get("lastError")).contains("failed its fixity check");
+		assertThat(state("zhou.tao").failures()).anySatisfy(f -> {
+			assertThat(f.sha256()).isEqualTo(digest.sha256());
+			assertThat(f.lastError()).contains("failed its fixity check");
 		});
 	}
 
@@ -146,7 +145,7 @@ class ReplicationIntegrationTests {
 		assertThat(TwinDigest.of(Files.readAllBytes(zip)).sm3()).isEqualTo(export.sm3());
 		var described = MetadataExport.newest((NamedFiles) replicaStore()).orElseThrow();
 		assertThat(described.sha256()).isEqualTo(export.sha256());
-		assertThat(((Map<?, ?>) state("sun.li").get("lastGoodExport")).get("name")).isEqualTo(export.name());
+		assertThat(state("sun.li").lastGoodExport().name()).isEqualTo(export.name());
 	}
 
 	@Test
@@ -176,9 +175,8 @@ class ReplicationIntegrationTests {
 		return queue.verifiedAt(sha256).isPresent();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> state(String username) {
+	private ReplicationState state(String username) {
 		return Api.as(port, username).get().uri("/api/v1/storage/replication").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(ReplicationState.class).getResponseBody();
 	}
 }

@@ -9,14 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi.RecordingView;
+import org.lawtrace.recordings.RecordingApi.UploadMetadata;
 import org.lawtrace.recordings.Uploads;
+import org.lawtrace.storage.StorageApi.MissingBlob;
+import org.lawtrace.storage.StorageApi.ReconciliationReport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,30 +47,28 @@ class StoreReconciliationIntegrationTests {
 
 		var report = report("zhao.min");
 
-		assertThat(report.get("unreferenced")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(report.unreferenced())
 			.contains(stray.sha256())
-			.doesNotContain(recorded.get("sha256"));
+			.doesNotContain(recorded.sha256());
 		assertThat(store.contains(stray)).isTrue();
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	@DisplayName("ART-15 a recording whose blob is gone from the store is reported, named as a recording's")
 	void reportsARecordWhoseBlobIsMissing() throws Exception {
 		var recorded = upload();
-		var sha256 = (String) recorded.get("sha256");
+		var sha256 = recorded.sha256();
 		// SM3 is computed from the stored bytes after the commit; let it finish before the blob goes
 		await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(port, "zhang.wei").get()
-			.uri("/api/v1/recordings/{id}", recorded.get("id")).exchange().expectBody(Map.class).returnResult()
-			.getResponseBody().get("sm3") != null);
+			.uri("/api/v1/recordings/{id}", recorded.id()).exchange().returnResult(RecordingView.class)
+			.getResponseBody().sm3() != null);
 		var file = properties.requireRoot().resolve("blobs/sha256").resolve(sha256.substring(0, 2))
 			.resolve(sha256.substring(2, 4)).resolve(sha256);
 		Files.delete(file);
 
 		var report = report("zhou.tao");
 
-		assertThat((List<Object>) report.get("missing"))
-			.contains((Object) Map.of("sha256", sha256, "namedBy", List.of("recording")));
+		assertThat(report.missing()).contains(new MissingBlob(sha256, List.of("recording")));
 	}
 
 	@Test
@@ -78,17 +79,15 @@ class StoreReconciliationIntegrationTests {
 		Api.as(port, "sun.li").get().uri("/api/v1/storage/reconciliation").exchange().expectStatus().isOk();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> report(String username) {
+	private ReconciliationReport report(String username) {
 		return Api.as(port, username).get().uri("/api/v1/storage/reconciliation").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.returnResult(ReconciliationReport.class).getResponseBody();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> upload() {
+	private RecordingView upload() {
 		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"),
+		return Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei"),
 				Media.mp4(made, Duration.ofMinutes(3), 4096, System.nanoTime()), "reconcile.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus().isCreated().returnResult(RecordingView.class).getResponseBody();
 	}
 }

@@ -13,8 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +25,7 @@ import org.lawtrace.Api;
 import org.lawtrace.Browser;
 import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.cases.CaseApi.NewStage;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.shared.BureauTime;
 import org.openqa.selenium.By;
@@ -214,8 +213,8 @@ class RecordingUiBrowserTests {
 	private void seizure(String caseId) {
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "SEIZURE", "startedAt", time.local(time.now().minus(Duration.ofHours(3))).toString(),
-					"place", "东阳市吴宁街道艺海路18号", "present", List.of("zhang.wei", "li.na")))
+			.body(NewStage.of("SEIZURE", time.local(time.now().minus(Duration.ofHours(3))).toString(), "zhang.wei",
+					"li.na").at("东阳市吴宁街道艺海路18号"))
 			.exchange().expectStatus().isCreated();
 	}
 
