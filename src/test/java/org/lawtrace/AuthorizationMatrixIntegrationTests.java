@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,14 +29,21 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.AuthorizationMatrix.Row;
+import org.lawtrace.access.AccessApi;
+import org.lawtrace.compliance.ComplianceApi;
 import org.lawtrace.documents.Pdfs;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.staff.Role;
+import org.lawtrace.staff.StaffApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +81,77 @@ class AuthorizationMatrixIntegrationTests {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final Set<String> DESTRUCTIVE_LAST = Set.of("close", "revocation", "retire", "return");
+
+	/*
+	 * The wire shapes of other modules' resources the fixtures send or read, declared apart from the production
+	 * classes; those of the access, compliance, documents and staff modules are in their test-side API classes.
+	 * Requests leave out what is null.
+	 */
+
+	/** What the matrix reads of a created resource: its id. */
+	record Created(String id) {
+	}
+
+	/** {@code POST /api/v1/cases/{id}/stages}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NewStage(String kind, OffsetDateTime startedAt, @Nullable OffsetDateTime endedAt, List<String> present) {
+	}
+
+	/** {@code POST /api/v1/recordings/{id}/corrections}: a recording's end corrected. */
+	record NewCorrection(Instant endedAt, String reason) {
+	}
+
+	/** The {@code metadata} part of {@code POST /api/v1/recordings}: a station's recordings are unlinked. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record RecordingMetadata(String recordedBy, @Nullable String caseId) {
+	}
+
+	/** {@code POST /api/v1/devices}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NewDevice(String serialNumber, String kind, String model, String unitId,
+			@Nullable Integer storageCapacityMb) {
+	}
+
+	/** {@code POST /api/v1/devices/{id}/checks}. */
+	record NewCheck(int batteryPercent, int freeStoragePercent, int clockOffsetSeconds, boolean lensOk) {
+
+		/** A device in good order. */
+		static final NewCheck GOOD = new NewCheck(90, 60, 0, true);
+	}
+
+	/** {@code POST /api/v1/devices/{id}/faults}. */
+	record NewFault(String description) {
+	}
+
+	/** {@code POST /api/v1/devices/{id}/repairs}. */
+	record NewRepair(String repairer, boolean selfRepair) {
+	}
+
+	/** {@code POST /api/v1/devices/{id}/issue}. */
+	record Issue(String holder, String checkId) {
+	}
+
+	/** A reason, as a certificate's revocation, a device's retirement or a check's override takes it. */
+	record Reason(String reason) {
+	}
+
+	/** One of {@code GET /api/v1/devices/notifications}. */
+	record Notification(String id, String faultId) {
+	}
+
+	/** One of {@code GET /api/v1/stations}. */
+	record Station(String id, String username) {
+	}
+
+	/** {@code POST /api/v1/units}. */
+	record NewUnit(String code, String name, String kind) {
+	}
+
+	/** The fixture certificate of chen.hao, valid from 2020 to 2035. */
+	static StaffApi.NewCertificate certificate(String number) {
+		return new StaffApi.NewCertificate(number, "浙江省人民政府", LocalDate.parse("2020-01-01"),
+				LocalDate.parse("2035-01-01"));
+	}
 
 	@LocalServerPort
 	int port;
@@ -362,34 +442,32 @@ class AuthorizationMatrixIntegrationTests {
 			var start = now.minus(Duration.ofHours(4));
 			stageId = created(Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("kind", "ON_SITE_INSPECTION", "startedAt", start.atZone(ZONE).toOffsetDateTime().toString(),
-						"endedAt", start.plus(Duration.ofMinutes(30)).atZone(ZONE).toOffsetDateTime().toString(),
-						"present", List.of("zhang.wei", "li.na")))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.body(new NewStage("ON_SITE_INSPECTION", start.atZone(ZONE).toOffsetDateTime(),
+						start.plus(Duration.ofMinutes(30)).atZone(ZONE).toOffsetDateTime(), List.of("zhang.wei", "li.na")))
+				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 			exemptionId = created(Api.as(port, "zhang.wei").post()
 				.uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, stageId).contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("reason", "检查场所涉及国家秘密，不宜录音录像")).exchange().expectStatus().isCreated()
-				.returnResult(Map.class).getResponseBody());
+				.body(new ComplianceApi.NewExemption("检查场所涉及国家秘密，不宜录音录像")).exchange().expectStatus().isCreated()
+				.returnResult(Created.class).getResponseBody());
 			var recording = recording(caseId, now);
-			recordingId = recording.get("id").toString();
-			sha256 = recording.get("sha256").toString();
+			recordingId = recording.id();
+			sha256 = recording.sha256();
 			// a handler asks to correct the recording's end (ART-14): the request the correction routes are about
 			correctionId = created(Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/corrections", recordingId)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("endedAt", now.minusSeconds(3600).plus(Duration.ofMinutes(4)).toString(), "reason",
-						"授权矩阵测试：结束时间记错"))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.body(new NewCorrection(now.minusSeconds(3600).plus(Duration.ofMinutes(4)), "授权矩阵测试：结束时间记错"))
+				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 			Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recordingId)
-				.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "OPENING", "offsetSeconds", 0)).exchange()
+				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewBookmark("OPENING", 0)).exchange()
 				.expectStatus().isCreated();
 			var document = new MultipartBodyBuilder();
-			document.part("metadata", Map.of("kind", "FILING_APPROVAL", "caseId", caseId, "title", "立案审批表"),
+			document.part("metadata", new AccessApi.DocumentMetadata("FILING_APPROVAL", caseId, "立案审批表"),
 					MediaType.APPLICATION_JSON);
 			document.part("file", new ByteArrayResource(Pdfs.pages(1))).filename("scan.pdf")
 				.contentType(MediaType.APPLICATION_PDF);
 			documentId = created(Api.as(port, "zhang.wei").post().uri("/api/v1/documents")
 				.contentType(MediaType.MULTIPART_FORM_DATA).body(document.build()).exchange().expectStatus().isCreated()
-				.returnResult(Map.class).getResponseBody());
+				.returnResult(Created.class).getResponseBody());
 
 			// legal affairs packs another case, whose records an approved request opened to it
 			var other = Api.openCase(port, Api.newCaseNumber());
@@ -397,67 +475,59 @@ class AuthorizationMatrixIntegrationTests {
 			requestId = Api.approvedAccess(port, "chen.jing", "liu.yang", other);
 			packageId = created(Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages")
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明现场检查情况",
-						"caseId", other))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.body(AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "证明现场检查情况", other))
+				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 
 			var keeper = Api.as(port, "zhao.min");
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> units = keeper.get().uri("/api/v1/units").exchange().expectStatus().isOk()
-				.returnResult(List.class).getResponseBody();
-			unitId = units.stream().filter(u -> "DY-JCD".equals(u.get("code"))).findFirst().orElseThrow().get("id")
-				.toString();
+			var units = keeper.get().uri("/api/v1/units").exchange().expectStatus().isOk()
+				.returnResult(AccessApi.Unit[].class).getResponseBody();
+			unitId = Stream.of(units).filter(u -> "DY-JCD".equals(u.code())).findFirst().orElseThrow().id();
 			serialNumber = "MX-" + UUID.randomUUID().toString().substring(0, 8);
 			deviceId = created(keeper.post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("serialNumber", serialNumber, "kind", "BODY_CAMERA", "model", "测试型号 T1", "unitId",
-						unitId, "storageCapacityMb", 64_000))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.body(new NewDevice(serialNumber, "BODY_CAMERA", "测试型号 T1", unitId, 64_000))
+				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 			checkId = created(keeper.post().uri("/api/v1/devices/{id}/checks", deviceId)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("batteryPercent", 90, "freeStoragePercent", 60, "clockOffsetSeconds", 0, "lensOk", true))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.body(NewCheck.GOOD)
+				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 			var fault = created(keeper.post().uri("/api/v1/devices/{id}/faults", deviceId)
-				.contentType(MediaType.APPLICATION_JSON).body(Map.of("description", "按键失灵")).exchange()
-				.expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.contentType(MediaType.APPLICATION_JSON).body(new NewFault("按键失灵")).exchange()
+				.expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 			repairId = created(keeper.post().uri("/api/v1/devices/{id}/repairs", deviceId)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("repairer", "东阳市华信电子设备维修有限公司", "selfRepair", false)).exchange()
-				.expectStatus().isCreated().returnResult(Map.class).getResponseBody());
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> notifications = keeper.get().uri("/api/v1/devices/notifications").exchange()
-				.expectStatus().isOk().returnResult(List.class).getResponseBody();
-			notificationId = notifications.stream().filter(n -> fault.equals(String.valueOf(n.get("faultId"))))
-				.findFirst().orElseThrow().get("id").toString();
+				.body(new NewRepair("东阳市华信电子设备维修有限公司", false)).exchange()
+				.expectStatus().isCreated().returnResult(Created.class).getResponseBody());
+			var notifications = keeper.get().uri("/api/v1/devices/notifications").exchange()
+				.expectStatus().isOk().returnResult(Notification[].class).getResponseBody();
+			notificationId = Stream.of(notifications).filter(n -> fault.equals(n.faultId())).findFirst().orElseThrow()
+				.id();
 
 			var admin = Api.as(port, "admin");
 			certificate = "MX" + System.nanoTime();
 			admin.post().uri("/api/v1/staff/{username}/certificates", "chen.hao").contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("number", certificate, "issuer", "浙江省人民政府", "validFrom", "2020-01-01", "validTo",
-						"2035-01-01"))
+				.body(certificate(certificate))
 				.exchange().expectStatus().isCreated();
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> stations = admin.get().uri("/api/v1/stations").exchange().expectStatus().isOk()
-				.returnResult(List.class).getResponseBody();
-			stationId = stations.stream().filter(s -> ACCOUNTS.get("STATION").equals(s.get("username"))).findFirst()
-				.orElseThrow().get("id").toString();
+			var stations = admin.get().uri("/api/v1/stations").exchange().expectStatus().isOk()
+				.returnResult(Station[].class).getResponseBody();
+			stationId = Stream.of(stations).filter(s -> ACCOUNTS.get("STATION").equals(s.username())).findFirst()
+				.orElseThrow().id();
 			// the administrator gives a new clerk LEGAL_AFFAIRS: a change waiting for the director (two-person rule)
 			var clerk = "matrix" + System.nanoTime() % 1_000_000;
 			admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("username", clerk, "name", "矩阵测试员", "staffNumber", clerk, "unitId", unitId, "permanent",
-						true, "roles", List.of("LEGAL_AFFAIRS"), "password", "Matrix-2026x"))
+				.body(new StaffApi.NewStaff(clerk, "矩阵测试员", clerk, UUID.fromString(unitId), true,
+						List.of("LEGAL_AFFAIRS"), "Matrix-2026x"))
 				.exchange().expectStatus().isCreated();
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> changes = admin.get().uri("/api/v1/staff/role-changes?status=PENDING").exchange()
-				.expectStatus().isOk().returnResult(List.class).getResponseBody();
-			roleChangeId = changes.stream().filter(c -> clerk.equals(c.get("username"))).findFirst().orElseThrow()
-				.get("id").toString();
+			var changes = admin.get().uri("/api/v1/staff/role-changes?status=PENDING").exchange()
+				.expectStatus().isOk().returnResult(StaffApi.RoleChangeView[].class).getResponseBody();
+			roleChangeId = Stream.of(changes).filter(c -> clerk.equals(c.username())).findFirst().orElseThrow().id()
+				.toString();
 			stationToken = stationTokenSecret();
 			tokens.put("STATION", stationToken);
 			ACCOUNTS.forEach((role, account) -> {
 				if (!role.equals("STATION")) {
 					tokens.put(role, Api.as(port, account).post().uri("/api/v1/staff/me/tokens")
-						.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "授权矩阵")).exchange()
-						.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("token").toString());
+						.contentType(MediaType.APPLICATION_JSON).body(new StaffApi.NewToken("授权矩阵")).exchange()
+						.expectStatus().isCreated().returnResult(StaffApi.IssuedToken.class).getResponseBody().token());
 				}
 			});
 
@@ -470,15 +540,15 @@ class AuthorizationMatrixIntegrationTests {
 			uploadPath = URI.create(Api.base(port)).resolve(tus.headers().firstValue("Location").orElseThrow()).getPath();
 		}
 
-		private Map<?, ?> recording(String caseId, Instant now) {
+		private AccessApi.RecordingView recording(String caseId, Instant now) {
 			var bytes = Media.mp4(now.minusSeconds(3600), Duration.ofMinutes(5), 2048, System.nanoTime());
 			return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId), bytes,
 					"matrix.mp4")
-				.expectStatus().isCreated().returnResult(Map.class).getResponseBody();
+				.expectStatus().isCreated().returnResult(AccessApi.RecordingView.class).getResponseBody();
 		}
 
-		private static String created(Map<?, ?> body) {
-			return body.get("id").toString();
+		private static String created(Created body) {
+			return body.id();
 		}
 
 		private static String b64(String text) {
@@ -488,16 +558,16 @@ class AuthorizationMatrixIntegrationTests {
 		/** A new token of the demo station, its secret. */
 		private String stationTokenSecret() {
 			return Api.as(port, "admin").post().uri("/api/v1/stations/{id}/tokens", stationId)
-				.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "matrix " + UUID.randomUUID()))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("token")
-				.toString();
+				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("matrix " + UUID.randomUUID()))
+				.exchange().expectStatus().isCreated().returnResult(AccessApi.IssuedToken.class).getResponseBody()
+				.token();
 		}
 
 		/** A new token of the demo station, its id: a row may rotate or revoke it. */
 		private String stationTokenId() {
 			return created(Api.as(port, "admin").post().uri("/api/v1/stations/{id}/tokens", stationId)
-				.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "matrix " + UUID.randomUUID()))
-				.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody());
+				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("matrix " + UUID.randomUUID()))
+				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 		}
 
 		/** A new API token of the caller's own, its id, or an unknown id if the caller may have none. */
@@ -507,8 +577,8 @@ class AuthorizationMatrixIntegrationTests {
 				return UUID.randomUUID().toString();
 			}
 			var result = Api.as(port, account).post().uri("/api/v1/staff/me/tokens")
-				.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "matrix " + UUID.randomUUID()))
-				.exchange().returnResult(Map.class);
+				.contentType(MediaType.APPLICATION_JSON).body(new StaffApi.NewToken("matrix " + UUID.randomUUID()))
+				.exchange().returnResult(Created.class);
 			return result.getStatus().value() == 201 ? created(result.getResponseBody()) : UUID.randomUUID().toString();
 		}
 
@@ -527,38 +597,36 @@ class AuthorizationMatrixIntegrationTests {
 		 */
 		String body(String route, String caller) {
 			var now = clock.instant().atZone(ZONE).toOffsetDateTime();
-			Map<String, Object> body = switch (route) {
+			Object body = switch (route) {
 				case "POST /recordings/upload/check" -> upload(caller);
 				case "POST /api/v1/cases" -> Api.penaltyCase(caseNumber);
-				case "POST /api/v1/cases/{id}/stages" -> Map.of("kind", "QUESTIONING", "startedAt",
-						now.minusHours(2).toString(), "present", List.of("zhang.wei", "li.na"));
+				case "POST /api/v1/cases/{id}/stages" -> new NewStage("QUESTIONING", now.minusHours(2), null,
+						List.of("zhang.wei", "li.na"));
 				case "POST /api/v1/certificates/{number}/revocation", "POST /api/v1/devices/{id}/retire",
-						"POST /api/v1/devices/{id}/checks/{checkId}/override" -> Map.of("reason", "授权矩阵测试");
-				case "POST /api/v1/compliance/exemptions/{id}/decision" -> Map.of("approve", false, "note", "授权矩阵测试");
-				case "POST /api/v1/devices" -> Map.of("serialNumber", serialNumber, "kind", "BODY_CAMERA", "model",
-						"测试型号 T1", "unitId", unitId);
-				case "POST /api/v1/devices/{id}/checks" -> Map.of("batteryPercent", 90, "freeStoragePercent", 60,
-						"clockOffsetSeconds", 0, "lensOk", true);
-				case "POST /api/v1/devices/{id}/faults" -> Map.of("description", "授权矩阵测试");
-				case "POST /api/v1/devices/{id}/issue" -> Map.of("holder", "zhang.wei", "checkId", checkId);
-				case "POST /api/v1/devices/{id}/repairs" -> Map.of("repairer", "东阳市华信电子设备维修有限公司", "selfRepair",
-						false);
+						"POST /api/v1/devices/{id}/checks/{checkId}/override" -> new Reason("授权矩阵测试");
+				case "POST /api/v1/compliance/exemptions/{id}/decision" -> new ComplianceApi.Decision(false, "授权矩阵测试");
+				case "POST /api/v1/devices" -> new NewDevice(serialNumber, "BODY_CAMERA", "测试型号 T1", unitId, null);
+				case "POST /api/v1/devices/{id}/checks" -> NewCheck.GOOD;
+				case "POST /api/v1/devices/{id}/faults" -> new NewFault("授权矩阵测试");
+				case "POST /api/v1/devices/{id}/issue" -> new Issue("zhang.wei", checkId);
+				case "POST /api/v1/devices/{id}/repairs" -> new NewRepair("东阳市华信电子设备维修有限公司", false);
 				// a password the policy refuses: whoever gets through gets 422, and nobody's password changes
-				case "POST /api/v1/staff/{username}/password" -> Map.of("password", "a");
-				case "POST /api/v1/staff/me/password" -> Map.of("currentPassword", "not-the-password", "newPassword", "a");
+				case "POST /api/v1/staff/{username}/password" -> new StaffApi.NewPassword("a");
+				case "POST /api/v1/staff/me/password" -> new StaffApi.PasswordChange("not-the-password", "a");
 				// the roles zhang.wei has already
-				case "PUT /api/v1/staff/{username}/roles" -> Map.of("roles", List.of("OFFICER"));
-				case "POST /api/v1/staff" -> Map.of("username", "zhang.wei", "name", "张伟", "staffNumber", "DY0101",
-						"unitId", unitId, "permanent", true, "roles", List.of("OFFICER"));
-				case "POST /api/v1/staff/{username}/certificates" -> Map.of("number", certificate, "issuer",
-						"浙江省人民政府", "validFrom", "2020-01-01", "validTo", "2035-01-01");
-				case "POST /api/v1/staff/me/tokens", "POST /api/v1/stations/{id}/tokens" -> Map.of("name",
+				case "PUT /api/v1/staff/{username}/roles" -> new StaffApi.NewRoles(List.of("OFFICER"));
+				case "POST /api/v1/staff" -> new StaffApi.NewStaff("zhang.wei", "张伟", "DY0101", UUID.fromString(unitId),
+						true, List.of("OFFICER"), null);
+				case "POST /api/v1/staff/{username}/certificates" -> certificate(certificate);
+				case "POST /api/v1/staff/me/tokens", "POST /api/v1/stations/{id}/tokens" -> new StaffApi.NewToken(
 						"授权矩阵测试");
-				case "POST /api/v1/stations" -> Map.of("name", "吴宁所采集站", "username", ACCOUNTS.get("STATION"),
-						"unitId", unitId, "location", "授权矩阵测试");
-				case "POST /api/v1/units" -> Map.of("code", "DY-JCD", "name", "授权矩阵测试", "kind", "BUREAU");
+				case "POST /api/v1/stations" -> new AccessApi.NewStation("吴宁所采集站", ACCOUNTS.get("STATION"), unitId,
+						"授权矩阵测试");
+				case "POST /api/v1/units" -> new NewUnit("DY-JCD", "授权矩阵测试", "BUREAU");
+				// deliberately incomplete (no direction, no volume, empty names): a map, to leave those out
 				case "PUT /api/v1/document-kinds/{code}" -> Map.of("chineseName", "", "englishName", "", "pageByPage",
 						false, "section", 0);
+				// deliberately empty: {}
 				default -> Map.of();
 			};
 			return JSON.writeValueAsString(body);
@@ -584,12 +652,12 @@ class AuthorizationMatrixIntegrationTests {
 		}
 
 		/** What an uploader says of a recording: made by themselves, for the fixture case; a station's, unlinked. */
-		private Map<String, Object> upload(String caller) {
+		private RecordingMetadata upload(String caller) {
 			var account = ACCOUNTS.get(caller);
 			if (account == null || "STATION".equals(caller)) {
-				return Map.of("recordedBy", "zhang.wei");
+				return new RecordingMetadata("zhang.wei", null);
 			}
-			return Map.of("recordedBy", account, "caseId", caseId);
+			return new RecordingMetadata(account, caseId);
 		}
 
 		/** The query a route cannot do without (a required parameter missing would be refused before the roles). */

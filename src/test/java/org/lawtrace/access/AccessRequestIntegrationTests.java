@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,11 +53,9 @@ class AccessRequestIntegrationTests {
 	}
 
 	private Filmed filmed(boolean major) {
-		var body = new HashMap<String, Object>(Api.penaltyCase(Api.newCaseNumber()));
-		body.put("major", major);
 		var caseId = Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
-			.body(body).exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.body(AccessApi.NewCase.penalty(Api.newCaseNumber(), major)).exchange().expectStatus().isCreated()
+			.returnResult(AccessApi.Created.class).getResponseBody().id();
 		return new Filmed(caseId, upload(caseId));
 	}
 
@@ -64,32 +63,33 @@ class AccessRequestIntegrationTests {
 		var bytes = Media.mp4(Instant.now().minusSeconds(3600), Duration.ofMinutes(5), 2048, seed++);
 		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId), bytes,
 				"access.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 	}
 
 	private RestTestClient.ResponseSpec play(String who, String recordingId) {
 		return Api.as(port, who).get().uri("/api/v1/recordings/{id}/content", recordingId).exchange();
 	}
 
-	private RestTestClient.ResponseSpec ask(String who, Map<String, Object> body) {
+	/** Asks with a typed request, or with a map where a test sends what the record cannot say. */
+	private RestTestClient.ResponseSpec ask(String who, Object body) {
 		return Api.as(port, who).post().uri("/api/v1/access-requests").contentType(MediaType.APPLICATION_JSON)
 			.body(body).exchange();
 	}
 
 	private String askForCase(String who, String caseId, int days) {
-		return ask(who, Map.of("caseId", caseId, "scope", "CASE", "purpose", "复议答复需要核对现场执法过程", "days", days))
+		return ask(who, AccessApi.NewAccessRequest.wholeCase(caseId, "复议答复需要核对现场执法过程", days))
 			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectBody(AccessApi.AccessRequestView.class).returnResult().getResponseBody().id();
 	}
 
 	private RestTestClient.ResponseSpec decide(String who, String requestId, String decision, String opinion) {
 		return Api.as(port, who).post().uri("/api/v1/access-requests/{id}/" + decision, requestId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("opinion", opinion)).exchange();
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.Decision(opinion)).exchange();
 	}
 
 	private RestTestClient.ResponseSpec revoke(String who, String requestId) {
 		return Api.as(port, who).post().uri("/api/v1/access-requests/{id}/revocation", requestId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "不再需要")).exchange();
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.Revocation("不再需要")).exchange();
 	}
 
 	private void refused(RestTestClient.ResponseSpec response, int status) {
@@ -98,9 +98,9 @@ class AccessRequestIntegrationTests {
 	}
 
 	private List<String> toDecide(String who) {
-		return Api.as(port, who).get().uri("/api/v1/access-requests/to-decide").exchange().expectStatus().isOk()
-			.expectBody(List.class).returnResult().getResponseBody().stream()
-			.map(r -> ((Map<?, ?>) r).get("id").toString()).toList();
+		return Stream.of(Api.as(port, who).get().uri("/api/v1/access-requests/to-decide").exchange().expectStatus().isOk()
+			.expectBody(AccessApi.AccessRequestView[].class).returnResult().getResponseBody()).map(AccessApi.AccessRequestView::id)
+			.toList();
 	}
 
 	private List<Map<String, Object>> audit(String requestId) {
@@ -272,10 +272,10 @@ class AccessRequestIntegrationTests {
 	void grantForChosenRecordsOpensOnlyThose() {
 		var filmed = filmed(false);
 		var other = upload(filmed.caseId());
-		var requestId = ask("chen.jing", Map.of("caseId", filmed.caseId(), "scope", "RECORDS",
-				"records", List.of(Map.of("kind", "RECORDING", "id", filmed.recordingId())), "purpose", "核对扣押过程",
-				"days", 2))
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		var requestId = ask("chen.jing", new AccessApi.NewAccessRequest(filmed.caseId(), "RECORDS",
+				List.of(new AccessApi.RecordRef("RECORDING", filmed.recordingId())), "核对扣押过程", 2))
+			.expectStatus().isCreated().expectBody(AccessApi.AccessRequestView.class).returnResult().getResponseBody()
+			.id();
 		decide("liu.yang", requestId, "approval", "同意").expectStatus().isOk();
 		play("chen.jing", filmed.recordingId()).expectStatus().isOk();
 		play("chen.jing", other).expectStatus().isNotFound();
@@ -286,6 +286,7 @@ class AccessRequestIntegrationTests {
 	void badRequestsNameTheField() {
 		var filmed = filmed(false);
 		var elsewhere = filmed(false);
+		// deliberately bad bodies, each the valid one with one field missing or out of bounds: maps, to leave fields out
 		var valid = Map.<String, Object>of("caseId", filmed.caseId(), "scope", "CASE", "purpose", "核对", "days", 2);
 		badField(with(valid, "caseId", null), "caseId");
 		badField(with(valid, "caseId", UUID.randomUUID().toString()), "caseId");
@@ -295,17 +296,17 @@ class AccessRequestIntegrationTests {
 		badField(with(valid, "days", 0), "days");
 		badField(with(valid, "days", 31), "days");
 		badField(with(with(valid, "scope", "RECORDS"), "records", List.of()), "records");
-		badField(with(valid, "records", List.of(Map.of("kind", "RECORDING", "id", filmed.recordingId()))), "records");
+		badField(with(valid, "records", List.of(new AccessApi.RecordRef("RECORDING", filmed.recordingId()))), "records");
 		var ofOtherCase = badField(with(with(valid, "scope", "RECORDS"), "records",
-				List.of(Map.of("kind", "RECORDING", "id", elsewhere.recordingId()))), "records[0]");
+				List.of(new AccessApi.RecordRef("RECORDING", elsewhere.recordingId()))), "records[0]");
 		var unknown = badField(with(with(valid, "scope", "RECORDS"), "records",
-				List.of(Map.of("kind", "RECORDING", "id", UUID.randomUUID().toString()))), "records[0]");
+				List.of(new AccessApi.RecordRef("RECORDING", UUID.randomUUID().toString()))), "records[0]");
 		assertThat(ofOtherCase).isEqualTo(unknown);
 		assertThat(Api.as(port, "chen.jing").get().uri("/api/v1/access-requests").exchange().expectStatus().isOk()
-			.expectBody(List.class).returnResult().getResponseBody()).noneMatch(r -> filmed.caseId()
-				.equals(((Map<?, ?>) ((Map<?, ?>) r).get("caseLabels")).get("id")));
+			.expectBody(AccessApi.AccessRequestView[].class).returnResult().getResponseBody())
+			.noneMatch(r -> filmed.caseId().equals(r.caseLabels().id()));
 		Api.as(port, "admin").post().uri("/api/v1/access-requests").contentType(MediaType.APPLICATION_JSON)
-			.body(valid).exchange().expectStatus().isForbidden();
+			.body(AccessApi.NewAccessRequest.wholeCase(filmed.caseId(), "核对", 2)).exchange().expectStatus().isForbidden();
 	}
 
 	@Test
@@ -330,9 +331,13 @@ class AccessRequestIntegrationTests {
 	private String badField(Map<String, Object> body, String field) {
 		var problem = ask("chen.jing", body).expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(Map.class).returnResult().getResponseBody();
-		assertThat(problem.get("field")).as(body.toString()).isEqualTo(field);
-		return problem.get("detail").toString();
+			.expectBody(Problem.class).returnResult().getResponseBody();
+		assertThat(problem.field()).as(body.toString()).isEqualTo(field);
+		return problem.detail();
+	}
+
+	/** The part of a problem answer (RFC 9457) these tests read: the field at fault and what is wrong with it. */
+	private record Problem(String detail, String field) {
 	}
 
 	private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {

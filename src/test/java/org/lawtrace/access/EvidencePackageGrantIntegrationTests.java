@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,8 @@ class EvidencePackageGrantIntegrationTests {
 		clock.reset();
 	}
 
-	private record Made(String caseId, String recordingId, String requestId, String packageId, Map<?, ?> view) {
+	private record Made(String caseId, String recordingId, String requestId, String packageId,
+			AccessApi.PackageView view) {
 	}
 
 	private Made packageOfANewCase() {
@@ -54,14 +54,14 @@ class EvidencePackageGrantIntegrationTests {
 		var made = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
 		var recordingId = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
 				Media.mp4(made, Duration.ofMinutes(5), 8 * 1024, System.nanoTime()), "现场.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 		var requestId = Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
 		var created = Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明现场检查情况",
-					"caseId", caseId))
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-		return new Made(caseId, recordingId, requestId, created.get("id").toString(), created);
+			.body(AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "证明现场检查情况", caseId))
+			.exchange().expectStatus().isCreated().expectBody(AccessApi.PackageView.class).returnResult()
+			.getResponseBody();
+		return new Made(caseId, recordingId, requestId, created.id(), created);
 	}
 
 	private int content(String who, String packageId) {
@@ -88,7 +88,7 @@ class EvidencePackageGrantIntegrationTests {
 		assertThat(content("chen.jing", made.packageId())).isEqualTo(200);
 
 		Api.as(port, "chen.jing").post().uri("/api/v1/access-requests/{id}/revocation", made.requestId())
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "不再需要")).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.Revocation("不再需要")).exchange()
 			.expectStatus().is2xxSuccessful();
 
 		assertThat(content("chen.jing", made.packageId())).isEqualTo(404);
@@ -104,11 +104,11 @@ class EvidencePackageGrantIntegrationTests {
 	@DisplayName("ART-19, ART-20: a package expires with the grants it rests on, and is 404 after")
 	void packageExpires() {
 		var made = packageOfANewCase();
-		var grantEnd = OffsetDateTime.parse(Api.as(port, "chen.jing").get()
-			.uri("/api/v1/access-requests/{id}", made.requestId()).exchange().expectBody(Map.class).returnResult()
-			.getResponseBody().get("grantedUntil").toString());
-		assertThat(made.view().get("expiresAt")).as("the package says when it expires").isNotNull();
-		var expiresAt = OffsetDateTime.parse(made.view().get("expiresAt").toString()).toInstant();
+		var grantEnd = Api.as(port, "chen.jing").get()
+			.uri("/api/v1/access-requests/{id}", made.requestId()).exchange()
+			.expectBody(AccessApi.AccessRequestView.class).returnResult().getResponseBody().grantedUntil();
+		assertThat(made.view().expiresAt()).as("the package says when it expires").isNotNull();
+		var expiresAt = made.view().expiresAt().toInstant();
 		assertThat(expiresAt).isEqualTo(grantEnd.toInstant());
 
 		clock.advance(Duration.between(Instant.now(), expiresAt).plusMinutes(1));
@@ -137,8 +137,7 @@ class EvidencePackageGrantIntegrationTests {
 			assertThat(content("he.jun", made.packageId())).isEqualTo(404);
 			// nor may the administrator make one
 			Api.as(port, "admin").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "x", "caseId",
-						made.caseId()))
+				.body(AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "x", made.caseId()))
 				.exchange().expectStatus().isForbidden();
 			assertThat(content("chen.jing", made.packageId())).isEqualTo(200);
 		}

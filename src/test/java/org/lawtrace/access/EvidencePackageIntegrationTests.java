@@ -53,8 +53,7 @@ class EvidencePackageIntegrationTests {
 		Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
 			.body(order(caseId)).exchange().expectStatus().isCreated();
 		await().atMost(Duration.ofSeconds(20)).until(() -> entries("actor=zhou.tao&subjectType=REQUEST").stream()
-			.anyMatch(e -> e.get("subjectId").toString().equals("POST /api/v1/evidence-packages")
-					&& e.get("outcome").equals("DENIED")));
+			.anyMatch(e -> e.subjectId().equals("POST /api/v1/evidence-packages") && e.outcome().equals("DENIED")));
 	}
 
 	@Test
@@ -63,10 +62,9 @@ class EvidencePackageIntegrationTests {
 			+ "it, and its making and download are logged")
 	void packageOfACaseValidatesIndependently() throws Exception {
 		var caseId = caseWithRecordings(true);
-		var made = create(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose",
-				"证明当事人销售过期食品的现场情况", "caseId", caseId));
-		assertThat(made.get("itemCount")).isEqualTo(2);
-		var zip = download(made.get("id").toString());
+		var made = create(AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "证明当事人销售过期食品的现场情况", caseId));
+		assertThat(made.itemCount()).isEqualTo(2);
+		var zip = download(made.id());
 
 		var base = Bags.unzip(zip);
 		var bag = Bags.validate(base);
@@ -75,19 +73,17 @@ class EvidencePackageIntegrationTests {
 		assertThat(bag.getPayLoadManifests()).allSatisfy(m -> assertThat(m.getFileToChecksumMap()).hasSize(2));
 		assertThat(Files.readString(base.resolve("README.txt"))).contains("核验说明").contains("verify-package");
 
-		@SuppressWarnings("unchecked")
-		var items = (List<Map<String, Object>>) JSON.readValue(base.resolve("metadata/items.json").toFile(), Map.class)
-			.get("items");
-		assertThat(items).extracting(i -> i.get("kind")).containsExactlyInAnyOrder("VIDEO", "AUDIO");
+		var items = JSON.readValue(base.resolve("metadata/items.json").toFile(), AccessApi.BagItems.class).items();
+		assertThat(items).extracting(AccessApi.BagItem::kind).containsExactlyInAnyOrder("VIDEO", "AUDIO");
 		assertThat(items).allSatisfy(i -> {
-			assertThat(i.get("offeredToProve")).isEqualTo("证明当事人销售过期食品的现场情况");
-			assertThat(i.get("madeBy").toString()).contains("zhang.wei");
-			assertThat(i.get("method").toString()).isNotBlank();
-			assertThat(i.get("carrier").toString()).contains("DSJ-A8-000777");
-			assertThat(Files.exists(base.resolve(i.get("file").toString()))).isTrue();
+			assertThat(i.offeredToProve()).isEqualTo("证明当事人销售过期食品的现场情况");
+			assertThat(i.madeBy()).contains("zhang.wei");
+			assertThat(i.method()).isNotBlank();
+			assertThat(i.carrier()).contains("DSJ-A8-000777");
+			assertThat(Files.exists(base.resolve(i.file()))).isTrue();
 		});
 		// the transcript slot the evidence rules ask of sound recordings
-		assertThat(items).filteredOn(i -> i.get("kind").equals("AUDIO")).extracting(i -> i.get("transcript"))
+		assertThat(items).filteredOn(i -> i.kind().equals("AUDIO")).extracting(AccessApi.BagItem::transcript)
 			.containsExactly("");
 		var custody = JSON.readValue(base.resolve("custody/entries.json").toFile(), List.class);
 		assertThat(custody).isNotEmpty();
@@ -103,16 +99,16 @@ class EvidencePackageIntegrationTests {
 		assertThat(jar.exitCode()).as(jar.output()).isZero();
 		assertThat(jar.output()).contains("VERIFIED");
 
-		var id = made.get("id").toString();
+		var id = made.id();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				entries("subjectType=PACKAGE&subjectId=" + id)).extracting(e -> e.get("action"))
+				entries("subjectType=PACKAGE&subjectId=" + id)).extracting(AccessApi.AuditEntry::action)
 			.containsExactly("PACKAGE_CREATED", "PACKAGE_DOWNLOADED"));
-		assertThat(entries("subjectType=PACKAGE&subjectId=" + id).get(0)).containsEntry("actor", "chen.jing");
-		assertThat(entries("subjectType=PACKAGE&subjectId=" + id).get(0).get("detail").toString())
+		assertThat(entries("subjectType=PACKAGE&subjectId=" + id).get(0).actor()).isEqualTo("chen.jing");
+		assertThat(entries("subjectType=PACKAGE&subjectId=" + id).get(0).detail())
 			.contains("recipient=东阳市人民法院").contains("items=2");
-		var recording = items.get(0).get("id").toString();
+		var recording = items.get(0).id();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				entries("subjectType=RECORDING&subjectId=" + recording)).extracting(e -> e.get("action"))
+				entries("subjectType=RECORDING&subjectId=" + recording)).extracting(AccessApi.AuditEntry::action)
 			.contains("UPLOAD", "EXPORT"));
 	}
 
@@ -121,9 +117,8 @@ class EvidencePackageIntegrationTests {
 			+ "altered even with the tag manifests recomputed, and on a forged checkpoint signature; 2 for a non-zip")
 	void verifyPackageNamesWhatWasAltered() throws Exception {
 		var caseId = caseWithRecordings(false);
-		var made = create(Map.of("recipientKind", "RECONSIDERATION_BODY", "recipient", "东阳市人民政府",
-				"purpose", "行政复议答复证据", "caseId", caseId));
-		var zip = download(made.get("id").toString());
+		var made = create(AccessApi.PackageOrder.wholeCase("RECONSIDERATION_BODY", "东阳市人民政府", "行政复议答复证据", caseId));
+		var zip = download(made.id());
 		var payload = Bags.entries(zip).keySet().stream().filter(n -> n.contains("/data/recordings/")).findFirst()
 			.orElseThrow();
 		var payloadPath = payload.substring(payload.indexOf('/') + 1);
@@ -175,18 +170,20 @@ class EvidencePackageIntegrationTests {
 		var recording = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
 				Media.mp4(Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(1), 4096, System.nanoTime()),
 				"unapproved.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 		var before = Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange()
-			.expectBody(List.class).returnResult().getResponseBody().size();
+			.expectBody(AccessApi.PackageView[].class).returnResult().getResponseBody().length;
 
 		Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
 			.body(order(caseId)).exchange().expectStatus().isForbidden()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange().expectBody(List.class)
+		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange()
+			.expectBody(AccessApi.PackageView[].class)
 			.value(l -> assertThat(l).hasSize(before));
 		assertThat(entries("subjectType=RECORDING&subjectId=" + recording)).anySatisfy(e -> {
-			assertThat(e).containsEntry("action", "EXPORT").containsEntry("outcome", "REFUSED")
-				.containsEntry("actor", "chen.jing");
+			assertThat(e.action()).isEqualTo("EXPORT");
+			assertThat(e.outcome()).isEqualTo("REFUSED");
+			assertThat(e.actor()).isEqualTo("chen.jing");
 		});
 
 		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
@@ -202,62 +199,59 @@ class EvidencePackageIntegrationTests {
 		var other = caseWithRecordings(false);
 		var otherRecording = recordingsOf(other).get(0);
 		var before = Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange()
-			.expectBody(List.class).returnResult().getResponseBody().size();
+			.expectBody(AccessApi.PackageView[].class).returnResult().getResponseBody().length;
 
 		Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("recipientKind", "COURT", "purpose", "证明", "caseId", caseId)).exchange()
+			.body(AccessApi.PackageOrder.wholeCase("COURT", null, "证明", caseId)).exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("recipient");
 		Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明", "caseId", caseId,
-					"items", List.of(Map.of("kind", "RECORDING", "id", otherRecording))))
+			.body(new AccessApi.PackageOrder("COURT", "东阳市人民法院", "证明", caseId,
+					List.of(new AccessApi.OrderItem("RECORDING", otherRecording, null))))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("items[0].id");
-		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange().expectBody(List.class)
+		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages?limit=500").exchange()
+			.expectBody(AccessApi.PackageView[].class)
 			.value(l -> assertThat(l).hasSize(before));
 	}
 
 	@Test
 	@DisplayName("ART-05, ART-19: text records join packages: a case's document goes into data/documents beside its "
 			+ "recordings, chosen by kind DOCUMENT, and the package still validates and verifies")
-	@SuppressWarnings("unchecked")
 	void documentsJoinPackages() throws Exception {
 		var caseId = caseWithRecordings(false);
 		var body = new MultipartBodyBuilder();
-		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+		body.part("metadata", new AccessApi.DocumentMetadata("ADVANCE_NOTICE", caseId, "行政处罚告知书"),
 				MediaType.APPLICATION_JSON);
 		body.part("file", new ByteArrayResource(Pdfs.pages(2))).filename("notice.pdf")
 			.contentType(MediaType.APPLICATION_PDF);
 		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents")
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 
 		var wholeCase = create(order(caseId));
-		assertThat(wholeCase.get("itemCount")).isEqualTo(3);
-		var chosen = create(Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明已告知",
-				"caseId", caseId, "items", List.of(Map.of("kind", "DOCUMENT", "id", document,
-						"offeredToProve", "证明已履行告知程序"))));
-		var zip = download(chosen.get("id").toString());
+		assertThat(wholeCase.itemCount()).isEqualTo(3);
+		var chosen = create(new AccessApi.PackageOrder("COURT", "东阳市人民法院", "证明已告知", caseId,
+				List.of(new AccessApi.OrderItem("DOCUMENT", document, "证明已履行告知程序"))));
+		var zip = download(chosen.id());
 		var base = Bags.unzip(zip);
 		Bags.validate(base);
-		var items = (List<Map<String, Object>>) JSON.readValue(base.resolve("metadata/items.json").toFile(), Map.class)
-			.get("items");
+		var items = JSON.readValue(base.resolve("metadata/items.json").toFile(), AccessApi.BagItems.class).items();
 		assertThat(items).singleElement().satisfies(i -> {
-			assertThat(i.get("file")).isEqualTo("data/documents/" + document + ".pdf");
-			assertThat(i.get("kind")).isEqualTo("ADVANCE_NOTICE");
-			assertThat(i.get("offeredToProve")).isEqualTo("证明已履行告知程序");
-			assertThat(i.get("transcript")).isNull();
+			assertThat(i.file()).isEqualTo("data/documents/" + document + ".pdf");
+			assertThat(i.kind()).isEqualTo("ADVANCE_NOTICE");
+			assertThat(i.offeredToProve()).isEqualTo("证明已履行告知程序");
+			assertThat(i.transcript()).isNull();
 		});
 		var verified = verifyPackage(zip);
 		assertThat(verified.exitCode()).as(verified.output()).isZero();
 	}
 
-	private Map<String, Object> order(String caseId) {
-		return Map.of("recipientKind", "COURT", "recipient", "东阳市人民法院", "purpose", "证明违法事实", "caseId", caseId);
+	private AccessApi.PackageOrder order(String caseId) {
+		return AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "证明违法事实", caseId);
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> create(Map<String, Object> order) {
+	private AccessApi.PackageView create(AccessApi.PackageOrder order) {
 		return Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
-			.body(order).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
+			.body(order).exchange().expectStatus().isCreated().expectBody(AccessApi.PackageView.class).returnResult()
 			.getResponseBody();
 	}
 
@@ -273,16 +267,16 @@ class EvidencePackageIntegrationTests {
 		var seed = System.nanoTime();
 		var video = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "deviceSerial",
 				"DSJ-A8-000777", "caseId", caseId), Media.mp4(made, Duration.ofMinutes(5), 64 * 1024, seed), "现场.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 		var sound = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "deviceSerial",
 				"DSJ-A8-000777", "caseId", caseId, "startedAt", made.toString(), "endedAt", made.plusSeconds(2).toString()),
 				withNoise(Media.wav(2), seed), "询问.wav")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
 		if (logged) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> List.of(video, sound).stream()
 				.allMatch(id -> entries("subjectType=RECORDING&subjectId=" + id).stream()
-					.anyMatch(e -> e.get("action").equals("UPLOAD"))));
+					.anyMatch(e -> e.action().equals("UPLOAD"))));
 		}
 		return caseId;
 	}
@@ -296,19 +290,17 @@ class EvidencePackageIntegrationTests {
 		return copy;
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<String> recordingsOf(String caseId) {
 		var page = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings?caseId={id}", caseId).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-		return ((List<Map<String, Object>>) page.get("items")).stream().map(r -> r.get("id").toString()).toList();
+			.expectStatus().isOk().expectBody(AccessApi.RecordingPage.class).returnResult().getResponseBody();
+		return page.items().stream().map(AccessApi.RecordingView::id).toList();
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> entries(String query) {
+	private List<AccessApi.AuditEntry> entries(String query) {
 		// the custodian sees every record's chain of custody (ART-13); others only where they may see the record
 		var page = Api.as(port, "zhao.min").get().uri("/api/v1/audit/entries?size=500&" + query).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-		return (List<Map<String, Object>>) page.get("items");
+			.expectStatus().isOk().expectBody(AccessApi.AuditPage.class).returnResult().getResponseBody();
+		return page.items();
 	}
 
 	private record Result(int exitCode, String output) {

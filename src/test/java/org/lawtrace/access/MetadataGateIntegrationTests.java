@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class MetadataGateIntegrationTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId), bytes,
 				"gate.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 	}
 
 	private RestTestClient.ResponseSpec get(String who, String uri, Object id) {
@@ -67,7 +68,7 @@ class MetadataGateIntegrationTests {
 	void bookmarksAndCustodyAreMetadata() {
 		var recordingId = uploadIntoNewCase(video());
 		Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recordingId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "OPENING", "offsetSeconds", 5)).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewBookmark("OPENING", 5)).exchange()
 			.expectStatus().isCreated();
 		var unknown = UUID.randomUUID();
 		for (var who : STRANGERS) {
@@ -100,7 +101,7 @@ class MetadataGateIntegrationTests {
 
 	private String mark(String who, Object id) {
 		var result = Api.as(port, who).post().uri("/api/v1/compliance/recordings/{id}/bookmarks", id)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "CLOSING", "offsetSeconds", 10)).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewBookmark("CLOSING", 10)).exchange()
 			.returnResult(String.class);
 		return result.getStatus().value() + " " + String.valueOf(result.getResponseBody()).replace(id.toString(), "ID")
 			.replaceAll("\"timestamp\":\"[^\"]*\"", "");
@@ -112,13 +113,13 @@ class MetadataGateIntegrationTests {
 	void documentEntriesAreMetadata() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var body = new MultipartBodyBuilder();
-		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+		body.part("metadata", new AccessApi.DocumentMetadata("ADVANCE_NOTICE", caseId, "行政处罚告知书"),
 				MediaType.APPLICATION_JSON);
 		body.part("file", new ByteArrayResource(Pdfs.pages(1))).filename("notice.pdf")
 			.contentType(MediaType.APPLICATION_PDF);
 		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents")
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 		var uri = "/api/v1/audit/entries?subjectType=DOCUMENT&subjectId={id}";
 		for (var who : List.of("zhou.tao", "sun.li", "chen.jing")) {
 			assertThat(body(who, uri, document)).as(who).startsWith("404").isEqualTo(body(who, uri, UUID.randomUUID()));
@@ -128,7 +129,7 @@ class MetadataGateIntegrationTests {
 
 	private String caseIdOf(String recordingId) {
 		return Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", recordingId).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("caseId").toString();
+			.expectStatus().isOk().expectBody(AccessApi.RecordingView.class).returnResult().getResponseBody().caseId();
 	}
 
 	@Test
@@ -138,15 +139,15 @@ class MetadataGateIntegrationTests {
 		var bytes = video();
 		var recordingId = uploadIntoNewCase(bytes);
 		var view = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", recordingId).exchange()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.expectBody(AccessApi.RecordingView.class).returnResult().getResponseBody();
 
 		var refused = Uploads.upload(Api.as(port, "wang.qiang"), Map.of("recordedBy", "wang.qiang"), bytes, "copy.mp4")
 			.expectStatus().isEqualTo(409)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(refused).doesNotContain(recordingId).doesNotContain(view.get("caseId").toString())
+		assertThat(refused).doesNotContain(recordingId).doesNotContain(view.caseId())
 			.doesNotContain("东市监处").doesNotContain("东阳市示例食品").doesNotContain("zhang.wei")
-			.doesNotContain("li.na").doesNotContain("张").doesNotContain(view.get("sha256").toString());
+			.doesNotContain("li.na").doesNotContain("张").doesNotContain(view.sha256());
 
 		Uploads.upload(Api.as(port, "li.na"), Map.of("recordedBy", "li.na"), bytes, "copy.mp4")
 			.expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(recordingId);
@@ -169,17 +170,17 @@ class MetadataGateIntegrationTests {
 	}
 
 	private String stationToken() {
-		List<?> units = Api.as(port, "admin").get().uri("/api/v1/units").exchange().returnResult(List.class)
+		var units = Api.as(port, "admin").get().uri("/api/v1/units").exchange().returnResult(AccessApi.Unit[].class)
 			.getResponseBody();
-		Object wuning = units.stream().map(u -> (Map<?, ?>) u).filter(u -> "DY-WN".equals(u.get("code")))
-			.map(u -> u.get("id")).findFirst().orElseThrow();
+		var wuning = Stream.of(units).filter(u -> "DY-WN".equals(u.code())).map(AccessApi.Unit::id).findFirst()
+			.orElseThrow();
 		var name = "gate" + seed++;
 		var id = Api.as(port, "admin").post().uri("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "测试采集站" + name, "username", "station." + name, "unitId", wuning, "location", "测试"))
-			.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+			.body(new AccessApi.NewStation("测试采集站" + name, "station." + name, wuning, "测试"))
+			.exchange().expectStatus().isCreated().returnResult(AccessApi.Created.class).getResponseBody().id();
 		return Api.as(port, "admin").post().uri("/api/v1/stations/{id}/tokens", id)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "gate test")).exchange()
-			.returnResult(Map.class).getResponseBody().get("token").toString();
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("gate test")).exchange()
+			.returnResult(AccessApi.IssuedToken.class).getResponseBody().token();
 	}
 
 	private static String sha256(byte[] bytes) {

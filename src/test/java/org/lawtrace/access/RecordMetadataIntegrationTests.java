@@ -47,7 +47,7 @@ class RecordMetadataIntegrationTests {
 			description.put("caseId", caseId);
 		}
 		return Uploads.upload(Api.as(port, "zhang.wei"), description, bytes, "metadata.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 	}
 
 	private int status(String who, String uri, Object id) {
@@ -63,12 +63,11 @@ class RecordMetadataIntegrationTests {
 		return Api.as(port, who).get().uri(uri, id).exchange().returnResult(String.class).getResponseBody();
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<String> search(String who, String query) {
 		var page = Api.as(port, who).get().uri("/api/v1/recordings?" + query).exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
-		var ids = ((List<Map<String, Object>>) page.get("items")).stream().map(i -> i.get("id").toString()).toList();
-		assertThat(((Number) page.get("total")).longValue()).as("the total counts only what is shown").isEqualTo(ids.size());
+			.expectBody(AccessApi.RecordingPage.class).returnResult().getResponseBody();
+		var ids = page.items().stream().map(AccessApi.RecordingView::id).toList();
+		assertThat(page.total()).as("the total counts only what is shown").isEqualTo(ids.size());
 		return ids;
 	}
 

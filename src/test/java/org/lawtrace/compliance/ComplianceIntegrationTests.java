@@ -46,10 +46,10 @@ class ComplianceIntegrationTests {
 	private String stage(String caseId, String kind, Instant start, Instant end) {
 		return Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", kind, "startedAt", start.atZone(ZONE).toOffsetDateTime().toString(), "endedAt",
-					end.atZone(ZONE).toOffsetDateTime().toString(), "present", List.of("zhang.wei", "li.na")))
+			.body(new ComplianceApi.NewStage(kind, start.atZone(ZONE).toOffsetDateTime(),
+					end.atZone(ZONE).toOffsetDateTime(), List.of("zhang.wei", "li.na")))
 			.exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(ComplianceApi.Created.class).getResponseBody().id();
 	}
 
 	private String upload(String caseId, List<String> stages, String recordedBy, Instant start, Duration length) {
@@ -57,24 +57,12 @@ class ComplianceIntegrationTests {
 		return Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", recordedBy, "caseId", caseId,
 				"stageIds", stages), bytes, "c" + seed + ".mp4")
 			.expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(ComplianceApi.Created.class).getResponseBody().id();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> checklist(String caseId) {
+	private ComplianceApi.Checklist checklist(String caseId) {
 		return Api.as(port, "zhang.wei").get().uri("/api/v1/cases/{id}/compliance", caseId).exchange()
-			.expectStatus().isOk().returnResult(Map.class).getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> stageOf(Map<String, Object> checklist, String stageId) {
-		return ((List<Map<String, Object>>) checklist.get("stages")).stream()
-			.filter(s -> s.get("stageId").equals(stageId)).findFirst().orElseThrow();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
-		return (List<Map<String, Object>>) map.get(key);
+			.expectStatus().isOk().returnResult(ComplianceApi.Checklist.class).getResponseBody();
 	}
 
 	@Test
@@ -87,39 +75,39 @@ class ComplianceIntegrationTests {
 		var seizure = stage(caseId, "SEIZURE", start, start.plus(Duration.ofMinutes(45)));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			var stage = stageOf(checklist(caseId), seizure);
-			assertThat(stage.get("light")).isEqualTo("RED");
-			assertThat(list(stage, "open")).anySatisfy(f -> {
-				assertThat(f.get("article")).isEqualTo("ART-06.3");
-				assertThat(f.get("severity")).isEqualTo("MAJOR");
-				assertThat(f.get("rulePackVersion")).isEqualTo("dongyang-2026.1");
+			var stage = checklist(caseId).stage(seizure);
+			assertThat(stage.light()).isEqualTo("RED");
+			assertThat(stage.open()).anySatisfy(f -> {
+				assertThat(f.article()).isEqualTo("ART-06.3");
+				assertThat(f.severity()).isEqualTo("MAJOR");
+				assertThat(f.rulePackVersion()).isEqualTo("dongyang-2026.1");
 			});
 		});
 
 		var recording = upload(caseId, List.of(seizure), "zhang.wei", start.minusSeconds(10), Duration.ofMinutes(46));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			var stage = stageOf(checklist(caseId), seizure);
-			assertThat(list(stage, "resolved")).anySatisfy(f -> {
-				assertThat(f.get("article")).isEqualTo("ART-06.3");
-				assertThat(f.get("resolution")).isEqualTo("FIXED");
+			var stage = checklist(caseId).stage(seizure);
+			assertThat(stage.resolved()).anySatisfy(f -> {
+				assertThat(f.article()).isEqualTo("ART-06.3");
+				assertThat(f.resolution()).isEqualTo("FIXED");
 			});
-			assertThat(list(stage, "open")).isNotEmpty().allSatisfy(f -> assertThat(f.get("article")).isEqualTo("ART-06.0"));
-			assertThat(stage.get("light")).isEqualTo("AMBER");
+			assertThat(stage.open()).isNotEmpty().allSatisfy(f -> assertThat(f.article()).isEqualTo("ART-06.0"));
+			assertThat(stage.light()).isEqualTo("AMBER");
 		});
 
 		Api.as(port, "li.na").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recording)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "OPENING", "offsetSeconds", 12))
+			.contentType(MediaType.APPLICATION_JSON).body(ComplianceApi.NewBookmark.at("OPENING", 12))
 			.exchange().expectStatus().isCreated();
 		Api.as(port, "li.na").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recording)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "CLOSING", "offsetSeconds", 99999))
+			.contentType(MediaType.APPLICATION_JSON).body(ComplianceApi.NewBookmark.at("CLOSING", 99999))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("offsetSeconds");
 		Api.as(port, "li.na").post().uri("/api/v1/compliance/recordings/{id}/bookmarks", recording)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "CLOSING", "attestation", "当事人离场前已询问有无补充，记录仪电量耗尽未录到"))
+			.body(ComplianceApi.NewBookmark.attested("CLOSING", "当事人离场前已询问有无补充，记录仪电量耗尽未录到"))
 			.exchange().expectStatus().isCreated();
 		var done = checklist(caseId);
-		assertThat(stageOf(done, seizure).get("light")).isEqualTo("GREEN");
-		assertThat(done.get("light")).isEqualTo("GREEN");
+		assertThat(done.stage(seizure).light()).isEqualTo("GREEN");
+		assertThat(done.light()).isEqualTo("GREEN");
 	}
 
 	@Test
@@ -138,26 +126,26 @@ class ComplianceIntegrationTests {
 		var unqualified = Uploads.upload(Api.as(port, "huang.lei"), Map.of("recordedBy", "huang.lei"),
 				Media.mp4(dayAfterExpiry.atTime(10, 0).atZone(ZONE).toInstant(), Duration.ofMinutes(5), 2048, seed++),
 				"c" + seed + ".mp4")
-			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+			.expectStatus().isCreated().returnResult(ComplianceApi.Created.class).getResponseBody().id();
 		Api.as(port, "zhang.wei").post().uri("/api/v1/recordings/{id}/revisions", unqualified)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", caseId, "reason", "关联到本案"))
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.CaseLink(caseId, "关联到本案"))
 			.exchange().expectStatus().isNotFound();
 		Api.as(port, "zhao.min").post().uri("/api/v1/recordings/{id}/revisions", unqualified)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("caseId", caseId, "reason", "归档到本案"))
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.CaseLink(caseId, "归档到本案"))
 			.exchange().expectStatus().isCreated();
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			var found = list(checklist(caseId), "caseFindings");
+			var found = checklist(caseId).caseFindings();
 			assertThat(found).anySatisfy(f -> {
-				assertThat(f.get("article")).isEqualTo("ART-15.1");
-				assertThat(f.get("recordId")).isEqualTo(late);
-				assertThat(f.get("recordKind")).isEqualTo("RECORDING");
-				assertThat(f.get("detail").toString()).contains("迟 1 日");
+				assertThat(f.article()).isEqualTo("ART-15.1");
+				assertThat(f.recordId()).isEqualTo(late);
+				assertThat(f.recordKind()).isEqualTo("RECORDING");
+				assertThat(f.detail()).contains("迟 1 日");
 			});
 			assertThat(found).anySatisfy(f -> {
-				assertThat(f.get("article")).isEqualTo("ART-08");
-				assertThat(f.get("recordId")).isEqualTo(unqualified);
-				assertThat(f.get("detail").toString()).contains("黄磊").contains(dayAfterExpiry.minusDays(1).toString());
+				assertThat(f.article()).isEqualTo("ART-08");
+				assertThat(f.recordId()).isEqualTo(unqualified);
+				assertThat(f.detail()).contains("黄磊").contains(dayAfterExpiry.minusDays(1).toString());
 			});
 		});
 		// the officer sees the gaps of their own case on their list
@@ -285,29 +273,29 @@ class ComplianceIntegrationTests {
 	void documentWithoutSeal() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var body = new org.springframework.http.client.MultipartBodyBuilder();
-		body.part("metadata", Map.of("kind", "ADVANCE_NOTICE", "caseId", caseId, "title", "行政处罚告知书"),
+		body.part("metadata", new ComplianceApi.DocumentMetadata("ADVANCE_NOTICE", caseId, "行政处罚告知书"),
 				MediaType.APPLICATION_JSON);
 		body.part("file", new org.springframework.core.io.ByteArrayResource(org.lawtrace.documents.Pdfs.pages(1)))
 			.filename("scan.pdf").contentType(MediaType.APPLICATION_PDF);
 		var document = Api.as(port, "zhang.wei").post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(body.build()).exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(ComplianceApi.Created.class).getResponseBody().id();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			var checklist = checklist(caseId);
-			assertThat(checklist.get("light")).isEqualTo("RED");
-			assertThat(list(checklist, "caseFindings")).anySatisfy(f -> {
-				assertThat(f.get("article")).isEqualTo("ART-05.3");
-				assertThat(f.get("recordId")).isEqualTo(document);
-				assertThat(f.get("recordKind")).isEqualTo("DOCUMENT");
-				assertThat(f.get("detail").toString()).contains("本局印章");
+			assertThat(checklist.light()).isEqualTo("RED");
+			assertThat(checklist.caseFindings()).anySatisfy(f -> {
+				assertThat(f.article()).isEqualTo("ART-05.3");
+				assertThat(f.recordId()).isEqualTo(document);
+				assertThat(f.recordKind()).isEqualTo("DOCUMENT");
+				assertThat(f.detail()).contains("本局印章");
 			});
 		});
 		Api.as(port, "zhang.wei").post().uri("/api/v1/documents/{id}/confirmations", document)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "SEAL", "role", "BUREAU")).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(ComplianceApi.Seal.bureau()).exchange()
 			.expectStatus().isCreated();
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(list(checklist(caseId), "caseFindings"))
-			.filteredOn(f -> "ART-05.3".equals(f.get("article")))
-			.allSatisfy(f -> assertThat(f.get("resolution")).isEqualTo("FIXED")));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(checklist(caseId).caseFindings())
+			.filteredOn(f -> "ART-05.3".equals(f.article()))
+			.allSatisfy(f -> assertThat(f.resolution()).isEqualTo("FIXED")));
 	}
 
 	@Test
@@ -319,32 +307,32 @@ class ComplianceIntegrationTests {
 		var start = now.minus(Duration.ofHours(4));
 		var inspection = stage(caseId, "ON_SITE_INSPECTION", start, start.plus(Duration.ofMinutes(30)));
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(stageOf(checklist(caseId), inspection).get("light")).isEqualTo("RED"));
+			.untilAsserted(() -> assertThat(checklist(caseId).stage(inspection).light()).isEqualTo("RED"));
 
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, inspection)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", " ")).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.NewExemption(" ")).exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
 		var exemption = Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages/{s}/exemptions", caseId, inspection)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "检查场所涉及国家秘密，不宜录音录像")).exchange()
-			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.NewExemption("检查场所涉及国家秘密，不宜录音录像")).exchange()
+			.expectStatus().isCreated().returnResult(ComplianceApi.Created.class).getResponseBody().id();
 		Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", true)).exchange().expectStatus().isForbidden();
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.Decision(true, null)).exchange().expectStatus().isForbidden();
 		Api.as(port, "sun.li").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", true, "note", "同意")).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.Decision(true, "同意")).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED");
 
-		var stage = stageOf(checklist(caseId), inspection);
-		assertThat(stage.get("light")).isEqualTo("GREEN");
-		assertThat(list(stage, "resolved")).anySatisfy(f -> {
-			assertThat(f.get("article")).isEqualTo("ART-06.1");
-			assertThat(f.get("resolution")).isEqualTo("EXEMPTED");
+		var stage = checklist(caseId).stage(inspection);
+		assertThat(stage.light()).isEqualTo("GREEN");
+		assertThat(stage.resolved()).anySatisfy(f -> {
+			assertThat(f.article()).isEqualTo("ART-06.1");
+			assertThat(f.resolution()).isEqualTo("EXEMPTED");
 		});
-		assertThat(list(stage, "open")).singleElement().satisfies(f -> {
-			assertThat(f.get("severity")).isEqualTo("NOTICE");
-			assertThat(f.get("detail").toString()).contains("国家秘密");
+		assertThat(stage.open()).singleElement().satisfies(f -> {
+			assertThat(f.severity()).isEqualTo("NOTICE");
+			assertThat(f.detail()).contains("国家秘密");
 		});
 		Api.as(port, "sun.li").post().uri("/api/v1/compliance/exemptions/{id}/decision", exemption)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("approve", false)).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new ComplianceApi.Decision(false, null)).exchange()
 			.expectStatus().isEqualTo(409);
 	}
 }

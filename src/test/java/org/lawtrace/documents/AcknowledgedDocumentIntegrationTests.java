@@ -2,9 +2,7 @@ package org.lawtrace.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class AcknowledgedDocumentIntegrationTests {
 			var file = Pdfs.pages(2);
 			var answer = register(server.port(), caseId, file);
 			server.kill();
-			acknowledged.put(answer.get("id").toString(), file);
+			acknowledged.put(answer.id(), file);
 
 			server.start();
 			var port = server.port();
@@ -49,9 +47,9 @@ class AcknowledgedDocumentIntegrationTests {
 				Api.as(port, "zhang.wei").get().uri("/api/v1/documents/{id}", id).exchange().expectStatus().isOk();
 				var entries = Api.as(port, "zhao.min").get()
 					.uri("/api/v1/audit/entries?subjectType=DOCUMENT&subjectId={id}", id).exchange()
-					.expectStatus().isOk().returnResult(Map.class).getResponseBody();
-				assertThat(entries.get("items").toString()).as("audit entries of %s after the kill", id)
-					.contains("DOCUMENT_REGISTERED");
+					.expectStatus().isOk().returnResult(DocumentApi.AuditPage.class).getResponseBody();
+				assertThat(entries.items()).as("audit entries of %s after the kill", id)
+					.extracting(DocumentApi.AuditEntry::action).contains("DOCUMENT_REGISTERED");
 				var content = Api.as(port, "zhang.wei").get().uri("/api/v1/documents/{id}/content", id).exchange()
 					.expectStatus().isOk().returnResult(byte[].class).getResponseBody();
 				assertThat(TwinDigestTestAccess.sha256(content)).isEqualTo(TwinDigestTestAccess.sha256(each.getValue()));
@@ -62,15 +60,13 @@ class AcknowledgedDocumentIntegrationTests {
 		}
 	}
 
-	private static Map<?, ?> register(int port, String caseId, byte[] file) {
-		var metadata = new HashMap<String, Object>();
-		metadata.put("kind", "ADVANCE_NOTICE");
-		metadata.put("caseId", caseId);
-		metadata.put("title", "行政处罚告知书");
+	private static DocumentApi.DocumentView register(int port, String caseId, byte[] file) {
+		var metadata = new DocumentApi.DocumentMetadata("ADVANCE_NOTICE", caseId, null, null, "行政处罚告知书");
 		var body = new MultipartBodyBuilder();
 		body.part("metadata", metadata, MediaType.APPLICATION_JSON);
 		body.part("file", new ByteArrayResource(file)).filename("notice.pdf").contentType(MediaType.APPLICATION_PDF);
 		return Api.as(port, "zhang.wei").post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(body.build()).exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody();
+			.body(body.build()).exchange().expectStatus().isCreated().returnResult(DocumentApi.DocumentView.class)
+			.getResponseBody();
 	}
 }

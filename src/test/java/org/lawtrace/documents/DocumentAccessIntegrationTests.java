@@ -3,7 +3,7 @@ package org.lawtrace.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class DocumentAccessIntegrationTests {
 			+ "document page shows the grant, or 申请查阅 where there is none")
 	void grantForAChosenDocumentOpensOnlyThatOne() {
 		var s = new DocumentScenario(port);
-		var filing = s.document("FILING_APPROVAL", null, "立案审批表", 1).get("id");
-		var closing = s.document("CLOSING_APPROVAL", null, "结案审批表", 1).get("id");
+		var filing = s.document("FILING_APPROVAL", null, "立案审批表", 1).id();
+		var closing = s.document("CLOSING_APPROVAL", null, "结案审批表", 1).id();
 		// without a grant the document does not exist for legal affairs (ART-20); the custodian, who sees it but
 		// not its file (ART-13), is offered 申请查阅 on its page
 		read(s, "chen.jing", filing).expectStatus().isNotFound();
@@ -43,11 +43,12 @@ class DocumentAccessIntegrationTests {
 		assertThat(grantsPanel(s, "zhao.min", filing)).contains("ask-access").doesNotContain("class=\"access-grant\"");
 
 		var requestId = s.as("chen.jing").post().uri("/api/v1/access-requests").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("caseId", s.caseId, "scope", "RECORDS", "records",
-					List.of(Map.of("kind", "DOCUMENT", "id", filing)), "purpose", "复议答复核对立案审批", "days", 2))
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+			.body(new DocumentApi.NewAccessRequest(s.caseId, "RECORDS", List.of(new DocumentApi.RecordRef("DOCUMENT", filing)),
+					"复议答复核对立案审批", 2))
+			.exchange().expectStatus().isCreated().expectBody(DocumentApi.Created.class).returnResult().getResponseBody()
+			.id();
 		s.as("liu.yang").post().uri("/api/v1/access-requests/{id}/approval", requestId)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("opinion", "同意")).exchange().expectStatus().isOk();
+			.contentType(MediaType.APPLICATION_JSON).body(new DocumentApi.Decision("同意")).exchange().expectStatus().isOk();
 
 		read(s, "chen.jing", filing).expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
 		read(s, "chen.jing", closing).expectStatus().isNotFound();
@@ -72,18 +73,17 @@ class DocumentAccessIntegrationTests {
 		return s.as(who).get().uri(uri, id).exchange().returnResult(String.class).getStatus().value();
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Object> listed(DocumentScenario s, String who) {
-		return s.as(who).get().uri("/api/v1/documents?caseId={id}", s.caseId).exchange().expectStatus().isOk()
-			.expectBody(List.class).returnResult().getResponseBody().stream()
-			.map(d -> ((Map<String, Object>) d).get("id")).toList();
+	private List<String> listed(DocumentScenario s, String who) {
+		return Stream.of(s.as(who).get().uri("/api/v1/documents?caseId={id}", s.caseId).exchange().expectStatus().isOk()
+			.expectBody(DocumentApi.DocumentView[].class).returnResult().getResponseBody())
+			.map(DocumentApi.DocumentView::id).toList();
 	}
 
 	@Test
 	@DisplayName("ART-20: without a grant a document's metadata is 404 like an unknown id, it is not listed, and the attempt is logged; a grant, the handlers and the custodian (ART-13) see it")
 	void metadataOnlyWithAccess() {
 		var s = new DocumentScenario(port);
-		var filing = s.document("FILING_APPROVAL", null, "立案审批表", 1).get("id").toString();
+		var filing = s.document("FILING_APPROVAL", null, "立案审批表", 1).id();
 		var unknown = java.util.UUID.randomUUID().toString();
 		for (var who : List.of("wang.qiang", "zhou.tao", "sun.li", "chen.jing")) {
 			assertThat(status(s, who, "/api/v1/documents/{id}", filing)).as(who).isEqualTo(404);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lawtrace.documents.CaseFileIntegrationTests.id;
 
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,20 +67,19 @@ class DocumentBadInputIntegrationTests {
 		var questioning = s.stage("QUESTIONING", "zhang.wei", "li.na");
 		var record = id(s.document("QUESTIONING_RECORD", questioning, "询问笔录", 2));
 		var before = documentRows();
-		s.confirm(record, Map.of("kind", "SIGNATURE", "role", "OFFICER", "signer", "huang.lei"))
+		s.confirm(record, DocumentApi.Confirmation.officer("huang.lei"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("signer");
 		var withAssistant = s.stage("ON_SITE_INSPECTION", "zhang.wei", "li.na", "wang.qiang");
 		var onSite = id(s.document("ON_SITE_RECORD", withAssistant, "现场笔录", 1));
-		s.confirm(onSite, Map.of("kind", "SIGNATURE", "role", "OFFICER", "signer", "wang.qiang"))
+		s.confirm(onSite, DocumentApi.Confirmation.officer("wang.qiang"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("signer");
 		before = documentRows();
-		s.confirm(record, Map.of("kind", "SIGNATURE", "role", "PARTY", "name", "路人甲"))
+		s.confirm(record, DocumentApi.Confirmation.party("路人甲", null))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("name");
-		s.confirm(record, Map.of("kind", "SIGNATURE", "role", "PARTY", "name", "东阳市示例食品有限公司",
-				"pages", List.of(3))).expectStatus().isBadRequest()
+		s.confirm(record, DocumentApi.Confirmation.party("东阳市示例食品有限公司", List.of(3))).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("pages");
 		assertThat(documentRows()).isEqualTo(before);
 	}
@@ -90,11 +89,10 @@ class DocumentBadInputIntegrationTests {
 	void refusesANumberAlreadyUsed() throws Exception {
 		var s = new DocumentScenario(port);
 		var first = s.document("ADVANCE_NOTICE", null, "行政处罚告知书", 1);
-		var number = (String) first.get("number");
+		var number = first.number();
 		var before = documentRows();
 		var file = Pdfs.pages(1);
-		var metadata = s.metadata("ADVANCE_NOTICE", null, "行政处罚告知书（重复）");
-		metadata.put("number", number);
+		var metadata = s.metadata("ADVANCE_NOTICE", null, "行政处罚告知书（重复）").withNumber(number);
 		s.register("zhang.wei", metadata, file)
 			.expectStatus().isEqualTo(409)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -102,12 +100,11 @@ class DocumentBadInputIntegrationTests {
 		assertThat(documentRows()).isEqualTo(before);
 		assertThat(stored(file)).isFalse();
 		// and the counter moves past a number typed in by hand
-		var typed = s.metadata("ADVANCE_NOTICE", null, "行政处罚告知书（预印）");
 		var next = Integer.parseInt(number.replaceAll(".*〕(\\d+)号", "$1")) + 1;
-		typed.put("number", "东市监处告〔2026〕" + next + "号");
+		var typed = s.metadata("ADVANCE_NOTICE", null, "行政处罚告知书（预印）").withNumber("东市监处告〔2026〕" + next + "号");
 		s.register("zhang.wei", typed, Pdfs.pages(1)).expectStatus().isCreated();
 		var after = s.document("ADVANCE_NOTICE", null, "行政处罚告知书（自动）", 1);
-		assertThat((String) after.get("number")).isNotEqualTo("东市监处告〔2026〕" + next + "号");
+		assertThat(after.number()).isNotEqualTo("东市监处告〔2026〕" + next + "号");
 	}
 
 	@Test
@@ -136,23 +133,25 @@ class DocumentBadInputIntegrationTests {
 
 	@Test
 	@DisplayName("ART-06.2: service left at the address needs its AV record; public notice is deemed served 30 days on")
-	@SuppressWarnings("unchecked")
 	void serviceRulesFollowTheMethod() {
 		var s = new DocumentScenario(port);
 		var notice = id(s.document("ADVANCE_NOTICE", null, "行政处罚告知书", 1));
 		s.seal(notice);
 		var before = documentRows();
-		s.serve(notice, Map.of("method", "LEFT_AT_ADDRESS", "witness", "村委会王某")).expectStatus().isBadRequest()
+		s.serve(notice, new DocumentApi.Service("LEFT_AT_ADDRESS", null, "村委会王某", null, null, null, null))
+			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("recordingId");
-		s.serve(notice, Map.of("method", "ELECTRONIC")).expectStatus().isEqualTo(422)
+		s.serve(notice, DocumentApi.Service.of("ELECTRONIC")).expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.field").isEqualTo("method");
-		s.serve(notice, Map.of("method", "PUBLIC_NOTICE", "place", "吴宁街道公告栏")).expectStatus().isBadRequest()
+		s.serve(notice, new DocumentApi.Service("PUBLIC_NOTICE", null, null, "吴宁街道公告栏", null, null, null))
+			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("recordingId");
 		assertThat(documentRows()).isEqualTo(before);
-		var posted = s.serve(notice, Map.of("method", "POST", "servedAt", "2026-11-20T10:00:00+08:00"))
-			.expectStatus().isCreated().returnResult(Map.class).getResponseBody();
-		var service = ((List<Map<String, Object>>) posted.get("services")).get(0);
-		assertThat(service.get("deemedServedAt")).isEqualTo(service.get("servedAt"));
+		var posted = s.serve(notice, new DocumentApi.Service("POST", null, null, null, null, null,
+				OffsetDateTime.parse("2026-11-20T10:00:00+08:00")))
+			.expectStatus().isCreated().returnResult(DocumentApi.DocumentView.class).getResponseBody();
+		var service = posted.services().get(0);
+		assertThat(service.deemedServedAt()).isNotNull().isEqualTo(service.servedAt());
 	}
 
 	@Test
@@ -188,7 +187,7 @@ class DocumentBadInputIntegrationTests {
 		assertThat(documentRows()).isEqualTo(before);
 		assertThat(stored(file)).isFalse();
 		assertThat(stored(broken)).isFalse();
-		assertThat(s.get(record)).containsEntry("currentVersion", 1);
+		assertThat(s.get(record).currentVersion()).isEqualTo(1);
 		s.close();
 		var late = Pdfs.pages(1);
 		s.register("zhang.wei", s.metadata("CLOSING_APPROVAL", null, "迟到的文书"), late).expectStatus().isEqualTo(409)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lawtrace.documents.CaseFileIntegrationTests.id;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,23 +25,14 @@ class DocumentKindsIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	private static Map<String, Object> definition(List<String> confirmations) {
-		var d = new HashMap<String, Object>();
-		d.put("chineseName", "专项检查记录");
-		d.put("englishName", "Special inspection record");
-		d.put("direction", "RECORD");
-		d.put("confirmations", confirmations);
-		d.put("pageByPage", false);
-		d.put("stageKinds", List.of("ON_SITE_INSPECTION"));
-		d.put("volume", "MAIN");
-		d.put("section", 4);
-		return d;
+	private static DocumentApi.KindDefinition definition(List<String> confirmations) {
+		return new DocumentApi.KindDefinition("专项检查记录", "Special inspection record", "RECORD", confirmations, false,
+				List.of("ON_SITE_INSPECTION"), "MAIN", 4);
 	}
 
 	@Test
 	@DisplayName("Rules versioned (Chapter 8): the administrator's edit is a new kind version; a document keeps the "
 			+ "version it was registered under; others may not edit")
-	@SuppressWarnings("unchecked")
 	void kindsAreEditedAsVersions() {
 		var code = "SPECIAL_RECORD_" + ThreadLocalRandom.current().nextInt(1_000_000);
 		var admin = Api.as(port, "admin");
@@ -57,15 +48,14 @@ class DocumentKindsIntegrationTests {
 		admin.get().uri("/api/v1/document-kinds/{code}/versions", code).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.length()").isEqualTo(2);
 		// the document registered under version 1 needs only the officers
-		assertThat(s.officersSign(document)).containsEntry("effective", true);
+		assertThat(s.officersSign(document).effective()).isTrue();
 		var later = s.document(code, inspection, "专项检查记录（二）", 1);
-		assertThat((Map<String, Object>) later.get("kind")).containsEntry("version", 2);
-		assertThat(s.officersSign(id(later))).containsEntry("effective", false);
+		assertThat(later.kind().version()).isEqualTo(2);
+		assertThat(s.officersSign(id(later)).effective()).isFalse();
 
 		Api.as(port, "zhang.wei").put().uri("/api/v1/document-kinds/{code}", code)
 			.contentType(MediaType.APPLICATION_JSON).body(definition(List.of())).exchange().expectStatus().isForbidden();
-		var bad = definition(List.of());
-		bad.put("section", 9);
+		var bad = definition(List.of()).inSection(9);
 		admin.put().uri("/api/v1/document-kinds/{code}", code).contentType(MediaType.APPLICATION_JSON).body(bad)
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("section");
 		Api.as(port, "zhou.tao").get().uri("/api/v1/document-kinds").exchange().expectStatus().isOk()
@@ -75,33 +65,30 @@ class DocumentKindsIntegrationTests {
 	@Test
 	@DisplayName("ART-06.2, SAMR-PR Art. 43, 82: a refusal to sign and service left at the address with the AV record "
 			+ "of the case; public notice deemed served 30 days after posting")
-	@SuppressWarnings("unchecked")
 	void refusalAndServiceWithTheirRecording() {
 		var s = new DocumentScenario(port);
 		var service = s.stage("SERVICE_LEFT_AT_ADDRESS", "zhang.wei", "li.na");
 		var photo = Media.jpeg(LocalDateTime.now().minusHours(1), 29.28, 120.24, System.nanoTime());
 		var recordingId = Uploads.upload(Api.as(port, "zhang.wei"),
 				Map.of("recordedBy", "zhang.wei", "caseId", s.caseId, "stageIds", List.of(service)), photo, "left.jpg")
-			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+			.expectStatus().isCreated().returnResult(DocumentApi.Created.class).getResponseBody().id();
 		var decision = id(s.document("PENALTY_DECISION", null, "行政处罚决定书（留置）", 2));
 		s.seal(decision);
 		var proof = id(s.document("PROOF_OF_SERVICE", service, "送达回证（留置）", 1));
-		s.confirm(proof, Map.of("kind", "REFUSAL", "role", "PARTY", "name", "东阳市示例食品有限公司"))
+		s.confirm(proof, DocumentApi.Confirmation.refusal("东阳市示例食品有限公司", null, null))
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("recordingId");
-		var refused = s.signed(proof, Map.of("kind", "REFUSAL", "role", "PARTY", "name", "东阳市示例食品有限公司",
-				"witness", "村委会王某", "recordingId", recordingId));
-		assertThat(refused).containsEntry("effective", true);
-		var served = s.serve(decision, Map.of("method", "LEFT_AT_ADDRESS", "witness", "村委会王某", "recordingId",
-				recordingId, "proofId", proof)).expectStatus().isCreated().returnResult(Map.class).getResponseBody();
-		assertThat((List<Map<String, Object>>) served.get("services")).singleElement()
-			.satisfies(x -> assertThat(x).containsEntry("recordingId", recordingId));
+		var refused = s.signed(proof, DocumentApi.Confirmation.refusal("东阳市示例食品有限公司", "村委会王某", recordingId));
+		assertThat(refused.effective()).isTrue();
+		var served = s.serve(decision, new DocumentApi.Service("LEFT_AT_ADDRESS", null, "村委会王某", null, recordingId,
+				proof, null)).expectStatus().isCreated().returnResult(DocumentApi.DocumentView.class).getResponseBody();
+		assertThat(served.services()).singleElement()
+			.satisfies(x -> assertThat(x.recordingId()).isEqualTo(recordingId));
 
 		var notice = id(s.document("ADVANCE_NOTICE", null, "行政处罚告知书（公告）", 1));
 		s.seal(notice);
-		var posted = s.serve(notice, Map.of("method", "PUBLIC_NOTICE", "place", "吴宁街道公告栏", "recordingId",
-				recordingId, "servedAt", "2026-11-20T10:00:00+08:00")).expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody();
-		assertThat(((List<Map<String, Object>>) posted.get("services")).get(0))
-			.containsEntry("deemedServedAt", "2026-12-20T10:00:00+08:00");
+		var posted = s.serve(notice, new DocumentApi.Service("PUBLIC_NOTICE", null, null, "吴宁街道公告栏", recordingId, null,
+				OffsetDateTime.parse("2026-11-20T10:00:00+08:00"))).expectStatus().isCreated()
+			.returnResult(DocumentApi.DocumentView.class).getResponseBody();
+		assertThat(posted.services().get(0).deemedServedAt()).isEqualTo("2026-12-20T10:00:00+08:00");
 	}
 }

@@ -1,9 +1,9 @@
 package org.lawtrace.documents;
 
-import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.lawtrace.Api;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -31,12 +31,12 @@ final class DocumentScenario {
 
 	String stage(String kind, List<String> present) {
 		return as("zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", kind, "startedAt", "2026-11-20T09:30:00+08:00", "present", present))
+			.body(new DocumentApi.NewStage(kind, OffsetDateTime.parse("2026-11-20T09:30:00+08:00"), present))
 			.exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(DocumentApi.Created.class).getResponseBody().id();
 	}
 
-	RestTestClient.ResponseSpec register(String user, Map<String, ?> metadata, byte[] file) {
+	RestTestClient.ResponseSpec register(String user, DocumentApi.DocumentMetadata metadata, byte[] file) {
 		var body = new MultipartBodyBuilder();
 		body.part("metadata", metadata, MediaType.APPLICATION_JSON);
 		body.part("file", new ByteArrayResource(file)).filename("scan.pdf").contentType(MediaType.APPLICATION_PDF);
@@ -44,66 +44,56 @@ final class DocumentScenario {
 			.exchange();
 	}
 
-	Map<String, Object> metadata(String kind, String stageId, String title) {
-		var m = new HashMap<String, Object>();
-		m.put("kind", kind);
-		m.put("caseId", caseId);
-		if (stageId != null) {
-			m.put("stageId", stageId);
-		}
-		m.put("title", title);
-		return m;
+	DocumentApi.DocumentMetadata metadata(String kind, @Nullable String stageId, String title) {
+		return new DocumentApi.DocumentMetadata(kind, caseId, stageId, null, title);
 	}
 
 	/** Registers a document as zhang.wei and answers it as the API shows it. */
-	@SuppressWarnings("unchecked")
-	Map<String, Object> document(String kind, String stageId, String title, int pages) {
+	DocumentApi.DocumentView document(String kind, @Nullable String stageId, String title, int pages) {
 		return register("zhang.wei", metadata(kind, stageId, title), Pdfs.pages(pages))
 			.expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody();
+			.returnResult(DocumentApi.DocumentView.class).getResponseBody();
 	}
 
 	RestTestClient.ResponseSpec change(String documentId, String reason, byte[] file) {
 		var body = new MultipartBodyBuilder();
-		body.part("metadata", Map.of("reason", reason), MediaType.APPLICATION_JSON);
+		body.part("metadata", new DocumentApi.Change(reason), MediaType.APPLICATION_JSON);
 		body.part("file", new ByteArrayResource(file)).filename("changed.pdf").contentType(MediaType.APPLICATION_PDF);
 		return as("zhang.wei").post().uri("/api/v1/documents/{id}/versions", documentId)
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange();
 	}
 
-	RestTestClient.ResponseSpec confirm(String documentId, Map<String, ?> confirmation) {
+	RestTestClient.ResponseSpec confirm(String documentId, DocumentApi.Confirmation confirmation) {
 		return as("zhang.wei").post().uri("/api/v1/documents/{id}/confirmations", documentId)
 			.contentType(MediaType.APPLICATION_JSON).body(confirmation).exchange();
 	}
 
-	@SuppressWarnings("unchecked")
-	Map<String, Object> signed(String documentId, Map<String, ?> confirmation) {
-		return confirm(documentId, confirmation).expectStatus().isCreated().returnResult(Map.class).getResponseBody();
+	DocumentApi.DocumentView signed(String documentId, DocumentApi.Confirmation confirmation) {
+		return confirm(documentId, confirmation).expectStatus().isCreated().returnResult(DocumentApi.DocumentView.class)
+			.getResponseBody();
 	}
 
-	Map<String, Object> officersSign(String documentId) {
-		signed(documentId, Map.of("kind", "SIGNATURE", "role", "OFFICER", "signer", "zhang.wei"));
-		return signed(documentId, Map.of("kind", "SIGNATURE", "role", "OFFICER", "signer", "li.na"));
+	DocumentApi.DocumentView officersSign(String documentId) {
+		signed(documentId, DocumentApi.Confirmation.officer("zhang.wei"));
+		return signed(documentId, DocumentApi.Confirmation.officer("li.na"));
 	}
 
-	Map<String, Object> partySigns(String documentId, List<Integer> pages) {
-		return signed(documentId, Map.of("kind", "SIGNATURE", "role", "PARTY", "name", "东阳市示例食品有限公司",
-				"pages", pages));
+	DocumentApi.DocumentView partySigns(String documentId, List<Integer> pages) {
+		return signed(documentId, DocumentApi.Confirmation.party("东阳市示例食品有限公司", pages));
 	}
 
-	Map<String, Object> seal(String documentId) {
-		return signed(documentId, Map.of("kind", "SEAL", "role", "BUREAU"));
+	DocumentApi.DocumentView seal(String documentId) {
+		return signed(documentId, DocumentApi.Confirmation.seal());
 	}
 
-	RestTestClient.ResponseSpec serve(String documentId, Map<String, ?> service) {
+	RestTestClient.ResponseSpec serve(String documentId, DocumentApi.Service service) {
 		return as("zhang.wei").post().uri("/api/v1/documents/{id}/services", documentId)
 			.contentType(MediaType.APPLICATION_JSON).body(service).exchange();
 	}
 
-	@SuppressWarnings("unchecked")
-	Map<String, Object> get(String documentId) {
+	DocumentApi.DocumentView get(String documentId) {
 		return as("zhang.wei").get().uri("/api/v1/documents/{id}", documentId).exchange().expectStatus().isOk()
-			.returnResult(Map.class).getResponseBody();
+			.returnResult(DocumentApi.DocumentView.class).getResponseBody();
 	}
 
 	void close() {

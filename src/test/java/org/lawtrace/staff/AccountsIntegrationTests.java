@@ -16,8 +16,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -89,7 +89,7 @@ class AccountsIntegrationTests {
 			.returnResult().getResponseBody());
 		var admin = Api.as(port, "admin");
 		admin.put().uri("/api/v1/staff/{u}/roles", name).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("roles", List.of("OFFICER", "CUSTODIAN"))).exchange()
+			.body(new StaffApi.NewRoles(List.of("OFFICER", "CUSTODIAN"))).exchange()
 			.expectStatus().isAccepted()
 			.expectBody().jsonPath("$.status").isEqualTo("PENDING").jsonPath("$.roles").isEqualTo(List.of("CUSTODIAN"));
 		admin.get().uri("/api/v1/staff/{u}", name).exchange()
@@ -105,13 +105,13 @@ class AccountsIntegrationTests {
 					.doesNotContain(name, "CUSTODIAN", "PENDING");
 			});
 		Api.as(port, "sun.li").post().uri("/api/v1/staff/role-changes/{id}/refusal", change)
-			.contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "未经档案科推荐")).exchange()
+			.contentType(MediaType.APPLICATION_JSON).body(new StaffApi.Refusal("未经档案科推荐")).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REFUSED");
 		admin.get().uri("/api/v1/staff/{u}", name).exchange()
 			.expectBody().jsonPath("$.roles").isEqualTo(List.of("OFFICER")).jsonPath("$.pendingRoles").isEmpty();
 
 		admin.put().uri("/api/v1/staff/{u}/roles", name).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("roles", List.of("ASSISTANT"))).exchange()
+			.body(new StaffApi.NewRoles(List.of("ASSISTANT"))).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.roles").isEqualTo(List.of("ASSISTANT"));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(auditActions(name))
 			.contains("ROLE_CHANGE_REFUSED", "ROLES_CHANGED"));
@@ -121,7 +121,7 @@ class AccountsIntegrationTests {
 	@DisplayName("ART-20: the director cannot confirm a change to their own account, and is told there is no other director")
 	void directorCannotConfirmOwnRoleChange() {
 		Api.as(port, "admin").put().uri("/api/v1/staff/sun.li/roles").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("roles", List.of("DIRECTOR", "LEGAL_AFFAIRS"))).exchange()
+			.body(new StaffApi.NewRoles(List.of("DIRECTOR", "LEGAL_AFFAIRS"))).exchange()
 			.expectStatus().isAccepted();
 		var change = pendingChangeOf("sun.li");
 		var director = Api.as(port, "sun.li");
@@ -142,10 +142,10 @@ class AccountsIntegrationTests {
 		var name = usernameOf(newStaff(List.of("OFFICER")).expectStatus().isCreated().expectBody()
 			.returnResult().getResponseBody());
 		Api.as(port, "admin").post().uri("/api/v1/staff/{u}/password", name).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("password", "a")).exchange()
+			.body(new StaffApi.NewPassword("a")).exchange()
 			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("password");
 		Api.as(port, name, GOOD).post().uri("/api/v1/staff/me/password").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("currentPassword", GOOD, "newPassword", name + "-X1")).exchange()
+			.body(new StaffApi.PasswordChange(GOOD, name + "-X1")).exchange()
 			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("password");
 	}
 
@@ -161,7 +161,7 @@ class AccountsIntegrationTests {
 			.expectBody().jsonPath("$.field").isEqualTo("password")
 			.jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("修改密码"));
 		fresh.post().uri("/api/v1/staff/me/tokens").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "绕过")).exchange().expectStatus().isForbidden();
+			.body(new StaffApi.NewToken("绕过")).exchange().expectStatus().isForbidden();
 		// pages lead to the change-password page and nowhere else
 		fresh.get().uri("/").exchange().expectStatus().isFound()
 			.expectHeader().value("Location", l -> assertThat(l).endsWith("/account/password"));
@@ -169,7 +169,7 @@ class AccountsIntegrationTests {
 			.expectBody(String.class).value(page -> assertThat(page).contains("修改密码", "id=\"password-form\""));
 
 		fresh.post().uri("/api/v1/staff/me/password").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("currentPassword", "wrong", "newPassword", CHANGED)).exchange()
+			.body(new StaffApi.PasswordChange("wrong", CHANGED)).exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("currentPassword");
 		changeOwnPassword(name, GOOD, CHANGED);
 		Api.as(port, name, CHANGED).get().uri("/api/v1/cases").exchange().expectStatus().isOk();
@@ -177,7 +177,7 @@ class AccountsIntegrationTests {
 
 		// a reset by the administrator requires a change again
 		Api.as(port, "admin").post().uri("/api/v1/staff/{u}/password", name).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("password", GOOD)).exchange().expectStatus().isNoContent();
+			.body(new StaffApi.NewPassword(GOOD)).exchange().expectStatus().isNoContent();
 		Api.as(port, name, GOOD).get().uri("/api/v1/cases").exchange().expectStatus().isForbidden();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(auditActions(name))
 			.contains("PASSWORD_RESET"));
@@ -292,12 +292,11 @@ class AccountsIntegrationTests {
 	private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec newStaff(List<String> roles,
 			String password) {
 		var admin = Api.as(port, "admin");
-		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(Map.class).getResponseBody()
-			.get("unitId");
+		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(StaffApi.StaffView.class)
+			.getResponseBody().unitId();
 		var username = "acct" + UUID.randomUUID().toString().substring(0, 8);
 		return admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("username", username, "name", "测试人员", "staffNumber", username, "unitId", unitId,
-					"permanent", true, "roles", roles, "password", password))
+			.body(new StaffApi.NewStaff(username, "测试人员", username, unitId, true, roles, password))
 			.exchange();
 	}
 
@@ -310,25 +309,23 @@ class AccountsIntegrationTests {
 
 	private void changeOwnPassword(String username, String current, String next) {
 		Api.as(port, username, current).post().uri("/api/v1/staff/me/password").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("currentPassword", current, "newPassword", next)).exchange()
+			.body(new StaffApi.PasswordChange(current, next)).exchange()
 			.expectStatus().isNoContent();
 	}
 
-	@SuppressWarnings("unchecked")
 	private String pendingChangeOf(String username) {
 		var changes = Api.as(port, "sun.li").get().uri("/api/v1/staff/role-changes?status=PENDING").exchange()
 			.expectStatus().isOk()
-			.returnResult(List.class).getResponseBody();
-		return ((List<Map<String, Object>>) changes).stream().filter(c -> username.equals(c.get("username")))
-			.map(c -> c.get("id").toString()).findFirst().orElseThrow();
+			.returnResult(StaffApi.RoleChangeView[].class).getResponseBody();
+		return Stream.of(changes).filter(c -> username.equals(c.username())).map(c -> c.id().toString()).findFirst()
+			.orElseThrow();
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<String> auditActions(String username) {
 		var page = Api.as(port, "zhou.tao").get()
 			.uri("/api/v1/audit/entries?subjectType=STAFF&subjectId={u}&size=100", username).exchange()
-			.expectStatus().isOk().returnResult(Map.class).getResponseBody();
-		return ((List<Map<String, Object>>) page.get("items")).stream().map(e -> e.get("action").toString()).toList();
+			.expectStatus().isOk().returnResult(StaffApi.AuditPage.class).getResponseBody();
+		return page.items().stream().map(StaffApi.AuditEntry::action).toList();
 	}
 
 	/**

@@ -2,8 +2,8 @@ package org.lawtrace.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
@@ -68,13 +68,13 @@ class StaffApiIntegrationTests {
 		var admin = Api.as(port, "admin");
 		var number = "CERT" + UUID.randomUUID().toString().substring(0, 8);
 		admin.post().uri("/api/v1/staff/{u}/certificates", username).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("number", number, "issuer", "浙江省人民政府", "validFrom", "2024-01-01",
-					"validTo", "2030-12-31"))
+			.body(new StaffApi.NewCertificate(number, "浙江省人民政府", LocalDate.parse("2024-01-01"),
+					LocalDate.parse("2030-12-31")))
 			.exchange().expectStatus().isCreated();
 		admin.get().uri(u -> u.path("/api/v1/staff/{u}/qualification").queryParam("date", "2026-05-01").build(username))
 			.exchange().expectBody().jsonPath("$.enforcementOfficer").isEqualTo(true);
 		admin.post().uri("/api/v1/certificates/{n}/revocation", number).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("on", "2026-05-01", "reason", "调离执法岗位")).exchange()
+			.body(new StaffApi.Revocation(LocalDate.parse("2026-05-01"), "调离执法岗位")).exchange()
 			.expectStatus().isNoContent();
 		admin.get().uri(u -> u.path("/api/v1/staff/{u}/qualification").queryParam("date", "2026-05-01").build(username))
 			.exchange().expectBody().jsonPath("$.enforcementOfficer").isEqualTo(false);
@@ -85,23 +85,21 @@ class StaffApiIntegrationTests {
 	@Test
 	void onlyTheAdministratorRegistersStaff() {
 		Api.as(port, "sun.li").post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("username", "x.y", "name", "某", "staffNumber", "X1", "unitId", UUID.randomUUID(),
-					"permanent", true, "roles", List.of("OFFICER")))
+			.body(new StaffApi.NewStaff("x.y", "某", "X1", UUID.randomUUID(), true, List.of("OFFICER"), null))
 			.exchange().expectStatus().isForbidden();
 	}
 
 	@Test
 	void refusesDuplicateUsernameAndUnknownRoleNamingTheField() {
 		var admin = Api.as(port, "admin");
-		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(Map.class).getResponseBody()
-			.get("unitId");
+		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(StaffApi.StaffView.class)
+			.getResponseBody().unitId();
 		admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("username", "zhang.wei", "name", "重名", "staffNumber", "DUP" + System.nanoTime(),
-					"unitId", unitId, "permanent", true, "roles", List.of("OFFICER")))
+			.body(new StaffApi.NewStaff("zhang.wei", "重名", "DUP" + System.nanoTime(), unitId, true,
+					List.of("OFFICER"), null))
 			.exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.field").isEqualTo("username");
 		admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("username", "new.one", "name", "新人", "staffNumber", "N1", "unitId", unitId,
-					"permanent", true, "roles", List.of("EMPEROR")))
+			.body(new StaffApi.NewStaff("new.one", "新人", "N1", unitId, true, List.of("EMPEROR"), null))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("roles[0]");
 	}
 
@@ -110,15 +108,15 @@ class StaffApiIntegrationTests {
 	void bearerTokenWorksUntilRevoked() {
 		var officer = Api.as(port, "li.na");
 		var issued = officer.post().uri("/api/v1/staff/me/tokens").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "采集站测试")).exchange()
+			.body(new StaffApi.NewToken("采集站测试")).exchange()
 			.expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody();
-		var token = issued.get("token").toString();
+			.returnResult(StaffApi.IssuedToken.class).getResponseBody();
+		var token = issued.token();
 		assertThat(token).startsWith("lt_");
 		Api.bearer(port, token).get().uri("/api/v1/cases").exchange().expectStatus().isOk();
 		officer.get().uri("/api/v1/staff/me/tokens").exchange()
 			.expectBody(String.class).value(body -> assertThat(body).doesNotContain(token).contains("采集站测试"));
-		officer.delete().uri("/api/v1/staff/me/tokens/{id}", issued.get("id")).exchange().expectStatus().isNoContent();
+		officer.delete().uri("/api/v1/staff/me/tokens/{id}", issued.id()).exchange().expectStatus().isNoContent();
 		Api.bearer(port, token).get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
 		Api.bearer(port, "lt_guessed").get().uri("/api/v1/cases").exchange().expectStatus().isUnauthorized();
 	}
@@ -147,12 +145,11 @@ class StaffApiIntegrationTests {
 
 	private String newStaff(boolean permanent, List<String> roles) {
 		var admin = Api.as(port, "admin");
-		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(Map.class).getResponseBody()
-			.get("unitId");
+		var unitId = admin.get().uri("/api/v1/staff/zhang.wei").exchange().returnResult(StaffApi.StaffView.class)
+			.getResponseBody().unitId();
 		var username = "t" + UUID.randomUUID().toString().substring(0, 8);
 		admin.post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("username", username, "name", "测试人员", "staffNumber", username, "unitId", unitId,
-					"permanent", permanent, "roles", roles, "password", "Secret-pw1"))
+			.body(new StaffApi.NewStaff(username, "测试人员", username, unitId, permanent, roles, "Secret-pw1"))
 			.exchange().expectStatus().isCreated();
 		return username;
 	}

@@ -17,6 +17,7 @@ import org.lawtrace.Api;
 import org.lawtrace.Browser;
 import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.access.AccessApi;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.shared.BureauTime;
@@ -57,7 +58,7 @@ class AccessUiBrowserTests {
 		var video = Media.mp4(time.now().minus(Duration.ofHours(2)), Duration.ofMinutes(3), 64 * 1024, System.nanoTime());
 		var recordingId = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
 				video, "browser-access.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(AccessApi.Created.class).returnResult().getResponseBody().id();
 
 		signIn("chen.jing");
 		// ART-20: without a grant the recording's page does not exist for her; the case page says how many

@@ -19,6 +19,7 @@ import org.lawtrace.Api;
 import org.lawtrace.Browser;
 import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.compliance.ComplianceApi;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.shared.BureauTime;
@@ -60,14 +61,13 @@ class BookmarkUiBrowserTests {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var seizure = Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "SEIZURE", "startedAt", start.atZone(zone).toOffsetDateTime().toString(), "endedAt",
-					start.plus(Duration.ofMinutes(45)).atZone(zone).toOffsetDateTime().toString(), "present",
-					List.of("zhang.wei", "li.na")))
-			.exchange().expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+			.body(new ComplianceApi.NewStage("SEIZURE", start.atZone(zone).toOffsetDateTime(),
+					start.plus(Duration.ofMinutes(45)).atZone(zone).toOffsetDateTime(), List.of("zhang.wei", "li.na")))
+			.exchange().expectStatus().isCreated().returnResult(ComplianceApi.Created.class).getResponseBody().id();
 		var video = Media.mp4(start.minusSeconds(10), Duration.ofMinutes(46), 64 * 1024, System.nanoTime());
 		var recordingId = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId,
 				"stageIds", List.of(seizure)), video, "browser-bookmarks.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(ComplianceApi.Created.class).returnResult().getResponseBody().id();
 		var stageRow = By.cssSelector(".compliance-stage[data-stage='" + seizure + "']");
 
 		signIn("zhang.wei");

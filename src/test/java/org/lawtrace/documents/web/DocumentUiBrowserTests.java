@@ -8,8 +8,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +20,7 @@ import org.lawtrace.Api;
 import org.lawtrace.Browser;
 import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.documents.DocumentApi;
 import org.lawtrace.documents.Pdfs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -54,8 +55,8 @@ class DocumentUiBrowserTests {
 	void officerRegistersAndConfirmsAQuestioningRecord() throws IOException {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", "QUESTIONING", "startedAt", "2026-11-20T09:30:00+08:00",
-					"present", List.of("zhang.wei", "li.na")))
+			.body(new DocumentApi.NewStage("QUESTIONING", OffsetDateTime.parse("2026-11-20T09:30:00+08:00"),
+					List.of("zhang.wei", "li.na")))
 			.exchange().expectStatus().isCreated();
 		signIn("zhang.wei");
 		open("/cases/" + caseId);
