@@ -2,12 +2,17 @@ package org.lawtrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A server-rendered page or htmx fragment as the browser reads it (jsoup): the page tests name the element that must
@@ -105,6 +110,13 @@ public final class Page {
 		return this;
 	}
 
+	/** Asserts that no element has this class, and that the class name appears nowhere in the source. */
+	public Page noClass(String className) {
+		none("." + className);
+		assertThat(source).as("the source never mentions '%s'", className).doesNotContain(className);
+		return this;
+	}
+
 	/** The one form field (input, select, textarea, button) with this name and value. */
 	public Element field(String name, String value) {
 		var found = document.select("input, select, textarea, button").stream()
@@ -157,6 +169,42 @@ public final class Page {
 			assertThat(source).as("the source").doesNotContain(text);
 		}
 		return this;
+	}
+
+	/**
+	 * A typed body's fields by name, in declaration order, leaving out those that are null: what a JSON part or a
+	 * form built from the record carries.
+	 */
+	public static Map<String, Object> fieldsOf(Record body) {
+		var fields = new LinkedHashMap<String, Object>();
+		for (var component : body.getClass().getRecordComponents()) {
+			try {
+				var accessor = component.getAccessor();
+				accessor.setAccessible(true);
+				var value = accessor.invoke(body);
+				if (value != null) {
+					fields.put(component.getName(), value);
+				}
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return fields;
+	}
+
+	/** A typed form as a browser posts it: one value per field, a collection's elements as repeated fields. */
+	public static MultiValueMap<String, String> formOf(Record body) {
+		var form = new LinkedMultiValueMap<String, String>();
+		fieldsOf(body).forEach((name, value) -> {
+			if (value instanceof Collection<?> values) {
+				values.forEach(v -> form.add(name, String.valueOf(v)));
+			}
+			else {
+				form.add(name, String.valueOf(value));
+			}
+		});
+		return form;
 	}
 
 	private String excerpt() {
