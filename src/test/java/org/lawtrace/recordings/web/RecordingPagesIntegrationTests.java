@@ -60,7 +60,7 @@ class RecordingPagesIntegrationTests {
 	private record Stage(String kind, String startedAt, List<String> present) {
 	}
 
-	/** What the API answers about a recording it stored, as far as these tests read it. */
+	/** What the API answers about what it stored (a recording, or a stage: then only its id), as far as read here. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	private record Stored(String id, String originalName, String sha256) {
 	}
