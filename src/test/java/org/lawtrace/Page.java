@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -35,6 +36,7 @@ public final class Page {
 		var page = new Page(source, Jsoup.parse(source));
 		assertThat(page.document.documentType()).as("a whole page has its doctype").isNotNull();
 		assertThat(page.document.select("head > meta")).as("a whole page has the layout's head").isNotEmpty();
+		page.speaksAsStaffDo();
 		return page;
 	}
 
@@ -44,6 +46,7 @@ public final class Page {
 		var page = new Page(source, Jsoup.parseBodyFragment(source));
 		assertThat(source).as("a fragment is not a whole page").doesNotContainIgnoringCase("<html")
 			.doesNotContainIgnoringCase("<!DOCTYPE");
+		page.speaksAsStaffDo();
 		return page;
 	}
 
@@ -205,6 +208,35 @@ public final class Page {
 			}
 		});
 		return form;
+	}
+
+	/**
+	 * The brief's rule for every page and fragment: pages speak as bureau staff do, so what a reader sees (the text,
+	 * and the title, alt, placeholder and label attributes) names no login name, no UUID, no article code (ART-06)
+	 * and no enum constant of the application, and no HTML comment sent to the browser carries an article code.
+	 */
+	private void speaksAsStaffDo() {
+		var seen = new StringBuilder(document.text());
+		for (var attribute : List.of("title", "alt", "placeholder", "aria-label")) {
+			document.select("[" + attribute + "]").forEach(e -> seen.append(" \u2016 ").append(e.attr(attribute)));
+		}
+		document.select("input[type=submit][value], input[type=button][value]")
+			.forEach(e -> seen.append(" \u2016 ").append(e.attr("value")));
+		document.select("option").forEach(e -> seen.append(" \u2016 ").append(e.text()));
+		var visible = seen.toString();
+		assertThat(PageLanguage.usernamesIn(visible)).as("login names shown on the page:%n%s", excerpt()).isEmpty();
+		assertThat(PageLanguage.uuidsIn(visible)).as("UUIDs shown on the page:%n%s", excerpt()).isEmpty();
+		assertThat(PageLanguage.articleCodesIn(visible)).as("article codes shown on the page:%n%s", excerpt())
+			.isEmpty();
+		assertThat(PageLanguage.enumConstantsIn(visible)).as("enum constants shown on the page:%n%s", excerpt())
+			.isEmpty();
+		var comments = new java.util.ArrayList<String>();
+		document.traverse((node, depth) -> {
+			if (node instanceof Comment comment && PageLanguage.hasArticleCode(comment.getData())) {
+				comments.add(comment.getData());
+			}
+		});
+		assertThat(comments).as("HTML comments with article codes sent to the browser").isEmpty();
 	}
 
 	private String excerpt() {
