@@ -139,6 +139,10 @@ class AccessPagesIntegrationTests {
 		assertThat(toDecide.one("form#decide-form").attr("action")).isEqualTo("/access/requests/" + requestId + "/decision");
 		assertThat(toDecide.text("#access-facts a[href=/cases/" + caseId + "]")).isEqualTo(filmed[1]);
 		assertThat(toDecide.text("#access-purpose")).isEqualTo("核对扣押过程");
+		// people by name, records as staff call them: kind, file name, when made; no login name, no "recording:<uuid>"
+		assertThat(toDecide.text("#access-requester")).isEqualTo("陈静");
+		assertThat(toDecide.text("#access-records a[href=/recordings/" + recordingId + "]"))
+			.matches("(视频|音频|照片) · \\S.* · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 		post(decider, "/access/requests/" + requestId + "/decision", new DecisionForm("approve", "同意"))
 			.expectStatus().is3xxRedirection();
 

@@ -123,6 +123,8 @@ class RecordingPagesIntegrationTests {
 			var page = whole(page(reader, "/recordings/" + id).expectStatus().isOk());
 			assertThat(page.text("h1#recording-name")).as(reader).isEqualTo(recording.originalName());
 			assertThat(page.text("#recording-sha256")).as(reader).isEqualTo(recording.sha256());
+			// the recorder by name, as staff call each other; never by login name
+			assertThat(page.text("#recording-recorded-by")).as(reader).isEqualTo("张伟");
 		}
 		for (var stranger : List.of("wang.qiang", "chen.jing", "liu.yang", "sun.li", "zhou.tao")) {
 			errorPage(whole(page(stranger, "/recordings/" + id).expectStatus().isNotFound()), recording.sha256(),
