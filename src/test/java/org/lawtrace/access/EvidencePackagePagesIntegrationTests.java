@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.Page;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,10 +23,17 @@ import org.springframework.util.LinkedMultiValueMap;
 @LawTraceIntegrationTest
 class EvidencePackagePagesIntegrationTests {
 
-	private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
+
+	/** The upload's metadata part. */
+	private record Metadata(String recordedBy, String caseId) {
+	}
+
+	/** What the API answers about what it stored; only its id is read here. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record Created(String id) {
+	}
 
 	@Test
 	@DisplayName("ART-19: legal affairs finds a case on the export page, picks a record with what it proves, makes the "
@@ -35,22 +42,24 @@ class EvidencePackagePagesIntegrationTests {
 		var number = Api.newCaseNumber();
 		var caseId = Api.openCase(port, number);
 		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-		var recording = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId),
+		var recording = Uploads.upload(Api.as(port, "zhang.wei"), Page.fieldsOf(new Metadata("zhang.wei", caseId)),
 				Media.mp4(made, Duration.ofMinutes(2), 4096, System.nanoTime()), "page-export.mp4")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
 		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
 
 		Api.as(port, "zhang.wei").get().uri("/packages").accept(MediaType.TEXT_HTML).exchange().expectStatus()
 			.isForbidden();
 		var page = Api.as(port, "chen.jing").get().uri(u -> u.path("/packages").queryParam("caseNumber", number).build())
 			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().returnResult(String.class);
-		assertThat(page.getResponseBody()).contains("id=\"package-form\"").contains("page-export.mp4")
-			.contains("value=\"RECORDING:" + recording + "\"").contains("人民法院");
+		var exportPage = Page.of(page.getResponseBody());
+		var packageForm = exportPage.one("form#package-form");
+		var item = exportPage.field("items", "RECORDING:" + recording);
+		assertThat(item.closest("form")).isEqualTo(packageForm);
+		assertThat(exportPage.text("label[for=" + item.id() + "]")).isEqualTo("page-export.mp4");
+		assertThat(packageForm.select("select#recipientKind option").eachText()).contains("人民法院");
 		var session = page.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
 			.filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
-		var matcher = CSRF.matcher(page.getResponseBody());
-		assertThat(matcher.find()).isTrue();
-		var token = matcher.group(1);
+		var token = exportPage.csrfToken();
 
 		var form = new LinkedMultiValueMap<String, String>();
 		form.add("caseId", caseId);
@@ -61,7 +70,11 @@ class EvidencePackagePagesIntegrationTests {
 		Api.as(port, "chen.jing").post().uri("/packages").header(HttpHeaders.COOKIE, session)
 			.header("X-CSRF-TOKEN", token).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange()
 			.expectStatus().isOk().expectBody(String.class)
-			.value(html -> assertThat(html).contains("id=\"recipient-error\""));
+			.value(html -> {
+				var refused = Page.of(html);
+				assertThat(refused.one("form#package-form #recipient-error").text()).isNotBlank();
+				assertThat(refused.one("#package-form input#recipient").val()).isEmpty();
+			});
 
 		form.add("recipient", "东阳市人民法院");
 		var created = Api.as(port, "chen.jing").post().uri("/packages").header(HttpHeaders.COOKIE, session)
@@ -71,7 +84,8 @@ class EvidencePackagePagesIntegrationTests {
 		var id = created.substring(created.indexOf('=') + 1);
 
 		Api.as(port, "chen.jing").get().uri("/packages").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
-			.expectBody(String.class).value(html -> assertThat(html).contains("/packages/" + id + "/download"));
+			.expectBody(String.class).value(html -> assertThat(Page.of(html).link("/packages/" + id + "/download")
+				.parents().is("table#packages tr.package-row")).as("a made package's row links its download").isTrue());
 		var zip = Api.as(port, "chen.jing").get().uri("/packages/{id}/download", id).exchange().expectStatus().isOk()
 			.expectHeader().contentType("application/zip").expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(new String(zip, 0, 2)).isEqualTo("PK");

@@ -138,6 +138,7 @@ class AccessPagesController {
 
 	private String show(AccessRequest request, @Nullable FormError error, Authentication caller, Model model) {
 		model.addAttribute("request", views.of(request));
+		model.addAttribute("recordLabels", views.labels(request.records()));
 		model.addAttribute("mayDecide", access.mayDecide(request, caller.getName()));
 		model.addAttribute("mayRevoke", access.mayRevoke(request, caller.getName()));
 		model.addAttribute("error", error);

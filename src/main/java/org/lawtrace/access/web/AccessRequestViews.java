@@ -8,10 +8,12 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.access.AccessRequest;
+import org.lawtrace.access.PackageRecordSource;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.StaffDirectory;
@@ -27,11 +29,45 @@ class AccessRequestViews {
 	private final StaffDirectory staff;
 	private final CaseManagement cases;
 	private final BureauTime time;
+	private final List<PackageRecordSource> sources;
 
-	AccessRequestViews(StaffDirectory staff, CaseManagement cases, BureauTime time) {
+	AccessRequestViews(StaffDirectory staff, CaseManagement cases, BureauTime time, List<PackageRecordSource> sources) {
 		this.staff = staff;
 		this.cases = cases;
 		this.time = time;
+		this.sources = sources;
+	}
+
+	/**
+	 * A requested record as staff call it on the request's page: its kind ({@code VIDEO}, {@code AUDIO},
+	 * {@code PHOTO} for a recording, null for a document), its file name and when it was made; never its content.
+	 * A record no longer found keeps just its kind of record.
+	 */
+	record RecordLabel(RecordRef ref, @Nullable String kind, @Nullable String name, @Nullable OffsetDateTime madeAt) {
+
+		public boolean recording() {
+			return ref.kind() == RecordRef.Kind.RECORDING;
+		}
+	}
+
+	List<RecordLabel> labels(List<RecordRef> records) {
+		return records.stream().map(this::label).toList();
+	}
+
+	private RecordLabel label(RecordRef ref) {
+		var source = sources.stream().filter(s -> s.kind() == ref.kind()).findFirst();
+		try {
+			var item = source.map(s -> s.describe(ref.id())).orElse(null);
+			if (item == null) {
+				return new RecordLabel(ref, null, null, null);
+			}
+			var made = item.madeFrom() == null ? item.storedAt() : item.madeFrom();
+			return new RecordLabel(ref, ref.kind() == RecordRef.Kind.RECORDING ? item.kind() : null,
+					item.originalName(), time.local(made));
+		}
+		catch (NotFound gone) {
+			return new RecordLabel(ref, null, null, null);
+		}
 	}
 
 	record Person(String username, String name) {

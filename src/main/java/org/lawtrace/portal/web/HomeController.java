@@ -25,6 +25,7 @@ import org.lawtrace.staff.StaffAdministration;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.lawtrace.staff.Unit;
+import org.lawtrace.shared.web.PageText;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +93,7 @@ class HomeController {
 			administration.confirmRoleChange(id, caller.getName());
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("roleChangeError", e.getMessage());
+			redirect.addFlashAttribute("roleChangeError", PageText.forPage(e.getMessage()));
 		}
 		return "redirect:/#role-changes";
 	}
@@ -106,7 +107,7 @@ class HomeController {
 					: reason.strip());
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("roleChangeError", e.getMessage());
+			redirect.addFlashAttribute("roleChangeError", PageText.forPage(e.getMessage()));
 		}
 		return "redirect:/#role-changes";
 	}

@@ -8,6 +8,7 @@ import org.lawtrace.recordings.CorrectionRequestId;
 import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.staff.Permissions;
+import org.lawtrace.shared.web.PageText;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +59,7 @@ class CorrectionPagesController {
 			redirect.addFlashAttribute("correctionDecided", true);
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("correctionError", e.getMessage());
+			redirect.addFlashAttribute("correctionError", PageText.forPage(e.getMessage()));
 		}
 		return "recording".equals(back) ? "redirect:/recordings/" + recording + "#corrections" : "redirect:/";
 	}

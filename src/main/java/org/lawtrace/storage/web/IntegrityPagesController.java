@@ -12,6 +12,7 @@ import org.lawtrace.staff.StaffMember;
 import org.lawtrace.storage.FixityReports;
 import org.lawtrace.storage.IntegrityAlarms;
 import org.lawtrace.staff.Permissions;
+import org.lawtrace.shared.web.PageText;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +75,7 @@ class IntegrityPagesController {
 			redirect.addFlashAttribute("alarmAcknowledged", true);
 		}
 		catch (DomainException e) {
-			redirect.addFlashAttribute("alarmError", e.getMessage());
+			redirect.addFlashAttribute("alarmError", PageText.forPage(e.getMessage()));
 		}
 		return "home".equals(back) ? "redirect:/#integrity-alarms" : "redirect:/storage/fixity#alarms";
 	}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.Page;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -31,11 +32,16 @@ class CasePagesIntegrationTests {
 		for (var reader : List.of("zhang.wei", "wang.qiang", "zhao.min", "chen.jing", "liu.yang", "sun.li",
 				"zhou.tao")) {
 			page(reader, "/cases/" + id).expectStatus().isOk()
-				.expectBody(String.class).value(html -> assertThat(html).as(reader).contains(number));
+				.expectBody(String.class)
+				.value(html -> assertThat(Page.of(html).text("h1#case-number")).as(reader).isEqualTo(number));
 		}
 		page("admin", "/cases/" + id).expectStatus().isForbidden()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class).value(html -> assertThat(html).doesNotContain(number).contains("error-page"));
+			.expectBody(String.class).value(html -> {
+				var page = Page.of(html);
+				page.one("main#error-page");
+				page.lacks(number);
+			});
 		page("admin", "/cases").expectStatus().isForbidden();
 	}
 
@@ -54,10 +60,17 @@ class CasePagesIntegrationTests {
 		Api.as(port, "zhou.tao").get().uri(u -> u.path("/cases").queryParam("number", number).build())
 			.header("HX-Request", "true").exchange()
 			.expectStatus().isOk()
-			.expectBody(String.class).value(html -> assertThat(html.strip()).startsWith("<div id=\"results\">")
-				.contains(number).doesNotContain("<html"));
+			.expectBody(String.class).value(html -> {
+				var results = Page.fragment(html).root();
+				assertThat(results.tagName() + "#" + results.id()).isEqualTo("div#results");
+				assertThat(results.select("tr.case-row td:first-child a").eachText()).containsExactly(number);
+			});
 		page("zhou.tao", "/cases?number=" + number).expectStatus().isOk()
-			.expectBody(String.class).value(html -> assertThat(html).contains("<html", "case-search", number));
+			.expectBody(String.class).value(html -> {
+				var page = Page.of(html);
+				assertThat(page.one("form#case-search input[name=number]").val()).isEqualTo(number);
+				assertThat(page.all("#results tr.case-row td:first-child a").eachText()).containsExactly(number);
+			});
 	}
 
 	@Test
@@ -68,7 +81,7 @@ class CasePagesIntegrationTests {
 		page("zhang.wei", "/cases/not-a-uuid").expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
-			.value(html -> assertThat(html).contains("error-page").doesNotContain("Exception"));
+			.value(html -> Page.of(html).lacks("Exception").one("main#error-page"));
 		page("zhang.wei", "/cases?from=yesterday").expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
 	}

@@ -124,7 +124,9 @@ class CaseUiBrowserTests {
 		var number = Api.newCaseNumber();
 		var caseId = Api.openCase(port, number);
 		signIn("admin");
-		assertThat(driver.findElement(By.id("staff")).getText()).contains("zhang.wei", "执法人员资格有效");
+		// staff by staff number and name, never by login name (pages speak as bureau staff do)
+		assertThat(driver.findElement(By.id("staff")).getText()).contains("DY0101 张伟", "执法人员资格有效")
+			.doesNotContain("zhang.wei");
 		assertThat(driver.findElements(By.linkText("案件查询"))).isEmpty();
 
 		open("/cases/" + caseId);

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.Page;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.lawtrace.shared.BureauTime;
@@ -23,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * ART-06.0 bookmarks and ART-06.1 stage exemptions on the pages, over their security chain (session, CSRF): the
@@ -32,8 +32,6 @@ import org.springframework.util.LinkedMultiValueMap;
 @LawTraceIntegrationTest
 class CompliancePagesIntegrationTests {
 
-	private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-	private static final Pattern EXEMPTION = Pattern.compile("data-exemption=\"([0-9a-f-]{36})\"");
 	private static long seed = System.nanoTime() ^ 0x0a06;
 
 	@LocalServerPort
@@ -46,19 +44,50 @@ class CompliancePagesIntegrationTests {
 	private record Session(String username, String cookie, String token) {
 	}
 
+	/** A stage as the cases API records it. */
+	private record Stage(String kind, String startedAt, String endedAt, List<String> present) {
+	}
+
+	/** The upload's metadata part. */
+	private record Metadata(String recordedBy, String caseId, List<String> stageIds) {
+	}
+
+	/** What the API answers about what it made; only its id is read here. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record Created(String id) {
+	}
+
+	/** The compliance API's checklist, as far as the stages' lights. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record Checklist(List<StageCheck> stages) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	private record StageCheck(String stageId, String light) {
+	}
+
+	/** The recording panel's form: the button pressed (kind), and a time or an attestation. */
+	private record BookmarkForm(String kind, String offset, String attestation) {
+	}
+
+	/** The checklist's 申请不宜录像豁免 form. */
+	private record ExemptionForm(String reason) {
+	}
+
+	/** An exemption's decision form: the button pressed and the note. */
+	private record DecisionForm(String decision, String note) {
+	}
+
 	private Session session(String username, String path) {
 		var page = Api.as(port, username).get().uri(path).accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk().returnResult(String.class);
 		var cookie = page.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
 			.filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
-		var matcher = CSRF.matcher(page.getResponseBody());
-		assertThat(matcher.find()).isTrue();
-		return new Session(username, cookie, matcher.group(1));
+		return new Session(username, cookie, Page.of(page.getResponseBody()).csrfToken());
 	}
 
-	private RestTestClient.ResponseSpec post(Session session, String path, Map<String, String> form, boolean htmx) {
-		var body = new LinkedMultiValueMap<String, String>();
-		form.forEach(body::add);
+	private RestTestClient.ResponseSpec post(Session session, String path, Record form, boolean htmx) {
+		var body = Page.formOf(form);
 		body.add("_csrf", session.token());
 		var spec = Api.as(port, session.username()).post().uri(path).header(HttpHeaders.COOKIE, session.cookie());
 		if (htmx) {
@@ -67,33 +96,42 @@ class CompliancePagesIntegrationTests {
 		return spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).exchange();
 	}
 
-	private String page(RestTestClient.ResponseSpec response) {
-		var body = response.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		return body == null ? "" : body;
+	/** The answer to a form posted with htmx (the panel alone) or without (the panel on a page of its own). */
+	private Page answer(Session session, String path, Record form, boolean htmx) {
+		var body = post(session, path, form, htmx).expectStatus().isOk().expectBody(String.class).returnResult()
+			.getResponseBody();
+		return htmx ? Page.fragment(body) : Page.of(body);
 	}
 
-	private String fragment(String username, String path) {
-		var body = Api.as(port, username).get().uri(path).header("HX-Request", "true").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		return body == null ? "" : body;
+	private Page fragment(String username, String path) {
+		return Page.fragment(Api.as(port, username).get().uri(path).header("HX-Request", "true").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+	}
+
+	/** The checklist's exemption cell of a stage. */
+	private static Element exemptionCell(Page checklist, String stageId) {
+		return checklist.one("td.exemption-cell[data-stage=" + stageId + "]");
+	}
+
+	/** The recording panel's bookmark of a kind. */
+	private static Element bookmark(Page panel, String kind) {
+		return panel.one("#bookmark-list li.bookmark[data-kind=" + kind + "]");
 	}
 
 	private String stage(String caseId, String kind, Instant start, Instant end) {
 		var zone = ZoneId.of("Asia/Shanghai");
 		return Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("kind", kind, "startedAt", start.atZone(zone).toOffsetDateTime().toString(), "endedAt",
-					end.atZone(zone).toOffsetDateTime().toString(), "present", List.of("zhang.wei", "li.na")))
+			.body(new Stage(kind, start.atZone(zone).toOffsetDateTime().toString(),
+					end.atZone(zone).toOffsetDateTime().toString(), List.of("zhang.wei", "li.na")))
 			.exchange().expectStatus().isCreated()
-			.returnResult(Map.class).getResponseBody().get("id").toString();
+			.returnResult(Created.class).getResponseBody().id();
 	}
 
-	@SuppressWarnings("unchecked")
 	private String stageLight(String caseId, String stageId) {
 		var checklist = Api.as(port, "zhang.wei").get().uri("/api/v1/cases/{id}/compliance", caseId).exchange()
-			.expectStatus().isOk().returnResult(Map.class).getResponseBody();
-		return ((List<Map<String, Object>>) checklist.get("stages")).stream()
-			.filter(s -> s.get("stageId").equals(stageId)).findFirst().orElseThrow().get("light").toString();
+			.expectStatus().isOk().returnResult(Checklist.class).getResponseBody();
+		return checklist.stages().stream().filter(s -> s.stageId().equals(stageId)).findFirst().orElseThrow().light();
 	}
 
 	@Test
@@ -105,58 +143,74 @@ class CompliancePagesIntegrationTests {
 		var start = now.minus(Duration.ofHours(2));
 		var seizure = stage(caseId, "SEIZURE", start, start.plus(Duration.ofMinutes(45)));
 		var bytes = Media.mp4(start.minusSeconds(10), Duration.ofMinutes(46), 2048, seed++);
-		var recording = Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "caseId", caseId,
-				"stageIds", List.of(seizure)), bytes, "mark" + seed + ".mp4")
-			.expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id").toString();
+		var recording = Uploads.upload(Api.as(port, "zhang.wei"),
+				Page.fieldsOf(new Metadata("zhang.wei", caseId, List.of(seizure))), bytes, "mark" + seed + ".mp4")
+			.expectStatus().isCreated().returnResult(Created.class).getResponseBody().id();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stageLight(caseId, seizure)).isEqualTo("AMBER"));
 
 		var panel = "/compliance/fragments/recording/" + recording;
-		assertThat(fragment("zhang.wei", panel)).contains("bookmark-form", "no-bookmarks", "mark-opening", "mark-closing");
+		var handlers = fragment("zhang.wei", panel);
+		assertThat(handlers.root().id()).isEqualTo("bookmarks");
+		var form = handlers.one("form#bookmark-form");
+		assertThat(form.attr("action")).isEqualTo("/compliance/recordings/" + recording + "/bookmarks");
+		assertThat(form.select("button#mark-opening[name=kind]").val()).isEqualTo("OPENING");
+		assertThat(form.select("button#mark-closing[name=kind]").val()).isEqualTo("CLOSING");
+		assertThat(handlers.one("#bookmark-list #no-bookmarks").text()).isNotBlank();
 		// legal affairs, once granted, reads the marks but sets none; the custodian is shown none; the assistant,
 		// who may not see the recording, gets 404 as for one that does not exist (ART-20)
 		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
-		assertThat(fragment("chen.jing", panel)).contains("bookmark-list").doesNotContain("bookmark-form");
-		assertThat(fragment("zhao.min", panel)).doesNotContain("bookmark-list");
+		fragment("chen.jing", panel).noId("bookmark-form").one("ul#bookmark-list");
+		fragment("zhao.min", panel).noId("bookmark-list");
 		Api.as(port, "wang.qiang").get().uri(panel).header("HX-Request", "true").exchange().expectStatus().isNotFound();
-		assertThat(html("zhang.wei", "/recordings/" + recording)).contains("/compliance/fragments/recording/" + recording);
+		assertThat(html("zhang.wei", "/recordings/" + recording).one("div#bookmarks").attr("hx-get")).isEqualTo(panel);
 
 		var officer = session("zhang.wei", "/recordings/" + recording);
 		var path = "/compliance/recordings/" + recording + "/bookmarks";
-		assertThat(page(post(officer, path, Map.of("kind", "OPENING", "offset", "99:00", "attestation", ""), false)))
-			.contains("offset-error", "value=\"99:00\"", "id=\"back\"");
-		assertThat(page(post(officer, path, Map.of("kind", "OPENING", "offset", "1:75", "attestation", ""), true)))
-			.contains("offset-error", "分:秒");
-		assertThat(page(post(officer, path, Map.of("kind", "OPENING", "offset", "", "attestation", ""), true)))
-			.contains("offset-error");
-		assertThat(page(post(officer, path, Map.of("kind", "SOMEWHERE", "offset", "0:10"), true))).contains("kind-error");
-		assertThat(fragment("zhang.wei", panel)).contains("no-bookmarks");
+		var tooLate = answer(officer, path, new BookmarkForm("OPENING", "99:00", ""), false);
+		assertThat(tooLate.text("form#bookmark-form #offset-error")).isNotBlank();
+		assertThat(tooLate.one("input#bookmark-offset").val()).isEqualTo("99:00");
+		assertThat(tooLate.one("a#back").attr("href")).isNotBlank();
+		assertThat(answer(officer, path, new BookmarkForm("OPENING", "1:75", ""), true).text("#offset-error"))
+			.contains("分:秒");
+		assertThat(answer(officer, path, new BookmarkForm("OPENING", "", ""), true).text("#offset-error")).isNotBlank();
+		assertThat(answer(officer, path, new BookmarkForm("SOMEWHERE", "0:10", null), true).text("#kind-error"))
+			.isNotBlank();
+		fragment("zhang.wei", panel).id("no-bookmarks");
 
 		// neither may see the recording itself (ART-20), so their sessions start on the home page
 		var assistant = session("wang.qiang", "/");
 		// to the assistant the recording does not exist (ART-20), so there is nothing to mark: 404
-		post(assistant, path, Map.of("kind", "OPENING", "offset", "0:12"), true).expectStatus().isNotFound();
+		post(assistant, path, new BookmarkForm("OPENING", "0:12", null), true).expectStatus().isNotFound();
 		var deputy = session("liu.yang", "/");
-		post(deputy, path, Map.of("kind", "OPENING", "offset", "0:12"), true).expectStatus().isForbidden();
-		var noToken = new LinkedMultiValueMap<String, String>();
-		noToken.add("kind", "OPENING");
-		noToken.add("offset", "0:12");
+		post(deputy, path, new BookmarkForm("OPENING", "0:12", null), true).expectStatus().isForbidden();
+		var noToken = Page.formOf(new BookmarkForm("OPENING", "0:12", null));
 		Api.as(port, "zhang.wei").post().uri(path).header(HttpHeaders.COOKIE, officer.cookie())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(noToken).exchange().expectStatus().isForbidden();
-		assertThat(fragment("zhang.wei", panel)).contains("no-bookmarks");
+		fragment("zhang.wei", panel).id("no-bookmarks");
 
-		var redirect = post(officer, path, Map.of("kind", "OPENING", "offset", "0:12", "attestation", ""), false)
+		var redirect = post(officer, path, new BookmarkForm("OPENING", "0:12", ""), false)
 			.expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation().toString();
 		assertThat(redirect).endsWith("/recordings/" + recording + "#bookmarks");
 		assertThat(stageLight(caseId, seizure)).isEqualTo("AMBER");
-		assertThat(page(post(officer, path, Map.of("kind", "CLOSING", "offset", "",
-				"attestation", "当事人离场前已询问有无补充，记录仪电量耗尽未录到"), true)))
-			.contains("bookmark-saved", "开场告知", "0:12", "结束询问", "记录仪电量耗尽未录到", "张伟")
-			.doesNotContain("no-bookmarks");
+		var marked = answer(officer, path, new BookmarkForm("CLOSING", "", "当事人离场前已询问有无补充，记录仪电量耗尽未录到"),
+				true);
+		assertThat(marked.text("#bookmark-saved")).isNotBlank();
+		var opening = bookmark(marked, "OPENING");
+		assertThat(opening.selectFirst(".badge").text()).isEqualTo("开场告知");
+		assertThat(opening.selectFirst(".bookmark-offset").text()).isEqualTo("0:12");
+		assertThat(opening.selectFirst(".text-secondary").text()).startsWith("张伟 · ");
+		var closing = bookmark(marked, "CLOSING");
+		assertThat(closing.selectFirst(".badge").text()).isEqualTo("结束询问");
+		assertThat(closing.select(".bookmark-offset")).isEmpty();
+		assertThat(closing.selectFirst(".bookmark-attestation").text()).contains("记录仪电量耗尽未录到");
+		assertThat(closing.selectFirst(".text-secondary").text()).startsWith("张伟 · ");
+		marked.noId("no-bookmarks");
 
 		assertThat(stageLight(caseId, seizure)).isEqualTo("GREEN");
-		assertThat(fragment("zhang.wei", "/compliance/fragments/case/" + caseId))
-			.contains("data-stage=\"" + seizure + "\" data-light=\"GREEN\"");
-		assertThat(fragment("chen.jing", panel)).contains("开场告知", "结束询问");
+		assertThat(fragment("zhang.wei", "/compliance/fragments/case/" + caseId)
+			.one("tr.compliance-stage[data-stage=" + seizure + "]").attr("data-light")).isEqualTo("GREEN");
+		assertThat(fragment("chen.jing", panel).all("#bookmark-list li.bookmark .badge").eachText())
+			.containsExactlyInAnyOrder("开场告知", "结束询问");
 	}
 
 	@Test
@@ -171,57 +225,83 @@ class CompliancePagesIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stageLight(caseId, inspection)).isEqualTo("RED"));
 
 		var panel = "/compliance/fragments/case/" + caseId;
-		assertThat(fragment("zhang.wei", panel)).contains("request-exemption", "reason-" + inspection, "申请不宜录像豁免");
-		assertThat(fragment("liu.yang", panel)).doesNotContain("request-exemption");
+		var asking = exemptionCell(fragment("zhang.wei", panel), inspection);
+		var request = asking.selectFirst("details.request-exemption");
+		assertThat(request).isNotNull();
+		assertThat(request.selectFirst("summary").text()).isEqualTo("申请不宜录像豁免");
+		assertThat(request.select("textarea[name=reason]").eachAttr("id")).containsExactly("reason-" + inspection);
+		fragment("liu.yang", panel).noClass("request-exemption");
 
 		var officer = session("zhang.wei", "/cases/" + caseId);
 		var path = "/compliance/cases/" + caseId + "/stages/" + inspection + "/exemptions";
-		assertThat(page(post(officer, path, Map.of("reason", " "), true))).contains("reason-error", "is-invalid");
-		assertThat(page(post(officer, path, Map.of("reason", " "), false))).contains("reason-error", "id=\"back\"");
+		var blank = exemptionCell(answer(officer, path, new ExemptionForm(" "), true), inspection);
+		assertThat(blank.select("#reason-error").text()).isNotBlank();
+		assertThat(blank.select("#reason-" + inspection).hasClass("is-invalid")).isTrue();
+		var blankWithoutHtmx = answer(officer, path, new ExemptionForm(" "), false);
+		assertThat(exemptionCell(blankWithoutHtmx, inspection).select("#reason-error").text()).isNotBlank();
+		assertThat(blankWithoutHtmx.one("a#back").attr("href")).isNotBlank();
 		var liu = session("liu.yang", "/cases/" + caseId);
-		post(liu, path, Map.of("reason", "领导代为申请"), true).expectStatus().isForbidden();
-		assertThat(fragment("liu.yang", "/compliance/fragments/exemptions-to-decide")).doesNotContain(number);
+		post(liu, path, new ExemptionForm("领导代为申请"), true).expectStatus().isForbidden();
+		fragment("liu.yang", "/compliance/fragments/exemptions-to-decide").lacks(number);
 
-		assertThat(page(post(officer, path, Map.of("reason", "检查场所涉及国家秘密，不宜录音录像"), true)))
-			.contains("exemption-saved", "不宜录音录像：待审批", "张伟申请：检查场所涉及国家秘密")
-			.doesNotContain("request-exemption");
-		assertThat(page(post(officer, path, Map.of("reason", "再次申请"), true))).contains("form-error", "已有待审批");
+		var asked = answer(officer, path, new ExemptionForm("检查场所涉及国家秘密，不宜录音录像"), true);
+		assertThat(asked.text("#exemption-saved")).isNotBlank();
+		var requested = exemptionCell(asked, inspection);
+		assertThat(requested.select(".exemption .badge").text()).isEqualTo("不宜录音录像：待审批");
+		assertThat(requested.select(".exemption-reason").text()).startsWith("张伟申请：检查场所涉及国家秘密");
+		asked.noClass("request-exemption");
+		assertThat(exemptionCell(answer(officer, path, new ExemptionForm("再次申请"), true), inspection)
+			.select("#form-error").text()).contains("已有待审批");
 
 		var home = fragment("liu.yang", "/compliance/fragments/exemptions-to-decide");
-		assertThat(home).contains(number, "检查场所涉及国家秘密", "现场检查");
-		var item = List.of(home.split("<li")).stream().filter(li -> li.contains(number)).findFirst().orElseThrow();
-		var matcher = EXEMPTION.matcher(item);
-		assertThat(matcher.find()).isTrue();
-		var exemption = matcher.group(1);
-		assertThat(fragment("sun.li", "/compliance/fragments/exemptions-to-decide")).contains(exemption);
-		assertThat(fragment("he.jun", "/compliance/fragments/exemptions-to-decide")).doesNotContain(exemption);
+		var items = home.all("li.exemption-pending").stream()
+			.filter(li -> li.select("a").eachText().contains(number)).toList();
+		assertThat(items).hasSize(1);
+		var item = items.get(0);
+		assertThat(item.selectFirst("a").attr("href")).isEqualTo("/cases/" + caseId + "#compliance");
+		assertThat(item.select(".badge").eachText()).containsExactly("现场检查");
+		assertThat(item.select("div").eachText()).containsExactly("检查场所涉及国家秘密，不宜录音录像");
+		var exemption = item.attr("data-exemption");
+		assertThat(exemption).matches("[0-9a-f-]{36}");
+		fragment("sun.li", "/compliance/fragments/exemptions-to-decide").oneWithAttribute("data-exemption", exemption);
+		fragment("he.jun", "/compliance/fragments/exemptions-to-decide").lacks(exemption);
 		Api.as(port, "zhang.wei").get().uri("/compliance/fragments/exemptions-to-decide").header("HX-Request", "true")
 			.exchange().expectStatus().isForbidden();
-		assertThat(fragment("liu.yang", panel)).contains("decide-exemption", "approve-exemption");
-		assertThat(fragment("he.jun", panel)).contains("不宜录音录像：待审批").doesNotContain("decide-exemption");
-		assertThat(fragment("zhang.wei", panel)).doesNotContain("decide-exemption");
+		var deciding = exemptionCell(fragment("liu.yang", panel), inspection).selectFirst("form.decide-exemption");
+		assertThat(deciding).isNotNull();
+		assertThat(deciding.attr("action"))
+			.isEqualTo("/compliance/cases/" + caseId + "/exemptions/" + exemption + "/decision");
+		assertThat(deciding.select("button.approve-exemption[name=decision]").val()).isEqualTo("approve");
+		var heSees = fragment("he.jun", panel);
+		assertThat(exemptionCell(heSees, inspection).select(".exemption .badge").text()).isEqualTo("不宜录音录像：待审批");
+		heSees.noClass("decide-exemption");
+		fragment("zhang.wei", panel).noClass("decide-exemption");
 
 		var decision = "/compliance/cases/" + caseId + "/exemptions/" + exemption + "/decision";
 		var he = session("he.jun", "/cases/" + caseId);
-		assertThat(page(post(he, decision, Map.of("decision", "approve", "note", "同意"), true))).contains("form-error");
+		assertThat(answer(he, decision, new DecisionForm("approve", "同意"), true).text("#form-error")).isNotBlank();
 		var zhou = session("zhou.tao", "/cases/" + caseId);
-		post(zhou, decision, Map.of("decision", "approve", "note", "同意"), true).expectStatus().isForbidden();
-		assertThat(page(post(liu, decision, Map.of("decision", "approve", "note", "意".repeat(501)), true)))
-			.contains("note-error");
-		assertThat(page(post(liu, decision, Map.of("decision", "maybe", "note", ""), true))).contains("form-error");
+		post(zhou, decision, new DecisionForm("approve", "同意"), true).expectStatus().isForbidden();
+		assertThat(answer(liu, decision, new DecisionForm("approve", "意".repeat(501)), true)
+			.text("form.decide-exemption #note-error")).isNotBlank();
+		assertThat(answer(liu, decision, new DecisionForm("maybe", ""), true).text("#form-error")).isNotBlank();
 		assertThat(stageLight(caseId, inspection)).isEqualTo("RED");
 
-		post(liu, decision, Map.of("decision", "approve", "note", "同意"), false).expectStatus().is3xxRedirection();
+		post(liu, decision, new DecisionForm("approve", "同意"), false).expectStatus().is3xxRedirection();
 		assertThat(stageLight(caseId, inspection)).isEqualTo("GREEN");
-		assertThat(fragment("zhang.wei", panel)).contains("不宜录音录像：已批准", "刘洋审批：同意")
-			.doesNotContain("request-exemption");
-		assertThat(fragment("liu.yang", "/compliance/fragments/exemptions-to-decide")).doesNotContain(exemption);
-		assertThat(page(post(liu, decision, Map.of("decision", "refuse", "note", ""), true)))
-			.contains("form-error", "不宜录音录像：已批准");
+		var approvedPanel = fragment("zhang.wei", panel);
+		var approved = exemptionCell(approvedPanel, inspection).selectFirst(".exemption");
+		assertThat(approved.selectFirst(".badge").text()).isEqualTo("不宜录音录像：已批准");
+		assertThat(approved.select("div.text-secondary").eachText()).containsExactly("刘洋审批：同意");
+		approvedPanel.noClass("request-exemption");
+		fragment("liu.yang", "/compliance/fragments/exemptions-to-decide").lacks(exemption);
+		var late = answer(liu, decision, new DecisionForm("refuse", ""), true);
+		assertThat(late.text("#form-error")).isNotBlank();
+		assertThat(exemptionCell(late, inspection).select(".exemption .badge").text()).isEqualTo("不宜录音录像：已批准");
 	}
 
-	private String html(String username, String path) {
-		return Api.as(port, username).get().uri(path).accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+	private Page html(String username, String path) {
+		return Page.of(Api.as(port, username).get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 	}
 }
