@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code target/lawtrace.jar} run as operators run it, in its own process, on a data directory (and, in the
@@ -27,6 +28,7 @@ public final class PackagedJar {
 	private Process process;
 	private Path output;
 	private List<String> settings = List.of();
+	private Map<String, String> environment = Map.of();
 
 	private PackagedJar(Path dataDir, String schema, int port) {
 		this.dataDir = dataDir;
@@ -52,6 +54,12 @@ public final class PackagedJar {
 	/** Settings ({@code --name=value}) the server and its commands get from now on, replacing earlier ones. */
 	public PackagedJar settings(String... arguments) {
 		settings = List.of(arguments);
+		return this;
+	}
+
+	/** Environment variables the server and its commands get from now on, such as SoftHSM2's {@code SOFTHSM2_CONF}. */
+	public PackagedJar environment(Map<String, String> variables) {
+		environment = Map.copyOf(variables);
 		return this;
 	}
 
@@ -81,7 +89,9 @@ public final class PackagedJar {
 		command.addAll(databaseArguments());
 		command.addAll(this.settings);
 		command.addAll(List.of(settings));
-		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		process = builder.start();
 		awaitHealthy();
 		return this;
 	}
@@ -129,7 +139,9 @@ public final class PackagedJar {
 		command.addAll(List.of(more));
 		command.addAll(databaseArguments());
 		command.addAll(settings);
-		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		var process = builder.start();
 		var printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		return new CommandResult(process.waitFor(), printed);
 	}

@@ -13,11 +13,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param format always {@link #FORMAT}.
  * @param consistencyProof PROOF(previousTreeSize, D[treeSize]) in hex, empty for the first anchor.
+ * @param algorithm {@code SM2-SM3} (key file) or {@code ECDSA-P256-SHA256} (PKCS#11 token).
  * @param leafHashes the leaf hashes of entries {@code previousTreeSize} to {@code treeSize - 1}, in hex.
+ * @param certificate the signing key's X.509 certificate (DER, base64) as read from the PKCS#11 token that holds
+ *        the key; null for the key file's SM2 key, which has none.
  */
 public record Anchor(String format, long treeSize, String rootHash, String signedAt, String algorithm,
 		String signature, String publicKey, long previousTreeSize, @Nullable String previousRootHash,
-		List<String> consistencyProof, List<String> leafHashes) {
+		List<String> consistencyProof, List<String> leafHashes, @Nullable String certificate) {
+
+	/** An anchor signed with a key that has no certificate. */
+	Anchor(String format, long treeSize, String rootHash, String signedAt, String algorithm, String signature,
+			String publicKey, long previousTreeSize, @Nullable String previousRootHash, List<String> consistencyProof,
+			List<String> leafHashes) {
+		this(format, treeSize, rootHash, signedAt, algorithm, signature, publicKey, previousTreeSize, previousRootHash,
+				consistencyProof, leafHashes, null);
+	}
 
 	public static final String FORMAT = "lawtrace-audit-anchor-v1";
 	/** Anchors of the audit log are named by the tree size they cover, padded, so they list in order. */
@@ -25,6 +36,19 @@ public record Anchor(String format, long treeSize, String rootHash, String signe
 
 	static String nameOf(long treeSize) {
 		return PREFIX + String.format("%020d", treeSize) + ".json";
+	}
+
+	/** The tree size an anchor's name gives, or -1 when it is not an anchor's name. */
+	static long sizeOf(String name) {
+		if (!name.startsWith(PREFIX) || !name.endsWith(".json")) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(name.substring(PREFIX.length(), name.length() - ".json".length()));
+		}
+		catch (NumberFormatException notAnAnchor) {
+			return -1;
+		}
 	}
 
 	Checkpoint checkpoint() {

@@ -1,6 +1,13 @@
 package org.lawtrace.audit;
 
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -35,6 +42,10 @@ final class AnchorVerifier {
 	private final Pages pages;
 	private final @Nullable String trustedKey;
 	private final LongFunction<List<byte[]>> leaves;
+	private final boolean tsaConfigured;
+	private final @Nullable X509Certificate tsa;
+	private int timestamped;
+	private final List<Long> untimestamped = new ArrayList<>();
 	private final List<Finding> findings = new ArrayList<>();
 	private long more;
 	private final MerkleTree.Frontier db = new MerkleTree.Frontier();
@@ -44,11 +55,13 @@ final class AnchorVerifier {
 	private boolean exhausted;
 
 	private AnchorVerifier(AuditAnchors anchors, Pages pages, @Nullable String trustedKey,
-			LongFunction<List<byte[]>> leaves) {
+			LongFunction<List<byte[]>> leaves, boolean tsaConfigured, @Nullable X509Certificate tsa) {
 		this.anchors = anchors;
 		this.pages = pages;
 		this.trustedKey = trustedKey;
 		this.leaves = leaves;
+		this.tsaConfigured = tsaConfigured;
+		this.tsa = tsa;
 	}
 
 	/**
@@ -58,11 +71,23 @@ final class AnchorVerifier {
 	 */
 	static AnchorVerification verify(AuditAnchors anchors, Pages pages, long stored, @Nullable String trustedKey,
 			LongFunction<List<byte[]>> leaves) {
-		return new AnchorVerifier(anchors, pages, trustedKey, leaves).run(stored);
+		return verify(anchors, pages, stored, trustedKey, leaves, false, null);
+	}
+
+	/**
+	 * Also checks the anchors' RFC 3161 timestamp tokens, and lists the anchors without one.
+	 *
+	 * @param tsaConfigured whether a TSA is configured, so every anchor is expected to get a timestamp.
+	 * @param tsa the TSA certificate tokens must be signed with, or null to accept any time-stamping certificate.
+	 */
+	static AnchorVerification verify(AuditAnchors anchors, Pages pages, long stored, @Nullable String trustedKey,
+			LongFunction<List<byte[]>> leaves, boolean tsaConfigured, @Nullable X509Certificate tsa) {
+		return new AnchorVerifier(anchors, pages, trustedKey, leaves, tsaConfigured, tsa).run(stored);
 	}
 
 	private AnchorVerification run(long stored) {
 		var names = anchors.names();
+		var stamped = anchors.timestamped();
 		var key = trustedKey;
 		long previousSize = 0;
 		byte[] previousRoot = MerkleTree.emptyRoot();
@@ -91,6 +116,12 @@ final class AnchorVerifier {
 			if (!anchor.signatureHolds()) {
 				add(new Finding("ANCHOR_SIGNATURE", null, null, "the signature of the anchor at size " + size
 						+ " (signed at " + anchor.signedAt() + ") does not verify with the key it names"));
+			}
+			checkTimestamp(anchor, stamped.contains(size));
+			var certificateProblem = certificateProblem(anchor);
+			if (certificateProblem != null) {
+				add(new Finding("ANCHOR_CERTIFICATE", null, null, "the certificate recorded with the anchor at size "
+						+ size + " " + certificateProblem));
 			}
 			if (key == null) {
 				key = anchor.publicKey();
@@ -133,7 +164,27 @@ final class AnchorVerifier {
 						+ "is not consistent with the last anchor (size " + anchored + ", RFC 9162 consistency proof)"));
 			}
 		}
-		return new AnchorVerification(true, count, anchored, Math.max(0, stored - anchored), List.copyOf(findings), more);
+		return new AnchorVerification(true, count, anchored, Math.max(0, stored - anchored), List.copyOf(findings), more,
+				new AnchorVerification.Timestamping(tsaConfigured || !stamped.isEmpty(), timestamped,
+						List.copyOf(untimestamped)));
+	}
+
+	/** The anchor's RFC 3161 token: its imprint is the SHA-256 of the anchor's signature, and its signature holds. */
+	private void checkTimestamp(Anchor anchor, boolean stamped) {
+		var size = anchor.treeSize();
+		if (!stamped) {
+			untimestamped.add(size);
+			return;
+		}
+		var token = anchors.timestamp(size).orElse(null);
+		var problem = token == null ? "is gone" : Timestamps.problem(token, parse(anchor.signature()), tsa);
+		if (problem != null) {
+			add(new Finding("TIMESTAMP_INVALID", null, null, "the RFC 3161 timestamp of the anchor at size " + size
+					+ " (" + AuditAnchors.timestampNameOf(size) + ") " + problem));
+		}
+		else {
+			timestamped++;
+		}
 	}
 
 	/**
@@ -225,6 +276,44 @@ final class AnchorVerifier {
 		else {
 			more++;
 		}
+	}
+
+	/**
+	 * What is wrong with the certificate an anchor signed in a PKCS#11 token records, or null when it holds the
+	 * anchor's public key and was valid when the anchor was signed (or when there is none).
+	 */
+	static @Nullable String certificateProblem(Anchor anchor) {
+		if (anchor.certificate() == null) {
+			return null;
+		}
+		X509Certificate certificate;
+		try {
+			certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(anchor.certificate())));
+		}
+		catch (CertificateException | IllegalArgumentException unreadable) {
+			return "is not a readable X.509 certificate";
+		}
+		String certified;
+		try {
+			certified = P256Key.of(certificate.getPublicKey()).publicHex();
+		}
+		catch (IllegalArgumentException notP256) {
+			return "does not hold an EC P-256 key";
+		}
+		if (!certified.equalsIgnoreCase(anchor.publicKey())) {
+			return "(" + certificate.getSubjectX500Principal().getName() + ") holds another key ("
+					+ abbreviate(certified) + ") than the anchor names (" + abbreviate(anchor.publicKey()) + ")";
+		}
+		try {
+			certificate.checkValidity(Date.from(Instant.parse(anchor.signedAt())));
+		}
+		catch (CertificateException | RuntimeException notThen) {
+			return "(" + certificate.getSubjectX500Principal().getName() + ") was not valid when the anchor was "
+					+ "signed at " + anchor.signedAt() + " (valid " + certificate.getNotBefore().toInstant() + " to "
+					+ certificate.getNotAfter().toInstant() + ")";
+		}
+		return null;
 	}
 
 	private static byte[] parse(String hex) {

@@ -67,6 +67,38 @@ class AuditAnchors {
 		}
 	}
 
+	/** The RFC 3161 timestamp token of the anchor at this size, written once beside it. */
+	static String timestampNameOf(long treeSize) {
+		return TIMESTAMP_PREFIX + String.format("%020d", treeSize) + ".tsr";
+	}
+
+	static final String TIMESTAMP_PREFIX = "audit-timestamp-";
+
+	/** The tree sizes of the anchors that have a timestamp token. */
+	java.util.Set<Long> timestamped() {
+		var sizes = new java.util.HashSet<Long>();
+		for (var name : store.list()) {
+			if (name.startsWith(TIMESTAMP_PREFIX) && name.endsWith(".tsr")) {
+				try {
+					sizes.add(Long.parseLong(name.substring(TIMESTAMP_PREFIX.length(), name.length() - 4)));
+				}
+				catch (NumberFormatException notOurs) {
+					// not a timestamp of ours
+				}
+			}
+		}
+		return sizes;
+	}
+
+	Optional<byte[]> timestamp(long treeSize) {
+		return store.read(timestampNameOf(treeSize));
+	}
+
+	/** @throws NamedObjects.NameTaken when the anchor has a timestamp already. */
+	void writeTimestamp(long treeSize, byte[] token) {
+		store.write(timestampNameOf(treeSize), token);
+	}
+
 	String where() {
 		return store.toString();
 	}

@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inclusion proofs, and recomputes the whole tree to verify it (ART-22).
  * <p>
  * Each checkpoint is also written as an anchor to the write-once store, outside the database, and signed with a key
- * kept in a file outside the database: whoever can edit the database can neither remove what was anchored unseen
- * nor sign anew (issue 12, finding 4).
+ * kept in a file outside the database, or in a PKCS#11 token: whoever can edit the database can neither remove what
+ * was anchored unseen nor sign anew (issue 12, finding 4; ADR 0008, 0014). Where a TSA is configured, each anchor's
+ * signature is also timestamped (RFC 3161, {@link Timestamps}).
  */
 @Service
 public class AuditLog implements DisposableBean {
@@ -74,12 +75,16 @@ public class AuditLog implements DisposableBean {
 	 */
 	private final DurableCommits durable;
 	private final KeyFile keyFile;
+	/** The PKCS#11 token that holds the key instead of the key file, when one is configured. */
+	private final AuditToken token;
+	/** Asks the TSA for each anchor's RFC 3161 timestamp, when one is configured. */
+	private final Timestamps timestamps;
 	private final ApplicationEventPublisher events;
 	private final Duration checkpointInterval;
 	/** Signs the checkpoints due by count or time, away from the appenders, one at a time. */
 	private final ScheduledExecutorService checkpointer;
 	private final AtomicBoolean checkpointPending = new AtomicBoolean();
-	private volatile @Nullable SigningKey signingKey;
+	private volatile @Nullable CheckpointSigner signingKey;
 	/** The tree size the newest anchor covers, as far as this instance knows; -1 before the first look. */
 	private volatile long anchoredSize = -1;
 	/**
@@ -92,6 +97,7 @@ public class AuditLog implements DisposableBean {
 
 	AuditLog(AuditEntries entries, Checkpoints checkpoints, AuditAnchors anchors, BureauTime time,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events, DurableCommits durable,
+			AuditToken token, Timestamps timestamps,
 			@Value("${lawtrace.audit.checkpoint-every:100}") int checkpointEvery,
 			@Value("${lawtrace.audit.checkpoint-interval:PT60S}") Duration checkpointInterval,
 			@Value("${lawtrace.audit.key-file:${lawtrace.data-dir}/keys/audit-signing-key.pem}") String keyFile,
@@ -106,6 +112,8 @@ public class AuditLog implements DisposableBean {
 		this.anchors = anchors;
 		this.durable = durable;
 		this.keyFile = new KeyFile(keyFile);
+		this.token = token;
+		this.timestamps = timestamps;
 		this.events = events;
 		this.checkpointInterval = checkpointInterval;
 		this.checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -290,7 +298,7 @@ public class AuditLog implements DisposableBean {
 	 * Signs the first {@code treeSize} entries after checking that the entries since the previous anchor are all
 	 * there and each matches its leaf hash, and that the tree up to the previous anchor still has its signed root.
 	 */
-	private Checkpoint sign(long treeSize, @Nullable Anchor previous, SigningKey key) {
+	private Checkpoint sign(long treeSize, @Nullable Anchor previous, CheckpointSigner key) {
 		var from = previous == null ? 0 : previous.treeSize();
 		if (previous != null && treeSize < from) {
 			throw new LogDoesNotVerify("the database holds " + treeSize + " entries but the anchor signed at "
@@ -327,12 +335,12 @@ public class AuditLog implements DisposableBean {
 		}
 		var root = HEX.formatHex(tree.root());
 		var at = time.now();
-		var checkpoint = new Checkpoint(treeSize, root, at, SigningKey.ALGORITHM,
+		var checkpoint = new Checkpoint(treeSize, root, at, key.key().algorithm(),
 				key.sign(Checkpoint.signedBytes(treeSize, root, at)));
 		var anchor = new Anchor(Anchor.FORMAT, treeSize, root, at.toString(), checkpoint.algorithm(),
-				checkpoint.signature(), key.publicHex(), from, previous == null ? null : previous.rootHash(),
+				checkpoint.signature(), key.key().publicHex(), from, previous == null ? null : previous.rootHash(),
 				MerkleTree.consistencyProof(leaves, (int) from).stream().map(HEX::formatHex).toList(),
-				leaves.subList((int) from, leaves.size()).stream().map(HEX::formatHex).toList());
+				leaves.subList((int) from, leaves.size()).stream().map(HEX::formatHex).toList(), key.certificate());
 		try {
 			anchors.write(anchor);
 		}
@@ -345,18 +353,19 @@ public class AuditLog implements DisposableBean {
 			checkpoints.add(checkpoint);
 		}
 		anchoredSize = treeSize;
+		timestamps.anchored(anchor);
 		return checkpoint;
 	}
 
-	/** The signing key, read from (or first made in) the key file. */
-	private SigningKey signingKey() {
+	/** The signing key: the PKCS#11 token's where one is configured, else read from (or first made in) the key file. */
+	private CheckpointSigner signingKey() {
 		var known = signingKey;
 		if (known != null) {
 			return known;
 		}
 		synchronized (this) {
 			if (signingKey == null) {
-				signingKey = ownTransaction.execute(tx -> keyFromFile());
+				signingKey = ownTransaction.execute(tx -> token.configured() ? keyFromToken() : keyFromFile());
 			}
 			return signingKey;
 		}
@@ -368,6 +377,11 @@ public class AuditLog implements DisposableBean {
 	 */
 	private SigningKey keyFromFile() {
 		var recorded = checkpoints.key();
+		if (recorded.isPresent() && !(recorded.get() instanceof SigningKey)) {
+			throw new IllegalStateException("this log is signed with a " + recorded.get().algorithm() + " key held in "
+					+ "a PKCS#11 token (public key " + recorded.get().publicHex() + "), not with a key file: configure "
+					+ "the token again (lawtrace.audit.pkcs11.*)");
+		}
 		var fromFile = keyFile.read();
 		if (fromFile.isPresent()) {
 			var key = fromFile.get();
@@ -379,7 +393,7 @@ public class AuditLog implements DisposableBean {
 						+ "key this log is signed with (public key " + recorded.get().publicHex() + "); put back the "
 						+ "log's own key file");
 			}
-			else if (recorded.get().canSign()) {
+			else if (((SigningKey) recorded.get()).canSign()) {
 				checkpoints.erasePrivateKey();
 				LOG.warn("Erased the audit log's private signing key from the database; it is kept in {} alone",
 						keyFile.path());
@@ -387,12 +401,12 @@ public class AuditLog implements DisposableBean {
 			return key;
 		}
 		if (recorded.isPresent()) {
-			if (!recorded.get().canSign()) {
+			if (!((SigningKey) recorded.get()).canSign()) {
 				throw new IllegalStateException("the audit signing key file " + keyFile.path() + " is missing, and "
 						+ "the database holds only the public key " + recorded.get().publicHex() + ": restore the key "
 						+ "file from its backup (lawtrace.audit.key-file)");
 			}
-			var key = recorded.get();
+			var key = (SigningKey) recorded.get();
 			keyFile.write(key);
 			checkpoints.erasePrivateKey();
 			LOG.warn("Moved the audit log's private signing key out of the database into {} (owner-only); the "
@@ -407,29 +421,60 @@ public class AuditLog implements DisposableBean {
 		return made;
 	}
 
-	/** The public key checkpoints are signed with; outside a verification run made now if the log has none yet. */
-	public PublicKey publicKey() {
-		var key = verifyOnly ? trustedKey().map(hex -> SigningKey.of(hex, null))
-			.orElseThrow(() -> new NotFound("audit signing key", "public")) : signingKey();
-		return new PublicKey(SigningKey.ALGORITHM, "sm2p256v1", key.publicPem(), key.publicHex());
+	/**
+	 * The log's key in a PKCS#11 token: only ever used inside it. The database records its public key on the first
+	 * start, and a token that holds another key is refused, as a key file of another key is.
+	 */
+	private CheckpointSigner keyFromToken() {
+		var signer = token.signer();
+		var recorded = checkpoints.key();
+		if (recorded.isEmpty()) {
+			checkpoints.keepKey(signer.key(), time.now());
+			LOG.info("The audit log's checkpoints are signed {} in {}; the private key never leaves the token",
+					signer.key().algorithm(), signer);
+		}
+		else if (!recorded.get().publicHex().equalsIgnoreCase(signer.key().publicHex())) {
+			throw new IllegalStateException("the key in " + signer + " is not the key this log is signed with ("
+					+ recorded.get().algorithm() + " public key " + recorded.get().publicHex() + "); a log keeps one "
+					+ "signing key (changing it is not built): configure the log's own key");
+		}
+		return signer;
 	}
 
-	/** The public key anchors must be signed with: the key file's where it can be read, else the database's. */
-	private Optional<String> trustedKey() {
+	/** The public key checkpoints are signed with; outside a verification run made now if the log has none yet. */
+	public PublicKey publicKey() {
+		var key = verifyOnly ? trustedKey().orElseThrow(() -> new NotFound("audit signing key", "public"))
+				: signingKey().key();
+		return new PublicKey(key.algorithm(), key.curve(), key.publicPem(), key.publicHex());
+	}
+
+	/**
+	 * The public key anchors must be signed with: the token's or the key file's where it can be read, else the
+	 * database's.
+	 */
+	private Optional<CheckpointKey> trustedKey() {
 		var known = signingKey;
 		if (known != null) {
-			return Optional.of(known.publicHex());
+			return Optional.of(known.key());
 		}
-		try {
-			var fromFile = keyFile.read();
-			if (fromFile.isPresent()) {
-				return Optional.of(fromFile.get().publicHex());
+		if (token.configured()) {
+			var fromToken = token.publicKey();
+			if (fromToken.isPresent()) {
+				return fromToken;
 			}
 		}
-		catch (RuntimeException unreadable) {
-			LOG.warn("Could not read the audit signing key file: {}", unreadable.getMessage());
+		else {
+			try {
+				var fromFile = keyFile.read();
+				if (fromFile.isPresent()) {
+					return Optional.of(fromFile.get());
+				}
+			}
+			catch (RuntimeException unreadable) {
+				LOG.warn("Could not read the audit signing key file: {}", unreadable.getMessage());
+			}
 		}
-		return Optional.ofNullable(readOnly.execute(tx -> checkpoints.key().map(SigningKey::publicHex).orElse(null)));
+		return Optional.ofNullable(readOnly.execute(tx -> checkpoints.key().orElse(null)));
 	}
 
 	/**
@@ -555,8 +600,9 @@ public class AuditLog implements DisposableBean {
 			}
 			var stored = entries.size();
 			var rows = verifier.finish(stored, signed, checkpoints.key().orElse(null));
-			var trusted = trustedKey().orElse(null);
-			return rows.with(AnchorVerifier.verify(anchors, entries::from, stored, trusted, this::leaves));
+			var trusted = trustedKey().map(CheckpointKey::publicHex).orElse(null);
+			return rows.with(AnchorVerifier.verify(anchors, entries::from, stored, trusted, this::leaves,
+					timestamps.configured(), timestamps.trusted()));
 		});
 	}
 

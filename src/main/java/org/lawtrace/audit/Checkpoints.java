@@ -41,17 +41,23 @@ class Checkpoints {
 		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
 	}
 
-	Optional<SigningKey> key() {
-		return jdbc.sql("select public_key, private_key from audit_signing_key where id = 1")
-			.query((rs, row) -> SigningKey.of(rs.getString("public_key"), rs.getString("private_key")))
+	/**
+	 * The log's recorded key: an SM2 {@link SigningKey} (with its private half where an older version kept it here),
+	 * or the public key of a PKCS#11 token's.
+	 */
+	Optional<CheckpointKey> key() {
+		return jdbc.sql("select algorithm, public_key, private_key from audit_signing_key where id = 1")
+			.query((rs, row) -> SigningKey.ALGORITHM.equals(rs.getString("algorithm"))
+					? (CheckpointKey) SigningKey.of(rs.getString("public_key"), rs.getString("private_key"))
+					: CheckpointKey.of(rs.getString("algorithm"), rs.getString("public_key")))
 			.optional();
 	}
 
-	/** Records the public half of the log's key; the private half lives in the key file alone. */
-	void keepKey(SigningKey key, java.time.Instant at) {
+	/** Records the public half of the log's key; the private half lives in the key file or the token alone. */
+	void keepKey(CheckpointKey key, java.time.Instant at) {
 		jdbc.sql("insert into audit_signing_key (id, algorithm, public_key, private_key, created_at) "
 				+ "values (1, ?, ?, null, ?)")
-			.params(SigningKey.ALGORITHM, key.publicHex(), at.atOffset(ZoneOffset.UTC))
+			.params(key.algorithm(), key.publicHex(), at.atOffset(ZoneOffset.UTC))
 			.update();
 	}
 

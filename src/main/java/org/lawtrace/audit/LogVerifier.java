@@ -34,7 +34,7 @@ final class LogVerifier {
 	}
 
 	/** Entries in stored order (by sequence number); the key may be null when the log has never been signed. */
-	static Verification verify(List<AuditEntry> entries, List<Checkpoint> checkpoints, @Nullable SigningKey key) {
+	static Verification verify(List<AuditEntry> entries, List<Checkpoint> checkpoints, @Nullable CheckpointKey key) {
 		var verifier = new LogVerifier(checkpoints);
 		for (var e : entries) {
 			if (!verifier.accept(e)) {
@@ -78,7 +78,7 @@ final class LogVerifier {
 	}
 
 	/** What was found, given how many rows are stored in all. */
-	Verification finish(long stored, List<Checkpoint> checkpoints, @Nullable SigningKey key) {
+	Verification finish(long stored, List<Checkpoint> checkpoints, @Nullable CheckpointKey key) {
 		var checked = checkpoints(stored, checkpoints, key);
 		var found = mismatch;
 		var why = reason;
@@ -100,14 +100,15 @@ final class LogVerifier {
 	 * A root that differs although every leaf matched means rows were rewritten with their hashes recomputed; the
 	 * damage then lies after the last checkpoint that still matches.
 	 */
-	private Checked checkpoints(long stored, List<Checkpoint> checkpoints, @Nullable SigningKey key) {
+	private Checked checkpoints(long stored, List<Checkpoint> checkpoints, @Nullable CheckpointKey key) {
 		long lastGood = 0;
 		var ordered = new ArrayList<>(checkpoints);
 		ordered.sort((a, b) -> Long.compare(a.treeSize(), b.treeSize()));
 		// an SM2 verification costs about a millisecond and a million-entry log has ten thousand checkpoints: checked
 		// on every core, then read in order so the first bad one is still the one reported
 		var signatureHolds = ordered.parallelStream()
-			.map(c -> key != null && key.verifies(c.signedBytes(), c.signature()))
+			.map(c -> key != null && key.algorithm().equals(c.algorithm())
+					&& key.verifies(c.signedBytes(), c.signature()))
 			.toList();
 		for (var i = 0; i < ordered.size(); i++) {
 			var c = ordered.get(i);

@@ -20,7 +20,7 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.jspecify.annotations.Nullable;
 
 /** The log's SM2 key pair (sm2p256v1, default user id): signs checkpoints, and verifies them with the public half. */
-final class SigningKey {
+final class SigningKey implements CheckpointKey, CheckpointSigner {
 
 	static final String ALGORITHM = "SM2-SM3";
 	/**
@@ -91,11 +91,32 @@ final class SigningKey {
 		}
 	}
 
+	@Override
+	public String algorithm() {
+		return ALGORITHM;
+	}
+
+	@Override
+	public String curve() {
+		return "sm2p256v1";
+	}
+
+	@Override
+	public CheckpointKey key() {
+		return this;
+	}
+
+	@Override
+	public @Nullable String certificate() {
+		return null;
+	}
+
 	boolean canSign() {
 		return privateKey != null;
 	}
 
-	String publicHex() {
+	@Override
+	public String publicHex() {
 		return HEX.formatHex(publicKey.getQ().getEncoded(false));
 	}
 
@@ -107,7 +128,8 @@ final class SigningKey {
 	}
 
 	/** The public key as a PEM SubjectPublicKeyInfo, which OpenSSL and GmSSL read. */
-	String publicPem() {
+	@Override
+	public String publicPem() {
 		try {
 			var der = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey).getEncoded();
 			return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
@@ -119,7 +141,8 @@ final class SigningKey {
 	}
 
 	/** A DER-encoded SM2 signature, in hex. */
-	String sign(byte[] message) {
+	@Override
+	public String sign(byte[] message) {
 		if (privateKey == null) {
 			throw new IllegalStateException("this key only verifies");
 		}
@@ -134,7 +157,8 @@ final class SigningKey {
 		}
 	}
 
-	boolean verifies(byte[] message, String signatureHex) {
+	@Override
+	public boolean verifies(byte[] message, String signatureHex) {
 		var signer = new SM2Signer();
 		signer.init(false, publicKey);
 		signer.update(message, 0, message.length);

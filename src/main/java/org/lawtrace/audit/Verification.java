@@ -48,7 +48,7 @@ public record Verification(long entries, String root, boolean verified, @Nullabl
 		var anchored = anchoring.anchors() + (anchoring.anchors() == 1 ? " anchor" : " anchors")
 				+ " outside the database " + (anchoring.anchors() == 1 ? "covers" : "cover") + " the first " + anchoring.anchoredEntries() + " entries; "
 				+ anchoring.beyondLastAnchor() + (anchoring.beyondLastAnchor() == 1 ? " entry lies" : " entries lie")
-				+ " beyond the last anchor";
+				+ " beyond the last anchor" + anchoring.timestamps().clause();
 		if (holds()) {
 			return "OK: " + entries + (entries == 1 ? " entry" : " entries") + ", root " + root + ", " + checkpoints
 					+ (checkpoints == 1 ? " checkpoint" : " checkpoints") + " signed and matching"
