@@ -8,12 +8,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.access.AccessRequest;
-import org.lawtrace.access.PackageRecordSource;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
-import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.StaffDirectory;
@@ -29,21 +27,20 @@ class AccessRequestViews {
 	private final StaffDirectory staff;
 	private final CaseManagement cases;
 	private final BureauTime time;
-	private final List<PackageRecordSource> sources;
 
-	AccessRequestViews(StaffDirectory staff, CaseManagement cases, BureauTime time, List<PackageRecordSource> sources) {
+	AccessRequestViews(StaffDirectory staff, CaseManagement cases, BureauTime time) {
 		this.staff = staff;
 		this.cases = cases;
 		this.time = time;
-		this.sources = sources;
 	}
 
 	/**
-	 * A requested record as staff call it on the request's page: its kind ({@code VIDEO}, {@code AUDIO},
-	 * {@code PHOTO} for a recording, null for a document), its file name and when it was made; never its content.
-	 * A record no longer found keeps just its kind of record.
+	 * A requested record as the request's page names it: whether it is a recording or a document, and its place in
+	 * the request (第1项). Never its file name, kind of recording or time: the request's page is seen by the approver,
+	 * who learns a case's labels and nothing of a record (ART-20); the link leads to the record's own page, which
+	 * asks its own visibility question.
 	 */
-	record RecordLabel(RecordRef ref, @Nullable String kind, @Nullable String name, @Nullable OffsetDateTime madeAt) {
+	record RecordLabel(RecordRef ref, int number) {
 
 		public boolean recording() {
 			return ref.kind() == RecordRef.Kind.RECORDING;
@@ -51,23 +48,9 @@ class AccessRequestViews {
 	}
 
 	List<RecordLabel> labels(List<RecordRef> records) {
-		return records.stream().map(this::label).toList();
-	}
-
-	private RecordLabel label(RecordRef ref) {
-		var source = sources.stream().filter(s -> s.kind() == ref.kind()).findFirst();
-		try {
-			var item = source.map(s -> s.describe(ref.id())).orElse(null);
-			if (item == null) {
-				return new RecordLabel(ref, null, null, null);
-			}
-			var made = item.madeFrom() == null ? item.storedAt() : item.madeFrom();
-			return new RecordLabel(ref, ref.kind() == RecordRef.Kind.RECORDING ? item.kind() : null,
-					item.originalName(), time.local(made));
-		}
-		catch (NotFound gone) {
-			return new RecordLabel(ref, null, null, null);
-		}
+		return java.util.stream.IntStream.range(0, records.size())
+			.mapToObj(i -> new RecordLabel(records.get(i), i + 1))
+			.toList();
 	}
 
 	record Person(String username, String name) {

@@ -139,10 +139,10 @@ class AccessPagesIntegrationTests {
 		assertThat(toDecide.one("form#decide-form").attr("action")).isEqualTo("/access/requests/" + requestId + "/decision");
 		assertThat(toDecide.text("#access-facts a[href=/cases/" + caseId + "]")).isEqualTo(filmed[1]);
 		assertThat(toDecide.text("#access-purpose")).isEqualTo("核对扣押过程");
-		// people by name, records as staff call them: kind, file name, when made; no login name, no "recording:<uuid>"
+		// people by name; records by their place in the request, linking to the record's own page, and nothing of
+		// the record itself: the approver learns a case's labels, never a record's metadata (ART-20)
 		assertThat(toDecide.text("#access-requester")).isEqualTo("陈静");
-		assertThat(toDecide.text("#access-records a[href=/recordings/" + recordingId + "]"))
-			.matches("(视频|音频|照片) · \\S.* · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+		assertThat(toDecide.text("#access-records a[href=/recordings/" + recordingId + "]")).isEqualTo("音像记录 第1项");
 		post(decider, "/access/requests/" + requestId + "/decision", new DecisionForm("approve", "同意"))
 			.expectStatus().is3xxRedirection();
 
