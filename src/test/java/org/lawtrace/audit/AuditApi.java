@@ -12,6 +12,27 @@ public final class AuditApi {
 	private AuditApi() {
 	}
 
+	/** GET /api/v1/audit/verification as {@code who}. */
+	public static LogVerification verification(int port, String who) {
+		return org.lawtrace.Api.as(port, who).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk()
+			.returnResult(LogVerification.class).getResponseBody();
+	}
+
+	/**
+	 * Waits until the log stops growing: entries written after commit arrive a moment later, and a test that
+	 * tampers with the log, or counts it, must wait until nothing more is being written.
+	 */
+	public static void awaitQuiet(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		var last = new long[] { -1 };
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.pollInterval(java.time.Duration.ofMillis(300)).until(() -> {
+				var now = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+				var quiet = now == last[0];
+				last[0] = now;
+				return quiet;
+			});
+	}
+
 	/** One entry of the audit log (审计日志). */
 	public record EntryView(long seq, String at, String actor, String action, String subjectType, String subjectId,
 			String outcome, String detail, String leafHash) {

@@ -62,8 +62,7 @@ class AuditLogIntegrationTests {
 	}
 
 	private LogVerification verification() {
-		return Api.as(port, AUDITOR).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk()
-			.returnResult(LogVerification.class).getResponseBody();
+		return AuditApi.verification(port, AUDITOR);
 	}
 
 	private long seqOf(EntryView entry) {
@@ -78,13 +77,7 @@ class AuditLogIntegrationTests {
 
 	/** Entries written after commit arrive a moment later; tampering waits until nothing more is being written. */
 	private void awaitQuiet() {
-		var last = new long[] { -1 };
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
-			var now = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
-			var quiet = now == last[0];
-			last[0] = now;
-			return quiet;
-		});
+		AuditApi.awaitQuiet(jdbc);
 	}
 
 	@Autowired

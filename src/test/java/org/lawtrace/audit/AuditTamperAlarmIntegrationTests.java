@@ -2,11 +2,6 @@ package org.lawtrace.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,9 +46,9 @@ class AuditTamperAlarmIntegrationTests {
 			+ "is gone, verify-log names it ENTRY_MISSING, and no checkpoint is signed over the tampered log")
 	void checkAgainstTheLastAnchorRaisesAnAlarm(ApplicationEvents events) {
 		Api.openCase(port, Api.newCaseNumber());
-		awaitQuiet();
+		AuditApi.awaitQuiet(jdbc);
 		var anchored = log.checkpoint().treeSize();
-		assertThat(verification()).containsEntry("verified", true);
+		assertThat(AuditApi.verification(port, AUDITOR).verified()).isTrue();
 		var last = anchored - 1;
 		assertThat(jdbc.sql("delete from audit_entry where seq = ?").param(last).update()).isEqualTo(1);
 
@@ -61,29 +56,12 @@ class AuditTamperAlarmIntegrationTests {
 
 		assertThat(events.stream(IntegrityAlarm.class))
 			.anySatisfy(alarm -> assertThat(alarm.kind()).isEqualTo("LOG_DOES_NOT_VERIFY"));
-		var found = verification();
-		assertThat(found).containsEntry("verified", false);
-		@SuppressWarnings("unchecked")
-		var findings = (List<Map<String, Object>>) ((Map<String, Object>) found.get("anchoring")).get("findings");
-		assertThat(findings).anySatisfy(f -> assertThat(f).containsEntry("kind", "ENTRY_MISSING")
-			.containsEntry("fromSeq", (int) last));
-		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> log.checkpoint());
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> verification() {
-		return Api.as(port, AUDITOR).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
-	}
-
-	/** Entries written after commit arrive a moment later; tampering waits until nothing more is being written. */
-	private void awaitQuiet() {
-		var last = new long[] { -1 };
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
-			var now = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
-			var quiet = now == last[0];
-			last[0] = now;
-			return quiet;
+		var found = AuditApi.verification(port, AUDITOR);
+		assertThat(found.verified()).isFalse();
+		assertThat(found.anchoring().findings()).anySatisfy(f -> {
+			assertThat(f.kind()).isEqualTo("ENTRY_MISSING");
+			assertThat(f.fromSeq()).isEqualTo(last);
 		});
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> log.checkpoint());
 	}
 }

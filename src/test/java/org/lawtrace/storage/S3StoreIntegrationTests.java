@@ -1,24 +1,22 @@
 package org.lawtrace.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.audit.AuditApi;
 import org.lawtrace.audit.AuditLog;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,12 +82,10 @@ class S3StoreIntegrationTests {
 			+ "in COMPLIANCE mode")
 	void originalIsALockedObjectOfTheBucket() throws Exception {
 		var photo = Media.jpeg(LocalDateTime.now().minusHours(1), 29.28, 120.24, System.nanoTime());
-		@SuppressWarnings("unchecked")
-		Map<String, Object> created = Uploads
-			.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei"), photo, "IMG_S3.JPG")
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		var created = Uploads.upload(Api.as(port, "zhang.wei"), RecordingApi.UploadMetadata.by("zhang.wei"), photo,
+				"IMG_S3.JPG").expectStatus().isCreated().returnResult(RecordingApi.RecordingView.class).getResponseBody();
 		var sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
-		assertThat(created).containsEntry("sha256", sha256);
+		assertThat(created.sha256()).isEqualTo(sha256);
 
 		var key = "blobs/sha256/" + sha256;
 		var stored = direct.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
@@ -106,39 +102,23 @@ class S3StoreIntegrationTests {
 			+ "database is named ENTRY_MISSING by the verification that reads them")
 	void anchorsInTheBucketFindADeletedEntry() {
 		Api.openCase(port, Api.newCaseNumber());
-		awaitQuiet();
+		AuditApi.awaitQuiet(jdbc);
 		var anchored = log.checkpoint().treeSize();
 		var anchorKey = "anchors/audit-log-" + String.format("%020d", anchored) + ".json";
 		var anchor = direct.getObjectAsBytes(b -> b.bucket(BUCKET).key(anchorKey)).asUtf8String();
 		assertThat(anchor).contains("\"treeSize\"");
 		assertThat(direct.getObjectRetention(b -> b.bucket(BUCKET).key(anchorKey)).retention().mode())
 			.isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
-		assertThat(verification()).containsEntry("verified", true);
+		assertThat(AuditApi.verification(port, AUDITOR).verified()).isTrue();
 
 		var last = anchored - 1;
 		assertThat(jdbc.sql("delete from audit_entry where seq = ?").param(last).update()).isEqualTo(1);
 
-		var found = verification();
-		assertThat(found).containsEntry("verified", false);
-		@SuppressWarnings("unchecked")
-		var findings = (List<Map<String, Object>>) ((Map<String, Object>) found.get("anchoring")).get("findings");
-		assertThat(findings).anySatisfy(f -> assertThat(f).containsEntry("kind", "ENTRY_MISSING")
-			.containsEntry("fromSeq", (int) last));
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> verification() {
-		return Api.as(port, AUDITOR).get().uri("/api/v1/audit/verification").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
-	}
-
-	private void awaitQuiet() {
-		var last = new long[] { -1 };
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
-			var now = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
-			var quiet = now == last[0];
-			last[0] = now;
-			return quiet;
+		var found = AuditApi.verification(port, AUDITOR);
+		assertThat(found.verified()).isFalse();
+		assertThat(found.anchoring().findings()).anySatisfy(f -> {
+			assertThat(f.kind()).isEqualTo("ENTRY_MISSING");
+			assertThat(f.fromSeq()).isEqualTo(last);
 		});
 	}
 }
