@@ -209,20 +209,31 @@ class RecordingDerivativesIntegrationTests {
 		return recording;
 	}
 
-	/** Derivatives are made after the upload's commit, on another thread; polls briefly until they are all there. */
+	/**
+	 * Derivatives are made after the upload's commit, on another thread: polls until they are all there, giving up
+	 * after a bound that scales with the machine.
+	 */
 	private List<DerivativeView> awaitDerivatives(String id, int count) throws InterruptedException {
-		var deadline = System.nanoTime() + WAIT_FOR_DERIVATIVES.toNanos();
-		while (true) {
-			var derivatives = Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}/derivatives", id).exchange()
-				.expectStatus().isOk()
-				.expectBody(LIST).returnResult().getResponseBody();
-			if (derivatives.size() >= count || System.nanoTime() > deadline) {
-				assertThat(derivatives).as("derivatives of recording %s after %s", id, WAIT_FOR_DERIVATIVES)
-					.hasSize(count);
-				return derivatives;
-			}
-			Thread.sleep(100);
+		java.util.concurrent.Callable<List<DerivativeView>> fetch = () -> Api.as(port, "zhang.wei").get()
+			.uri("/api/v1/recordings/{id}/derivatives", id).exchange()
+			.expectStatus().isOk()
+			.expectBody(LIST).returnResult().getResponseBody();
+		var wait = org.lawtrace.Patience.of(WAIT_FOR_DERIVATIVES);
+		List<DerivativeView> derivatives;
+		try {
+			derivatives = org.awaitility.Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(100))
+				.until(fetch, found -> found.size() >= count);
 		}
+		catch (org.awaitility.core.ConditionTimeoutException notYet) {
+			try {
+				derivatives = fetch.call();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		assertThat(derivatives).as("derivatives of recording %s after %s", id, wait).hasSize(count);
+		return derivatives;
 	}
 
 	/** The original is served byte for byte, under the digest it was stored with, from its read-only file. */
