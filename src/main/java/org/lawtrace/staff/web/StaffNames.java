@@ -1,6 +1,5 @@
 package org.lawtrace.staff.web;
 
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.staff.StaffDirectory;
@@ -33,9 +32,31 @@ public class StaffNames {
 		if (member == null) {
 			return messages.getMessage("staff.unknown", null, "?", LocaleContextHolder.getLocale());
 		}
-		var shared = directory.all().stream()
-			.anyMatch(other -> !Objects.equals(other.id(), member.id()) && other.name().equals(member.name()));
+		var shared = sharedNames().contains(member.name());
 		return shared ? messages.getMessage("staff.sameName", new Object[] { member.name(), member.staffNumber() },
 				LocaleContextHolder.getLocale()) : member.name();
+	}
+
+	/**
+	 * The names more than one staff member bears, read once per request: a page naming thirty people (a drop-down
+	 * of signers) would otherwise read the whole staff list thirty times.
+	 */
+	private java.util.Set<String> sharedNames() {
+		var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		var key = StaffNames.class.getName() + ".sharedNames";
+		if (request != null && request.getAttribute(key,
+				org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST) instanceof java.util.Set<?> cached) {
+			@SuppressWarnings("unchecked")
+			var names = (java.util.Set<String>) cached;
+			return names;
+		}
+		var counts = directory.all().stream()
+			.collect(java.util.stream.Collectors.groupingBy(m -> m.name(), java.util.stream.Collectors.counting()));
+		var names = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		if (request != null) {
+			request.setAttribute(key, names, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+		}
+		return names;
 	}
 }
