@@ -22,6 +22,13 @@ import java.util.Map;
  */
 public final class PackagedJar {
 
+	/**
+	 * How the test starts the jar's JVMs: these servers and commands live for seconds, so the client compiler alone and
+	 * the serial collector start them faster and leave the machine's other core to the tests running beside them; an
+	 * operator's flags change nothing the tests look at.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
 	private final Path dataDir;
 	private final String schema;
 	private final int port;
@@ -84,8 +91,9 @@ public final class PackagedJar {
 			throw new IllegalStateException("the build makes target/lawtrace.jar, but it is missing");
 		}
 		output = Files.createTempFile("lawtrace-jar-", ".log");
-		var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(), "--lawtrace.demo=true",
-				"--server.port=" + port));
+		var command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-jar", jar.toString(), "--lawtrace.demo=true", "--server.port=" + port));
 		command.addAll(databaseArguments());
 		command.addAll(this.settings);
 		command.addAll(List.of(settings));
@@ -134,8 +142,9 @@ public final class PackagedJar {
 
 	/** Runs one command of the jar on this data directory and database, and answers its exit code and output. */
 	public CommandResult command(String name, String... more) throws IOException, InterruptedException {
-		var command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", Path.of("target", "lawtrace.jar").toString(),
-				name));
+		var command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-jar", Path.of("target", "lawtrace.jar").toString(), name));
 		command.addAll(List.of(more));
 		command.addAll(databaseArguments());
 		command.addAll(settings);
@@ -148,7 +157,9 @@ public final class PackagedJar {
 
 	/** Runs a command of the jar that needs neither server nor database, such as {@code verify-package <zip>}. */
 	public static CommandResult offline(String... arguments) throws IOException, InterruptedException {
-		var command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", Path.of("target", "lawtrace.jar").toString()));
+		var command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-jar", Path.of("target", "lawtrace.jar").toString()));
 		command.addAll(List.of(arguments));
 		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		var printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

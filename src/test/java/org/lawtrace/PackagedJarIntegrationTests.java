@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * --lawtrace.demo=true --server.port=P --lawtrace.data-dir=D}) and talks to it over HTTP; in the PostgreSQL run
  * the database is given by {@code --spring.datasource.url}.
  */
+@RunsBesideOtherTests
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(RealDatabaseAvailable.class)
 class PackagedJarIntegrationTests {

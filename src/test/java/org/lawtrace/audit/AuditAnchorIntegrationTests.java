@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.Patience;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * jar is run as operators run it, the database edited behind its back while it is stopped, and
  * {@code verify-log} must name what was done.
  */
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class AuditAnchorIntegrationTests {
 
@@ -40,8 +42,9 @@ class AuditAnchorIntegrationTests {
 	private static final Duration INTERVAL = Duration.ofSeconds(2);
 
 	@Test
-	@DisplayName("ART-22, finding 4: verify-log names the deleted last 15 entries, an entry rewritten with its hash "
-			+ "recomputed after the checkpoints above it were deleted, and an anchor whose signature does not verify")
+	@DisplayName("ART-22, finding 4: verify-log passes an untouched log and names an entry changed behind the server's "
+			+ "back, the deleted last 15 entries, an entry rewritten with its hash recomputed after the checkpoints above "
+			+ "it were deleted, and an anchor whose signature does not verify")
 	void verifyLogNamesWhatWasDoneToTheDatabase() throws Exception {
 		var server = PackagedJar.fresh("lawtrace_anchors");
 		server.start();
@@ -58,9 +61,29 @@ class AuditAnchorIntegrationTests {
 		finally {
 			server.stop();
 		}
+		long entries;
+		try (var db = connect(server)) {
+			entries = count(db, "select count(*) from audit_entry");
+		}
 		var untouched = server.command("verify-log");
-		assertThat(untouched.output()).contains("OK: ");
+		// a checkpoint at start, the time-driven ones and one at the graceful stop: every entry anchored
+		assertThat(untouched.output()).containsPattern("OK: " + entries + " entries, root [0-9a-f]{64}, "
+				+ "[0-9]+ checkpoints? signed and matching; [0-9]+ anchors? outside the database covers? the first "
+				+ entries + " entries; 0 entries lie beyond the last anchor");
 		assertThat(untouched.exitCode()).isZero();
+
+		// a row changed behind the server's back, its leaf hash left as it was
+		Map<String, Object> second;
+		try (var db = connect(server)) {
+			second = row(db, 2);
+			update(db, "update audit_entry set actor = ? where seq = 2", "someone.else");
+		}
+		var changed = server.command("verify-log");
+		assertThat(changed.output()).contains("FAILED at entry 2: leaf hash differs");
+		assertThat(changed.exitCode()).isEqualTo(1);
+		try (var db = connect(server)) {
+			update(db, "update audit_entry set actor = ? where seq = 2", second.get("actor"));
+		}
 
 		// finding 4b: one entry's actor rewritten, its leaf hash recomputed, the database's checkpoints above it deleted
 		long rewritten;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.Patience;
@@ -22,6 +23,7 @@ import org.lawtrace.RealDatabaseAvailable;
  * started in the test ({@link TestTsa}); a TSA that is down loses and holds up no checkpoint, its anchors are listed as
  * untimestamped by {@code verify-log} and timestamped once it is back, and a tampered token is named.
  */
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class AuditTimestampIntegrationTests {
 

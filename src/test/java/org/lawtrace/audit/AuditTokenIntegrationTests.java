@@ -35,6 +35,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.RealDatabaseAvailable;
@@ -48,6 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * of the same CKA_ID issued by a test CA. The packaged jar signs its checkpoints in the token, anchors them with the
  * token's certificate, and {@code verify-log} checks them; a wrong PIN stops the start with a clear message.
  */
+@RunsBesideOtherTests
 @ExtendWith({ RealDatabaseAvailable.class, SoftHsmAvailable.class })
 class AuditTokenIntegrationTests {
 

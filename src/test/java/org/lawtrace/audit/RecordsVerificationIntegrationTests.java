@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.Patience;
@@ -37,6 +38,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
  * On the old main nothing noticed any of it: {@code verify-log} still says OK after the same edits (asserted here),
  * since the log itself was not touched, and there was no other check.
  */
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class RecordsVerificationIntegrationTests {
 

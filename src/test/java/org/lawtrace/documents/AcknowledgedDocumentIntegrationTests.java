@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.RealDatabaseAvailable;
@@ -23,6 +24,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
  * later, so a kill right after the answer could lose the entry or the row (bench/crash-durability.sh documents
  * repeats it).
  */
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class AcknowledgedDocumentIntegrationTests {
 

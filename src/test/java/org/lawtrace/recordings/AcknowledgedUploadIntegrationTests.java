@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.RealDatabaseAvailable;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * killed ({@code kill -9}) the moment each 201 arrives, and after a restart every acknowledged recording is there with
  * its UPLOAD entry and its bytes. On embedded H2 the old jar lost about a quarter of them (issue 12, finding 1).
  */
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class AcknowledgedUploadIntegrationTests {
 

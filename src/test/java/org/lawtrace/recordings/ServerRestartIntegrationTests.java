@@ -16,12 +16,14 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.RealDatabaseAvailable;
 import org.lawtrace.collector.TusClient;
 import org.lawtrace.storage.TwinDigestTestAccess;
 
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class ServerRestartIntegrationTests {
 

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.Api;
 import org.lawtrace.PackagedJar;
 import org.lawtrace.Patience;
@@ -31,6 +32,7 @@ import org.lawtrace.storage.StorageApi.ReplicationState;
  * ART-15.3 (异地备份), issue 12 finding 6, with the packaged jar as operators run it: the replication queue survives a
  * restart, and {@code restore} rebuilds a lost primary (blobs and database) from the replica alone.
  */
+@RunsBesideOtherTests
 @ExtendWith(RealDatabaseAvailable.class)
 class ReplicaRestoreIntegrationTests {
 
