@@ -86,14 +86,11 @@ public final class PackagedJar {
 
 	/** Starts the server like {@link #start()}, with these settings ({@code --name=value}) added. */
 	public PackagedJar start(String... settings) throws Exception {
-		var jar = Path.of("target", "lawtrace.jar");
-		if (!Files.exists(jar)) {
-			throw new IllegalStateException("the build makes target/lawtrace.jar, but it is missing");
-		}
 		output = Files.createTempFile("lawtrace-jar-", ".log");
 		var command = new ArrayList<>(List.of(java(), "-Xmx512m"));
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", jar.toString(), "--lawtrace.demo=true", "--server.port=" + port));
+		command.addAll(launch());
+		command.addAll(List.of("--lawtrace.demo=true", "--server.port=" + port));
 		command.addAll(databaseArguments());
 		command.addAll(this.settings);
 		command.addAll(List.of(settings));
@@ -144,7 +141,8 @@ public final class PackagedJar {
 	public CommandResult command(String name, String... more) throws IOException, InterruptedException {
 		var command = new ArrayList<>(List.of(java(), "-Xmx256m"));
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", Path.of("target", "lawtrace.jar").toString(), name));
+		command.addAll(launch());
+		command.add(name);
 		command.addAll(List.of(more));
 		command.addAll(databaseArguments());
 		command.addAll(settings);
@@ -159,7 +157,7 @@ public final class PackagedJar {
 	public static CommandResult offline(String... arguments) throws IOException, InterruptedException {
 		var command = new ArrayList<>(List.of(java(), "-Xmx256m"));
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", Path.of("target", "lawtrace.jar").toString()));
+		command.addAll(launch());
 		command.addAll(List.of(arguments));
 		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		var printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -168,6 +166,87 @@ public final class PackagedJar {
 
 	/** What a command printed, and how it exited. */
 	public record CommandResult(int exitCode, String output) {
+	}
+
+	private static List<String> launch;
+
+	/**
+	 * How the JVMs run the jar: its classes as Spring Boot's {@code extract} lays them out, with a class-data-sharing
+	 * archive written by one training start (Spring Boot's documented way to start faster), made once per build and
+	 * kept in {@code target/cds} for every test JVM of the build. Both load exactly the jar's classes; if either step
+	 * fails the tests run {@code target/lawtrace.jar} itself, only slower.
+	 */
+	static synchronized List<String> launch() {
+		if (launch == null) {
+			launch = prepareLaunch();
+		}
+		return launch;
+	}
+
+	private static List<String> prepareLaunch() {
+		var jar = Path.of("target", "lawtrace.jar");
+		if (!Files.exists(jar)) {
+			throw new IllegalStateException("the build makes target/lawtrace.jar, but it is missing");
+		}
+		var plain = List.of("-jar", jar.toString());
+		var folder = Path.of("target", "cds");
+		var extracted = folder.resolve("app").resolve("lawtrace.jar");
+		var archive = folder.resolve("lawtrace.jsa");
+		try {
+			if (Files.exists(archive) && Files.exists(extracted)
+					&& Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+				return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+			}
+			deleteTree(folder);
+			Files.createDirectories(folder);
+			var extract = new ArrayList<>(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+					"--destination", folder.resolve("app").toString()));
+			var training = Files.createTempDirectory("lawtrace-cds-");
+			var train = new ArrayList<>(List.of(java(), "-Xmx512m"));
+			train.addAll(JVM_OPTIONS);
+			train.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+					extracted.toString(), "--lawtrace.demo=true", "--server.port=0",
+					"--lawtrace.data-dir=" + training));
+			try {
+				if (runs(extract, folder.resolve("extract.log")) && runs(train, folder.resolve("training.log"))
+						&& Files.exists(archive)) {
+					return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+				}
+			}
+			finally {
+				deleteTree(training);
+			}
+		}
+		catch (IOException | InterruptedException e) {
+			// below: the plain jar
+		}
+		System.err.println("PackagedJar: no class-data-sharing archive (see target/cds); running " + jar);
+		return plain;
+	}
+
+	private static boolean runs(List<String> command, Path log) throws IOException, InterruptedException {
+		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		try {
+			if (!process.waitFor(Patience.of(Duration.ofMinutes(3)).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+				return false;
+			}
+			return process.exitValue() == 0;
+		}
+		finally {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		}
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (var paths = Files.walk(root)) {
+			for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
 	}
 
 	private static String java() {
