@@ -79,8 +79,8 @@ kill $SAMPLER; SAMPLER=
 rss=$(grep VmHWM /proc/$SERVER/status | awk '{print int($2 / 1024)}')
 size=$(json '["versions"][0]["sizeBytes"]' <"$WORK/archive.json")
 opened=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["versions"][0]["report"]; print(", ".join(sorted({i["openedWith"] for i in r["items"]})))' "$WORK/archive.json")
-printf 'archiving %s (%s): %.1f s, package %d MiB, server peak RSS (-Xmx256m) %d MiB, items opened with: %s\n' \
-  "$(du -sh "$STORE" | cut -f1)" "$how" "$(echo "$t1 - $t0" | bc)" $((size / 1048576)) "$rss" "$opened"
+printf 'archiving %d MiB of AV (%s): %.1f s, package %d MiB, server peak RSS (-Xmx256m) %d MiB, items opened with: %s\n' \
+  $(( FILES * MIB )) "$how" "$(echo "$t1 - $t0" | bc)" $((size / 1048576)) "$rss" "$opened"
 printf 'data directory peak while archiving: %d MiB (originals %d MiB + package %d MiB)\n' \
   $(( $(cat "$WORK/peak") / 1048576 )) $(( FILES * MIB )) $((size / 1048576))
 

@@ -50,10 +50,14 @@ class ArchivingIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The recording the last {@link #closedCase} stored. */
+	private String lastRecording;
+
 	@Test
 	@DisplayName("ART-13, ART-14, ART-16.1, ART-16.3: a general-procedure penalty case is archived by the custodian: "
 			+ "permanent, 档号 year-serial, a valid BagIt package whose cover and contents carry the 档号 and 保管期限, "
-			+ "its AV record inside, the four-property report stored; downloads are logged; archiving again is 409")
+			+ "its AV record inside, the four-property report stored; downloads are logged; archiving again is 409; "
+			+ "an approved correction calls for a new package version, the old one stays")
 	void archivesAClosedPenaltyCase() throws Exception {
 		var caseId = closedCase(true);
 		var archive = archive("zhao.min", caseId, null).expectStatus().isCreated()
@@ -91,6 +95,27 @@ class ArchivingIntegrationTests {
 		Awaitility.await().atMost(Patience.of(Duration.ofSeconds(10))).untilAsserted(() -> assertThat(jdbc.sql(
 				"select action from audit_entry where subject_type = 'CASE' and subject_id = ?").param(caseId)
 			.query(String.class).list()).contains("CASE_ARCHIVED", "ARCHIVE_DOWNLOADED"));
+
+		// ART-14: afterwards only an approved correction changes the case; it marks the file, and the custodian's new
+		// package version is checked like the first while the old one stays
+		var correctionId = Api.as(port, "zhao.min").post().uri("/api/v1/recordings/{id}/corrections", lastRecording)
+			.contentType(MediaType.APPLICATION_JSON).body(new Correction(true, "误关联，实为另案录像")).exchange()
+			.expectStatus().isCreated().returnResult(Api.Created.class).getResponseBody().id();
+		Api.as(port, "liu.yang").post().uri("/api/v1/corrections/{id}/approval", correctionId)
+			.contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
+		Awaitility.await().atMost(Patience.of(Duration.ofSeconds(10))).until(() -> Api.as(port, "zhao.min").get()
+			.uri("/api/v1/archives/{id}", archive.id()).exchange().expectStatus().isOk()
+			.returnResult(ArchiveView.class).getResponseBody().needsNewVersion());
+		var second = Api.as(port, "zhao.min").post().uri("/api/v1/archives/{id}/versions", archive.id())
+			.contentType(MediaType.APPLICATION_JSON).body(new VersionOrder("经批准更正：录音解除与本案的关联")).exchange()
+			.expectStatus().isCreated().returnResult(ArchiveView.class).getResponseBody();
+		assertThat(second.needsNewVersion()).isFalse();
+		assertThat(second.archiveNumber()).isEqualTo(archive.archiveNumber());
+		assertThat(second.versions()).extracting(VersionView::version).containsExactly(1, 2);
+		assertThat(second.versions().get(1).passed()).as("%s", second.versions().get(1).report()).isTrue();
+		assertThat(second.versions().get(1).sha256()).isNotEqualTo(second.versions().get(0).sha256());
+		assertThat(Api.as(port, "zhao.min").get().uri("/api/v1/archives/{id}/content?version=1", archive.id())
+			.exchange().expectStatus().isOk().returnResult(byte[].class).getResponseBody()).isEqualTo(zip);
 
 		// the custodian's pages: the file listed with its 档号 and period, the report on its own page
 		var list = page("zhao.min", "/archives");
@@ -191,9 +216,10 @@ class ArchivingIntegrationTests {
 		var penalty = document(caseId, "PENALTY_DECISION", decision, "行政处罚决定书", 2);
 		confirm(penalty, DocumentApi.Confirmation.seal());
 		var seconds = SECONDS.incrementAndGet();
-		Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.unnamed().inCase(caseId)
+		lastRecording = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.unnamed().inCase(caseId)
 			.startedAt(ISO.format(now.minusMinutes(50))).endedAt(ISO.format(now.minusMinutes(50).plusSeconds(seconds))),
-				Media.wav(seconds), "询问录音.wav").expectStatus().isCreated();
+				Media.wav(seconds), "询问录音.wav").expectStatus().isCreated().returnResult(Api.Created.class)
+			.getResponseBody().id();
 		if (withClosingForm) {
 			officersSign(document(caseId, "CLOSING_APPROVAL", null, "结案审批表", 1));
 		}
@@ -232,8 +258,15 @@ class ArchivingIntegrationTests {
 	record ArchiveOrder(String caseId, @Nullable String overrideReason) {
 	}
 
+	record VersionOrder(String reason) {
+	}
+
+	/** {@code POST /api/v1/recordings/{id}/corrections}: unlink the recording from its case. */
+	record Correction(boolean unlink, String reason) {
+	}
+
 	record ArchiveView(String id, String caseId, String archiveNumber, String retentionPeriod,
-			String retentionPeriodChinese, @Nullable String dueOn, List<VersionView> versions) {
+			String retentionPeriodChinese, @Nullable String dueOn, boolean needsNewVersion, List<VersionView> versions) {
 	}
 
 	record VersionView(int version, String sha256, long sizeBytes, boolean passed, @Nullable String overrideReason,
