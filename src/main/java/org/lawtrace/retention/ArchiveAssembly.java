@@ -236,17 +236,34 @@ class ArchiveAssembly {
 				handlers, unit)));
 		bag.addTag("metadata/volumes.json", Archives.JSON.writeValueAsBytes(volumes(file, contents)));
 		bag.addTag("metadata/report.json", Archives.JSON.writeValueAsBytes(checked));
-		bag.addTag("custody/custody.json", Archives.JSON.writeValueAsBytes(custody.entries().stream()
-			.map(p -> Map.of("seq", p.entry().seq(), "at", p.entry().at().toString(), "actor", p.entry().actor(),
-					"action", p.entry().action(), "subjectType", p.entry().subjectType(), "subjectId",
-					p.entry().subjectId(), "outcome", p.entry().outcome(), "detail", p.entry().detail(), "leafHash",
-					p.entry().leafHash(), "path", p.path()))
+		// custody and items as evidence packages write them (access.PackageFormat), so `verify-package` checks an
+		// archival package offline too: signature, every entry's leaf and inclusion proof, each file's digest
+		bag.addTag("custody/entries.json", Archives.JSON.writeValueAsBytes(custody.entries().stream()
+			.map(p -> {
+				var e = new LinkedHashMap<String, Object>();
+				e.put("seq", p.entry().seq());
+				e.put("at", p.entry().at().toString());
+				e.put("actor", p.entry().actor());
+				e.put("action", p.entry().action());
+				e.put("subjectType", p.entry().subjectType());
+				e.put("subjectId", p.entry().subjectId());
+				e.put("outcome", p.entry().outcome());
+				e.put("detail", p.entry().detail());
+				e.put("leafHash", p.entry().leafHash());
+				e.put("path", p.path());
+				return e;
+			})
 			.toList()));
 		var cp = custody.checkpoint();
 		bag.addTag("custody/checkpoint.json", Archives.JSON.writeValueAsBytes(Map.of("treeSize", cp.treeSize(),
 				"rootHash", cp.rootHash(), "signedAt", cp.signedAt().toString(), "algorithm", cp.algorithm(),
 				"signature", cp.signature())));
-		bag.addTag("custody/public-key.pem", custody.publicKey().pem().getBytes(StandardCharsets.UTF_8));
+		var key = custody.publicKey();
+		bag.addTag("custody/public-key.json", Archives.JSON.writeValueAsBytes(Map.of("algorithm", key.algorithm(),
+				"curve", key.curve(), "hex", key.hex())));
+		bag.addTag("custody/public-key.pem", key.pem().getBytes(StandardCharsets.UTF_8));
+		bag.addTag("metadata/items.json", Archives.JSON.writeValueAsBytes(items(archive, version, c, parties,
+				handlers, by, contents)));
 		var info = new LinkedHashMap<String, String>();
 		info.put("Source-Organization", "LawTrace 执法全过程记录平台" + (unit.isEmpty() ? "" : " " + unit));
 		info.put("Contact-Name", by.name());
@@ -257,6 +274,69 @@ class ArchiveAssembly {
 		info.put("Bag-Software-Agent", "LawTrace archiving (ART-13, ART-14)");
 		bag.finish(info);
 		return checked;
+	}
+
+	/** {@code metadata/items.json} in the evidence packages' shape: every document version and AV original. */
+	private Map<String, Object> items(ArchiveFile archive, int version, Case c, String parties, String handlers,
+			StaffMember by, ArchiveChecks.Contents contents) {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("packageId", archive.id() + "-v" + version);
+		m.put("recipientKind", "ARCHIVE");
+		m.put("recipient", "档案（档号 " + archive.archiveNumber() + "）");
+		m.put("purpose", "归档 archiving, 保管期限 " + archive.period().chinese());
+		m.put("caseInfo", Map.of("id", c.id().id().toString(), "caseNumber", c.caseNumber().value(), "title", c.title(),
+				"parties", List.of(parties.split("、")), "handlers", List.of(handlers.split("、"))));
+		m.put("createdBy", by.name());
+		m.put("createdAt", time.now().toString());
+		var list = new ArrayList<Map<String, Object>>();
+		for (var d : contents.documents()) {
+			for (var v : d.versions()) {
+				list.add(item("DOCUMENT", d.id().id().toString(), "data/" + documentPath(d, v), v.fileName(),
+						d.kind().code(), v.mediaType(), v.digest(), c, "纸质文书的电子文件", "文书第 " + v.number() + " 版",
+						d.madeAt().toString(), d.madeAt().toString(), name(d.madeBy()), name(v.changedBy()),
+						v.changedAt().toString(), false));
+			}
+		}
+		for (var r : contents.recordings()) {
+			list.add(item("RECORDING", r.id().id().toString(), "data/" + recordingPath(r), r.originalName(),
+					r.kind().name(), r.facts().mediaType(), r.digest(), c,
+					r.current().deviceSerial() == null ? "执法记录设备" : "执法记录设备，序列号 " + r.current().deviceSerial(),
+					"原始文件", r.current().startedAt().toString(), r.current().endedAt().toString(),
+					name(r.current().recordedBy()), name(r.uploadedBy()), r.uploadedAt().toString(),
+					r.kind() != org.lawtrace.recordings.RecordingKind.PHOTO));
+		}
+		m.put("items", list);
+		return m;
+	}
+
+	private static Map<String, Object> item(String recordKind, String id, String file, String originalName, String kind,
+			String mediaType, ContentDigest digest, Case c, String carrier, String method, String madeFrom,
+			String madeUntil, String madeBy, String storedBy, String storedAt, boolean sound) {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("recordKind", recordKind);
+		m.put("id", id);
+		m.put("file", file);
+		m.put("originalName", originalName);
+		m.put("kind", kind);
+		m.put("mediaType", mediaType);
+		m.put("sha256", digest.sha256());
+		m.put("sm3", digest.sm3());
+		m.put("sizeBytes", digest.sizeBytes());
+		m.put("caseId", c.id().id().toString());
+		m.put("carrier", carrier);
+		m.put("method", method);
+		m.put("madeFrom", madeFrom);
+		m.put("madeUntil", madeUntil);
+		m.put("madeBy", madeBy);
+		m.put("storedBy", storedBy);
+		m.put("storedAt", storedAt);
+		m.put("offeredToProve", "归档");
+		m.put("transcript", sound ? "" : null);
+		return m;
+	}
+
+	private String name(org.lawtrace.shared.StaffId id) {
+		return staff.byId(id).map(StaffMember::name).orElse(id.toString());
 	}
 
 	private static Map<String, Object> archiveInfo(ArchiveFile a, int version, Case c, String parties, String handlers,

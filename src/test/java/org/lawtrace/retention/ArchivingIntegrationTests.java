@@ -86,7 +86,14 @@ class ArchivingIntegrationTests {
 				archive.archiveNumber());
 		assertThat(Files.list(base.resolve("data/recordings")).toList()).hasSize(1);
 		assertThat(Files.readString(base.resolve("metadata/report.json"))).contains("AUTHENTICITY", "records-match-log");
-		assertThat(Files.readString(base.resolve("custody/custody.json"))).contains("CASE_CLOSED", "DOCUMENT_REGISTERED");
+		assertThat(Files.readString(base.resolve("custody/entries.json"))).contains("CASE_CLOSED", "DOCUMENT_REGISTERED");
+		// the same offline check as evidence packages: signature, custody proofs, every file against its digest
+		var file = Files.createTempFile("archive-", ".zip");
+		Files.write(file, zip);
+		var out = new java.io.ByteArrayOutputStream();
+		assertThat(org.lawtrace.access.VerifyPackageCommand.run(new String[] { file.toString() },
+				new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err))
+			.as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
 
 		assertThat(jdbc.sql("select report from archive_version where archive_id = ?")
 			.param(java.util.UUID.fromString(archive.id())).query(String.class).single()).contains("audit-log-verifies");
