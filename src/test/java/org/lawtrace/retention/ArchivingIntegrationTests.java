@@ -172,6 +172,7 @@ class ArchivingIntegrationTests {
 		var first = closedCase(true);
 		var second = closedCase(true);
 		assertThat(page("zhao.min", "/archives/queue")).contains(caseNumber(first), caseNumber(second));
+		assertThat(page("sun.li", "/archives/queue")).contains(caseNumber(first), "批准归档");
 		var a = archive("zhao.min", first, null).expectStatus().isCreated().returnResult(ArchiveView.class)
 			.getResponseBody();
 		var b = archive("zhao.min", second, null).expectStatus().isCreated().returnResult(ArchiveView.class)
