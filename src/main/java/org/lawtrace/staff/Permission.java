@@ -160,6 +160,15 @@ public enum Permission {
 	/** May see which evidence packages were made (ART-19, ART-21). */
 	SEE_EVIDENCE_PACKAGES(Role.LEGAL_AFFAIRS, Role.DIRECTOR, Role.DISCIPLINE),
 
+	/**
+	 * May make optical disc images of the long-term material, download them for burning, record burnings, where discs
+	 * are kept and what reading them back found (ART-13, ART-17): the custodian.
+	 */
+	KEEP_DISCS(Role.CUSTODIAN),
+
+	/** May see the disc register and which discs are due for their yearly re-check (ART-17, ART-21). */
+	SEE_DISCS(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
+
 	/** May see the home page's overview of all cases by status and kind. */
 	SEE_CASE_OVERVIEW(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR, Role.DIRECTOR, Role.DISCIPLINE);
 

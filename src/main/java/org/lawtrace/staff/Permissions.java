@@ -393,4 +393,26 @@ public final class Permissions {
 	@PreAuthorize("hasAnyRole('LEGAL_AFFAIRS','DIRECTOR','DISCIPLINE')")
 	public @interface SeeEvidencePackages {
 	}
+
+	/**
+	 * {@link Permission#KEEP_DISCS}: may make optical disc images of the long-term material, download them for burning,
+	 * record burnings, where discs are kept and what reading them back found (ART-13, ART-17): the custodian.
+	 */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN')")
+	public @interface KeepDiscs {
+	}
+
+	/**
+	 * {@link Permission#SEE_DISCS}: may see the disc register and which discs are due for their yearly re-check
+	 * (ART-17, ART-21).
+	 */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
+	public @interface SeeDiscs {
+	}
 }

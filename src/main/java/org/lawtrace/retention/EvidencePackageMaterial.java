@@ -1,0 +1,47 @@
+package org.lawtrace.retention;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.lawtrace.access.EvidencePackage;
+import org.lawtrace.access.EvidencePackaging;
+import org.lawtrace.shared.NotFound;
+import org.springframework.stereotype.Component;
+
+/** Evidence packages made for courts and reconsideration bodies (ART-18, ART-19) as material for a disc. */
+@Component
+class EvidencePackageMaterial implements DiscMaterial {
+
+	static final String KIND = "EVIDENCE_PACKAGE";
+	private static final int LISTED = 200;
+
+	private final EvidencePackaging packaging;
+
+	EvidencePackageMaterial(EvidencePackaging packaging) {
+		this.packaging = packaging;
+	}
+
+	@Override
+	public List<Candidate> candidates() {
+		return packaging.latest(LISTED).stream().map(EvidencePackageMaterial::candidate).toList();
+	}
+
+	@Override
+	public Optional<Candidate> find(String kind, String id) {
+		if (!KIND.equals(kind)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(candidate(packaging.require(UUID.fromString(id))));
+		}
+		catch (IllegalArgumentException | NotFound e) {
+			return Optional.empty();
+		}
+	}
+
+	private static Candidate candidate(EvidencePackage p) {
+		return new Candidate(KIND, p.id().toString(), "证据材料包：" + p.recipient() + "，" + p.purpose(), p.digest(),
+				p.fileName());
+	}
+}
