@@ -41,7 +41,9 @@ class EvidencePackageMaterial implements DiscMaterial {
 	}
 
 	private static Candidate candidate(EvidencePackage p) {
+		// no full id in the name: a person reads it on the disc and on pages; the register keeps the id
+		var day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(p.createdAt().atZone(java.time.ZoneOffset.UTC));
 		return new Candidate(KIND, p.id().toString(), "证据材料包：" + p.recipient() + "，" + p.purpose(), p.digest(),
-				p.fileName());
+				"evidence-package-" + day + "-" + p.id().toString().substring(0, 8) + ".zip");
 	}
 }

@@ -42,6 +42,8 @@ final class VerificationList {
 		text.append("  各证据包另可用 java -jar lawtrace.jar verify-package <包> 核验，整张光盘用 verify-disc <光盘目录或镜像>。\n");
 		text.append("  In the disc's root: sha256sum -c SHA256SUMS (every line OK); each package: verify-package;\n");
 		text.append("  the whole disc: java -jar lawtrace.jar verify-disc <mount directory or image>.\n");
+		text.append("  超过 4 GiB 的文件在较旧系统上挂载可能读不全，请用 xorriso -osirrox on -indev <镜像> -extract / <目录> 读出。\n");
+		text.append("  Files over 4 GiB may read short from a mounted disc on older systems: extract them with xorriso.\n");
 		text.append("# name\tsize\tsha256\tsm3\n");
 		entries.forEach(e -> text.append(e.name()).append('\t').append(e.size()).append('\t').append(e.sha256())
 			.append('\t').append(e.sm3()).append('\n'));

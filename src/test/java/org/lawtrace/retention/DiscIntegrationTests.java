@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.MovableClock;
+import org.lawtrace.Page;
 import org.lawtrace.Patience;
 import org.lawtrace.XorrisoAvailable;
 import org.lawtrace.access.AccessApi;
@@ -62,7 +63,7 @@ class DiscIntegrationTests {
 		var disc = make(packageId);
 		assertThat(disc.label()).matches("LT-\\d{4}-\\d{4}");
 		assertThat(disc.items()).singleElement().satisfies(i -> {
-			assertThat(i.nameInImage()).isEqualTo("packages/evidence-package-" + packageId + ".zip");
+			assertThat(i.nameInImage()).matches("packages/evidence-package-\\d{8}-" + packageId.substring(0, 8) + "\\.zip");
 			assertThat(i.sm3()).hasSize(64);
 		});
 		var image = download(disc);
@@ -70,8 +71,9 @@ class DiscIntegrationTests {
 
 		var listing = run(List.of("xorriso", "-indev", image.toString(), "-ls", "/", "/packages"), null);
 		assertThat(listing.exit()).as(listing.output()).isZero();
+		var name = disc.items().get(0).nameInImage();
 		assertThat(listing.output()).contains("'SHA256SUMS'").contains("'VERIFICATION.txt'")
-			.contains("'evidence-package-" + packageId + ".zip'");
+			.contains("'" + name.substring("packages/".length()) + "'");
 		var mounted = Files.createTempDirectory("disc-");
 		var extracted = mounted.resolve("disc");
 		var extract = run(List.of("xorriso", "-indev", image.toString(), "-osirrox", "on", "-extract", "/",
@@ -80,12 +82,12 @@ class DiscIntegrationTests {
 
 		var sums = run(List.of("sha256sum", "-c", "--strict", "SHA256SUMS"), extracted);
 		assertThat(sums.exit()).as(sums.output()).isZero();
-		assertThat(sums.output()).contains("packages/evidence-package-" + packageId + ".zip: OK");
+		assertThat(sums.output()).contains(name + ": OK");
 		assertThat(Files.readString(extracted.resolve("VERIFICATION.txt"))).contains(disc.label())
 			.contains(disc.items().get(0).sm3()).contains("sha256sum -c SHA256SUMS");
 
 		var pkg = command(out -> VerifyPackageCommand.run(new String[] {
-				extracted.resolve("packages/evidence-package-" + packageId + ".zip").toString() }, out, out));
+				extracted.resolve(name).toString() }, out, out));
 		assertThat(pkg.exit()).as(pkg.output()).isZero();
 		var fromImage = command(out -> VerifyDiscCommand.run(new String[] { image.toString() }, out, out));
 		assertThat(fromImage.exit()).as(fromImage.output()).isZero();
@@ -131,6 +133,21 @@ class DiscIntegrationTests {
 		assertThat(cli.exit()).as(cli.output()).isEqualTo(1);
 		assertThat(cli.output()).contains("FAIL  " + name + ": SHA-256 expected");
 
+		Api.as(port, CUSTODIAN).get().uri("/discs/{id}", disc.id()).exchange().expectStatus().isOk()
+			.expectBody(String.class).value(html -> {
+				var page = Page.of(html);
+				assertThat(page.all("tr.disc-check")).hasSize(2);
+				assertThat(page.text("#disc-checks")).contains("未通过").contains(name + ": SHA-256 expected");
+				assertThat(page.has("#check-path-form")).isTrue();
+				assertThat(page.text("#disc-items")).contains(name).contains("证据材料包");
+			});
+		Api.as(port, "zhou.tao").get().uri("/discs/{id}", disc.id()).exchange().expectStatus().isOk()
+			.expectBody(String.class).value(html -> Page.of(html).none("#check-path-form").none("#download-image"));
+		Api.as(port, "zhou.tao").get().uri("/discs").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(Page.of(html).none("#make-disc").text("#disc-register")).contains(disc.label()));
+		Api.as(port, CUSTODIAN).get().uri("/discs").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(Page.of(html).has("#make-disc-button")).isTrue());
+
 		var pointed = Api.as(port, CUSTODIAN).post().uri("/api/v1/discs/{id}/checks", disc.id())
 			.contentType(MediaType.APPLICATION_JSON).body(new DiscApi.Path(image.toString())).exchange()
 			.expectStatus().isCreated().expectBody(DiscApi.Check.class).returnResult().getResponseBody();
@@ -162,6 +179,9 @@ class DiscIntegrationTests {
 		try {
 			clock.advance(Duration.ofDays(367));
 			assertThat(due()).anyMatch(d -> d.id().equals(disc.id()) && d.recheckDueNow());
+			Api.as(port, CUSTODIAN).get().uri("/discs/fragments/due").exchange().expectStatus().isOk()
+				.expectBody(String.class).value(html -> assertThat(Page.fragment(html).text("#discs-due"))
+					.contains(disc.label()).contains("档案室 A-3 柜"));
 			var check = upload(disc, Files.readAllBytes(image));
 			assertThat(check.passed()).isTrue();
 			assertThat(due()).noneMatch(d -> d.id().equals(disc.id()));
