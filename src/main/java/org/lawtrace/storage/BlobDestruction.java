@@ -28,20 +28,29 @@ public class BlobDestruction {
 
 	private final Copies copies;
 	private final ObjectProvider<DispositionApprovals> approvals;
-	private final StaffDirectory staff;
+	private final java.util.function.Predicate<StaffId> director;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final FixityLedger ledger;
 	private final ObjectProvider<ReplicationQueue> replication;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	BlobDestruction(Copies copies, ObjectProvider<DispositionApprovals> approvals, StaffDirectory staff,
 			ApplicationEventPublisher events, Clock clock, FixityLedger ledger,
 			ObjectProvider<ReplicationQueue> replication) {
+		this(copies, approvals, id -> staff.byId(id).filter(m -> m.holds(Role.DIRECTOR)).isPresent(), events, clock,
+				ledger, replication);
+	}
+
+	/** {@code director}: whether someone holds the director's role now (the approval must be theirs). */
+	BlobDestruction(Copies copies, ObjectProvider<DispositionApprovals> approvals,
+			java.util.function.Predicate<StaffId> director, ApplicationEventPublisher events, Clock clock,
+			FixityLedger ledger, ObjectProvider<ReplicationQueue> replication) {
 		this.ledger = ledger;
 		this.replication = replication;
 		this.copies = copies;
 		this.approvals = approvals;
-		this.staff = staff;
+		this.director = director;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -86,8 +95,7 @@ public class BlobDestruction {
 		if (approval.isEmpty()) {
 			return refuse(disposition, digest, actor, "no director's approval for this blob in this disposition");
 		}
-		var approver = staff.byId(approval.get().approvedBy());
-		if (approver.isEmpty() || !approver.get().holds(Role.DIRECTOR)) {
+		if (!director.test(approval.get().approvedBy())) {
 			return refuse(disposition, digest, actor, "approved by someone who is not the director");
 		}
 		var outcomes = new ArrayList<CopyOutcome>();

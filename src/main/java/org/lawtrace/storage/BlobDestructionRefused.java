@@ -7,7 +7,7 @@ import org.lawtrace.shared.StaffId;
 
 /** Someone asked the store to destroy a blob without the director's approval; nothing was destroyed (ART-16). */
 public record BlobDestructionRefused(String sha256, UUID disposition, StaffId actor, String reason)
-		implements Audited.Logged {
+		implements Audited.Logged, Audited.AtOnce {
 
 	@Override
 	public Entry entry() {

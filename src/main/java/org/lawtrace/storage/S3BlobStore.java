@@ -42,6 +42,7 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable, Destruc
 	private final ObjectLock objectLock;
 	private final Spool spool;
 	private final Derivation derivation;
+	private final Clock clock;
 	/** Blobs a repair is writing over their quarantined object now: the one case where a put is not once-only. */
 	private final java.util.Set<String> repairing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private static final String QUARANTINE = "quarantine/";
@@ -50,6 +51,7 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable, Destruc
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.objectLock = new ObjectLock(s3, bucket, retention, clock);
+		this.clock = clock;
 		this.spool = spool;
 		this.derivation = new Derivation(spool);
 	}
@@ -171,6 +173,14 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable, Destruc
 		var key = keyOf(digest.sha256());
 		var deleted = 0;
 		try {
+			// COMPLIANCE retention is the store's promise; not every S3-compatible server enforces it on deletes
+			// (S3Mock does not), so the store does not even try before the date
+			var until = retainedUntil(digest);
+			if (until.isPresent() && until.get().isAfter(clock.instant())) {
+				return new BlobDestruction.CopyOutcome(Copy.PRIMARY, BlobDestruction.Outcome.REFUSED_BY_STORE,
+						"s3://" + bucket + "/" + key + ": Object Lock COMPLIANCE retention (retained until "
+								+ until.get() + ")");
+			}
 			var versions = s3.listObjectVersions(b -> b.bucket(bucket).prefix(key));
 			for (var version : versions.versions()) {
 				if (version.key().equals(key)) {
