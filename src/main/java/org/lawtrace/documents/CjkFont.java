@@ -16,10 +16,11 @@ import com.lowagie.text.pdf.BaseFont;
  * The font the generated PDFs write Chinese in: the first font file of a configurable list that exists and loads,
  * embedded as a subset so the PDF shows the same glyphs everywhere. A machine with no CJK font file (a fresh
  * {@code ./mvnw spring-boot:run}) falls back to Adobe's STSong-Light, which PDF readers supply themselves
- * (not embedded), so Chinese still shows; a warning says which font files to install.
+ * (not embedded), so Chinese still shows; a warning says which font files to install. Public, so the archival
+ * package's cover and remarks sheet (retention) write in the same font.
  */
 @Component
-class CjkFont {
+public class CjkFont {
 
 	private static final Logger log = LoggerFactory.getLogger(CjkFont.class);
 
@@ -30,7 +31,7 @@ class CjkFont {
 		this.candidates = Arrays.stream(candidates.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
-	BaseFont font() {
+	public BaseFont font() {
 		var f = font;
 		if (f == null) {
 			f = load();

@@ -367,6 +367,62 @@ public final class Permissions {
 	public @interface SeeFixity {
 	}
 
+	/** {@link Permission#SEE_LONG_TERM_MARKS}: may see long-term marks. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('OFFICER','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')")
+	public @interface SeeLongTermMarks {
+	}
+
+	/** {@link Permission#MARK_LONG_TERM}: may ask for a long-term mark. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('OFFICER','CUSTODIAN')")
+	public @interface MarkLongTerm {
+	}
+
+	/** {@link Permission#DECIDE_LONG_TERM}: may decide long-term marks. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
+	public @interface DecideLongTerm {
+	}
+
+	/** {@link Permission#SEE_DISPOSITIONS}: may see holds, dispositions and registers. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','LEGAL_AFFAIRS','DIRECTOR','DISCIPLINE')")
+	public @interface SeeDispositions {
+	}
+
+	/** {@link Permission#PLACE_HOLDS}: may place and release holds. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('LEGAL_AFFAIRS')")
+	public @interface PlaceHolds {
+	}
+
+	/** {@link Permission#APPRAISE_DISPOSITIONS}: may propose, appraise and carry out dispositions. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','LEGAL_AFFAIRS')")
+	public @interface AppraiseDispositions {
+	}
+
+	/** {@link Permission#APPROVE_DISPOSITIONS}: may approve or refuse a disposition. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR')")
+	public @interface ApproveDispositions {
+	}
+
 	/** {@link Permission#ACKNOWLEDGE_ALARMS}: may acknowledge an integrity alarm with a note. */
 	@Target({ ElementType.METHOD, ElementType.TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
