@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.lawtrace.shared.ContentDigest;
 
 /**
- * Where the packages a disc may hold come from (ART-17): each source names BagIt zips kept in the write-once store.
- * The long-term marks and the archival packages plug in here as sources of their own; until they exist, evidence
- * packages are the BagIt zips there are.
+ * Where the packages a disc may hold come from (ART-17): each source names BagIt zips kept in the write-once store,
+ * and which cases and records each holds, so the register can tell which long-term marks are on a disc. The archival
+ * packages plug in here as a source of their own; until they exist, evidence packages are the BagIt zips there are.
  */
 interface DiscMaterial {
 
@@ -25,7 +25,10 @@ interface DiscMaterial {
 	 * @param id the package's id within its source.
 	 * @param title what it is, in words, for the register and the page.
 	 * @param fileName its name on the disc, under {@code packages/}.
+	 * @param covers the cases and records it holds, as long-term marks name them ({@link Subject}'s text:
+	 *        {@code case:<id>}, {@code recording:<id>}, {@code document:<id>}).
 	 */
-	record Candidate(String kind, String id, String title, ContentDigest digest, String fileName) {
+	record Candidate(String kind, String id, String title, ContentDigest digest, String fileName,
+			java.util.Set<String> covers) {
 	}
 }

@@ -52,11 +52,16 @@ public class DiscRegister {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Period recheckEvery;
+	private final LongTermPreservation longTerm;
+	private final Subjects subjects;
 
 	DiscRegister(Discs discs, List<DiscMaterial> material, BlobStore store, DiscImages images, Xorriso xorriso,
 			StaffDirectory staff, BureauTime time, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions,
-			@Value("${lawtrace.retention.disc-recheck-every:P1Y}") Period recheckEvery) {
+			@Value("${lawtrace.retention.disc-recheck-every:P1Y}") Period recheckEvery, LongTermPreservation longTerm,
+			Subjects subjects) {
+		this.longTerm = longTerm;
+		this.subjects = subjects;
 		this.discs = discs;
 		this.material = material;
 		this.store = store;
@@ -77,13 +82,61 @@ public class DiscRegister {
 		return xorriso.available();
 	}
 
-	/** A package that may go on a disc (see {@link DiscMaterial}). */
-	public record Candidate(String kind, String id, String title, String fileName, long sizeBytes) {
+	/**
+	 * A package that may go on a disc (see {@link DiscMaterial}); {@code longTerm} when it holds a case or record with
+	 * an approved long-term mark, which the custodian should put on disc.
+	 */
+	public record Candidate(String kind, String id, String title, String fileName, long sizeBytes, boolean longTerm) {
 	}
 
+	/** What may go on a disc, packages of long-term marked cases and records first. */
 	public List<Candidate> candidates() {
+		var marked = approvedSubjects();
 		return material.stream().flatMap(m -> m.candidates().stream())
-			.map(c -> new Candidate(c.kind(), c.id(), c.title(), c.fileName(), c.digest().sizeBytes())).toList();
+			.map(c -> new Candidate(c.kind(), c.id(), c.title(), c.fileName(), c.digest().sizeBytes(),
+					c.covers().stream().anyMatch(marked::contains)))
+			.sorted(java.util.Comparator.comparing(c -> !c.longTerm()))
+			.toList();
+	}
+
+	/**
+	 * A case or record with an approved long-term mark (ART-17) and the discs that hold a package of it; none yet is
+	 * what the custodian still has to burn.
+	 *
+	 * @param situation the mark's situation, for a page's words.
+	 */
+	public record Marked(String what, String situation, @Nullable String reason, List<String> discLabels) {
+
+		public boolean onDisc() {
+			return !discLabels.isEmpty();
+		}
+	}
+
+	/** Every approved long-term mark with the discs holding it, those on no disc yet first. */
+	public List<Marked> marked() {
+		var onDiscs = new java.util.HashMap<String, java.util.TreeSet<String>>();
+		for (var disc : discs.all()) {
+			for (var item : discs.items(disc.id())) {
+				material.stream().flatMap(m -> m.find(item.sourceKind(), item.sourceId()).stream()).findFirst()
+					.ifPresent(c -> c.covers().forEach(
+							s -> onDiscs.computeIfAbsent(s, k -> new java.util.TreeSet<>()).add(disc.label())));
+			}
+		}
+		return longTerm.all().stream().filter(LongTermMark::approved).map(mark -> {
+			String what;
+			try {
+				what = subjects.find(mark.subject()).label();
+			}
+			catch (NotFound gone) {
+				what = mark.subject().toString();
+			}
+			return new Marked(what, mark.situation().name(), mark.reason(),
+					List.copyOf(onDiscs.getOrDefault(mark.subject().toString(), new java.util.TreeSet<>())));
+		}).sorted(java.util.Comparator.comparing(Marked::onDisc)).toList();
+	}
+
+	private java.util.Set<String> approvedSubjects() {
+		return longTerm.approvedSubjects().stream().map(Subject::toString).collect(java.util.stream.Collectors.toSet());
 	}
 
 	/** A package chosen for a disc, by its source's kind and id. */

@@ -14,6 +14,16 @@ import org.springframework.stereotype.Component;
 class EvidencePackageMaterial implements DiscMaterial {
 
 	static final String KIND = "EVIDENCE_PACKAGE";
+
+	/** The case the package was made for, and each record in it, as long-term marks name them. */
+	private java.util.Set<String> covers(EvidencePackage p) {
+		var covers = new java.util.TreeSet<String>();
+		if (p.caseId() != null) {
+			covers.add(Subject.ofCase(p.caseId().id()).toString());
+		}
+		packaging.items(p.id()).forEach(i -> covers.add(Subject.of(i.ref()).toString()));
+		return covers;
+	}
 	private static final int LISTED = 200;
 
 	private final EvidencePackaging packaging;
@@ -24,7 +34,7 @@ class EvidencePackageMaterial implements DiscMaterial {
 
 	@Override
 	public List<Candidate> candidates() {
-		return packaging.latest(LISTED).stream().map(EvidencePackageMaterial::candidate).toList();
+		return packaging.latest(LISTED).stream().map(this::candidate).toList();
 	}
 
 	@Override
@@ -40,10 +50,10 @@ class EvidencePackageMaterial implements DiscMaterial {
 		}
 	}
 
-	private static Candidate candidate(EvidencePackage p) {
+	private Candidate candidate(EvidencePackage p) {
 		// no full id in the name: a person reads it on the disc and on pages; the register keeps the id
 		var day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(p.createdAt().atZone(java.time.ZoneOffset.UTC));
 		return new Candidate(KIND, p.id().toString(), "证据材料包：" + p.recipient() + "，" + p.purpose(), p.digest(),
-				"evidence-package-" + day + "-" + p.id().toString().substring(0, 8) + ".zip");
+				"evidence-package-" + day + "-" + p.id().toString().substring(0, 8) + ".zip", covers(p));
 	}
 }

@@ -17,7 +17,19 @@ final class DiscApi {
 	record Order(List<Choice> items) {
 	}
 
-	record Candidate(String kind, String id, String title, String fileName, long sizeBytes) {
+	record Candidate(String kind, String id, String title, String fileName, long sizeBytes, boolean longTerm) {
+	}
+
+	record Marked(String what, String situation, @Nullable String reason, List<String> discLabels) {
+	}
+
+	record NewMark(String subjectType, String subjectId, String situation, @Nullable String reason) {
+	}
+
+	record Decision(boolean approve, @Nullable String note) {
+	}
+
+	record Mark(String id, String status) {
 	}
 
 	record Burning(@Nullable LocalDate burnedOn, @Nullable String location) {

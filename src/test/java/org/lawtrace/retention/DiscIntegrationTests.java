@@ -229,6 +229,38 @@ class DiscIntegrationTests {
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("items[0].id");
 	}
 
+	@Test
+	@DisplayName("ART-17: packages of a case with an approved long-term mark come first among what may go on a disc, "
+			+ "and the register tells which marked cases are on no disc yet and which disc holds the others")
+	void longTermMarksAreListedWithTheirDiscs() {
+		var made = evidencePackageOfCase();
+		var caseId = made[0];
+		var packageId = made[1];
+		var mark = Api.as(port, CUSTODIAN).post().uri("/api/v1/retention/long-term-marks")
+			.contentType(MediaType.APPLICATION_JSON).body(new DiscApi.NewMark("CASE", caseId, "OBJECTION", "当事人信访"))
+			.exchange().expectStatus().isCreated().expectBody(DiscApi.Mark.class).returnResult().getResponseBody();
+		Api.as(port, "sun.li").post().uri("/api/v1/retention/long-term-marks/{id}/decision", mark.id())
+			.contentType(MediaType.APPLICATION_JSON).body(new DiscApi.Decision(true, "同意")).exchange()
+			.expectStatus().isOk();
+
+		assertThat(candidates()).filteredOn(c -> c.id().equals(packageId)).singleElement()
+			.satisfies(c -> assertThat(c.longTerm()).isTrue());
+		assertThat(candidates().get(0).longTerm()).isTrue();
+		assertThat(marked()).filteredOn(m -> m.reason() != null && m.reason().equals("当事人信访"))
+			.anySatisfy(m -> assertThat(m.discLabels()).isEmpty());
+
+		var disc = make(packageId);
+		assertThat(marked()).anySatisfy(m -> assertThat(m.discLabels()).contains(disc.label()));
+		Api.as(port, "zhou.tao").get().uri("/discs").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(Page.of(html).text("#long-term-marked")).contains(disc.label())
+				.contains("当事人提出异议、投诉或信访"));
+	}
+
+	private List<DiscApi.Marked> marked() {
+		return List.of(Api.as(port, "sun.li").get().uri("/api/v1/discs/marked").exchange().expectStatus().isOk()
+			.expectBody(DiscApi.Marked[].class).returnResult().getResponseBody());
+	}
+
 	private DiscApi.Disc make(String packageId) {
 		return Api.as(port, CUSTODIAN).post().uri("/api/v1/discs").contentType(MediaType.APPLICATION_JSON)
 			.body(new DiscApi.Order(List.of(new DiscApi.Choice("EVIDENCE_PACKAGE", packageId)))).exchange()
@@ -259,17 +291,22 @@ class DiscIntegrationTests {
 			.expectBody(DiscApi.Check.class).returnResult().getResponseBody();
 	}
 
-	/** An evidence package of a case with one video, made by legal affairs: the BagIt zip a disc holds today. */
 	private String evidencePackage() {
+		return evidencePackageOfCase()[1];
+	}
+
+	/** An evidence package of a case with one video, made by legal affairs: the BagIt zip a disc holds today. */
+	private String[] evidencePackageOfCase() {
 		var caseId = Api.openCase(port, Api.newCaseNumber());
 		var made = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
 		Uploads.upload(Api.as(port, "zhang.wei"), Map.of("recordedBy", "zhang.wei", "deviceSerial", "DSJ-A8-000777",
 				"caseId", caseId), Media.mp4(made, Duration.ofMinutes(5), 64 * 1024, System.nanoTime()), "现场.mp4")
 			.expectStatus().isCreated();
 		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
-		return Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
+		var id = Api.as(port, "chen.jing").post().uri("/api/v1/evidence-packages").contentType(MediaType.APPLICATION_JSON)
 			.body(AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "长期保存：当事人信访", caseId)).exchange()
 			.expectStatus().isCreated().expectBody(AccessApi.PackageView.class).returnResult().getResponseBody().id();
+		return new String[] { caseId, id };
 	}
 
 	private List<DiscApi.AuditEntry> entries(String discId) {

@@ -65,6 +65,13 @@ class DiscController {
 		return register.due().stream().map(this::summary).toList();
 	}
 
+	/** Every case and record with an approved long-term mark, and the discs that hold it (none: still to burn). */
+	@GetMapping("/marked")
+	@Permissions.SeeDiscs
+	List<DiscRegister.Marked> marked() {
+		return register.marked();
+	}
+
 	/** The packages a disc may hold now. */
 	@GetMapping("/candidates")
 	@Permissions.KeepDiscs

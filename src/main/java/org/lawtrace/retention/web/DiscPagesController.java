@@ -65,6 +65,7 @@ class DiscPagesController {
 		model.addAttribute("available", register.imagesAvailable());
 		model.addAttribute("candidates", Permission.KEEP_DISCS.grantedTo(caller) ? register.candidates() : List.of());
 		model.addAttribute("years", register.recheckEvery().getYears());
+		model.addAttribute("marked", register.marked());
 		return "retention/discs";
 	}
 
