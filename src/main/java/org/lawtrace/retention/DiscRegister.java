@@ -287,10 +287,10 @@ public class DiscRegister {
 	/** Reads back a disc mounted on the server, or an image file there, that the custodian points to. */
 	public Disc.Check checkAt(UUID id, @Nullable String path, String actor) {
 		var by = custodian(actor);
-		var disc = require(id);
 		if (path == null || path.isBlank()) {
 			throw new InvalidInput("path", "请填写光盘挂载目录或镜像文件路径 (a mount directory or image file)");
 		}
+		var disc = require(id);
 		requireReadable();
 		try (var reading = DiscReading.ofServerPath(path.strip(), xorriso.extract(), xorriso.timeout())) {
 			return record(disc, reading, path.strip(), by);
