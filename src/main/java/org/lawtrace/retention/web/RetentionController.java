@@ -119,15 +119,17 @@ class RetentionController {
 	}
 
 	/**
-	 * The custodian proposes a disposition of what may be disposed of on this month's list, or of the listed
-	 * {@code records} among it. Answers 201; 409 naming {@code records} when none of them may be disposed of.
+	 * The custodian proposes a disposition of the listed {@code records} among this month's list (never of
+	 * everything by default). Answers 201; 409 naming {@code records} when none of them may be disposed of.
 	 */
 	@PostMapping("/dispositions")
 	@Permissions.AppraiseDispositions
 	ResponseEntity<Disposition> propose(@RequestBody(required = false) @Nullable NewDisposition body,
 			Authentication caller) {
-		var only = body == null || body.records() == null ? null
-				: body.records().stream().map(r -> new RecordRef(required(r.kind(), "records.kind"), required(r.id(), "records.id")))
+		if (body == null || body.records() == null || body.records().isEmpty()) {
+			throw new InvalidInput("records", "请列出要销毁的记录 (list the records to dispose of)");
+		}
+		var only = body.records().stream().map(r -> new RecordRef(required(r.kind(), "records.kind"), required(r.id(), "records.id")))
 					.toList();
 		var d = disposal.propose(only, caller.getName());
 		return ResponseEntity.created(URI.create("/api/v1/retention/dispositions/" + d.id())).body(d);
