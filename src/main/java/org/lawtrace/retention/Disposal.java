@@ -90,17 +90,20 @@ public class Disposal {
 	}
 
 	/**
-	 * The custodian proposes a disposition of every record on this month's list that may be disposed of.
+	 * The custodian proposes a disposition of the records on this month's list that may be disposed of: all of them,
+	 * or those of {@code only} (the custodian may take the list in parts).
 	 *
-	 * @throws Conflict on {@code records} when nothing is due.
+	 * @throws Conflict on {@code records} when nothing chosen is due and free to dispose of.
 	 */
 	@Transactional
-	public Disposition propose(String actor) {
+	public Disposition propose(java.util.@Nullable Collection<RecordRef> only, String actor) {
 		var person = staff.require(actor);
 		if (!person.holds(Role.CUSTODIAN)) {
 			throw new NotPermitted("只有档案管理人员可以提出销毁 (only the custodian proposes a disposition)");
 		}
-		var records = dueList().stream().filter(DueRecord::disposable).toList();
+		var records = dueList().stream().filter(DueRecord::disposable)
+			.filter(r -> only == null || only.contains(r.record()))
+			.toList();
 		if (records.isEmpty()) {
 			throw new Conflict("records", "本月没有到期可销毁的记录 (nothing is due for disposition)");
 		}

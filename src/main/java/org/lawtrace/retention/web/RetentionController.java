@@ -16,6 +16,7 @@ import org.lawtrace.retention.LongTermPreservation;
 import org.lawtrace.retention.Situation;
 import org.lawtrace.retention.Subject;
 import org.lawtrace.shared.InvalidInput;
+import org.lawtrace.shared.RecordRef;
 import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
@@ -107,8 +108,8 @@ class RetentionController {
 	/** This month's disposition list: what is due, each with why it is withheld where it is. */
 	@GetMapping("/due")
 	@Permissions.SeeDispositions
-	List<DueRecord> due() {
-		return disposal.dueList();
+	List<DueView> due() {
+		return disposal.dueList().stream().map(DueView::of).toList();
 	}
 
 	@GetMapping("/dispositions")
@@ -117,11 +118,20 @@ class RetentionController {
 		return disposal.all();
 	}
 
-	/** The custodian proposes a disposition of what may be disposed of on this month's list. Answers 201. */
+	/**
+	 * The custodian proposes a disposition of the listed {@code records} among this month's list (never of
+	 * everything by default). Answers 201; 409 naming {@code records} when none of them may be disposed of.
+	 */
 	@PostMapping("/dispositions")
 	@Permissions.AppraiseDispositions
-	ResponseEntity<Disposition> propose(Authentication caller) {
-		var d = disposal.propose(caller.getName());
+	ResponseEntity<Disposition> propose(@RequestBody(required = false) @Nullable NewDisposition body,
+			Authentication caller) {
+		if (body == null || body.records() == null || body.records().isEmpty()) {
+			throw new InvalidInput("records", "请列出要销毁的记录 (list the records to dispose of)");
+		}
+		var only = body.records().stream().map(r -> new RecordRef(required(r.kind(), "records.kind"), required(r.id(), "records.id")))
+					.toList();
+		var d = disposal.propose(only, caller.getName());
 		return ResponseEntity.created(URI.create("/api/v1/retention/dispositions/" + d.id())).body(d);
 	}
 
@@ -196,6 +206,29 @@ class RetentionController {
 
 	record NewHold(Subject.@Nullable Type subjectType, @Nullable UUID subjectId, @Nullable HoldKind kind,
 			@Nullable String reason) {
+	}
+
+	/** A due record as the API shows it: the period as its code ({@code 10Y}) and name ({@code 10年}). */
+	record DueView(RecordRef.Kind kind, UUID id, @Nullable UUID caseId, @Nullable String caseNumber, String title,
+			String period, String periodName, java.time.LocalDate cutOff, java.time.LocalDate dueOn, List<BlobView> blobs,
+			DueRecord.@Nullable Withheld withheld) {
+
+		static DueView of(DueRecord r) {
+			return new DueView(r.record().kind(), r.record().id(), r.caseId() == null ? null : r.caseId().id(),
+					r.caseNumber(), r.title(), r.period().code(), r.period().chinese(), r.cutOff(), r.dueOn(),
+					r.blobs().stream().map(b -> new BlobView(b.role(), b.digest().sha256(), b.digest().sm3(),
+							b.digest().sizeBytes())).toList(),
+					r.withheld());
+		}
+	}
+
+	record BlobView(String role, String sha256, @Nullable String sm3, long sizeBytes) {
+	}
+
+	record NewDisposition(@Nullable List<Chosen> records) {
+	}
+
+	record Chosen(RecordRef.@Nullable Kind kind, @Nullable UUID id) {
 	}
 
 	record Release(@Nullable String reason) {
