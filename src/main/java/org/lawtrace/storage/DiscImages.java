@@ -110,6 +110,22 @@ public class DiscImages {
 		}
 	}
 
+	/**
+	 * At start-up no read-back is being checked, so every unpacked disc left in the spool belongs to a process that
+	 * died mid-check (the spooled images themselves go with the derivation copies' sweep).
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void sweepUnpackedDiscs() {
+		try (var left = Files.newDirectoryStream(spool.directory(), "disc-readback-*")) {
+			for (var dir : left) {
+				DiscReading.deleteTree(dir);
+			}
+		}
+		catch (IOException e) {
+			// nothing in them is evidence; the next start tries again
+		}
+	}
+
 	/** The blob's own file, or a spool copy of it (added to {@code copied}) for a store without files. */
 	private Path localFile(ContentDigest blob, List<Path> copied) {
 		if (copies.primary() instanceof FileSystemBlobStore files) {

@@ -188,7 +188,7 @@ public final class DiscReading implements AutoCloseable {
 		}
 	}
 
-	private static void deleteTree(Path top) {
+	static void deleteTree(Path top) {
 		if (!Files.exists(top)) {
 			return;
 		}

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.MovableClock;
@@ -53,6 +54,10 @@ class DiscIntegrationTests {
 	@Autowired
 	MovableClock clock;
 
+	/** Images and unpacked discs of a test, removed after it. */
+	@TempDir
+	Path temp;
+
 	@Test
 	@DisplayName("ART-17: a long-term package's ISO image lists and extracts with xorriso, its verification list "
 			+ "passes sha256sum -c, its package passes verify-package, and verify-disc passes the image and the "
@@ -74,7 +79,7 @@ class DiscIntegrationTests {
 		var name = disc.items().get(0).nameInImage();
 		assertThat(listing.output()).contains("'SHA256SUMS'").contains("'VERIFICATION.txt'")
 			.contains("'" + name.substring("packages/".length()) + "'");
-		var mounted = Files.createTempDirectory("disc-");
+		var mounted = Files.createTempDirectory(temp, "disc-");
 		var extracted = mounted.resolve("disc");
 		var extract = run(List.of("xorriso", "-indev", image.toString(), "-osirrox", "on", "-extract", "/",
 				extracted.toString()), null);
@@ -127,7 +132,7 @@ class DiscIntegrationTests {
 		assertThat(now.lastCheckPassed()).isFalse();
 		assertThat(now.checks()).hasSize(2);
 
-		var file = Files.createTempFile("damaged-", ".iso");
+		var file = Files.createTempFile(temp, "damaged-", ".iso");
 		Files.write(file, bytes);
 		var cli = command(out -> VerifyDiscCommand.run(new String[] { file.toString() }, out, out));
 		assertThat(cli.exit()).as(cli.output()).isEqualTo(1);
@@ -280,7 +285,7 @@ class DiscIntegrationTests {
 	private Path download(DiscApi.Disc disc) throws Exception {
 		var bytes = Api.as(port, CUSTODIAN).get().uri(disc.image()).exchange().expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
-		var file = Files.createTempFile(disc.label() + "-", ".iso");
+		var file = Files.createTempFile(temp, disc.label() + "-", ".iso");
 		Files.write(file, bytes);
 		return file;
 	}
