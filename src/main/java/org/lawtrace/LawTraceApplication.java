@@ -8,6 +8,7 @@ import org.lawtrace.audit.VerifyLogCommand;
 import org.lawtrace.audit.VerifyRecordsCommand;
 import org.lawtrace.collector.ImportCommand;
 import org.lawtrace.compliance.EvaluateCommand;
+import org.lawtrace.retention.VerifyDiscCommand;
 import org.lawtrace.storage.FixityCommand;
 import org.lawtrace.storage.RestoreCommand;
 
@@ -37,6 +38,9 @@ public class LawTraceApplication {
 		if (args.length > 0 && "verify-records".equals(args[0])) {
 			System.exit(VerifyRecordsCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
 					System.out, System.err));
+		}
+		if (args.length > 0 && "verify-disc".equals(args[0])) {
+			System.exit(VerifyDiscCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && "verify-package".equals(args[0])) {
 			// offline: no Spring context, no database, only the zip

@@ -73,6 +73,17 @@ class ArchitectureTests {
 		.that().resideOutsideOfPackages("org.lawtrace.storage..", "org.lawtrace.collector..")
 		.should().dependOnClassesThat().resideInAPackage("java.nio.file..");
 
+	/**
+	 * ART-16: nothing but a disposition the director approved may destroy a blob, so only the retention module's
+	 * {@code Disposal} calls the store's one way to destroy (which in turn asks retention whether the director
+	 * approved; ADR 0016).
+	 */
+	@ArchTest
+	static final ArchRule onlyDisposalDestroysBlobs = noClasses()
+		.that().resideOutsideOfPackage("org.lawtrace.storage..")
+		.and().doNotHaveFullyQualifiedName("org.lawtrace.retention.Disposal")
+		.should().dependOnClassesThat().haveFullyQualifiedName("org.lawtrace.storage.BlobDestruction");
+
 	/** Domain words only (DESIGN.md conventions). */
 	@ArchTest
 	static final ArchRule noTechnicalNames = noClasses()

@@ -420,6 +420,7 @@ class AuthorizationMatrixIntegrationTests {
 		final String documentId;
 		final String requestId;
 		final String packageId;
+		final String discId;
 		final String deviceId;
 		final String checkId;
 		final String repairId;
@@ -477,6 +478,11 @@ class AuthorizationMatrixIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(AccessApi.PackageOrder.wholeCase("COURT", "东阳市人民法院", "证明现场检查情况", other))
 				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
+
+			// the custodian puts that package on a disc (ART-17; xorriso is installed wherever these tests run)
+			discId = created(Api.as(port, "zhao.min").post().uri("/api/v1/discs").contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("items", List.of(Map.of("kind", "EVIDENCE_PACKAGE", "id", packageId)))).exchange()
+				.expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 
 			var keeper = Api.as(port, "zhao.min");
 			var units = keeper.get().uri("/api/v1/units").exchange().expectStatus().isOk()
@@ -707,6 +713,7 @@ class AuthorizationMatrixIntegrationTests {
 				case "documents", "document" -> documentId;
 				case "access-requests", "requests" -> requestId;
 				case "evidence-packages", "packages" -> packageId;
+				case "discs" -> discId;
 				case "devices" -> deviceId;
 				case "notifications" -> notificationId;
 				case "stations" -> stationId;

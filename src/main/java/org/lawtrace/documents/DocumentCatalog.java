@@ -40,9 +40,12 @@ public class DocumentCatalog {
 	private final BlobStore store;
 	private final RecordAccess access;
 	private final ApplicationEventPublisher events;
+	private final org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DestroyedRecords> destroyed;
 
 	DocumentCatalog(Documents documents, DocumentKinds kinds, CaseManagement cases, StaffDirectory staff,
-			BlobStore store, RecordAccess access, ApplicationEventPublisher events) {
+			BlobStore store, RecordAccess access, ApplicationEventPublisher events,
+			org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DestroyedRecords> destroyed) {
+		this.destroyed = destroyed;
 		this.documents = documents;
 		this.kinds = kinds;
 		this.cases = cases;
@@ -171,6 +174,14 @@ public class DocumentCatalog {
 			events.publishEvent(new DocumentAccessRefused(document.id().toString(), staff.require(actor).id(),
 					"VIEW version=" + v.number() + " not approved (ART-20)"));
 			throw new NotPermitted("无权查看该文书内容 (the content of this document is not open to you)");
+		}
+		// ART-16: a document destroyed under an approved disposition keeps its record; its files are gone (410)
+		var tombstone = destroyed.stream()
+			.flatMap(d -> d.destroyed(org.lawtrace.shared.RecordRef.document(document.id().id())).stream())
+			.findFirst();
+		if (tombstone.isPresent()) {
+			throw new org.lawtrace.shared.Gone("该文书已依法销毁 (this document was destroyed under an approved "
+					+ "disposition on " + tombstone.get().destroyedAt() + ", register " + tombstone.get().registerNumber() + ")");
 		}
 		var content = store.open(v.digest());
 		events.publishEvent(new DocumentContentServed(document.id(), document.caseId(), v.number(),

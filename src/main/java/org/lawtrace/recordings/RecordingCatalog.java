@@ -42,10 +42,13 @@ public class RecordingCatalog {
 	private final DeviceCustody custody;
 	private final RecordAccess access;
 	private final AuditTrail trail;
+	private final org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DestroyedRecords> destroyed;
 
 	RecordingCatalog(Recordings recordings, RecordingIngest ingest, StaffDirectory staff, CaseManagement cases,
 			BlobStore store, BureauTime time, ApplicationEventPublisher events, DeviceCustody custody,
-			RecordAccess access, AuditTrail trail) {
+			RecordAccess access, AuditTrail trail,
+			org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DestroyedRecords> destroyed) {
+		this.destroyed = destroyed;
 		this.trail = trail;
 		this.access = access;
 		this.custody = custody;
@@ -285,6 +288,27 @@ public class RecordingCatalog {
 			events.publishEvent(RecordingViewRefused.content(staff.require(actor).id(), recording.id()));
 			throw new NotPermitted("无权查看该音像记录内容 (the content of this recording is not open to you)");
 		}
+		requireNotDestroyed(recording);
+	}
+
+	/**
+	 * ART-16: a recording destroyed under an approved disposition keeps its record, but its content (and every copy
+	 * made of it) is gone: 410, not a failure to read a missing blob.
+	 */
+	public void requireNotDestroyed(Recording recording) {
+		var tombstone = destroyed.stream()
+			.flatMap(d -> d.destroyed(RecordRef.recording(recording.id().id())).stream())
+			.findFirst();
+		if (tombstone.isPresent()) {
+			throw new org.lawtrace.shared.Gone("该音像记录已依法销毁 (this recording was destroyed under an approved "
+					+ "disposition on " + tombstone.get().destroyedAt() + ", register " + tombstone.get().registerNumber() + ")");
+		}
+	}
+
+	/** Whether the recording's content was destroyed under an approved disposition (ART-16): pages show the fact. */
+	@Transactional(readOnly = true)
+	public boolean destroyed(RecordingId id) {
+		return destroyed.stream().anyMatch(d -> d.destroyed(RecordRef.recording(id.id())).isPresent());
 	}
 
 	/** Whether {@link #contentFor} would hand this recording's content to {@code actor}: pages ask before showing a player. */

@@ -4,6 +4,6 @@
  * number (档号) and four-property check (四性检测), holds, long-term marks and media, and disposition only with
  * approval.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "staff", "cases", "storage", "recordings", "documents", "audit", "compliance" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "staff", "cases", "storage", "recordings", "documents", "audit", "compliance", "access" })
 @org.jspecify.annotations.NullMarked
 package org.lawtrace.retention;

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * name as the client sent it.
  */
 public abstract sealed class DomainException extends RuntimeException
-		permits InvalidInput, Unprocessable, Conflict, NotFound, NotPermitted {
+		permits InvalidInput, Unprocessable, Conflict, NotFound, NotPermitted, Gone {
 
 	private final @Nullable String field;
 

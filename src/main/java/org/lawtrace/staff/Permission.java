@@ -154,11 +154,45 @@ public enum Permission {
 	/** May acknowledge an integrity alarm with a note: the custodian who keeps the copies, the discipline unit. */
 	ACKNOWLEDGE_ALARMS(Role.CUSTODIAN, Role.DISCIPLINE),
 
+	/** May see long-term preservation marks (ART-17); an officer sees the ones they asked for. */
+	SEE_LONG_TERM_MARKS(Role.OFFICER, Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR, Role.DIRECTOR,
+			Role.DISCIPLINE),
+
+	/** May ask for a long-term mark on a case or record: a handler of the case, or the custodian (ART-17). */
+	MARK_LONG_TERM(Role.OFFICER, Role.CUSTODIAN),
+
+	/** May decide long-term marks: the deputy director in charge of the case's unit, or the director (ART-17). */
+	DECIDE_LONG_TERM(Role.DEPUTY_DIRECTOR, Role.DIRECTOR),
+
+	/** May see holds, the disposition list, dispositions and destruction registers (ART-16). */
+	SEE_DISPOSITIONS(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DIRECTOR, Role.DISCIPLINE),
+
+	/** May place and release holds for reconsideration, litigation and petitions: legal affairs (ART-16, ART-18). */
+	PLACE_HOLDS(Role.LEGAL_AFFAIRS),
+
+	/**
+	 * May propose a disposition, give an appraisal opinion and carry out an approved one: the custodian and legal
+	 * affairs (ART-16).
+	 */
+	APPRAISE_DISPOSITIONS(Role.CUSTODIAN, Role.LEGAL_AFFAIRS),
+
+	/** May approve or refuse a disposition: the director alone (ART-16). */
+	APPROVE_DISPOSITIONS(Role.DIRECTOR),
+
 	/** May make and download evidence packages: the only channel to courts and reconsideration bodies (ART-19). */
 	MAKE_EVIDENCE_PACKAGES(Role.LEGAL_AFFAIRS),
 
 	/** May see which evidence packages were made (ART-19, ART-21). */
 	SEE_EVIDENCE_PACKAGES(Role.LEGAL_AFFAIRS, Role.DIRECTOR, Role.DISCIPLINE),
+
+	/**
+	 * May make optical disc images of the long-term material, download them for burning, record burnings, where discs
+	 * are kept and what reading them back found (ART-13, ART-17): the custodian.
+	 */
+	KEEP_DISCS(Role.CUSTODIAN),
+
+	/** May see the disc register and which discs are due for their yearly re-check (ART-17, ART-21). */
+	SEE_DISCS(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
 
 	/** May see the home page's overview of all cases by status and kind. */
 	SEE_CASE_OVERVIEW(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR, Role.DIRECTOR, Role.DISCIPLINE),

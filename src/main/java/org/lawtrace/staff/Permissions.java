@@ -367,6 +367,62 @@ public final class Permissions {
 	public @interface SeeFixity {
 	}
 
+	/** {@link Permission#SEE_LONG_TERM_MARKS}: may see long-term marks. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('OFFICER','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE')")
+	public @interface SeeLongTermMarks {
+	}
+
+	/** {@link Permission#MARK_LONG_TERM}: may ask for a long-term mark. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('OFFICER','CUSTODIAN')")
+	public @interface MarkLongTerm {
+	}
+
+	/** {@link Permission#DECIDE_LONG_TERM}: may decide long-term marks. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DEPUTY_DIRECTOR','DIRECTOR')")
+	public @interface DecideLongTerm {
+	}
+
+	/** {@link Permission#SEE_DISPOSITIONS}: may see holds, dispositions and registers. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','LEGAL_AFFAIRS','DIRECTOR','DISCIPLINE')")
+	public @interface SeeDispositions {
+	}
+
+	/** {@link Permission#PLACE_HOLDS}: may place and release holds. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('LEGAL_AFFAIRS')")
+	public @interface PlaceHolds {
+	}
+
+	/** {@link Permission#APPRAISE_DISPOSITIONS}: may propose, appraise and carry out dispositions. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','LEGAL_AFFAIRS')")
+	public @interface AppraiseDispositions {
+	}
+
+	/** {@link Permission#APPROVE_DISPOSITIONS}: may approve or refuse a disposition. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR')")
+	public @interface ApproveDispositions {
+	}
+
 	/** {@link Permission#ACKNOWLEDGE_ALARMS}: may acknowledge an integrity alarm with a note. */
 	@Target({ ElementType.METHOD, ElementType.TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
@@ -419,5 +475,27 @@ public final class Permissions {
 	@Documented
 	@PreAuthorize("hasAnyRole('CUSTODIAN')")
 	public @interface ReadArchives {
+	}
+
+	/**
+	 * {@link Permission#KEEP_DISCS}: may make optical disc images of the long-term material, download them for burning,
+	 * record burnings, where discs are kept and what reading them back found (ART-13, ART-17): the custodian.
+	 */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN')")
+	public @interface KeepDiscs {
+	}
+
+	/**
+	 * {@link Permission#SEE_DISCS}: may see the disc register and which discs are due for their yearly re-check
+	 * (ART-17, ART-21).
+	 */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
+	public @interface SeeDiscs {
 	}
 }

@@ -31,8 +31,8 @@ final class Derivation {
 	static final String INPUT = "{input}";
 
 	private static final Logger log = LoggerFactory.getLogger(Derivation.class);
-	private static final String COPY_PREFIX = "derive-";
-	private static final String COPY_SUFFIX = ".src";
+	static final String COPY_PREFIX = "derive-";
+	static final String COPY_SUFFIX = ".src";
 	private static final int STDERR_TAIL_CHARS = 2000;
 
 	/**

@@ -24,7 +24,7 @@ import org.lawtrace.shared.NotFound;
  * The blob store on a local or mounted filesystem, laid out like Git's loose objects:
  * {@code blobs/sha256/ab/cd/abcd…} under the store's root, each file read-only once it has its name.
  */
-final class FileSystemBlobStore implements BlobStore, NamedFiles {
+final class FileSystemBlobStore implements BlobStore, NamedFiles, Destructible {
 
 	private final Path blobs;
 	private final Path named;
@@ -156,6 +156,52 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Lawful disposition (ART-16), reached only through {@link BlobDestruction}: the read-only file is made writable
+	 * for its owner and deleted, and the folder synced so the deletion survives a power cut. A quarantined damaged copy
+	 * of the same blob goes too: it is the same content.
+	 */
+	@Override
+	public BlobDestruction.CopyOutcome destroy(ContentDigest digest) {
+		var file = pathOf(digest.sha256());
+		try {
+			var removedQuarantined = removeQuarantined(digest.sha256());
+			if (!Files.exists(file)) {
+				return new BlobDestruction.CopyOutcome(Copy.PRIMARY,
+						removedQuarantined ? BlobDestruction.Outcome.DESTROYED : BlobDestruction.Outcome.ABSENT,
+						file.toString());
+			}
+			var posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+			if (posix != null) {
+				posix.setPermissions(PosixFilePermissions.fromString("rw-r-----"));
+			}
+			Files.delete(file);
+			syncDirectory(file.getParent());
+			return new BlobDestruction.CopyOutcome(Copy.PRIMARY, BlobDestruction.Outcome.DESTROYED, file.toString());
+		}
+		catch (IOException e) {
+			return new BlobDestruction.CopyOutcome(Copy.PRIMARY, BlobDestruction.Outcome.REFUSED_BY_STORE,
+					file + ": " + e);
+		}
+	}
+
+	private boolean removeQuarantined(String sha256) throws IOException {
+		if (!Files.isDirectory(quarantine)) {
+			return false;
+		}
+		var removed = false;
+		try (var files = Files.list(quarantine)) {
+			for (var damaged : files.filter(f -> f.getFileName().toString().startsWith(sha256 + ".")).toList()) {
+				Files.delete(damaged);
+				removed = true;
+			}
+		}
+		if (removed) {
+			syncDirectory(quarantine);
+		}
+		return removed;
 	}
 
 	private static final java.time.format.DateTimeFormatter QUARANTINE_TIME = java.time.format.DateTimeFormatter

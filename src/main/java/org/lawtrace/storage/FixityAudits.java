@@ -41,6 +41,7 @@ public class FixityAudits {
 	private final Copies copies;
 	private final FixityLedger ledger;
 	private final List<StoredContentReferences> holders;
+	private final java.util.function.Supplier<java.util.Set<String>> destroyed;
 	private final StorageProperties.Audits settings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -48,6 +49,22 @@ public class FixityAudits {
 
 	FixityAudits(Copies copies, FixityLedger ledger, List<StoredContentReferences> holders,
 			StorageProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this(copies, ledger, holders, properties, events, clock, java.util.Set::of);
+	}
+
+	/** {@code destroyed}: blobs given up under an approved disposition (ART-16), which records name but no copy holds. */
+	@org.springframework.beans.factory.annotation.Autowired
+	FixityAudits(Copies copies, FixityLedger ledger, List<StoredContentReferences> holders,
+			StorageProperties properties, ApplicationEventPublisher events, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DispositionApprovals> destroyed) {
+		this(copies, ledger, holders, properties, events, clock,
+				() -> destroyed.stream().flatMap(d -> d.destroyedSha256s().stream()).collect(java.util.stream.Collectors.toSet()));
+	}
+
+	private FixityAudits(Copies copies, FixityLedger ledger, List<StoredContentReferences> holders,
+			StorageProperties properties, ApplicationEventPublisher events, Clock clock,
+			java.util.function.Supplier<java.util.Set<String>> destroyed) {
+		this.destroyed = destroyed;
 		this.copies = copies;
 		this.ledger = ledger;
 		this.holders = holders;
@@ -101,6 +118,10 @@ public class FixityAudits {
 		var present = copies.configured();
 		var recorded = new ArrayList<ContentDigest>();
 		holders.forEach(h -> recorded.addAll(h.digests()));
+		var gone = destroyed.get();
+		if (!gone.isEmpty()) {
+			recorded.removeIf(d -> gone.contains(d.sha256()));
+		}
 		ledger.takeUp(recorded, present);
 		// the checks read the run's share of the cycle (or what has fallen due); repairs read on top of that, and
 		// everything together stays within the budget; `threads` copies are checked at once (SHA-256 is CPU-bound)

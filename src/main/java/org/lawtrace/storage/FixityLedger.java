@@ -39,6 +39,14 @@ class FixityLedger {
 	 * Adds a row for each copy of each recorded blob it has none for, and takes up an SM3 the records have computed
 	 * since; rows are never removed (a blob whose record is gone stays checked).
 	 */
+	/**
+	 * A copy destroyed under an approved disposition (ART-16) is no longer checked; its past checks stay, as every
+	 * check ever made does.
+	 */
+	void forget(String sha256, Copy copy) {
+		jdbc.sql("delete from storage_fixity_copy where sha256 = ? and copy_kind = ?").params(sha256, copy.name()).update();
+	}
+
 	void takeUp(Collection<ContentDigest> recorded, List<Copy> copies) {
 		Map<String, Boolean> known = new HashMap<>();
 		jdbc.sql("select sha256, copy_kind, sm3 from storage_fixity_copy")

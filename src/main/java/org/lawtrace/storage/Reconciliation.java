@@ -31,9 +31,12 @@ public class Reconciliation {
 
 	private final BlobStore store;
 	private final List<StoredContentReferences> holders;
+	private final org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DispositionApprovals> destroyed;
 	private final Clock clock;
 
-	Reconciliation(BlobStore store, List<StoredContentReferences> holders, Clock clock) {
+	Reconciliation(BlobStore store, List<StoredContentReferences> holders, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DispositionApprovals> destroyed) {
+		this.destroyed = destroyed;
 		this.store = store;
 		this.holders = holders;
 		this.clock = clock;
@@ -65,6 +68,8 @@ public class Reconciliation {
 				named.computeIfAbsent(sha256.strip(), s -> new TreeSet<>()).add(holder.kind());
 			}
 		}
+		// blobs destroyed under an approved disposition (ART-16) are named by records that keep their metadata
+		destroyed.forEach(d -> named.keySet().removeAll(d.destroyedSha256s()));
 		var unreferenced = new TreeSet<>(stored);
 		unreferenced.removeAll(named.keySet());
 		var missing = new ArrayList<MissingBlob>();

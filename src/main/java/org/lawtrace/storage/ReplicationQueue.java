@@ -53,6 +53,11 @@ class ReplicationQueue {
 	}
 
 	/** @return whether a row was added (false: the blob was queued or replicated before). */
+	/** A blob destroyed under an approved disposition (ART-16) is not copied any more. */
+	void withdraw(String sha256) {
+		jdbc.sql("delete from storage_replication where sha256 = ?").param(sha256).update();
+	}
+
 	boolean enqueue(String sha256, @Nullable Long sizeBytes, Instant now) {
 		return enqueue(sha256, sizeBytes, now, now);
 	}

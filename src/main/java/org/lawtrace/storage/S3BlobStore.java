@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * SHA-256, so the object lands directly under its final key, the server checks the transfer, and nothing is held in
  * memory; the price is local disk for the largest file in flight.
  */
-final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
+final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable, Destructible {
 
 	private static final int PRECONDITION_FAILED = 412;
 	private static final int NOT_FOUND = 404;
@@ -42,6 +42,7 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 	private final ObjectLock objectLock;
 	private final Spool spool;
 	private final Derivation derivation;
+	private final Clock clock;
 	/** Blobs a repair is writing over their quarantined object now: the one case where a put is not once-only. */
 	private final java.util.Set<String> repairing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private static final String QUARANTINE = "quarantine/";
@@ -50,6 +51,7 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.objectLock = new ObjectLock(s3, bucket, retention, clock);
+		this.clock = clock;
 		this.spool = spool;
 		this.derivation = new Derivation(spool);
 	}
@@ -157,6 +159,101 @@ final class S3BlobStore implements BlobStore, NamedFiles, AutoCloseable {
 		}
 		finally {
 			repairing.remove(expected.sha256());
+		}
+	}
+
+	/**
+	 * Lawful disposition (ART-16), reached only through {@link BlobDestruction}: every version of the blob's object
+	 * (and of a quarantined copy) is deleted by its version id, since a plain delete in a versioned bucket only hides
+	 * the object behind a marker. Under Object Lock the store refuses until the retention date; that is reported as
+	 * it is, with the date, and the caller must come back after it.
+	 */
+	@Override
+	public BlobDestruction.CopyOutcome destroy(ContentDigest digest) {
+		var key = keyOf(digest.sha256());
+		var deleted = 0;
+		try {
+			// COMPLIANCE retention is the store's promise; not every S3-compatible server enforces it on deletes
+			// (S3Mock does not), so the store does not even try before the date
+			var until = retainedUntil(digest);
+			if (until.isPresent() && until.get().isAfter(clock.instant())) {
+				return new BlobDestruction.CopyOutcome(Copy.PRIMARY, BlobDestruction.Outcome.REFUSED_BY_STORE,
+						"s3://" + bucket + "/" + key + ": Object Lock COMPLIANCE retention (retained until "
+								+ until.get() + ")");
+			}
+			var versions = s3.listObjectVersions(b -> b.bucket(bucket).prefix(key));
+			for (var version : versions.versions()) {
+				if (version.key().equals(key)) {
+					deleteVersion(key, version.versionId());
+					deleted++;
+				}
+			}
+			for (var marker : versions.deleteMarkers()) {
+				if (marker.key().equals(key)) {
+					deleteVersion(key, marker.versionId());
+				}
+			}
+			if (deleted == 0 && contains(digest)) {
+				s3.deleteObject(b -> b.bucket(bucket).key(key));
+				deleted++;
+			}
+			var quarantinedPrefix = QUARANTINE + digest.sha256() + ".";
+			for (var object : s3.listObjectsV2(b -> b.bucket(bucket).prefix(quarantinedPrefix)).contents()) {
+				s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
+			}
+			return new BlobDestruction.CopyOutcome(Copy.PRIMARY,
+					deleted > 0 ? BlobDestruction.Outcome.DESTROYED : BlobDestruction.Outcome.ABSENT,
+					"s3://" + bucket + "/" + key);
+		}
+		catch (S3Exception e) {
+			return new BlobDestruction.CopyOutcome(Copy.PRIMARY, BlobDestruction.Outcome.REFUSED_BY_STORE,
+					"s3://" + bucket + "/" + key + ": " + e.statusCode() + " "
+							+ (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode())
+							+ retainedUntil(key));
+		}
+	}
+
+	private void deleteVersion(String key, @Nullable String versionId) {
+		if (versionId == null || versionId.isEmpty()) {
+			s3.deleteObject(b -> b.bucket(bucket).key(key));
+		}
+		else {
+			s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+		}
+	}
+
+	private String retainedUntil(String key) {
+		try {
+			var retention = s3.getObjectRetention(b -> b.bucket(bucket).key(key)).retention();
+			return retention == null ? "" : " (retained until " + retention.retainUntilDate() + ")";
+		}
+		catch (S3Exception e) {
+			return "";
+		}
+	}
+
+	/**
+	 * Keeps the blob's object at least until {@code until} (ART-16, holds and long-term marks): COMPLIANCE retention
+	 * can be extended, never shortened, so an earlier date than the object already has changes nothing.
+	 *
+	 * @return whether the bucket has Object Lock at all; without it nothing can be set.
+	 */
+	boolean retainAtLeast(ContentDigest digest, java.time.Instant until) {
+		if (!objectLock.enabled()) {
+			return false;
+		}
+		objectLock.ensureRetained(keyOf(digest.sha256()), until);
+		return true;
+	}
+
+	/** The blob object's retention date, if it has one. */
+	java.util.Optional<java.time.Instant> retainedUntil(ContentDigest digest) {
+		try {
+			var retention = s3.getObjectRetention(b -> b.bucket(bucket).key(keyOf(digest.sha256()))).retention();
+			return java.util.Optional.ofNullable(retention == null ? null : retention.retainUntilDate());
+		}
+		catch (S3Exception e) {
+			return java.util.Optional.empty();
 		}
 	}
 

@@ -1,0 +1,34 @@
+package org.lawtrace.retention;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.lawtrace.shared.ContentDigest;
+
+/**
+ * Where the packages a disc may hold come from (ART-17): each source names BagIt zips kept in the write-once store,
+ * and which cases and records each holds, so the register can tell which long-term marks are on a disc. The archival
+ * packages plug in here as a source of their own; until they exist, evidence packages are the BagIt zips there are.
+ */
+interface DiscMaterial {
+
+	/** The packages that may go on a disc now, newest first. */
+	List<Candidate> candidates();
+
+	/** One package by its source's id, if this source has it. */
+	Optional<Candidate> find(String kind, String id);
+
+	/**
+	 * A package a disc may hold.
+	 *
+	 * @param kind the source's kind, such as {@code EVIDENCE_PACKAGE} or {@code ARCHIVE_PACKAGE}.
+	 * @param id the package's id within its source.
+	 * @param title what it is, in words, for the register and the page.
+	 * @param fileName its name on the disc, under {@code packages/}.
+	 * @param covers the cases and records it holds, as long-term marks name them ({@link Subject}'s text:
+	 *        {@code case:<id>}, {@code recording:<id>}, {@code document:<id>}).
+	 */
+	record Candidate(String kind, String id, String title, ContentDigest digest, String fileName,
+			java.util.Set<String> covers) {
+	}
+}

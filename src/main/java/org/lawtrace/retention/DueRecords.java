@@ -1,0 +1,139 @@
+package org.lawtrace.retention;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.cases.Case;
+import org.lawtrace.cases.CaseManagement;
+import org.lawtrace.cases.CaseOutlines;
+import org.lawtrace.documents.DocumentCatalog;
+import org.lawtrace.recordings.Recording;
+import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingDerivatives;
+import org.lawtrace.recordings.RecordingQuery;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.RecordRef;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the records whose retention period has run out by a day (ART-16): the records of each closed case, counted
+ * from the cut-off of its file plan row (a case's recordings inherit the case file's period, ART-16.3), and the daily
+ * recordings linked to no case, counted from their recording (at least a year, ART-16.2). Permanent rows are never
+ * due. A row counted from archiving is not due here until archiving dates are known to this list.
+ */
+@Component
+class DueRecords {
+
+	private static final int PAGE = 200;
+
+	private final FilePlan plan;
+	private final CaseOutlines outlines;
+	private final CaseManagement cases;
+	private final RecordingCatalog recordings;
+	private final RecordingDerivatives derivatives;
+	private final DocumentCatalog documents;
+	private final BureauTime time;
+
+	DueRecords(FilePlan plan, CaseOutlines outlines, CaseManagement cases, RecordingCatalog recordings,
+			RecordingDerivatives derivatives, DocumentCatalog documents, BureauTime time) {
+		this.plan = plan;
+		this.outlines = outlines;
+		this.cases = cases;
+		this.recordings = recordings;
+		this.derivatives = derivatives;
+		this.documents = documents;
+		this.time = time;
+	}
+
+	/** Every record due on or before {@code day}, cases first, then daily recordings; none withheld yet. */
+	List<DueRecord> dueBy(LocalDate day) {
+		var due = new ArrayList<DueRecord>();
+		CaseId after = null;
+		List<CaseId> ids;
+		do {
+			ids = outlines.idsAfter(after, PAGE);
+			for (var id : ids) {
+				var c = cases.require(id);
+				if (c.status() == Case.Status.CLOSED) {
+					ofCase(c, day, due);
+				}
+			}
+			after = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+		}
+		while (ids.size() == PAGE);
+		dailyRecordings(day, due);
+		return due;
+	}
+
+	private void ofCase(Case c, LocalDate day, List<DueRecord> due) {
+		var row = plan.categoryOf(c);
+		if (row.period().permanent() || row.cutOff() != CutOff.CASE_CLOSED || c.closedOn() == null) {
+			return;
+		}
+		var cutOff = c.closedOn();
+		var dueOn = row.period().dueOn(cutOff).orElseThrow();
+		if (dueOn.isAfter(day)) {
+			return;
+		}
+		for (var d : documents.documents(c.id())) {
+			var blobs = d.versions().stream()
+				.map(v -> new DueRecord.Blob(v.number() == 1 ? "ORIGINAL" : "VERSION-" + v.number(), v.digest()))
+				.toList();
+			due.add(new DueRecord(RecordRef.document(d.id().id()), c.id(), c.caseNumber().value(), d.title(),
+					row.period(), cutOff, dueOn, blobs, null));
+		}
+		// ART-16.3: a case's recordings are filed with its file and kept as long as it, never shorter than a day's
+		var recordingPeriod = plan.periodOfRecording(c);
+		var recordingDue = recordingPeriod.dueOn(cutOff);
+		if (recordingDue.isEmpty() || recordingDue.get().isAfter(day)) {
+			return;
+		}
+		for (var r : recordingsOf(c.id(), null)) {
+			due.add(recording(r, c, recordingPeriod, cutOff, recordingDue.get()));
+		}
+	}
+
+	private void dailyRecordings(LocalDate day, List<DueRecord> due) {
+		var period = plan.periodOfDailyRecording();
+		if (period.permanent()) {
+			return;
+		}
+		for (var r : recordingsOf(null, true)) {
+			var cutOff = plan.dailyRecordingCutOff() == CutOff.RECORDED
+					? LocalDate.ofInstant(r.current().startedAt(), time.zone())
+					: LocalDate.ofInstant(r.uploadedAt(), time.zone());
+			var dueOn = period.dueOn(cutOff).orElseThrow();
+			if (!dueOn.isAfter(day)) {
+				due.add(recording(r, null, period, cutOff, dueOn));
+			}
+		}
+	}
+
+	private DueRecord recording(Recording r, @Nullable Case c, RetentionPeriod period, LocalDate cutOff,
+			LocalDate dueOn) {
+		var blobs = new ArrayList<DueRecord.Blob>();
+		blobs.add(new DueRecord.Blob("ORIGINAL", r.digest()));
+		for (var made : derivatives.of(r.id())) {
+			if (made.digest() != null) {
+				blobs.add(new DueRecord.Blob(made.kind().name().toUpperCase(Locale.ROOT), made.digest()));
+			}
+		}
+		return new DueRecord(RecordRef.recording(r.id().id()), c == null ? null : c.id(),
+				c == null ? null : c.caseNumber().value(), r.originalName(), period, cutOff, dueOn, blobs, null);
+	}
+
+	private List<Recording> recordingsOf(@Nullable CaseId caseId, @Nullable Boolean unlinked) {
+		var found = new ArrayList<Recording>();
+		for (var page = 0;; page++) {
+			var result = recordings.search(new RecordingQuery(caseId, unlinked, null, null, null, page, PAGE));
+			found.addAll(result.items());
+			if (result.items().size() < PAGE) {
+				return found;
+			}
+		}
+	}
+}

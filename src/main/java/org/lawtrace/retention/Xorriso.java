@@ -1,0 +1,118 @@
+package org.lawtrace.retention;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.lawtrace.storage.DiscImages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Debian's xorriso (libisoburn), found once at start-up: {@code lawtrace.retention.xorriso} names the command or its
+ * path, and {@code <it> -version} must succeed; empty turns disc images off (ADR 0017). It writes ISO 9660 images
+ * with Rock Ridge and Joliet names, level 3 so that packages over 4 GiB fit (as several extents). No MD5 tags: an
+ * image written to a pipe cannot have its session tag patched afterwards, and a tag that {@code -check_md5} reports
+ * as a mismatch on a good disc would only mislead; the verification list on the disc carries SHA-256 and SM3.
+ */
+@Component
+class Xorriso {
+
+	private static final Logger log = LoggerFactory.getLogger(Xorriso.class);
+	private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(20);
+
+	private final String command;
+	private final Duration timeout;
+	private final @Nullable String version;
+
+	Xorriso(@Value("${lawtrace.retention.xorriso:xorriso}") String command,
+			@Value("${lawtrace.retention.xorriso-timeout:PT2H}") Duration timeout) {
+		this.command = command.strip();
+		this.timeout = timeout;
+		var problem = new StringBuilder();
+		this.version = this.command.isEmpty() ? null : version(this.command, problem);
+		if (version != null) {
+			log.info("Optical disc images ON: made with {} ({}), each run limited to {}", version, this.command, timeout);
+		}
+		else if (this.command.isEmpty()) {
+			log.info("Optical disc images OFF: lawtrace.retention.xorriso is empty");
+		}
+		else {
+			log.warn("Optical disc images OFF: '{} -version' did not succeed ({}); install xorriso or set "
+					+ "lawtrace.retention.xorriso to its path", this.command, problem);
+		}
+	}
+
+	boolean available() {
+		return version != null;
+	}
+
+	String version() {
+		return version == null ? "xorriso (not installed)" : version;
+	}
+
+	Duration timeout() {
+		return timeout;
+	}
+
+	/** Writes the image to standard output; the inputs are mapped to their names in it. */
+	List<String> master(String volumeId) {
+		return master(command, volumeId);
+	}
+
+	static List<String> master(String command, String volumeId) {
+		return List.of(command, "-abort_on", "FAILURE", "-report_about", "FAILURE", "-outdev", "-", "-volid",
+				volumeId, "-joliet", "on", "-rockridge", "on", "-compliance", "iso_9660_level=3", "-file_size_limit", "off",
+				"--", DiscImages.INPUTS, "-commit");
+	}
+
+	static List<String> perInput() {
+		return List.of("-map", DiscImages.FILE, DiscImages.NAME);
+	}
+
+	List<String> extract() {
+		return extract(command);
+	}
+
+	/** Unpacks a whole image (Rock Ridge names) into the target directory. */
+	static List<String> extract(String command) {
+		return List.of(command, "-abort_on", "FAILURE", "-report_about", "FAILURE", "-indev", DiscImages.IMAGE,
+				"-osirrox", "on", "-extract", "/", DiscImages.TARGET);
+	}
+
+	private static @Nullable String version(String command, StringBuilder problem) {
+		try {
+			var process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
+			process.getOutputStream().close();
+			// a few hundred bytes, well within a pipe's buffer, so waiting first cannot deadlock
+			if (!process.waitFor(VERSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				problem.append("no answer within ").append(VERSION_TIMEOUT);
+				return null;
+			}
+			var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.exitValue() != 0 || output.isBlank()) {
+				problem.append("exit status ").append(process.exitValue()).append(": ").append(output.strip());
+				return null;
+			}
+			var first = output.strip().lines().findFirst().orElse("");
+			var colon = first.indexOf(" : ");
+			var name = colon > 0 ? first.substring(0, colon) : first;
+			return name.length() > 200 ? name.substring(0, 200) : name;
+		}
+		catch (IOException e) {
+			problem.append(e.getMessage());
+			return null;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			problem.append("interrupted");
+			return null;
+		}
+	}
+}
