@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.lawtrace.shared.StoredContentReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,14 @@ public class Reconciliation {
 	private final List<StoredContentReferences> holders;
 	private final Clock clock;
 
-	Reconciliation(BlobStore store, List<StoredContentReferences> holders, Clock clock) {
+	private final boolean atStart;
+
+	Reconciliation(BlobStore store, List<StoredContentReferences> holders, Clock clock,
+			@Value("${lawtrace.storage.reconcile-at-start:true}") boolean atStart) {
 		this.store = store;
 		this.holders = holders;
 		this.clock = clock;
+		this.atStart = atStart;
 	}
 
 	/** A blob some records name that the store does not hold, and what kinds of record name it. */
@@ -77,9 +82,16 @@ public class Reconciliation {
 				List.copyOf(unreferenced), List.copyOf(missing));
 	}
 
-	/** At start, in the background: walking a large store must not hold up the server's readiness. */
+	/**
+	 * At start, in the background: walking a large store must not hold up the server's readiness. Commands that run
+	 * and exit (evaluate-compliance) turn it off: it read every record's digest beside their own work, and its report
+	 * went to a log they silence.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartUp() {
+		if (!atStart) {
+			return;
+		}
 		var reconciling = new Thread(this::reconcileAndLog, "store-reconciliation");
 		reconciling.setDaemon(true);
 		reconciling.start();
