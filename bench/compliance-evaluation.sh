@@ -6,12 +6,13 @@
 # (GET /api/v1/cases/{id}/compliance) timed over 50 requests on a running server.
 # Usage: bench/compliance-evaluation.sh [cases (100000)] [recordings per case (10)]
 # LAWTRACE_JAR=path/to/other/lawtrace.jar times another build (e.g. an older commit's) the same way, for before/after.
+# LAWTRACE_BENCH_DB names the database it (re)creates (lawtrace_bench), so two people can run it at once.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and builds target/lawtrace.jar if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES=${1:-100000}
 PER=${2:-10}
-DB=lawtrace_bench
+DB=${LAWTRACE_BENCH_DB:-lawtrace_bench}
 PSQL="psql -X -q -h 127.0.0.1 -U postgres"
 WORK=$(mktemp -d /tmp/lawtrace-compliance-bench.XXXXXX)
 SERVER=

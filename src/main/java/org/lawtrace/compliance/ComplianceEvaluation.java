@@ -52,10 +52,13 @@ public class ComplianceEvaluation {
 	// one case (or an event during a full run) cannot add the same gap twice
 	private final Set<UUID> judging = new HashSet<>();
 	private final int threads;
+	private final boolean fillAtStart;
 
 	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs, StaffDirectory staff,
 			BureauTime time, PlatformTransactionManager transactions,
-			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads) {
+			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads,
+			@Value("${lawtrace.compliance.fill-projection-at-start:true}") boolean fillAtStart) {
+		this.fillAtStart = fillAtStart;
 		this.records = records;
 		this.texts = texts;
 		this.findings = findings;
@@ -82,7 +85,8 @@ public class ComplianceEvaluation {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void fillProjection() {
-		if (findings.anyWithoutProjection()) {
+		// evaluate-compliance judges every case itself: a second full run beside it would only double the work
+		if (fillAtStart && findings.anyWithoutProjection()) {
 			var filling = new Thread(this::evaluateAll, "compliance-projection");
 			filling.setDaemon(true);
 			filling.start();
@@ -205,12 +209,13 @@ public class ComplianceEvaluation {
 			}
 			open.computeIfAbsent(f.caseId().id(), k -> new HashMap<>()).put(f.key(), f);
 		}
-		var evaluated = new HashSet<>(findings.evaluatedBetween(first, last));
+		var kept = findings.evaluatedBetween(first, last);
 		var added = new ArrayList<Finding>();
 		var changed = new ArrayList<Finding>();
 		var gone = new ArrayList<Finding>();
-		var known = new ArrayList<CaseLight>();
+		var relit = new ArrayList<CaseLight>();
 		var fresh = new ArrayList<CaseLight>();
+		var unchanged = new ArrayList<UUID>();
 		for (var c : facts) {
 			var verdict = evaluator.evaluate(c);
 			var before = open.getOrDefault(c.id().id(), Map.of());
@@ -243,12 +248,21 @@ public class ComplianceEvaluation {
 				.forEach(gone::add);
 			var light = new CaseLight(c.id().id(), major > 0 ? Light.RED : minor > 0 ? Light.AMBER : Light.GREEN,
 					major, minor, range.outlines().get(c.id().id()));
-			(evaluated.contains(c.id().id()) ? known : fresh).add(light);
+			var stored = kept.get(c.id().id());
+			if (stored == null) {
+				fresh.add(light);
+			}
+			else if (stored.same(light, pack.version())) {
+				unchanged.add(light.caseId());
+			}
+			else {
+				relit.add(light);
+			}
 		}
 		findings.insert(added);
 		findings.rejudge(changed);
 		findings.resolve(gone, now);
-		findings.recordLights(known, fresh, pack.version(), now);
+		findings.recordLights(relit, fresh, unchanged, pack.version(), now);
 		findings.recordHandlers(facts.stream().map(c -> range.outlines().get(c.id().id())).toList(), first, last);
 		counts[0] += facts.size();
 		counts[1] += added.size();

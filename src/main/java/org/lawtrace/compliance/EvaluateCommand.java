@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * {@code evaluate-compliance}: judges every case of the database the server would use (same settings, no demo)
  * against the rule pack in force, prints what the run did, and exits 0; 2 when it could not run. Like
- * {@code verify-log}, the web context is built without a listening port.
+ * {@code verify-log}, the web context is built without a listening port; the server's start-up reconciliation of the
+ * store and its background filling of the projection are left out.
  */
 public final class EvaluateCommand {
 
@@ -21,7 +22,10 @@ public final class EvaluateCommand {
 		try (var context = new SpringApplicationBuilder(application)
 			.properties("spring.main.banner-mode=off", "logging.level.root=ERROR")
 			.initializers(starting -> starting.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
-					"evaluate-compliance", Map.of("server.port", "-1", "lawtrace.demo", "false"))))
+					"evaluate-compliance", Map.of("server.port", "-1", "lawtrace.demo", "false",
+							// start-up work a server does that this run neither needs nor reports
+							"lawtrace.storage.reconcile-at-start", "false",
+							"lawtrace.compliance.fill-projection-at-start", "false"))))
 			.logStartupInfo(false)
 			.run(args)) {
 			var run = context.getBean(ComplianceEvaluation.class).evaluateAll();

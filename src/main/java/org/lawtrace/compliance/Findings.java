@@ -10,15 +10,19 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseOutline;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.RecordRef;
@@ -38,6 +42,8 @@ class Findings {
 	private static final String COLUMNS = "id, case_id, stage_id, record_kind, record_id, finding_key, rule_id, article, severity, "
 			+ "detail, deadline, rule_pack_version, found_at, judged_at, resolved_at, resolution";
 
+	private static final int CHUNK = 1000;
+
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
 
@@ -51,9 +57,34 @@ class Findings {
 			.params(first, last).query(Findings::map).list();
 	}
 
-	List<UUID> evaluatedBetween(UUID first, UUID last) {
-		return jdbc.sql("select case_id from compliance_case where case_id between ? and ?").params(first, last)
-			.query(UUID.class).list();
+	/** What the projection holds of each case evaluated before in a range, so a re-evaluation writes only changes. */
+	Map<UUID, Kept> evaluatedBetween(UUID first, UUID last) {
+		var kept = new HashMap<UUID, Kept>();
+		jdbc.sql("select case_id, light, open_major, open_minor, rule_pack_version, case_number, title, "
+				+ "handling_unit_id, opened_at, case_open from compliance_case where case_id between ? and ?")
+			.params(first, last)
+			.query((rs, n) -> kept.put(rs.getObject("case_id", UUID.class),
+					new Kept(Light.valueOf(rs.getString("light")), rs.getInt("open_major"), rs.getInt("open_minor"),
+							rs.getString("rule_pack_version"), rs.getString("case_number"), rs.getString("title"),
+							rs.getObject("handling_unit_id", UUID.class),
+							instant(rs.getObject("opened_at", OffsetDateTime.class)),
+							rs.getObject("case_open", Boolean.class))))
+			.list();
+		return kept;
+	}
+
+	/** A case's row in the projection as last written (the outline's columns are null before V52 filled them). */
+	record Kept(Light light, int major, int minor, String rulePackVersion, @Nullable String caseNumber,
+			@Nullable String title, @Nullable UUID unit, @Nullable Instant openedAt, @Nullable Boolean open) {
+
+		/** Whether writing this light under this rule pack would leave the row as it is, but for its time. */
+		boolean same(CaseLight c, String version) {
+			var o = c.outline();
+			return light == c.light() && major == c.major() && minor == c.minor() && rulePackVersion.equals(version)
+					&& o.caseNumber().value().equals(caseNumber) && o.title().equals(title)
+					&& o.unit().id().equals(unit) && o.openedAt().equals(openedAt)
+					&& Boolean.valueOf(o.open()).equals(open);
+		}
 	}
 
 	/** Every finding of a case, open ones first, then by severity and rule. */
@@ -122,10 +153,26 @@ class Findings {
 	record CaseLight(UUID caseId, Light light, int major, int minor, CaseOutline outline) {
 	}
 
-	void recordLights(Collection<CaseLight> known, Collection<CaseLight> fresh, String version, Instant at) {
+	/**
+	 * Writes the lights of a batch: {@code changed} rows in full, {@code fresh} ones inserted, and of the
+	 * {@code unchanged} only the time of this evaluation, in one statement per thousand (a steady-state run used to
+	 * rewrite every column of every row, one statement per case).
+	 */
+	void recordLights(Collection<CaseLight> changed, Collection<CaseLight> fresh, List<UUID> unchanged, String version,
+			Instant at) {
+		for (var from = 0; from < unchanged.size(); from += CHUNK) {
+			var chunk = unchanged.subList(from, Math.min(unchanged.size(), from + CHUNK));
+			var values = new ArrayList<Object>(chunk.size() + 1);
+			values.add(utc(at));
+			values.addAll(chunk);
+			jdbc.sql("update compliance_case set evaluated_at = ? where case_id in ("
+					+ String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")
+				.params(values)
+				.update();
+		}
 		batch.batchUpdate("update compliance_case set light = ?, open_major = ?, open_minor = ?, rule_pack_version = ?, "
 				+ "evaluated_at = ?, case_number = ?, title = ?, handling_unit_id = ?, opened_at = ?, case_open = ? "
-				+ "where case_id = ?", known, 1000, (ps, c) -> setLight(ps, c, version, at));
+				+ "where case_id = ?", changed, 1000, (ps, c) -> setLight(ps, c, version, at));
 		batch.batchUpdate("insert into compliance_case (light, open_major, open_minor, rule_pack_version, evaluated_at, "
 				+ "case_number, title, handling_unit_id, opened_at, case_open, case_id) values (?,?,?,?,?,?,?,?,?,?,?)",
 				fresh, 1000, (ps, c) -> setLight(ps, c, version, at));

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.lawtrace.shared.StoredContentReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -34,12 +35,16 @@ public class Reconciliation {
 	private final org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DispositionApprovals> destroyed;
 	private final Clock clock;
 
+	private final boolean atStart;
+
 	Reconciliation(BlobStore store, List<StoredContentReferences> holders, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DispositionApprovals> destroyed) {
+			org.springframework.beans.factory.ObjectProvider<org.lawtrace.shared.DispositionApprovals> destroyed,
+			@Value("${lawtrace.storage.reconcile-at-start:true}") boolean atStart) {
 		this.destroyed = destroyed;
 		this.store = store;
 		this.holders = holders;
 		this.clock = clock;
+		this.atStart = atStart;
 	}
 
 	/** A blob some records name that the store does not hold, and what kinds of record name it. */
@@ -82,9 +87,16 @@ public class Reconciliation {
 				List.copyOf(unreferenced), List.copyOf(missing));
 	}
 
-	/** At start, in the background: walking a large store must not hold up the server's readiness. */
+	/**
+	 * At start, in the background: walking a large store must not hold up the server's readiness. Commands that run
+	 * and exit (evaluate-compliance) turn it off: it read every record's digest beside their own work, and its report
+	 * went to a log they silence.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartUp() {
+		if (!atStart) {
+			return;
+		}
 		var reconciling = new Thread(this::reconcileAndLog, "store-reconciliation");
 		reconciling.setDaemon(true);
 		reconciling.start();

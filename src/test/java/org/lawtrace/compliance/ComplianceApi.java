@@ -41,8 +41,8 @@ public final class ComplianceApi {
 	}
 
 	/** {@code GET /api/v1/cases/{id}/compliance}: the case's light, its stages' and its own findings. */
-	public record Checklist(String caseId, String light, String rulePackVersion, List<StageChecks> stages,
-			List<Finding> caseFindings) {
+	public record Checklist(String caseId, String light, String rulePackVersion, @Nullable OffsetDateTime evaluatedAt,
+			List<StageChecks> stages, List<Finding> caseFindings) {
 
 		public StageChecks stage(String stageId) {
 			return stages.stream().filter(s -> s.stageId().equals(stageId)).findFirst().orElseThrow();

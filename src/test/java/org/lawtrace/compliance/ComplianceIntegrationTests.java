@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.MovableClock;
+import org.lawtrace.Patience;
 import org.lawtrace.recordings.Media;
 import org.lawtrace.recordings.Uploads;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,6 +199,29 @@ class ComplianceIntegrationTests {
 			.expectBody().jsonPath("$.cases").value(Integer.class, n -> assertThat(n).isGreaterThan(3))
 			.jsonPath("$.rulePackVersion").isEqualTo("dongyang-2026.1");
 		Api.as(port, "zhang.wei").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	@DisplayName("ART-03: judging a case again with nothing changed keeps its light and findings and moves only the "
+			+ "time of its last evaluation; a change found later is written")
+	void unchangedCaseKeepsItsRow() {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = now.minus(Duration.ofHours(3));
+		var stageId = stage(caseId, "SEALING_UP", start, start.plus(Duration.ofMinutes(30)));
+		Api.as(port, "zhou.tao").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk();
+		var first = checklist(caseId);
+		Api.as(port, "zhou.tao").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk();
+		var again = checklist(caseId);
+		assertThat(again.light()).isEqualTo("RED").isEqualTo(first.light());
+		assertThat(again.stage(stageId).open()).isEqualTo(first.stage(stageId).open());
+		assertThat(again.evaluatedAt()).isAfter(first.evaluatedAt());
+
+		upload(caseId, List.of(stageId), "zhang.wei", start, Duration.ofMinutes(30));
+		Api.as(port, "zhou.tao").post().uri("/api/v1/compliance/evaluations").exchange().expectStatus().isOk();
+		await().atMost(Patience.of(Duration.ofSeconds(20)))
+			.untilAsserted(() -> assertThat(checklist(caseId).stage(stageId).open())
+				.noneMatch(f -> f.article().equals("ART-06.3")));
 	}
 
 	@Test
