@@ -1,45 +1,11 @@
 package org.lawtrace;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.List;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
+/** The video derivative tests need ffmpeg and ffprobe (see {@link ProgramsAvailable}). */
+public class FfmpegAvailable extends ProgramsAvailable {
 
-/**
- * Skips the video derivative tests with a clear message on a machine without ffmpeg and ffprobe; under CI the same
- * situation fails the run, so those tests can never be skipped silently.
- */
-public class FfmpegAvailable implements ExecutionCondition {
-
-	@Override
-	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		var missing = Stream.of("ffmpeg", "ffprobe").filter(program -> !runs(program)).toList();
-		if (missing.isEmpty()) {
-			return ConditionEvaluationResult.enabled("runs with ffmpeg");
-		}
-		var problem = "no working " + missing + "; install them with: apt-get install ffmpeg";
-		if (TestDatabase.underCi()) {
-			throw new IllegalStateException("CI=true but " + problem);
-		}
-		System.err.println("SKIPPED video derivative tests: " + problem);
-		return ConditionEvaluationResult.disabled("SKIPPED video derivative tests: " + problem);
-	}
-
-	private static boolean runs(String program) {
-		try {
-			var process = new ProcessBuilder(program, "-version").redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException e) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+	public FfmpegAvailable() {
+		super(List.of("ffmpeg", "ffprobe"), "ffmpeg", "video derivative tests");
 	}
 }

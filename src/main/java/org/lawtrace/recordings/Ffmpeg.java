@@ -1,11 +1,8 @@
 package org.lawtrace.recordings;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,7 +19,6 @@ import org.springframework.stereotype.Component;
 class Ffmpeg {
 
 	private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
-	private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(20);
 
 	private final String command;
 	private final Duration timeout;
@@ -32,8 +28,9 @@ class Ffmpeg {
 			@Value("${lawtrace.recordings.ffmpeg-timeout:PT30M}") Duration timeout) {
 		this.command = command.strip();
 		this.timeout = timeout;
-		var problem = new StringBuilder();
-		this.version = this.command.isEmpty() ? null : version(this.command, problem);
+		var program = org.lawtrace.shared.InstalledProgram.find(this.command, " Copyright");
+		var problem = program.problem();
+		this.version = program.version();
 		if (version != null) {
 			log.info("Video derivatives ON: poster frames and browser-playable copies are made with {} ({}), "
 					+ "each run limited to {}", version, this.command, timeout);
@@ -82,37 +79,5 @@ class Ffmpeg {
 		return List.of(command, "-nostdin", "-v", "error", "-i", "{input}", "-map", "0:v:0", "-map", "0:a:0?",
 				"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
 				"-c:a", "aac", "-movflags", "frag_keyframe+empty_moov", "-f", "mp4", "pipe:1");
-	}
-
-	/** @param problem is told why, when the answer is {@literal null}. */
-	private static @Nullable String version(String command, StringBuilder problem) {
-		try {
-			var process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
-			process.getOutputStream().close();
-			// the version text is a few kilobytes, well within a pipe's buffer, so waiting first cannot deadlock
-			if (!process.waitFor(VERSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				problem.append("no answer within ").append(VERSION_TIMEOUT);
-				return null;
-			}
-			var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.exitValue() != 0 || output.isBlank()) {
-				problem.append("exit status ").append(process.exitValue()).append(": ").append(output.strip());
-				return null;
-			}
-			var firstLine = output.strip().lines().findFirst().orElse("");
-			var copyright = firstLine.indexOf(" Copyright");
-			var name = copyright > 0 ? firstLine.substring(0, copyright) : firstLine;
-			return name.length() > 200 ? name.substring(0, 200) : name;
-		}
-		catch (IOException e) {
-			problem.append(e.getMessage());
-			return null;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			problem.append("interrupted");
-			return null;
-		}
 	}
 }

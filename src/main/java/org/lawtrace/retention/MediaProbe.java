@@ -27,7 +27,7 @@ class MediaProbe {
 	private final @Nullable String command;
 
 	MediaProbe(@Value("${lawtrace.retention.ffprobe:ffprobe}") String command) {
-		this.command = command.isBlank() || !answers(command) ? null : command;
+		this.command = org.lawtrace.shared.InstalledProgram.find(command, null).available() ? command.strip() : null;
 		if (this.command == null && !command.isBlank()) {
 			log.warn("{} does not answer -version: archiving checks audio-visual records by their container signature "
 					+ "only (lawtrace.retention.ffprobe)", command);
@@ -36,21 +36,6 @@ class MediaProbe {
 
 	boolean available() {
 		return command != null;
-	}
-
-	private static boolean answers(String command) {
-		try {
-			var p = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
-			p.getInputStream().transferTo(OutputStream.nullOutputStream());
-			return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-		}
-		catch (IOException e) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	/** One probe in progress: write the bytes to {@link #sink()}, then {@link #finish()}. */

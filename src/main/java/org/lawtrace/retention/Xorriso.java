@@ -1,10 +1,7 @@
 package org.lawtrace.retention;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.storage.DiscImages;
@@ -24,7 +21,6 @@ import org.springframework.stereotype.Component;
 class Xorriso {
 
 	private static final Logger log = LoggerFactory.getLogger(Xorriso.class);
-	private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(20);
 
 	private final String command;
 	private final Duration timeout;
@@ -34,8 +30,9 @@ class Xorriso {
 			@Value("${lawtrace.retention.xorriso-timeout:PT2H}") Duration timeout) {
 		this.command = command.strip();
 		this.timeout = timeout;
-		var problem = new StringBuilder();
-		this.version = this.command.isEmpty() ? null : version(this.command, problem);
+		var program = org.lawtrace.shared.InstalledProgram.find(this.command, " : ");
+		var problem = program.problem();
+		this.version = program.version();
 		if (version != null) {
 			log.info("Optical disc images ON: made with {} ({}), each run limited to {}", version, this.command, timeout);
 		}
@@ -83,36 +80,5 @@ class Xorriso {
 	static List<String> extract(String command) {
 		return List.of(command, "-abort_on", "FAILURE", "-report_about", "FAILURE", "-indev", DiscImages.IMAGE,
 				"-osirrox", "on", "-extract", "/", DiscImages.TARGET);
-	}
-
-	private static @Nullable String version(String command, StringBuilder problem) {
-		try {
-			var process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
-			process.getOutputStream().close();
-			// a few hundred bytes, well within a pipe's buffer, so waiting first cannot deadlock
-			if (!process.waitFor(VERSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				problem.append("no answer within ").append(VERSION_TIMEOUT);
-				return null;
-			}
-			var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.exitValue() != 0 || output.isBlank()) {
-				problem.append("exit status ").append(process.exitValue()).append(": ").append(output.strip());
-				return null;
-			}
-			var first = output.strip().lines().findFirst().orElse("");
-			var colon = first.indexOf(" : ");
-			var name = colon > 0 ? first.substring(0, colon) : first;
-			return name.length() > 200 ? name.substring(0, 200) : name;
-		}
-		catch (IOException e) {
-			problem.append(e.getMessage());
-			return null;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			problem.append("interrupted");
-			return null;
-		}
 	}
 }
