@@ -713,6 +713,8 @@ class AuthorizationMatrixIntegrationTests {
 				case "exemptions" -> exemptionId;
 				case "corrections" -> correctionId;
 				case "role-changes" -> roleChangeId;
+				// no archive: whoever the gate lets through is told there is none (404)
+				case "archives" -> "00000000-0000-0000-0000-0000000a4c1e";
 				// no alarm is needed: the empty note is refused (400) before the alarm is looked up
 				case "alarms" -> "00000000-0000-0000-0000-00000000a1a7";
 				// none is needed either: an empty body is refused (400) before the mark, hold or disposition is looked

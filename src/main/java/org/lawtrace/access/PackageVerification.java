@@ -1,5 +1,6 @@
 package org.lawtrace.access;
 
+import org.lawtrace.shared.BagWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -84,6 +84,16 @@ public class CaseCompliance {
 				summary.map(Findings.Evaluated::at).orElse(null), stages, caseWide);
 	}
 
+	/**
+	 * A case's open findings, judged afresh under the pack in force: what archiving's integrity check (ART-14,
+	 * DA/T 70-2018 完整性) reads. No viewer check: findings, never content, and the caller acts on the whole case.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public List<Finding> openFindingsNow(CaseId caseId) {
+		evaluation.evaluate(caseId);
+		return findings.ofCase(caseId).stream().filter(Finding::open).toList();
+	}
+
 	/** The open red and amber gaps in the open cases a person handles, the nearest deadline first. */
 	@Transactional(readOnly = true)
 	public List<Finding> openGapsOf(String username, int limit) {

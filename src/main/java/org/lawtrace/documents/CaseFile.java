@@ -79,6 +79,23 @@ public class CaseFile {
 			throw new NotPermitted("查阅案卷需经批准 (the case file lists every record of the case; ask for access to the "
 					+ "case, ART-20)");
 		}
+		return assembleClosed(c, staff.require(actor).id());
+	}
+
+	/**
+	 * ART-13, ART-14: the file as archiving freezes it, for the retention module. No content reaches the person
+	 * here (the package goes to the write-once store, and only custodians download it), so the director who
+	 * overrides a failed four-property check may have it assembled; the assembly is logged as theirs.
+	 *
+	 * @throws Conflict while the case is open
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public CaseFileContents assembleForArchiving(CaseId caseId, org.lawtrace.shared.StaffId by) {
+		return assembleClosed(cases.require(caseId), by);
+	}
+
+	private CaseFileContents assembleClosed(Case c, org.lawtrace.shared.StaffId by) {
+		var caseId = c.id();
 		if (c.status() != Case.Status.CLOSED || c.closedOn() == null) {
 			throw new Conflict("status", "案件尚未结案，不能组卷 (the case is not closed yet; ART-14 files closed cases)");
 		}
@@ -91,8 +108,7 @@ public class CaseFile {
 		var secondary = volume(Volume.SECONDARY, SECONDARY_SECTIONS, documents, List.of(), List.of());
 		var file = new CaseFileContents(caseId, c.caseNumber().value(), c.title(),
 				c.parties().stream().map(Party::name).collect(Collectors.joining("、")), c.closedOn(), main, secondary);
-		events.publishEvent(new CaseFileAssembled(caseId, main.entries().size(), secondary.entries().size(),
-				staff.require(actor).id()));
+		events.publishEvent(new CaseFileAssembled(caseId, main.entries().size(), secondary.entries().size(), by));
 		return file;
 	}
 
@@ -100,6 +116,14 @@ public class CaseFile {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public byte[] contentsListPdf(CaseId caseId, String actor) {
 		return contentsList.pdf(assemble(caseId, actor));
+	}
+
+	/**
+	 * ART-14: the contents lists of a file assembled before, headed with a line of the caller's (an archival
+	 * package's 档号 and 保管期限), so the archived list and the file it lists are the same reading.
+	 */
+	public byte[] contentsListPdf(CaseFileContents file, String heading) {
+		return contentsList.pdf(file, heading);
 	}
 
 	private VolumeContents volume(Volume volume, int sections, List<Document> documents, List<Recording> avRecords,

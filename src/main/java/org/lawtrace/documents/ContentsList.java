@@ -28,25 +28,34 @@ class ContentsList {
 	}
 
 	byte[] pdf(CaseFileContents file) {
+		return pdf(file, null);
+	}
+
+	/** @param archiveLine a line under each volume's title, e.g. an archival package's 档号 and 保管期限; null for none */
+	byte[] pdf(CaseFileContents file, @org.jspecify.annotations.Nullable String archiveLine) {
 		var out = new ByteArrayOutputStream();
 		var pdf = new Document(PageSize.A4, 36, 36, 48, 48);
 		PdfWriter.getInstance(pdf, out);
 		pdf.addTitle(file.caseNumber() + " 卷内文件目录");
 		pdf.open();
-		volume(pdf, file, file.main(), "正卷");
+		volume(pdf, file, file.main(), "正卷", archiveLine);
 		pdf.newPage();
-		volume(pdf, file, file.secondary(), "副卷");
+		volume(pdf, file, file.secondary(), "副卷", archiveLine);
 		pdf.close();
 		return out.toByteArray();
 	}
 
-	private void volume(Document pdf, CaseFileContents file, VolumeContents volume, String name) {
+	private void volume(Document pdf, CaseFileContents file, VolumeContents volume, String name,
+			@org.jspecify.annotations.Nullable String archiveLine) {
 		var base = fonts.font();
 		var title = new Paragraph("卷内文件目录（" + name + "）", new Font(base, 16, Font.BOLD));
 		title.setAlignment(Element.ALIGN_CENTER);
 		title.setSpacingAfter(8);
 		pdf.add(title);
 		var small = new Font(base, 10);
+		if (archiveLine != null) {
+			pdf.add(new Paragraph(archiveLine, small));
+		}
 		pdf.add(new Paragraph("案号：" + file.caseNumber() + "　　案由：" + file.caseTitle(), small));
 		pdf.add(new Paragraph("当事人：" + file.parties() + "　　结案日期：" + file.closedOn() + "　　共 "
 				+ volume.entries().size() + " 件 " + volume.pages() + " 页", small));

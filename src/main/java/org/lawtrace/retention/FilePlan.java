@@ -45,7 +45,8 @@ public class FilePlan {
 	private static final Logger log = LoggerFactory.getLogger(FilePlan.class);
 	private static final Set<String> TOP = Set.of("version", "confirmed", "description", "categories",
 			"daily-recordings");
-	private static final Set<String> ROW = Set.of("id", "name", "kind", "procedure", "major", "period", "cut-off");
+	private static final Set<String> ROW = Set.of("id", "name", "kind", "procedure", "major", "period", "cut-off",
+			"required-documents");
 
 	private final String version;
 	private final boolean confirmed;
@@ -128,6 +129,11 @@ public class FilePlan {
 		return ofCase.atLeast(dailyRecordings) ? ofCase : dailyRecordings;
 	}
 
+	/** A row's name by its id, as an archived file recorded it (the id itself when the plan no longer has it). */
+	public String categoryName(String id) {
+		return categories.stream().filter(c -> c.id().equals(id)).map(FilePlanCategory::name).findFirst().orElse(id);
+	}
+
 	public List<FilePlanCategory> categories() {
 		return categories;
 	}
@@ -191,9 +197,29 @@ public class FilePlan {
 							: constant(Procedure.class, row.get("procedure"), where + ".procedure", source),
 					major(row.get("major"), where + ".major", source),
 					period(row.get("period"), where + ".period", source),
-					cutOff(orElse(row.get("cut-off"), "CASE_CLOSED"), where + ".cut-off", source)));
+					cutOff(orElse(row.get("cut-off"), "CASE_CLOSED"), where + ".cut-off", source),
+					required(row.get("required-documents"), where + ".required-documents", source)));
 		}
 		return List.copyOf(rows);
+	}
+
+	private static List<List<String>> required(@Nullable Object value, String setting, String source) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list)) {
+			throw new FilePlanRefused(source, setting, "must be a list of document kind codes");
+		}
+		var required = new ArrayList<List<String>>();
+		for (var entry : list) {
+			var alternatives = java.util.Arrays.stream(String.valueOf(entry).split("\\|")).map(String::strip).toList();
+			if (alternatives.stream().anyMatch(code -> !code.matches("[A-Z][A-Z0-9_]{1,59}"))) {
+				throw new FilePlanRefused(source, setting, "'" + entry + "' is not a document kind code (or codes "
+						+ "joined by |)");
+			}
+			required.add(alternatives);
+		}
+		return required;
 	}
 
 	private static @Nullable Boolean major(@Nullable Object value, String setting, String source) {

@@ -1,5 +1,7 @@
 package org.lawtrace.retention;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseKind;
@@ -7,10 +9,15 @@ import org.lawtrace.cases.Procedure;
 
 /**
  * One row of the file plan (归档范围和保管期限表): which case files it covers (case kind, procedure and the major
- * flag; a blank one matches any) and how long they are kept from which event.
+ * flag; a blank one matches any), how long they are kept from which event, and the scope (归档范围): the document
+ * kinds the file must hold to be archived, each entry one kind or alternatives ({@code PENALTY_DECISION|NO_PENALTY_DECISION}).
  */
 public record FilePlanCategory(String id, String name, @Nullable CaseKind kind, @Nullable Procedure procedure,
-		@Nullable Boolean major, RetentionPeriod period, CutOff cutOff) {
+		@Nullable Boolean major, RetentionPeriod period, CutOff cutOff, List<List<String>> requiredDocuments) {
+
+	public FilePlanCategory {
+		requiredDocuments = requiredDocuments.stream().map(List::copyOf).toList();
+	}
 
 	public boolean matches(CaseKind caseKind, Procedure caseProcedure, boolean caseMajor) {
 		return (kind == null || kind == caseKind) && (procedure == null || procedure == caseProcedure)

@@ -81,6 +81,14 @@ public record RetentionPeriod(@Nullable Period term) {
 		return term.getMonths() == 0 ? term.getYears() + "年" : term.toTotalMonths() + "个月";
 	}
 
+	/** As English pages say it: permanent, 30 years, 6 months. */
+	public String english() {
+		if (term == null) {
+			return "permanent";
+		}
+		return term.getMonths() == 0 ? term.getYears() + " years" : term.toTotalMonths() + " months";
+	}
+
 	/** As in the API and the file plan: PERMANENT, 30Y, 6M. */
 	public String code() {
 		if (term == null) {

@@ -186,7 +186,19 @@ public enum Permission {
 	SEE_EVIDENCE_PACKAGES(Role.LEGAL_AFFAIRS, Role.DIRECTOR, Role.DISCIPLINE),
 
 	/** May see the home page's overview of all cases by status and kind. */
-	SEE_CASE_OVERVIEW(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR, Role.DIRECTOR, Role.DISCIPLINE);
+	SEE_CASE_OVERVIEW(Role.CUSTODIAN, Role.LEGAL_AFFAIRS, Role.DEPUTY_DIRECTOR, Role.DIRECTOR, Role.DISCIPLINE),
+
+	/**
+	 * May archive a closed case (归档, ART-13, ART-14): the custodian; the director only to archive one whose
+	 * four-property check failed, with a written reason.
+	 */
+	ARCHIVE_FILES(Role.CUSTODIAN, Role.DIRECTOR),
+
+	/** May see the archived files, their 档号, 保管期限 and four-property reports (ART-13, ART-16). */
+	SEE_ARCHIVES(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
+
+	/** May download an archival package: the custodian who keeps the files (ART-13). */
+	READ_ARCHIVES(Role.CUSTODIAN);
 
 	private final Set<Role> roles;
 

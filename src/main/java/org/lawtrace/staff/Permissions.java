@@ -449,4 +449,31 @@ public final class Permissions {
 	@PreAuthorize("hasAnyRole('LEGAL_AFFAIRS','DIRECTOR','DISCIPLINE')")
 	public @interface SeeEvidencePackages {
 	}
+
+	/**
+	 * {@link Permission#ARCHIVE_FILES}: may archive a closed case (ART-13, ART-14); the director only to override a
+	 * failed four-property check.
+	 */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR')")
+	public @interface ArchiveFiles {
+	}
+
+	/** {@link Permission#SEE_ARCHIVES}: may see the archived files and their reports (ART-13, ART-16). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
+	public @interface SeeArchives {
+	}
+
+	/** {@link Permission#READ_ARCHIVES}: may download an archival package (ART-13). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN')")
+	public @interface ReadArchives {
+	}
 }

@@ -31,7 +31,7 @@ import gov.loc.repository.bagit.verify.BagVerifier;
  * the {@code sm3} manifest name, with BouncyCastle providing the digest), and rewrite a package's files the way a
  * forger would, optionally recomputing the tag manifests to hide the change from them.
  */
-final class Bags {
+public final class Bags {
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -57,7 +57,7 @@ final class Bags {
 	}
 
 	/** Unzips into a new directory and answers the bag's base directory (the zip's one top directory). */
-	static Path unzip(byte[] zip) throws IOException {
+	public static Path unzip(byte[] zip) throws IOException {
 		var dir = Files.createTempDirectory("lawtrace-bag-");
 		Path base = null;
 		try (var in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
@@ -75,7 +75,7 @@ final class Bags {
 	}
 
 	/** Reads and fully validates the bag (completeness, every payload and tag manifest) with gov.loc bagit. */
-	static Bag validate(Path base) throws Exception {
+	public static Bag validate(Path base) throws Exception {
 		if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
 			Security.addProvider(new BouncyCastleProvider());
 		}
@@ -87,7 +87,7 @@ final class Bags {
 	}
 
 	/** The files of a zip by name, in order. */
-	static Map<String, byte[]> entries(byte[] zip) throws IOException {
+	public static Map<String, byte[]> entries(byte[] zip) throws IOException {
 		var files = new LinkedHashMap<String, byte[]>();
 		try (var in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
 			for (ZipEntry e; (e = in.getNextEntry()) != null;) {

@@ -1,5 +1,6 @@
 package org.lawtrace.access;
 
+import org.lawtrace.shared.BagWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

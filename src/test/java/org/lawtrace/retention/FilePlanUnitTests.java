@@ -67,6 +67,8 @@ class FilePlanUnitTests {
 			.isEqualTo(RetentionPeriod.years(10));
 		assertThat(plan.categoryOf(aCase(CaseKind.ADMINISTRATIVE_PENALTY, Procedure.GENERAL, false)).cutOff())
 			.isEqualTo(CutOff.CASE_CLOSED);
+		assertThat(plan.categoryOf(aCase(CaseKind.ADMINISTRATIVE_PENALTY, Procedure.GENERAL, false)).requiredDocuments())
+			.contains(List.of("FILING_APPROVAL"), List.of("PENALTY_DECISION", "NO_PENALTY_DECISION"));
 		assertThat(plan.periodOfDailyRecording()).isEqualTo(RetentionPeriod.years(1));
 		assertThat(plan.dailyRecordingCutOff()).isEqualTo(CutOff.RECORDED);
 	}

@@ -1,4 +1,4 @@
-package org.lawtrace.access;
+package org.lawtrace.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +20,13 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  * Writes a BagIt 1.0 bag (RFC 8493) as a zip, streaming: payload files go through once, digested (SHA-256 and SM3)
  * on the way into the zip, so originals of gigabytes are never held in memory or copied aside. The manifests, the
  * bag declaration and the tag manifests are written last, from the digests gathered. The zip's entries sit under
- * one top directory named after the bag, as BagIt's serialization section asks.
+ * one top directory named after the bag, as BagIt's serialization section asks. Shared by the evidence packages
+ * (access) and the archival packages (retention), ADR 0002.
  */
-final class BagWriter implements AutoCloseable {
+public final class BagWriter implements AutoCloseable {
 
-	static final String SHA256 = "sha256";
-	static final String SM3 = "sm3";
+	public static final String SHA256 = "sha256";
+	public static final String SM3 = "sm3";
 	private static final HexFormat HEX = HexFormat.of();
 	private static final int CHUNK = 256 * 1024;
 
@@ -38,10 +39,10 @@ final class BagWriter implements AutoCloseable {
 	private boolean finished;
 
 	/** What a file digested to while it was written. */
-	record Digests(String sha256, String sm3, long size) {
+	public record Digests(String sha256, String sm3, long size) {
 	}
 
-	BagWriter(OutputStream out, String bagName) {
+	public BagWriter(OutputStream out, String bagName) {
 		this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
 		this.root = bagName + "/";
 	}
@@ -51,7 +52,7 @@ final class BagWriter implements AutoCloseable {
 	 *
 	 * @param path the file's path below {@code data/}, with {@code /} between directories
 	 */
-	Digests addPayload(String path, InputStream content) throws IOException {
+	public Digests addPayload(String path, InputStream content) throws IOException {
 		var full = "data/" + path;
 		// audio-visual originals are compressed already: storing them spares the CPU and keeps the bytes as they are
 		zip.setLevel(Deflater.NO_COMPRESSION);
@@ -62,7 +63,7 @@ final class BagWriter implements AutoCloseable {
 	}
 
 	/** Writes one tag file (metadata, custody, README) outside {@code data/}. */
-	void addTag(String path, byte[] content) throws IOException {
+	public void addTag(String path, byte[] content) throws IOException {
 		zip.setLevel(Deflater.DEFAULT_COMPRESSION);
 		tags.put(path, write(path, new java.io.ByteArrayInputStream(content)));
 	}
@@ -71,7 +72,7 @@ final class BagWriter implements AutoCloseable {
 	 * Writes the bag declaration, {@code bag-info.txt} (with the payload's octet and file count), the payload
 	 * manifests and the tag manifests, and closes the zip; {@code bagInfo} keeps its order.
 	 */
-	void finish(Map<String, String> bagInfo) throws IOException {
+	public void finish(Map<String, String> bagInfo) throws IOException {
 		addTag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8));
 		var info = new StringBuilder();
 		bagInfo.forEach((label, value) -> info.append(label).append(": ").append(value.replace("\n", " ")).append('\n'));
@@ -100,7 +101,7 @@ final class BagWriter implements AutoCloseable {
 	}
 
 	/** RFC 8493 §2.1.3: a manifest names a file with CR, LF and % percent-encoded. */
-	static String encode(String path) {
+	public static String encode(String path) {
 		return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
 	}
 
@@ -122,7 +123,7 @@ final class BagWriter implements AutoCloseable {
 		return new Digests(HEX.formatHex(sha256.digest()), HEX.formatHex(sm3Hash), size);
 	}
 
-	static MessageDigest sha256() {
+	public static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
