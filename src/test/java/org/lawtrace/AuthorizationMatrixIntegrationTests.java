@@ -724,6 +724,9 @@ class AuthorizationMatrixIntegrationTests {
 				case "archives" -> "00000000-0000-0000-0000-0000000a4c1e";
 				// no alarm is needed: the empty note is refused (400) before the alarm is looked up
 				case "alarms" -> "00000000-0000-0000-0000-00000000a1a7";
+				// none is needed either: an empty body is refused (400) before the mark, hold or disposition is looked
+				// up, and reading one that does not exist answers 404 to whoever may read them
+				case "long-term-marks", "long-term", "holds", "dispositions" -> "00000000-0000-0000-0000-0000000d1590";
 				case "tokens" -> ownTokenId(caller);
 				default -> throw new IllegalStateException("No fixture for {id} after /" + segment + "/ in " + template);
 			};

@@ -61,9 +61,9 @@ public class LegalHolds {
 		if (!person.holds(Role.LEGAL_AFFAIRS)) {
 			throw new NotPermitted("只有法制机构可以解除冻结 (only legal affairs releases holds)");
 		}
+		var why = Text.required("reason", reason, 1000, "请说明解除理由 (the reason is required)");
 		var hold = holds.byId(holdId).orElseThrow(() -> new NotFound("hold", holdId));
-		var released = hold.release(person.id(), time.now(),
-				Text.required("reason", reason, 1000, "请说明解除理由 (the reason is required)"));
+		var released = hold.release(person.id(), time.now(), why);
 		if (!holds.release(released)) {
 			throw new org.lawtrace.shared.Conflict("status", "该冻结已解除 (released meanwhile)");
 		}

@@ -79,7 +79,7 @@ class RetentionController {
 	@PostMapping("/long-term-marks/{id}/decision")
 	@Permissions.DecideLongTerm
 	LongTermMark decideMark(@PathVariable UUID id, @RequestBody Decision body, Authentication caller) {
-		return longTerm.decide(id, body.approve(), body.note(), caller.getName());
+		return longTerm.decide(id, required(body.approve(), "approve"), body.note(), caller.getName());
 	}
 
 	/** Every hold, newest first, in force or released. */
@@ -145,14 +145,14 @@ class RetentionController {
 	@PostMapping("/dispositions/{id}/appraisals")
 	@Permissions.AppraiseDispositions
 	Disposition appraise(@PathVariable UUID id, @RequestBody NewAppraisal body, Authentication caller) {
-		return disposal.appraise(id, body.role(), body.agrees(), body.opinion(), caller.getName());
+		return disposal.appraise(id, body.role(), required(body.agrees(), "agrees"), body.opinion(), caller.getName());
 	}
 
 	/** The director approves or refuses a disposition. */
 	@PostMapping("/dispositions/{id}/decision")
 	@Permissions.ApproveDispositions
 	Disposition decide(@PathVariable UUID id, @RequestBody Decision body, Authentication caller) {
-		return disposal.decide(id, body.approve(), body.note(), caller.getName());
+		return disposal.decide(id, required(body.approve(), "approve"), body.note(), caller.getName());
 	}
 
 	/**
@@ -234,9 +234,10 @@ class RetentionController {
 	record Release(@Nullable String reason) {
 	}
 
-	record Decision(boolean approve, @Nullable String note) {
+	/** {@code approve} must be stated: a decision is never taken by default. */
+	record Decision(@Nullable Boolean approve, @Nullable String note) {
 	}
 
-	record NewAppraisal(Disposition.@Nullable AppraiserRole role, boolean agrees, @Nullable String opinion) {
+	record NewAppraisal(Disposition.@Nullable AppraiserRole role, @Nullable Boolean agrees, @Nullable String opinion) {
 	}
 }

@@ -166,8 +166,12 @@ class RetentionPagesController {
 	/** The custodian proposes a disposition of every record on the list that may be disposed of now. */
 	@PostMapping("/retention/dispositions")
 	@Permissions.AppraiseDispositions
-	String propose(Authentication caller, RedirectAttributes redirect) {
+	String propose(@RequestParam(defaultValue = "false") boolean confirm, Authentication caller,
+			RedirectAttributes redirect) {
 		try {
+			if (!confirm) {
+				throw new InvalidInput("confirm", "请确认提出销毁 (confirm the proposal)");
+			}
 			var chosen = disposal.dueList().stream().filter(DueRecord::disposable).map(DueRecord::record).toList();
 			if (chosen.isEmpty()) {
 				throw new org.lawtrace.shared.Conflict("records", "本月没有到期可销毁的记录 (nothing is due for disposition)");
