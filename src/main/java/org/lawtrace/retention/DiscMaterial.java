@@ -7,8 +7,11 @@ import org.lawtrace.shared.ContentDigest;
 
 /**
  * Where the packages a disc may hold come from (ART-17): each source names BagIt zips kept in the write-once store,
- * and which cases and records each holds, so the register can tell which long-term marks are on a disc. The archival
- * packages plug in here as a source of their own; until they exist, evidence packages are the BagIt zips there are.
+ * and which cases and records each holds, so the register can tell which long-term marks are on a disc. Two sources
+ * today: the archival packages ({@link ArchivePackageMaterial}, every version of every archived file), which is what
+ * a long-term marked case's disc should hold, and the evidence packages made for courts and reconsideration bodies
+ * ({@link EvidencePackageMaterial}). Both are BagIt zips in the same custody/items format, so {@code verify-package}
+ * and {@code verify-disc} check either.
  */
 interface DiscMaterial {
 

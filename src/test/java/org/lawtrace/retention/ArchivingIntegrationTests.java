@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
@@ -18,16 +13,13 @@ import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.Patience;
 import org.lawtrace.access.Bags;
-import org.lawtrace.documents.DocumentApi;
 import org.lawtrace.documents.Pdfs;
-import org.lawtrace.recordings.Media;
-import org.lawtrace.recordings.RecordingApi.UploadMetadata;
-import org.lawtrace.recordings.Uploads;
+import org.lawtrace.retention.ArchiveScenario.ArchiveView;
+import org.lawtrace.retention.ArchiveScenario.Finding;
+import org.lawtrace.retention.ArchiveScenario.VersionView;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -41,8 +33,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ArchivingIntegrationTests {
 
 	private static final String PARTY = "东阳市示例食品有限公司";
-	private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-	private static final AtomicInteger SECONDS = new AtomicInteger(3);
 
 	@LocalServerPort
 	int port;
@@ -50,16 +40,14 @@ class ArchivingIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** The recording the last {@link #closedCase} stored. */
-	private String lastRecording;
-
 	@Test
 	@DisplayName("ART-13, ART-14, ART-16.1, ART-16.3: a general-procedure penalty case is archived by the custodian: "
 			+ "permanent, 档号 year-serial, a valid BagIt package whose cover and contents carry the 档号 and 保管期限, "
 			+ "its AV record inside, the four-property report stored; downloads are logged; archiving again is 409; "
 			+ "an approved correction calls for a new package version, the old one stays")
 	void archivesAClosedPenaltyCase() throws Exception {
-		var caseId = closedCase(true);
+		var closed = scenario().closedCase(true);
+		var caseId = closed.caseId();
 		var archive = archive("zhao.min", caseId, null).expectStatus().isCreated()
 			.returnResult(ArchiveView.class).getResponseBody();
 		assertThat(archive.archiveNumber()).matches("\\d{4}-\\d{4}");
@@ -105,7 +93,7 @@ class ArchivingIntegrationTests {
 
 		// ART-14: afterwards only an approved correction changes the case; it marks the file, and the custodian's new
 		// package version is checked like the first while the old one stays
-		var correctionId = Api.as(port, "zhao.min").post().uri("/api/v1/recordings/{id}/corrections", lastRecording)
+		var correctionId = Api.as(port, "zhao.min").post().uri("/api/v1/recordings/{id}/corrections", closed.recordingId())
 			.contentType(MediaType.APPLICATION_JSON).body(new Correction(true, "误关联，实为另案录像")).exchange()
 			.expectStatus().isCreated().returnResult(Api.Created.class).getResponseBody().id();
 		Api.as(port, "liu.yang").post().uri("/api/v1/corrections/{id}/approval", correctionId)
@@ -136,7 +124,7 @@ class ArchivingIntegrationTests {
 			+ "document); the director archives it anyway with a written reason, which the report shows; only the "
 			+ "custodian archives without one, and nobody else at all")
 	void aMissingDocumentBlocksUntilTheDirectorOverrides() {
-		var caseId = closedCase(false);
+		var caseId = scenario().closedCase(false).caseId();
 		var refused = archive("zhao.min", caseId, null).expectStatus().isEqualTo(422).expectBody(Api.Problem.class)
 			.returnResult().getResponseBody();
 		assertThat(refused.field()).isEqualTo("caseId");
@@ -169,8 +157,8 @@ class ArchivingIntegrationTests {
 	@DisplayName("ART-14: archive numbers are given per unit and year in order and never repeat; the queue lists a "
 			+ "closed case until it is archived")
 	void archiveNumbersNeverRepeat() {
-		var first = closedCase(true);
-		var second = closedCase(true);
+		var first = scenario().closedCase(true).caseId();
+		var second = scenario().closedCase(true).caseId();
 		assertThat(page("zhao.min", "/archives/queue")).contains(caseNumber(first), caseNumber(second));
 		assertThat(page("sun.li", "/archives/queue")).contains(caseNumber(first), "批准归档");
 		var a = archive("zhao.min", first, null).expectStatus().isCreated().returnResult(ArchiveView.class)
@@ -183,6 +171,14 @@ class ArchivingIntegrationTests {
 		var all = Api.as(port, "zhou.tao").get().uri("/api/v1/archives?limit=500").exchange().expectStatus().isOk()
 			.returnResult(ArchiveView[].class).getResponseBody();
 		assertThat(java.util.Arrays.stream(all).map(ArchiveView::archiveNumber).toList()).doesNotHaveDuplicates();
+	}
+
+	private ArchiveScenario scenario() {
+		return new ArchiveScenario(port);
+	}
+
+	private RestTestClient.ResponseSpec archive(String user, String caseId, @Nullable String overrideReason) {
+		return scenario().archive(user, caseId, overrideReason);
 	}
 
 	private static int serial(String archiveNumber) {
@@ -205,86 +201,10 @@ class ArchivingIntegrationTests {
 		return html;
 	}
 
-	private RestTestClient.ResponseSpec archive(String user, String caseId, @Nullable String overrideReason) {
-		return Api.as(port, user).post().uri("/api/v1/archives").contentType(MediaType.APPLICATION_JSON)
-			.body(new ArchiveOrder(caseId, overrideReason)).exchange();
-	}
-
-	/**
-	 * A general-procedure penalty case, filed, decided and closed with its documents signed and sealed and a sound
-	 * recording in it; {@code withClosingForm} false leaves out the 结案审批表 the file plan requires.
-	 */
-	private String closedCase(boolean withClosingForm) {
-		var caseId = Api.openCase(port, Api.newCaseNumber());
-		var now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
-		var filing = stage(caseId, "FILING", now.minusHours(2));
-		var decision = stage(caseId, "DECISION", now.minusHours(1));
-		var filingForm = document(caseId, "FILING_APPROVAL", filing, "立案审批表", 1);
-		officersSign(filingForm);
-		var penalty = document(caseId, "PENALTY_DECISION", decision, "行政处罚决定书", 2);
-		confirm(penalty, DocumentApi.Confirmation.seal());
-		var seconds = SECONDS.incrementAndGet();
-		lastRecording = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.unnamed().inCase(caseId)
-			.startedAt(ISO.format(now.minusMinutes(50))).endedAt(ISO.format(now.minusMinutes(50).plusSeconds(seconds))),
-				Media.wav(seconds), "询问录音.wav").expectStatus().isCreated().returnResult(Api.Created.class)
-			.getResponseBody().id();
-		if (withClosingForm) {
-			officersSign(document(caseId, "CLOSING_APPROVAL", null, "结案审批表", 1));
-		}
-		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", caseId).exchange().expectStatus().isOk();
-		return caseId;
-	}
-
-	private String stage(String caseId, String kind, OffsetDateTime at) {
-		return Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new DocumentApi.NewStage(kind, at, List.of("zhang.wei", "li.na"))).exchange()
-			.expectStatus().isCreated().returnResult(DocumentApi.Created.class).getResponseBody().id();
-	}
-
-	private String document(String caseId, String kind, @Nullable String stageId, String title, int pages) {
-		var body = new MultipartBodyBuilder();
-		body.part("metadata", new DocumentApi.DocumentMetadata(kind, caseId, stageId, null, title),
-				MediaType.APPLICATION_JSON);
-		body.part("file", new ByteArrayResource(Pdfs.pages(pages))).filename("scan.pdf")
-			.contentType(MediaType.APPLICATION_PDF);
-		return Api.as(port, "zhang.wei").post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(body.build()).exchange().expectStatus().isCreated()
-			.returnResult(DocumentApi.DocumentView.class).getResponseBody().id();
-	}
-
-	private void officersSign(String documentId) {
-		confirm(documentId, DocumentApi.Confirmation.officer("zhang.wei"));
-		confirm(documentId, DocumentApi.Confirmation.officer("li.na"));
-	}
-
-	private void confirm(String documentId, DocumentApi.Confirmation confirmation) {
-		Api.as(port, "zhang.wei").post().uri("/api/v1/documents/{id}/confirmations", documentId)
-			.contentType(MediaType.APPLICATION_JSON).body(confirmation).exchange().expectStatus().isCreated();
-	}
-
-	record ArchiveOrder(String caseId, @Nullable String overrideReason) {
-	}
-
 	record VersionOrder(String reason) {
 	}
 
 	/** {@code POST /api/v1/recordings/{id}/corrections}: unlink the recording from its case. */
 	record Correction(boolean unlink, String reason) {
 	}
-
-	record ArchiveView(String id, String caseId, String archiveNumber, String retentionPeriod,
-			String retentionPeriodChinese, @Nullable String dueOn, boolean needsNewVersion, List<VersionView> versions) {
-	}
-
-	record VersionView(int version, String sha256, long sizeBytes, boolean passed, @Nullable String overrideReason,
-			@Nullable String overriddenBy, Report report) {
-	}
-
-	record Report(List<Finding> findings, @Nullable String overrideReason) {
-	}
-
-	record Finding(String property, String check, boolean passed, String detail) {
-	}
-
 }

@@ -261,14 +261,78 @@ class DiscIntegrationTests {
 				.contains("当事人提出异议、投诉或信访"));
 	}
 
+	@Test
+	@DisplayName("ART-14, ART-17: a penalty case walked to its archive and marked long-term (approved by the deputy "
+			+ "director in charge) has its archival package flagged among what may go on a disc; the disc's ISO image "
+			+ "lists with xorriso, its verification list passes sha256sum -c, the package passes verify-package and "
+			+ "the disc verify-disc, and the register shows the case on that disc")
+	void archivalPackageOfALongTermCaseGoesOnDisc() throws Exception {
+		var archive = new ArchiveScenario(port).archived();
+		var packageId = archive.id() + "/v1";
+		var reason = "当事人对处罚决定提出异议（档号 " + archive.archiveNumber() + "）";
+		var mark = Api.as(port, CUSTODIAN).post().uri("/api/v1/retention/long-term-marks")
+			.contentType(MediaType.APPLICATION_JSON).body(new DiscApi.NewMark("CASE", archive.caseId(), "OBJECTION", reason))
+			.exchange().expectStatus().isCreated().expectBody(DiscApi.Mark.class).returnResult().getResponseBody();
+		// he.jun is in charge of other units than the handling team: only liu.yang (or the director) decides
+		Api.as(port, "he.jun").post().uri("/api/v1/retention/long-term-marks/{id}/decision", mark.id())
+			.contentType(MediaType.APPLICATION_JSON).body(new DiscApi.Decision(true, "同意")).exchange()
+			.expectStatus().isForbidden();
+		Api.as(port, "liu.yang").post().uri("/api/v1/retention/long-term-marks/{id}/decision", mark.id())
+			.contentType(MediaType.APPLICATION_JSON).body(new DiscApi.Decision(true, "同意长期保存")).exchange()
+			.expectStatus().isOk();
+
+		assertThat(candidates()).filteredOn(c -> c.kind().equals(ArchivePackageMaterial.KIND)
+				&& c.id().equals(packageId)).singleElement().satisfies(c -> {
+					assertThat(c.longTerm()).isTrue();
+					assertThat(c.title()).contains(archive.archiveNumber());
+				});
+		var disc = make(ArchivePackageMaterial.KIND, packageId);
+		var name = disc.items().get(0).nameInImage();
+		assertThat(disc.items()).singleElement().satisfies(i -> {
+			assertThat(i.sourceKind()).isEqualTo(ArchivePackageMaterial.KIND);
+			assertThat(i.sourceId()).isEqualTo(packageId);
+			assertThat(i.sha256()).isEqualTo(archive.versions().get(0).sha256());
+			assertThat(name).isEqualTo("packages/archive-" + archive.archiveNumber() + "-" + archive.id().substring(0, 8)
+					+ "-v1.zip");
+		});
+		var image = download(disc);
+
+		var listing = run(List.of("xorriso", "-indev", image.toString(), "-ls", "/", "/packages"), null);
+		assertThat(listing.exit()).as(listing.output()).isZero();
+		assertThat(listing.output()).contains("'SHA256SUMS'").contains("'VERIFICATION.txt'")
+			.contains("'" + name.substring("packages/".length()) + "'");
+		var extracted = Files.createTempDirectory(temp, "disc-").resolve("disc");
+		var extract = run(List.of("xorriso", "-indev", image.toString(), "-osirrox", "on", "-extract", "/",
+				extracted.toString()), null);
+		assertThat(extract.exit()).as(extract.output()).isZero();
+		var sums = run(List.of("sha256sum", "-c", "--strict", "SHA256SUMS"), extracted);
+		assertThat(sums.exit()).as(sums.output()).isZero();
+		assertThat(sums.output()).contains(name + ": OK");
+
+		var pkg = command(out -> VerifyPackageCommand.run(new String[] { extracted.resolve(name).toString() }, out, out));
+		assertThat(pkg.exit()).as(pkg.output()).isZero();
+		var fromImage = command(out -> VerifyDiscCommand.run(new String[] { image.toString() }, out, out));
+		assertThat(fromImage.exit()).as(fromImage.output()).isZero();
+		assertThat(fromImage.output()).contains(name + ": verify-package").contains("VERIFIED");
+		var fromMount = command(out -> VerifyDiscCommand.run(new String[] { extracted.toString() }, out, out));
+		assertThat(fromMount.exit()).as(fromMount.output()).isZero();
+
+		assertThat(marked()).filteredOn(m -> reason.equals(m.reason())).singleElement()
+			.satisfies(m -> assertThat(m.discLabels()).containsExactly(disc.label()));
+	}
+
 	private List<DiscApi.Marked> marked() {
 		return List.of(Api.as(port, "sun.li").get().uri("/api/v1/discs/marked").exchange().expectStatus().isOk()
 			.expectBody(DiscApi.Marked[].class).returnResult().getResponseBody());
 	}
 
 	private DiscApi.Disc make(String packageId) {
+		return make("EVIDENCE_PACKAGE", packageId);
+	}
+
+	private DiscApi.Disc make(String kind, String packageId) {
 		return Api.as(port, CUSTODIAN).post().uri("/api/v1/discs").contentType(MediaType.APPLICATION_JSON)
-			.body(new DiscApi.Order(List.of(new DiscApi.Choice("EVIDENCE_PACKAGE", packageId)))).exchange()
+			.body(new DiscApi.Order(List.of(new DiscApi.Choice(kind, packageId)))).exchange()
 			.expectStatus().isCreated().expectBody(DiscApi.Disc.class).returnResult().getResponseBody();
 	}
 
