@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealDatabaseAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lawtrace.demo=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "lawtrace.demo=true",
+		// read-backs of disc images the tests write under the temporary folder
+		"lawtrace.retention.disc-read-roots=/media,/mnt,/run/media,${java.io.tmpdir}" })
 @ContextConfiguration(initializers = FreshDatabase.class)
 @Import(LawTraceIntegrationTest.Clocks.class)
 public @interface LawTraceIntegrationTest {

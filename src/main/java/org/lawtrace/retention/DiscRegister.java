@@ -54,12 +54,15 @@ public class DiscRegister {
 	private final Period recheckEvery;
 	private final LongTermPreservation longTerm;
 	private final Subjects subjects;
+	private final List<String> readRoots;
 
 	DiscRegister(Discs discs, List<DiscMaterial> material, BlobStore store, DiscImages images, Xorriso xorriso,
 			StaffDirectory staff, BureauTime time, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions,
 			@Value("${lawtrace.retention.disc-recheck-every:P1Y}") Period recheckEvery, LongTermPreservation longTerm,
-			Subjects subjects) {
+			Subjects subjects,
+			@Value("${lawtrace.retention.disc-read-roots:/media,/mnt,/run/media}") List<String> readRoots) {
+		this.readRoots = List.copyOf(readRoots);
 		this.longTerm = longTerm;
 		this.subjects = subjects;
 		this.discs = discs;
@@ -292,7 +295,8 @@ public class DiscRegister {
 		}
 		var disc = require(id);
 		requireReadable();
-		try (var reading = DiscReading.ofServerPath(path.strip(), xorriso.extract(), xorriso.timeout())) {
+		try (var reading = DiscReading.ofServerPath(path.strip(), readRoots, xorriso.extract(),
+				xorriso.timeout())) {
 			return record(disc, reading, path.strip(), by);
 		}
 	}

@@ -60,8 +60,49 @@ public final class DiscReading implements AutoCloseable {
 	}
 
 	/** A server-side path the custodian points to (a mounted drive, or an image copied there). */
-	public static DiscReading ofServerPath(String isoOrDirectory, List<String> extract, Duration timeout) {
-		return of(isoOrDirectory, extract, timeout);
+	public static DiscReading ofServerPath(String isoOrDirectory, List<String> roots, List<String> extract,
+			Duration timeout) {
+		return of(withinRoots(isoOrDirectory, roots).toString(), extract, timeout);
+	}
+
+	/**
+	 * A read-back path must lie under one of the roots the bureau set for mounted discs and read-back images, before
+	 * and after following links: the custodian may point at a disc, not probe the server's files, so a path outside
+	 * them is refused with the same answer whether it exists or not.
+	 */
+	static Path withinRoots(String given, List<String> roots) {
+		var refused = new InvalidInput("path", "只能读取光盘挂载目录或读回镜像目录之下的路径 (only paths under "
+				+ "lawtrace.retention.disc-read-roots may be read back: " + String.join(", ", roots) + ")");
+		Path path;
+		try {
+			path = Path.of(given).toAbsolutePath().normalize();
+		}
+		catch (java.nio.file.InvalidPathException e) {
+			throw refused;
+		}
+		var normalizedRoots = roots.stream().filter(r -> !r.isBlank()).map(r -> Path.of(r.strip()).toAbsolutePath().normalize())
+			.toList();
+		if (normalizedRoots.stream().noneMatch(path::startsWith)) {
+			throw refused;
+		}
+		Path real;
+		try {
+			real = path.toRealPath();
+		}
+		catch (IOException e) {
+			throw new InvalidInput("path", "no such image file or directory: " + given);
+		}
+		for (var root : normalizedRoots) {
+			try {
+				if (real.startsWith(root.toRealPath())) {
+					return real;
+				}
+			}
+			catch (IOException missingRoot) {
+				// a root that does not exist holds nothing
+			}
+		}
+		throw refused;
 	}
 
 	static DiscReading unpack(Path image, ContentDigest digest, List<String> extract, Duration timeout, Path under) {
