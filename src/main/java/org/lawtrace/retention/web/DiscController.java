@@ -87,6 +87,10 @@ class DiscController {
 		return ResponseEntity.created(URI.create("/api/v1/discs/" + disc.id())).body(view(disc));
 	}
 
+	/**
+	 * One disc of the register: its label, the image's digest, the packages it holds, where it is kept, when it was
+	 * burned and every read-back with its findings. 404 for an unknown id.
+	 */
 	@GetMapping("/{id}")
 	@Permissions.SeeDiscs
 	DiscView one(@PathVariable UUID id) {

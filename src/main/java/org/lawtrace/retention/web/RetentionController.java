@@ -112,6 +112,10 @@ class RetentionController {
 		return disposal.dueList().stream().map(DueView::of).toList();
 	}
 
+	/**
+	 * Every disposition (销毁), newest first, with its records, appraisals, the director's decision and what was
+	 * destroyed. For the custodian, legal affairs, the director and the discipline unit.
+	 */
 	@GetMapping("/dispositions")
 	@Permissions.SeeDispositions
 	List<Disposition> dispositions() {
@@ -135,6 +139,10 @@ class RetentionController {
 		return ResponseEntity.created(URI.create("/api/v1/retention/dispositions/" + d.id())).body(d);
 	}
 
+	/**
+	 * One disposition: its records, the appraisal opinions, the director's decision and, once carried out, each
+	 * record's tombstone. 404 for an unknown id.
+	 */
 	@GetMapping("/dispositions/{id}")
 	@Permissions.SeeDispositions
 	Disposition disposition(@PathVariable UUID id) {
