@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Finds the records whose retention period has run out by a day (ART-16): the records of each closed case, counted
  * from the cut-off of its file plan row (a case's recordings inherit the case file's period, ART-16.3), and the daily
  * recordings linked to no case, counted from their recording (at least a year, ART-16.2). Permanent rows are never
- * due. A row counted from archiving is not due here until archiving dates are known to this list.
+ * due. A row counted from archiving (归档之日) is counted from the day the file was archived, and a case not yet
+ * archived under such a row is not due at all: its period has not begun.
  */
 @Component
 class DueRecords {
@@ -37,9 +38,11 @@ class DueRecords {
 	private final RecordingDerivatives derivatives;
 	private final DocumentCatalog documents;
 	private final BureauTime time;
+	private final Archives archives;
 
 	DueRecords(FilePlan plan, CaseOutlines outlines, CaseManagement cases, RecordingCatalog recordings,
-			RecordingDerivatives derivatives, DocumentCatalog documents, BureauTime time) {
+			RecordingDerivatives derivatives, DocumentCatalog documents, BureauTime time, Archives archives) {
+		this.archives = archives;
 		this.plan = plan;
 		this.outlines = outlines;
 		this.cases = cases;
@@ -71,10 +74,16 @@ class DueRecords {
 
 	private void ofCase(Case c, LocalDate day, List<DueRecord> due) {
 		var row = plan.categoryOf(c);
-		if (row.period().permanent() || row.cutOff() != CutOff.CASE_CLOSED || c.closedOn() == null) {
+		if (row.period().permanent()) {
 			return;
 		}
-		var cutOff = c.closedOn();
+		var archivedOn = row.cutOff() == CutOff.ARCHIVED
+				? archives.byCase(c.id()).map(f -> LocalDate.ofInstant(f.archivedAt(), time.zone())).orElse(null)
+				: null;
+		var cutOff = cutOffOf(row.cutOff(), c.closedOn(), archivedOn);
+		if (cutOff == null) {
+			return;
+		}
 		var dueOn = row.period().dueOn(cutOff).orElseThrow();
 		if (dueOn.isAfter(day)) {
 			return;
@@ -95,6 +104,18 @@ class DueRecords {
 		for (var r : recordingsOf(c.id(), null)) {
 			due.add(recording(r, c, recordingPeriod, cutOff, recordingDue.get()));
 		}
+	}
+
+	/**
+	 * The day a case file's period runs from under its row's cut-off: the closing, or the archiving; null while that
+	 * has not happened (a row counted from archiving has not begun for a file not archived yet).
+	 */
+	static @Nullable LocalDate cutOffOf(CutOff cutOff, @Nullable LocalDate closedOn, @Nullable LocalDate archivedOn) {
+		return switch (cutOff) {
+			case CASE_CLOSED -> closedOn;
+			case ARCHIVED -> archivedOn;
+			case RECORDED -> null;
+		};
 	}
 
 	private void dailyRecordings(LocalDate day, List<DueRecord> due) {

@@ -2,6 +2,7 @@ package org.lawtrace.retention;
 
 import java.time.Clock;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.storage.RetentionLocks;
 import org.slf4j.Logger;
@@ -27,7 +29,10 @@ import org.springframework.stereotype.Component;
  * it covers (ART-16, ART-17): a hold by {@code lawtrace.retention.hold-lock}, a long-term mark by
  * {@code lawtrace.retention.long-term-lock}, counted from now; COMPLIANCE retention only ever moves later, so a
  * released hold shortens nothing, and the application's own refusal to dispose of held or marked records does not
- * depend on it. On a filesystem store there is nothing to set.
+ * depend on it. Archiving locks the file's package version and the case's records until the file's period has
+ * run out from its cut-off (a permanent file by {@code lawtrace.retention.long-term-lock} from now), so a blob a
+ * disposition could not lawfully destroy yet cannot be deleted in the bucket either. On a filesystem store there is
+ * nothing to set.
  */
 @Component
 class RetentionLockExtension {
@@ -42,10 +47,15 @@ class RetentionLockExtension {
 	private final Clock clock;
 	private final Period holdLock;
 	private final Period longTermLock;
+	private final Archives archives;
+	private final ZoneId zone;
 
 	RetentionLockExtension(RetentionLocks locks, RecordingCatalog recordings, RecordingDerivatives derivatives,
 			DocumentCatalog documents, Clock clock, @Value("${lawtrace.retention.hold-lock:P5Y}") Period holdLock,
-			@Value("${lawtrace.retention.long-term-lock:P100Y}") Period longTermLock) {
+			@Value("${lawtrace.retention.long-term-lock:P100Y}") Period longTermLock, Archives archives,
+			BureauTime time) {
+		this.archives = archives;
+		this.zone = time.zone();
 		this.locks = locks;
 		this.recordings = recordings;
 		this.derivatives = derivatives;
@@ -64,6 +74,28 @@ class RetentionLockExtension {
 	void on(RetentionEvents.LongTermMarkDecided e) {
 		if (e.approved()) {
 			extend(e.subject(), longTermLock);
+		}
+	}
+
+	/** ART-16: each package version (a later one too) and the case's records are kept for the file's period. */
+	@ApplicationModuleListener
+	void on(CaseArchived e) {
+		archives.byId(e.archiveId()).ifPresent(this::lockArchived);
+	}
+
+	void lockArchived(ArchiveFile file) {
+		var until = file.dueOn() != null ? file.dueOn().atStartOfDay(zone).toInstant()
+				: clock.instant().atOffset(ZoneOffset.UTC).plus(longTermLock).toInstant();
+		var blobs = new ArrayList<ContentDigest>();
+		file.versions().forEach(v -> blobs.add(v.digest()));
+		blobs.addAll(blobsOf(Subject.ofCase(file.caseId().id())));
+		var set = 0;
+		for (var digest : blobs) {
+			set += locks.retainAtLeast(digest, until).stream().filter(RetentionLocks.Locked::set).count();
+		}
+		if (set > 0) {
+			log.info("Object Lock retention of {} object(s) of archived file {} set to at least {}", set,
+					file.archiveNumber(), until);
 		}
 	}
 
