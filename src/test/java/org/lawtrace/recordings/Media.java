@@ -90,6 +90,18 @@ public final class Media {
 		return b.array();
 	}
 
+	/**
+	 * A WAV like {@link #wav(int)} whose last samples carry {@code seed}, so tests sharing one application (and one
+	 * write-once store) never upload the same bytes twice and find them already stored.
+	 */
+	public static byte[] wav(int seconds, long seed) {
+		var copy = wav(seconds);
+		for (var i = 0; i < 8; i++) {
+			copy[copy.length - 1 - i] = (byte) (seed >>> (8 * i));
+		}
+		return copy;
+	}
+
 	/** An ELF executable's first bytes followed by junk: what a renamed program looks like. */
 	public static byte[] executable() {
 		var bytes = new byte[4096];

@@ -56,7 +56,7 @@ final class ArchiveScenario {
 		var seconds = SECONDS.incrementAndGet();
 		var recording = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.unnamed().inCase(caseId)
 			.startedAt(ISO.format(now.minusMinutes(50))).endedAt(ISO.format(now.minusMinutes(50).plusSeconds(seconds))),
-				Media.wav(seconds), "询问录音.wav").expectStatus().isCreated().returnResult(Api.Created.class)
+				Media.wav(seconds, System.nanoTime()), "询问录音.wav").expectStatus().isCreated().returnResult(Api.Created.class)
 			.getResponseBody().id();
 		if (withClosingForm) {
 			officersSign(document(caseId, "CLOSING_APPROVAL", null, "结案审批表", 1));
