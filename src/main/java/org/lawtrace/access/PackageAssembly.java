@@ -1,17 +1,14 @@
 package org.lawtrace.access;
 
 import org.lawtrace.shared.BagWriter;
+import org.lawtrace.storage.WrittenBlob;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.audit.AuditLog;
@@ -34,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PackageAssembly {
 
-	private static final int PIPE = 1024 * 1024;
 
 	private final BlobStore store;
 	private final StaffDirectory staff;
@@ -55,46 +51,11 @@ class PackageAssembly {
 			String recipient, String purpose, @Nullable Case theCase, StaffMember maker, Instant now) {
 		var bagInfo = bagInfo(id, kind, recipient, purpose, theCase, maker, now);
 		var items = items(id, kind, recipient, purpose, theCase, maker, now, chosen);
-		var failure = new AtomicReference<@Nullable RuntimeException>();
-		try (var in = new PipedInputStream(PIPE)) {
-			var out = new PipedOutputStream(in);
-			var writer = new Thread(() -> {
-				try (out; var bag = new BagWriter(out, "evidence-package-" + id)) {
-					writeBag(bag, chosen, custody, bagInfo, items);
-				}
-				catch (IOException e) {
-					failure.set(new UncheckedIOException(e));
-				}
-				catch (RuntimeException e) {
-					failure.set(e);
-				}
-			}, "evidence-package-" + id);
-			writer.start();
-			try (var staged = store.stage(in, null)) {
-				join(writer);
-				if (failure.get() != null) {
-					throw failure.get();
-				}
-				return staged.commit().digest();
+		return WrittenBlob.store(store, "evidence-package-" + id, out -> {
+			try (var bag = new BagWriter(out, "evidence-package-" + id)) {
+				writeBag(bag, chosen, custody, bagInfo, items);
 			}
-			finally {
-				in.close();
-				join(writer);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static void join(Thread writer) {
-		try {
-			writer.join();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while packing", e);
-		}
+		});
 	}
 
 	private void writeBag(BagWriter bag, List<ChosenItem> chosen, AuditLog.CustodyExtract custody,

@@ -1,9 +1,6 @@
 package org.lawtrace.retention;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import org.lawtrace.documents.DocumentVersion;
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.retention.ArchiveReport.Property;
 import org.lawtrace.shared.BagWriter;
+import org.lawtrace.storage.WrittenBlob;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.ContentDigest;
 import org.lawtrace.staff.StaffDirectory;
@@ -43,7 +41,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveAssembly {
 
-	private static final int PIPE = 1024 * 1024;
 
 	private final BlobStore store;
 	private final CaseFile caseFile;
@@ -94,46 +91,12 @@ class ArchiveAssembly {
 		contents.recordings().forEach(r -> subjects.add(new AuditLog.Subject("RECORDING", r.id().id().toString())));
 		var custody = audit.custodyExtract(subjects);
 		var report = new AtomicReference<ArchiveReport>();
-		var failure = new AtomicReference<@Nullable RuntimeException>();
-		try (var in = new PipedInputStream(PIPE)) {
-			var out = new PipedOutputStream(in);
-			var writer = new Thread(() -> {
-				try (out; var bag = new BagWriter(out, "archive-" + archive.archiveNumber() + "-v" + version)) {
-					report.set(write(bag, archive, version, c, file, contents, early, overrideReason, by, custody));
-				}
-				catch (IOException e) {
-					failure.set(new UncheckedIOException(e));
-				}
-				catch (RuntimeException e) {
-					failure.set(e);
-				}
-			}, "archive-package-" + archive.archiveNumber());
-			writer.start();
-			try (var staged = store.stage(in, null)) {
-				join(writer);
-				if (failure.get() != null) {
-					throw failure.get();
-				}
-				return new Packed(staged.commit().digest(), report.get());
+		var digest = WrittenBlob.store(store, "archive-package-" + archive.archiveNumber(), out -> {
+			try (var bag = new BagWriter(out, "archive-" + archive.archiveNumber() + "-v" + version)) {
+				report.set(write(bag, archive, version, c, file, contents, early, overrideReason, by, custody));
 			}
-			finally {
-				in.close();
-				join(writer);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static void join(Thread writer) {
-		try {
-			writer.join();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while packing", e);
-		}
+		});
+		return new Packed(digest, report.get());
 	}
 
 	private ArchiveReport write(BagWriter bag, ArchiveFile archive, int version, Case c, CaseFileContents file,
