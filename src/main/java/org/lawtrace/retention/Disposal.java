@@ -47,11 +47,14 @@ public class Disposal {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate each;
 	private final DestructionRegister register;
+	private final Archives archives;
 
 	Disposal(DueRecords due, Dispositions dispositions, Tombstones tombstones, LegalHolds holds,
 			LongTermPreservation longTerm, BlobDestruction destruction, StaffDirectory staff, BureauTime time,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, DestructionRegister register) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, DestructionRegister register,
+			Archives archives) {
 		this.register = register;
+		this.archives = archives;
 		this.due = due;
 		this.dispositions = dispositions;
 		this.tombstones = tombstones;
@@ -74,8 +77,10 @@ public class Disposal {
 		var proposed = dispositions.onOpenDispositions();
 		var held = holds.inForce();
 		var kept = longTerm.approvedSubjects();
-		return due.dueBy(time.today()).stream()
-			.filter(r -> !destroyed.contains(r.record()))
+		var list = due.dueBy(time.today()).stream().filter(r -> !destroyed.contains(r.record())).toList();
+		var archived = archives.archivedAmong(
+				list.stream().map(DueRecord::caseId).filter(java.util.Objects::nonNull).distinct().toList());
+		return list.stream()
 			.map(r -> {
 				if (held.stream().anyMatch(h -> LegalHolds.covers(h, r.record(), r.caseId()))) {
 					return r.withheld(DueRecord.Withheld.HELD);
@@ -83,6 +88,9 @@ public class Disposal {
 				if (kept.contains(Subject.of(r.record()))
 						|| r.caseId() != null && kept.contains(Subject.ofCase(r.caseId().id()))) {
 					return r.withheld(DueRecord.Withheld.LONG_TERM);
+				}
+				if (r.caseId() != null && archived.contains(r.caseId().id())) {
+					return r.withheld(DueRecord.Withheld.ARCHIVED);
 				}
 				return proposed.contains(r.record()) ? r.withheld(DueRecord.Withheld.PROPOSED) : r;
 			})
@@ -215,6 +223,12 @@ public class Disposal {
 			// a hold or a mark placed after the approval still stops it (ART-16, ART-17)
 			items.forEach(i -> dispositions.outcome(d.id(), i.position(), "WITHHELD", null,
 					holds.held(record, caseId) ? "hold in force" : "long-term mark approved", null));
+			return new int[] { 0, 0 };
+		}
+		if (caseId != null && archives.archived(caseId)) {
+			// archived after the approval: its archival package holds a copy a disposition cannot destroy yet
+			items.forEach(i -> dispositions.outcome(d.id(), i.position(), "WITHHELD", null,
+					"case file archived: its archival package holds a copy", null));
 			return new int[] { 0, 0 };
 		}
 		var destroyed = 0;
