@@ -24,7 +24,7 @@ public final class VerifyDiscCommand {
 			return 2;
 		}
 		var xorriso = System.getenv().getOrDefault("LAWTRACE_XORRISO", "xorriso");
-		try (var disc = DiscReading.of(args[0], Xorriso.extract(xorriso), Duration.ofHours(2))) {
+		try (var disc = DiscReading.ofOperatorPath(args[0], Xorriso.extract(xorriso), Duration.ofHours(2))) {
 			if (disc.imageDigest() != null) {
 				out.println("image SHA-256 " + disc.imageDigest().sha256() + ", " + disc.imageDigest().sizeBytes()
 						+ " bytes");

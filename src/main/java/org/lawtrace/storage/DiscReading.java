@@ -38,11 +38,12 @@ public final class DiscReading implements AutoCloseable {
 	/**
 	 * A disc as the operator names it: a directory (a mounted disc) is read in place; a file is taken for an image and
 	 * unpacked into the system's temporary directory by {@code extract} ({@link DiscImages#IMAGE},
-	 * {@link DiscImages#TARGET} replaced). For {@code verify-disc}, which runs with no server and no store.
+	 * {@link DiscImages#TARGET} replaced). For {@code verify-disc}, run by an operator who already reads the server's files;
+	 * a path a user of the server gives goes through {@link #ofServerPath} and its read-back roots.
 	 *
 	 * @throws InvalidInput on field {@code image} when there is no such file or directory, or it cannot be unpacked.
 	 */
-	public static DiscReading of(String isoOrDirectory, List<String> extract, Duration timeout) {
+	public static DiscReading ofOperatorPath(String isoOrDirectory, List<String> extract, Duration timeout) {
 		var path = Path.of(isoOrDirectory);
 		if (Files.isDirectory(path)) {
 			return new DiscReading(path, null, false);
@@ -62,7 +63,7 @@ public final class DiscReading implements AutoCloseable {
 	/** A server-side path the custodian points to (a mounted drive, or an image copied there). */
 	public static DiscReading ofServerPath(String isoOrDirectory, List<String> roots, List<String> extract,
 			Duration timeout) {
-		return of(withinRoots(isoOrDirectory, roots).toString(), extract, timeout);
+		return ofOperatorPath(withinRoots(isoOrDirectory, roots).toString(), extract, timeout);
 	}
 
 	/**

@@ -67,7 +67,7 @@ class DiscVerificationUnitTests {
 	}
 
 	private DiscVerification.Result check() {
-		try (var reading = DiscReading.of(disc.toString(), Xorriso.extract("xorriso"), Duration.ofMinutes(1))) {
+		try (var reading = DiscReading.ofOperatorPath(disc.toString(), Xorriso.extract("xorriso"), Duration.ofMinutes(1))) {
 			return DiscVerification.run(reading);
 		}
 	}
