@@ -5,7 +5,6 @@ import static org.lawtrace.shared.DatabaseTime.instant;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.lawtrace.shared.CaseNumber;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.UnitId;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional(readOnly = true)
 public class CaseOutlines {
-
-	private static final int CHUNK = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -73,24 +69,22 @@ public class CaseOutlines {
 			.query((rs, n) -> handlers.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(new StaffId(rs.getObject(2, UUID.class))))
 			.list();
+		// who was present comes with each stage (an index lookup per stage inside the database), not in a second round
+		// of queries by lists of stage ids
 		var stageRows = jdbc.sql("""
-				select id, case_id, kind, started_at, ended_at from cases_stage
-				where case_id between :first and :last order by case_id, started_at""")
+				select s.id, s.case_id, s.kind, s.started_at, s.ended_at,
+				       (select array_agg(sp.staff_id) from cases_stage_present sp where sp.stage_id = s.id) as present
+				from cases_stage s where s.case_id between :first and :last order by s.case_id, s.started_at""")
 			.param("first", first.id()).param("last", last.id())
 			.query((rs, n) -> new StageRow(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
 					StageKind.valueOf(rs.getString("kind")), instant(rs.getObject("started_at", OffsetDateTime.class)),
-					instant(rs.getObject("ended_at", OffsetDateTime.class))))
+					instant(rs.getObject("ended_at", OffsetDateTime.class)), staff(rs.getArray("present"))))
 			.list();
-		var present = new HashMap<UUID, List<StaffId>>();
-		inChunks("select stage_id, staff_id from cases_stage_present where stage_id in ",
-				stageRows.stream().map(StageRow::id).toList(),
-				(rs, n) -> present.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-					.add(new StaffId(rs.getObject(2, UUID.class))));
 		var stages = new HashMap<UUID, List<StageOutline>>();
 		for (var st : stageRows) {
 			stages.computeIfAbsent(st.caseId(), k -> new ArrayList<>())
 				.add(new StageOutline(new StageId(st.id()), st.kind(), st.start(), st.end(),
-						present.getOrDefault(st.id(), List.of())));
+						st.present()));
 		}
 		var outlines = new ArrayList<CaseOutline>(cases.size());
 		cases.forEach((id, c) -> outlines.add(new CaseOutline(new CaseId(id), c.caseNumber(), c.title(), c.kind(),
@@ -98,22 +92,21 @@ public class CaseOutlines {
 		return outlines;
 	}
 
-	/**
-	 * Rows of a child table keyed by ids of the range, in chunks of explicit ids: joining on the range instead made
-	 * PostgreSQL scan the whole child table once per range (a hash join); lists of ids use the index on both
-	 * databases.
-	 */
-	private void inChunks(String sql, List<UUID> ids, RowMapper<?> row) {
-		for (var from = 0; from < ids.size(); from += CHUNK) {
-			var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-			var marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-			jdbc.sql(sql + "(" + marks + ")").params(chunk.toArray()).query(row).list();
+	/** The ids in an array a query aggregated ({@code array_agg}), none when it aggregated no rows. */
+	private static List<StaffId> staff(java.sql.@Nullable Array ids) throws java.sql.SQLException {
+		if (ids == null) {
+			return List.of();
 		}
+		var people = new ArrayList<StaffId>();
+		for (var id : (Object[]) ids.getArray()) {
+			people.add(new StaffId((UUID) id));
+		}
+		return people;
 	}
 
 	private record CaseRow(CaseNumber caseNumber, String title, boolean open, CaseKind kind, UnitId unit, Instant openedAt, boolean hasParty) {
 	}
 
-	private record StageRow(UUID id, UUID caseId, StageKind kind, Instant start, @Nullable Instant end) {
+	private record StageRow(UUID id, UUID caseId, StageKind kind, Instant start, @Nullable Instant end, List<StaffId> present) {
 	}
 }

@@ -36,36 +36,38 @@ public class RecordingOutlines {
 
 	/** The recordings now linked to a case with {@code first <= id <= last}. */
 	public List<RecordingOutline> ofCasesBetween(CaseId first, CaseId last) {
-		var rows = jdbc.sql("""
-				select r.id as revision_id, r.recording_id, r.case_id, r.recorded_by, r.device_serial, r.started_at,
-				       r.ended_at, r.device_finding, rec.kind, rec.uploaded_at
+		// each revision's stages come with it (an index lookup inside the database), not in a second round of
+		// queries by lists of revision ids
+		return jdbc.sql("""
+				select r.recording_id, r.case_id, r.recorded_by, r.device_serial, r.started_at, r.ended_at,
+				       r.device_finding, rec.kind, rec.uploaded_at,
+				       (select array_agg(s.stage_id) from recordings_revision_stage s where s.revision_id = r.id) as stages
 				from recordings_revision r join recordings_recording rec on rec.id = r.recording_id
 				where r.current and r.case_id between :first and :last""")
 			.param("first", first.id()).param("last", last.id())
-			.query((rs, n) -> new Row(rs.getObject("revision_id", UUID.class), rs.getObject("recording_id", UUID.class),
-					rs.getObject("case_id", UUID.class), RecordingKind.valueOf(rs.getString("kind")),
-					new StaffId(rs.getObject("recorded_by", UUID.class)), rs.getString("device_serial"),
-					instant(rs.getObject("started_at", OffsetDateTime.class)),
-					instant(rs.getObject("ended_at", OffsetDateTime.class)),
-					instant(rs.getObject("uploaded_at", OffsetDateTime.class)), rs.getString("device_finding")))
+			.query((rs, n) -> {
+				var finding = rs.getString("device_finding");
+				return new RecordingOutline(new RecordingId(rs.getObject("recording_id", UUID.class)),
+						RecordingKind.valueOf(rs.getString("kind")), new CaseId(rs.getObject("case_id", UUID.class)),
+						new StaffId(rs.getObject("recorded_by", UUID.class)), rs.getString("device_serial"),
+						instant(rs.getObject("started_at", OffsetDateTime.class)),
+						instant(rs.getObject("ended_at", OffsetDateTime.class)),
+						instant(rs.getObject("uploaded_at", OffsetDateTime.class)),
+						finding == null ? null : DeviceFinding.valueOf(finding), stages(rs.getArray("stages")));
+			})
 			.list();
-		var stages = new HashMap<UUID, List<StageId>>();
-		var revisions = rows.stream().map(Row::revision).toList();
-		for (var from = 0; from < revisions.size(); from += CHUNK) {
-			var chunk = revisions.subList(from, Math.min(revisions.size(), from + CHUNK));
-			jdbc.sql("select revision_id, stage_id from recordings_revision_stage where revision_id in ("
-					+ String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")
-				.params(chunk.toArray())
-				.query((rs, n) -> stages.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-					.add(new StageId(rs.getObject(2, UUID.class))))
-				.list();
+	}
+
+	/** The stage ids a query aggregated ({@code array_agg}), none when it aggregated no rows. */
+	private static List<StageId> stages(java.sql.@Nullable Array ids) throws java.sql.SQLException {
+		if (ids == null) {
+			return List.of();
 		}
-		return rows.stream()
-			.map(r -> new RecordingOutline(new RecordingId(r.recording()), r.kind(), new CaseId(r.caseId()),
-					r.recordedBy(), r.deviceSerial(), r.start(), r.end(), r.uploadedAt(),
-					r.deviceFinding() == null ? null : DeviceFinding.valueOf(r.deviceFinding()),
-					stages.getOrDefault(r.revision(), List.of())))
-			.toList();
+		var stages = new ArrayList<StageId>();
+		for (var id : (Object[]) ids.getArray()) {
+			stages.add(new StageId((UUID) id));
+		}
+		return stages;
 	}
 
 	/** The cases a recording is or ever was linked to, so a move re-judges the case it left as well. */
@@ -135,10 +137,5 @@ public class RecordingOutlines {
 	private static RecordingFacts head(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new RecordingFacts(new RecordingId(rs.getObject("id", UUID.class)), rs.getString("sha256").strip(),
 				rs.getLong("size_bytes"), rs.getString("sm3") == null ? null : rs.getString("sm3").strip(), List.of());
-	}
-
-	private record Row(UUID revision, UUID recording, UUID caseId, RecordingKind kind, StaffId recordedBy,
-			@Nullable String deviceSerial, Instant start, Instant end, Instant uploadedAt,
-			@Nullable String deviceFinding) {
 	}
 }
