@@ -279,15 +279,24 @@ public class InspectionLedger {
 	}
 
 	private Check check(Review r, Map<StaffId, String> names, Map<UnitId, String> units, Map<UUID, String> planTitles) {
-		var recording = recordings.require(new RecordingId(r.recordId()));
-		var caseId = recording.current().caseId();
-		var caseNumber = caseId == null ? null : cases.require(caseId).caseNumber().value();
-		var label = caseNumber == null ? "日常执法记录　" + recording.originalName()
-				: caseNumber + "　" + recording.originalName();
+		var caseNumber = caseNumber(r.recordId());
+		var label = label(r.recordId());
 		var plan = planTitles.computeIfAbsent(r.planId(), id -> plans.byId(id).map(SpotCheckPlan::title).orElse(""));
 		return new Check(r.id(), r.planId(), plan, r.recordId(), label, caseNumber, r.officer(),
 				names.getOrDefault(r.officer(), ""), r.unit(), units.getOrDefault(r.unit(), ""),
 				names.getOrDefault(r.inspector(), ""), r.concludedAt(), r.items(), r.conclusion(), r.reasons());
+	}
+
+	/** How the ledger names a record: its case number (or 日常执法记录) and its recording's title, never its id. */
+	public String label(UUID recordId) {
+		var recording = recordings.require(new RecordingId(recordId));
+		var caseNumber = caseNumber(recordId);
+		return (caseNumber == null ? "日常执法记录" : caseNumber) + "　" + recording.originalName();
+	}
+
+	private @Nullable String caseNumber(UUID recordId) {
+		var caseId = recordings.require(new RecordingId(recordId)).current().caseId();
+		return caseId == null ? null : cases.require(caseId).caseNumber().value();
 	}
 
 	private String describe(Filter f) {
