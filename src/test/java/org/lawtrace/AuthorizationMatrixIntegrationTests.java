@@ -700,7 +700,7 @@ class AuthorizationMatrixIntegrationTests {
 					Map.entry("seq", () -> "1"), Map.entry("sha256", () -> sha256),
 					Map.entry("username", () -> "zhang.wei"), Map.entry("number", () -> certificate),
 					Map.entry("code", () -> "FILING_APPROVAL"), Map.entry("subjectType", () -> "RECORDING"),
-					Map.entry("subjectId", () -> recordingId));
+					Map.entry("subjectId", () -> recordingId), Map.entry("recordId", () -> recordingId));
 			if (byName.containsKey(variable)) {
 				return byName.get(variable).get();
 			}
@@ -727,6 +727,8 @@ class AuthorizationMatrixIntegrationTests {
 				// none is needed either: an empty body is refused (400) before the mark, hold or disposition is looked
 				// up, and reading one that does not exist answers 404 to whoever may read them
 				case "long-term-marks", "long-term", "holds", "dispositions" -> "00000000-0000-0000-0000-0000000d1590";
+				// no plan: whoever the gate lets through is told there is none (404)
+				case "plans" -> "00000000-0000-0000-0000-0000000b1a45";
 				case "tokens" -> ownTokenId(caller);
 				default -> throw new IllegalStateException("No fixture for {id} after /" + segment + "/ in " + template);
 			};

@@ -111,7 +111,12 @@ class MessageBundlesUnitTests {
 				Arguments.of(new Labels("CorrectionRequest.Status", CorrectionRequest.Status.values(),
 						e -> "correction.status." + e.name(), e -> ((CorrectionRequest.Status) e).chineseName(), null)),
 				labels(ConfirmationRule.values()), labels(ConfirmationKind.values()), labels(SignerRole.values()),
-				labels(ServiceMethod.values()), labels(Volume.values()), labels(Direction.values()));
+				labels(ServiceMethod.values()), labels(Volume.values()), labels(Direction.values()),
+				inspection("RecordKind", org.lawtrace.inspection.RecordKind.values(), "inspection.kind."),
+				inspection("Conclusion", org.lawtrace.inspection.Conclusion.values(), "inspection.conclusion."),
+				inspection("Verdict", org.lawtrace.inspection.Verdict.values(), "inspection.verdict."),
+				inspection("SpotCheckPlan.Status", org.lawtrace.inspection.SpotCheckPlan.Status.values(),
+						"inspection.status."));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -131,6 +136,11 @@ class MessageBundlesUnitTests {
 				assertThat(en).as(key).isEqualTo(labels.english().apply(value));
 			}
 		}
+	}
+
+	/** The inspection pages' values (ART-21), shown by keys of their own. */
+	private static Arguments inspection(String what, Enum<?>[] values, String prefix) {
+		return Arguments.of(new Labels(what, values, e -> prefix + e.name(), null, null));
 	}
 
 	private static Arguments labels(Enum<?>[] values) {

@@ -1,6 +1,7 @@
 package org.lawtrace.access;
 
 import java.util.HashSet;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.Case;
@@ -10,6 +11,7 @@ import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.RecordAccess;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.RecordVisibility;
+import org.lawtrace.shared.SampledRecordGrants;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
@@ -25,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * no case yet to ask about and they must see it to link it; once linked, the case's rules apply to them too. Its
  * holder says who made it only from facts nobody can edit, and says no once it has ever been in a case, so changing
  * a record's recorder or case link opens it to nobody (issue 11). No role
- * opens anything by itself: the administrator, the director and the discipline unit ask like everyone else.
+ * opens anything by itself: the administrator, the director and the discipline unit ask like everyone else. The
+ * director's approval of a spot-check plan (ART-20, ART-21) opens its sampled records, daily ones included, to the
+ * plan's named inspectors for its period: {@link SampledRecordGrants}, answered by the inspection module.
  * <p>
  * A record's metadata is seen by the same people, and besides by custodians (档案管理人员), who keep and classify
  * every record (ART-13) without seeing content by that role. Everyone else learns nothing of it, not even that it
@@ -40,9 +44,12 @@ class AccessPolicy implements RecordAccess {
 	private final BureauTime time;
 	private final StaffDirectory staff;
 	private final boolean handlersWithoutRequest;
+	private final List<SampledRecordGrants> sampled;
 
 	AccessPolicy(CaseManagement cases, AccessRequests requests, BureauTime time, StaffDirectory staff,
-			@Value("${lawtrace.access.handlers-without-request:true}") boolean handlersWithoutRequest) {
+			@Value("${lawtrace.access.handlers-without-request:true}") boolean handlersWithoutRequest,
+			List<SampledRecordGrants> sampled) {
+		this.sampled = List.copyOf(sampled);
 		this.staff = staff;
 		this.cases = cases;
 		this.requests = requests;
@@ -58,7 +65,8 @@ class AccessPolicy implements RecordAccess {
 		}
 		var linked = caseId == null ? null : cases.require(caseId);
 		return opensWithoutGrant(handlersWithoutRequest, viewer, linked, madeByViewer)
-				|| !requests.liveOf(viewer, record, caseId, time.now()).isEmpty();
+				|| !requests.liveOf(viewer, record, caseId, time.now()).isEmpty()
+				|| sampled.stream().anyMatch(s -> s.opens(viewer, record, time.now()));
 	}
 
 	@Override
@@ -83,6 +91,9 @@ class AccessPolicy implements RecordAccess {
 			else {
 				visibleRecords.addAll(grant.records());
 			}
+		}
+		if (!administrator(viewer)) {
+			sampled.forEach(s -> visibleRecords.addAll(s.openTo(viewer, time.now())));
 		}
 		return new RecordVisibility(viewer, false, visibleCases, visibleRecords);
 	}

@@ -207,7 +207,22 @@ public enum Permission {
 	SEE_ARCHIVES(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
 
 	/** May download an archival package: the custodian who keeps the files (ART-13). */
-	READ_ARCHIVES(Role.CUSTODIAN);
+	READ_ARCHIVES(Role.CUSTODIAN),
+
+	/**
+	 * May define spot-check plans, draw their samples and review the records a plan names one to inspect: the
+	 * discipline unit (ART-21); the records themselves open only by the director's approval (ART-20).
+	 */
+	PLAN_SPOT_CHECKS(Role.DISCIPLINE),
+
+	/** May approve a spot-check plan, opening its sample to its inspectors for its period: the director (ART-20). */
+	APPROVE_SPOT_CHECKS(Role.DIRECTOR),
+
+	/** May see spot-check plans, their samples, the inspection ledger and the pass rates (ART-21). */
+	SEE_SPOT_CHECKS(Role.DIRECTOR, Role.DISCIPLINE),
+
+	/** May see the checks of one's own records and their conclusions (ART-21). */
+	SEE_OWN_CHECKS(Role.OFFICER);
 
 	private final Set<Role> roles;
 

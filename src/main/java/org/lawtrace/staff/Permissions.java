@@ -498,4 +498,35 @@ public final class Permissions {
 	@PreAuthorize("hasAnyRole('CUSTODIAN','DIRECTOR','DISCIPLINE')")
 	public @interface SeeDiscs {
 	}
+	/** {@link Permission#PLAN_SPOT_CHECKS}: may define and draw spot-check plans and review their records. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DISCIPLINE')")
+	public @interface PlanSpotChecks {
+	}
+
+	/** {@link Permission#APPROVE_SPOT_CHECKS}: may approve a spot-check plan. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR')")
+	public @interface ApproveSpotChecks {
+	}
+
+	/** {@link Permission#SEE_SPOT_CHECKS}: may see plans, samples, the inspection ledger and rates. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR','DISCIPLINE')")
+	public @interface SeeSpotChecks {
+	}
+
+	/** {@link Permission#SEE_OWN_CHECKS}: may see the checks of one's own records. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('OFFICER')")
+	public @interface SeeOwnChecks {
+	}
 }
