@@ -28,7 +28,7 @@ public record ArchiveFile(UUID id, CaseId caseId, String archiveNumber, UnitId u
 	}
 
 	/** Its package versions were destroyed under an approved disposition (ART-16). */
-	public boolean isDisposed() {
+	public boolean disposedOf() {
 		return disposed != null;
 	}
 

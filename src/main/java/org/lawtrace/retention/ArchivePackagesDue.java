@@ -39,7 +39,7 @@ class ArchivePackagesDue {
 		var files = new LinkedHashMap<CaseId, ArchiveFile>();
 		for (var id : archives.archivedAmong(cases)) {
 			var caseId = new CaseId(id);
-			archives.byCase(caseId).filter(f -> !f.isDisposed()).ifPresent(f -> files.put(caseId, f));
+			archives.byCase(caseId).filter(f -> !f.disposedOf()).ifPresent(f -> files.put(caseId, f));
 		}
 		return files;
 	}

@@ -56,7 +56,7 @@ class ArchiveTriggers {
 	private void note(CaseId caseId, String change) {
 		var said = change.length() > 300 ? change.substring(0, 300) : change;
 		// a file disposed of has no package left to renew (ART-16)
-		archives.byCase(caseId).filter(archive -> !archive.isDisposed()).ifPresent(archive -> {
+		archives.byCase(caseId).filter(archive -> !archive.disposedOf()).ifPresent(archive -> {
 			archives.markChanged(caseId, time.now(), said);
 			events.publishEvent(new ArchiveChangeNoted(caseId, archive.archiveNumber(), said));
 		});

@@ -338,7 +338,7 @@ public class Disposal {
 	private int[] destroyFile(Disposition d, UUID archiveId, List<Disposition.Item> items, StaffId actor,
 			java.util.Map<org.lawtrace.shared.CaseId, String> keptFiles) {
 		var file = archives.byId(archiveId).orElse(null);
-		if (file == null || file.isDisposed()) {
+		if (file == null || file.disposedOf()) {
 			return new int[] { 0, 0 };
 		}
 		if (keptFiles.containsKey(file.caseId())) {

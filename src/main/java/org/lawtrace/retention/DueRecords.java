@@ -83,7 +83,7 @@ class DueRecords {
 			return;
 		}
 		var archive = archives.archived(c.id()) ? archives.byCase(c.id()).orElse(null) : null;
-		if (archive != null && archive.isDisposed()) {
+		if (archive != null && archive.disposedOf()) {
 			return;
 		}
 		var archivedOn = row.cutOff() == CutOff.ARCHIVED && archive != null
