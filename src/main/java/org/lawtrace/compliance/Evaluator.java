@@ -67,6 +67,8 @@ final class Evaluator {
 					.forEach(d -> confirmations(rule, d, out));
 				case TEXT_RECORDER -> documents(facts, rule).forEach(d -> textRecorder(rule, d, out));
 				case SERVICE_RECORDING -> documents(facts, rule).forEach(d -> serviceRecording(rule, d, out));
+				case STAGE_DOCUMENTS -> facts.stages().stream().filter(s -> rule.appliesTo(s.kind()))
+					.forEach(s -> stageDocuments(facts, rule, s, out));
 			}
 		}
 		return new Verdict(out, exempted);
@@ -298,6 +300,23 @@ final class Evaluator {
 			case PARTICIPANTS -> "全体参加人员签名 (participants' signatures)";
 			case OFFICERS -> "执法人员签名 (officers' signatures)";
 		};
+	}
+
+	/**
+	 * ART-05.2: a stage has each text record the rule requires of its kind, linked to it; an exemption from AV
+	 * recording does not excuse the text record.
+	 */
+	private void stageDocuments(CaseFacts facts, Rule rule, StageFacts stage, List<Judgement> out) {
+		var kinds = facts.documents().stream().filter(d -> stage.id().equals(d.stageId())).map(DocumentFacts::kindCode)
+			.collect(java.util.stream.Collectors.toSet());
+		var deadline = day(stage.end() != null ? stage.end() : stage.start()).plusDays(rule.fixDays());
+		rule.documents().forEach((required, name) -> {
+			if (java.util.Arrays.stream(required.split("\\|")).noneMatch(kinds::contains)) {
+				out.add(new Judgement(rule.id() + ":" + stage.id() + ":" + required, rule, rule.severity(), stage.id(),
+						null, "本环节缺少文字记录：" + name + " (the stage has no " + required + " text record)",
+						deadline));
+			}
+		});
 	}
 
 	/** ART-08: the bureau's own text records are made by an officer qualified on the day; the party's are not. */

@@ -207,7 +207,10 @@ public enum Permission {
 	SEE_ARCHIVES(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE),
 
 	/** May download an archival package: the custodian who keeps the files (ART-13). */
-	READ_ARCHIVES(Role.CUSTODIAN);
+	READ_ARCHIVES(Role.CUSTODIAN),
+
+	/** May review the findings their own recorders cleared by correcting their recordings (Chapter 8, ART-22). */
+	REVIEW_SELF_CLEARED_FINDINGS(Role.DIRECTOR, Role.DISCIPLINE);
 
 	private final Set<Role> roles;
 
