@@ -48,6 +48,7 @@ public class ComplianceEvaluation {
 	private final Findings findings;
 	private final RulePacks packs;
 	private final RulePackVersions versions;
+	private final org.lawtrace.recordings.UploadDeadline uploadDeadline;
 	private final org.springframework.context.ApplicationEventPublisher events;
 	private final StaffDirectory staff;
 	private final BureauTime time;
@@ -59,7 +60,8 @@ public class ComplianceEvaluation {
 	private final boolean fillAtStart;
 
 	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs,
-			RulePackVersions versions, org.springframework.context.ApplicationEventPublisher events,
+			RulePackVersions versions, org.lawtrace.recordings.UploadDeadline uploadDeadline,
+			org.springframework.context.ApplicationEventPublisher events,
 			StaffDirectory staff,
 			BureauTime time, PlatformTransactionManager transactions,
 			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads,
@@ -70,6 +72,7 @@ public class ComplianceEvaluation {
 		this.findings = findings;
 		this.packs = packs;
 		this.versions = versions;
+		this.uploadDeadline = uploadDeadline;
 		this.events = events;
 		this.staff = staff;
 		this.time = time;
@@ -245,7 +248,8 @@ public class ComplianceEvaluation {
 		var gone = new ArrayList<Finding>();
 		for (var entry : byPack.entrySet()) {
 			var pack = entry.getKey().equals(currentDigest) ? current : versions.pack(entry.getKey());
-			var evaluator = new Evaluator(pack, roster, checks, time.zone());
+			var evaluator = new Evaluator(pack, roster, checks, time.zone(),
+					(day, within) -> uploadDeadline.deadlineFor(day, (int) within));
 			var rules = pack.rules().stream().map(Rule::id).collect(java.util.stream.Collectors.toSet());
 			var relit = new ArrayList<CaseLight>();
 			var fresh = new ArrayList<CaseLight>();

@@ -34,12 +34,29 @@ final class Evaluator {
 	private final Roster roster;
 	private final DeviceChecks checks;
 	private final ZoneId zone;
+	private final Deadlines deadlines;
+
+	/**
+	 * How the ART-15.1 deadline is counted from the day a recording ended: calendar or working days, as the one
+	 * setting the recordings' late badge also uses ({@code lawtrace.recordings.upload-deadline-counting}).
+	 */
+	interface Deadlines {
+
+		Deadlines CALENDAR = (day, within) -> day.plusDays(within);
+
+		LocalDate after(LocalDate day, long within);
+	}
 
 	Evaluator(RulePack pack, Roster roster, DeviceChecks checks, ZoneId zone) {
+		this(pack, roster, checks, zone, Deadlines.CALENDAR);
+	}
+
+	Evaluator(RulePack pack, Roster roster, DeviceChecks checks, ZoneId zone, Deadlines deadlines) {
 		this.pack = pack;
 		this.roster = roster;
 		this.checks = checks;
 		this.zone = zone;
+		this.deadlines = deadlines;
 	}
 
 	/** The open judgements on a case, and the stages whose AV findings are exempted. */
@@ -222,7 +239,7 @@ final class Evaluator {
 
 	/** ART-15.1: stored by the end of the day so many calendar days after the recording ended, in the bureau's zone. */
 	private void uploadDeadline(CaseFacts facts, Rule rule, RecordingFacts r, List<Judgement> out) {
-		var deadline = day(r.end()).plusDays(rule.setting("days"));
+		var deadline = deadlines.after(day(r.end()), rule.setting("days"));
 		var stored = day(r.uploadedAt());
 		if (stored.isAfter(deadline)) {
 			var late = stored.toEpochDay() - deadline.toEpochDay();
@@ -313,8 +330,7 @@ final class Evaluator {
 		rule.documents().forEach((required, name) -> {
 			if (java.util.Arrays.stream(required.split("\\|")).noneMatch(kinds::contains)) {
 				out.add(new Judgement(rule.id() + ":" + stage.id() + ":" + required, rule, rule.severity(), stage.id(),
-						null, "本环节缺少文字记录：" + name + " (the stage has no " + required + " text record)",
-						deadline));
+						null, "本环节缺少文字记录：" + name + " (a text record this stage needs is missing)", deadline));
 			}
 		});
 	}

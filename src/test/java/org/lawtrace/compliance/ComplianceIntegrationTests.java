@@ -451,7 +451,8 @@ class ComplianceIntegrationTests {
 			assertThat(f.article()).isEqualTo("ART-06.1");
 			assertThat(f.resolution()).isEqualTo("EXEMPTED");
 		});
-		assertThat(stage.open()).singleElement().satisfies(f -> {
+		// an exemption from AV recording does not excuse the stage's text record (ART-05.2), listed beside
+		assertThat(stage.open()).filteredOn(f -> !f.article().equals("ART-05.2")).singleElement().satisfies(f -> {
 			assertThat(f.severity()).isEqualTo("NOTICE");
 			assertThat(f.detail()).contains("国家秘密");
 		});

@@ -95,6 +95,35 @@ class EvaluatorUnitTests {
 		return new Evaluator(pack, roster, checks, ZONE).evaluate(facts).judgements();
 	}
 
+	List<Judgement> judge(org.lawtrace.recordings.UploadDeadline counting) throws Exception {
+		var facts = new CaseFacts(new CaseId(UUID.randomUUID()), CaseKind.ADMINISTRATIVE_COERCION,
+				new UnitId(UUID.randomUUID()), List.of(ZHANG, LI), true, NINE_THIRTY.minus(Duration.ofDays(1)), stages,
+				recordings, exemptions, bookmarks, documents);
+		return new Evaluator(shipped(), roster, checks, ZONE,
+				(day, within) -> counting.deadlineFor(day, (int) within)).evaluate(facts).judgements();
+	}
+
+	@Test
+	@DisplayName("ART-15.1: the late-upload check counts days as the recordings' late badge does, by one setting: a "
+			+ "recording ended on a Friday and stored on the Tuesday is late in calendar days, on time in working days")
+	void uploadDeadlineCountsByTheOneSetting() throws Exception {
+		var friday = NINE_THIRTY;
+		assertThat(LocalDate.ofInstant(friday, ZONE).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.FRIDAY);
+		var tuesday = friday.plus(Duration.ofDays(4));
+		var r = new RecordingFacts(UUID.randomUUID(), RecordingKind.VIDEO, ZHANG, null, friday,
+				friday.plus(Duration.ofMinutes(10)), tuesday, null, List.of());
+		recordings.add(r);
+		var calendar = org.lawtrace.recordings.UploadDeadline.of(2,
+				org.lawtrace.recordings.UploadDeadline.Counting.CALENDAR, Set.of(), Set.of(), ZONE);
+		var working = org.lawtrace.recordings.UploadDeadline.of(2,
+				org.lawtrace.recordings.UploadDeadline.Counting.WORKING, Set.of(), Set.of(), ZONE);
+
+		assertThat(calendar.judge(r.end(), r.uploadedAt()).onTime()).isFalse();
+		assertThat(judge(calendar)).anySatisfy(j -> assertThat(j.rule().article()).isEqualTo("ART-15.1"));
+		assertThat(working.judge(r.end(), r.uploadedAt()).onTime()).isTrue();
+		assertThat(judge(working)).noneSatisfy(j -> assertThat(j.rule().article()).isEqualTo("ART-15.1"));
+	}
+
 	DocumentFacts document(String kind, StageFacts stage) {
 		var d = new DocumentFacts(UUID.randomUUID(), kind, Direction.RECORD, stage.id(), ZHANG, NINE_THIRTY, 1, true,
 				Set.of(), List.of());
