@@ -94,6 +94,15 @@ public class CaseCompliance {
 		return findings.ofCase(caseId).stream().filter(Finding::open).toList();
 	}
 
+	/**
+	 * Findings closed because their own recorder corrected the recording's times or recorder (Chapter 8), the
+	 * latest first, for the discipline unit and the director to review.
+	 */
+	@Transactional(readOnly = true)
+	public List<SelfClearedFinding> selfClearedFindings(int limit) {
+		return findings.selfCleared(limit);
+	}
+
 	/** The open red and amber gaps in the open cases a person handles, the nearest deadline first. */
 	@Transactional(readOnly = true)
 	public List<Finding> openGapsOf(String username, int limit) {

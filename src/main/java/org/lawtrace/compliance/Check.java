@@ -36,7 +36,12 @@ public enum Check {
 	/** ART-08: text records are made by officers qualified that day. */
 	TEXT_RECORDER("text-recorder-qualified", Map.of()),
 	/** ART-06.2: service left at the address or by public notice has its AV record. */
-	SERVICE_RECORDING("service-recording", Map.of());
+	SERVICE_RECORDING("service-recording", Map.of()),
+	/**
+	 * ART-05.2: each stage of the rule's kinds has the text records the rule's {@code documents} name (document kind
+	 * codes, {@code A|B} for either), each linked to the stage.
+	 */
+	STAGE_DOCUMENTS("stage-documents", Map.of());
 
 	private final String yamlName;
 	private final Map<String, Long> defaults;

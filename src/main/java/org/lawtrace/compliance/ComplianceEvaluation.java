@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Judges cases against the rule pack in force and keeps the findings current: new gaps are added with the time
+ * Judges cases against the rule pack each was first judged under (the one in force when it was opened; Chapter 8:
+ * a reload never re-judges an old case under other rules, and never closes a finding whose rule a pack lacks) and
+ * keeps the findings current: new gaps are added with the time
  * they were first found, gaps found again keep that time, gaps gone are resolved (fixed, or exempted when the stage
  * was approved as not suitable for AV recording). Cases are judged in batches of consecutive ids: a few set-based
  * reads per batch, the rules in memory, the changes written in batches, one transaction per batch.
@@ -45,6 +47,9 @@ public class ComplianceEvaluation {
 	private final TextRecords texts;
 	private final Findings findings;
 	private final RulePacks packs;
+	private final RulePackVersions versions;
+	private final org.lawtrace.recordings.UploadDeadline uploadDeadline;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final StaffDirectory staff;
 	private final BureauTime time;
 	private final TransactionTemplate transactions;
@@ -54,7 +59,10 @@ public class ComplianceEvaluation {
 	private final int threads;
 	private final boolean fillAtStart;
 
-	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs, StaffDirectory staff,
+	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs,
+			RulePackVersions versions, org.lawtrace.recordings.UploadDeadline uploadDeadline,
+			org.springframework.context.ApplicationEventPublisher events,
+			StaffDirectory staff,
 			BureauTime time, PlatformTransactionManager transactions,
 			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads,
 			@Value("${lawtrace.compliance.fill-projection-at-start:true}") boolean fillAtStart) {
@@ -63,6 +71,9 @@ public class ComplianceEvaluation {
 		this.texts = texts;
 		this.findings = findings;
 		this.packs = packs;
+		this.versions = versions;
+		this.uploadDeadline = uploadDeadline;
+		this.events = events;
 		this.staff = staff;
 		this.time = time;
 		this.threads = Math.max(1, threads);
@@ -95,7 +106,19 @@ public class ComplianceEvaluation {
 
 	/** Judges one case now, in a transaction of its own. */
 	public Run evaluate(CaseId caseId) {
-		return judge(List.of(caseId.id()), roster());
+		return judge(List.of(caseId.id()), roster(), null);
+	}
+
+	/**
+	 * A recording's times or recorder corrected by its own recorder: what closes in the judgement it triggers closed
+	 * by his own hand (Chapter 8).
+	 */
+	record OwnCorrection(java.util.UUID recordingId, org.lawtrace.shared.StaffId recorder) {
+	}
+
+	/** Judges one case after its own recorder corrected one of its recordings; what closes is marked so. */
+	Run evaluateAfterOwnCorrection(CaseId caseId, OwnCorrection correction) {
+		return judge(List.of(caseId.id()), roster(), correction);
 	}
 
 	/** Judges one case once the current transaction (which changed what the rules read) has committed. */
@@ -126,7 +149,7 @@ public class ComplianceEvaluation {
 			var ids = records.firstCaseIds(BATCH);
 			while (!ids.isEmpty()) {
 				var batch = ids;
-				runs.add(pool.submit(() -> judge(batch, roster)));
+				runs.add(pool.submit(() -> judge(batch, roster, null)));
 				ids = ids.size() < BATCH ? List.of() : records.caseIdsAfter(ids.get(ids.size() - 1), BATCH);
 			}
 			int cases = 0, opened = 0, rejudged = 0, resolved = 0;
@@ -157,14 +180,17 @@ public class ComplianceEvaluation {
 	}
 
 	/** Judges the given cases (consecutive in id order) in one transaction, once no other thread judges any of them. */
-	private Run judge(List<UUID> ids, Roster roster) {
-		var pack = packs.current();
+	private Run judge(List<UUID> ids, Roster roster, @org.jspecify.annotations.Nullable OwnCorrection own) {
+		// kept outside the batch's transaction: the first judgement under a pack writes its version
+		var digest = versions.currentDigest();
+		var pack = versions.pack(digest);
 		var started = System.nanoTime();
 		var counts = new int[4];
 		claim(ids);
 		try {
 			transactions.executeWithoutResult(
-					tx -> judgeRange(ids.get(0), ids.get(ids.size() - 1), new HashSet<>(ids), pack, roster, counts));
+					tx -> judgeRange(ids.get(0), ids.get(ids.size() - 1), new HashSet<>(ids), pack, digest, roster,
+							own, counts));
 		}
 		finally {
 			release(ids);
@@ -195,13 +221,14 @@ public class ComplianceEvaluation {
 		}
 	}
 
-	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack pack, Roster roster, int[] counts) {
+	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack current, String currentDigest,
+			Roster roster, @org.jspecify.annotations.Nullable OwnCorrection own, int[] counts) {
 		var now = time.now();
 		// a case opened inside the range since the ids were read is left to its own event, which claims it
 		var range = records.between(first, last);
 		var facts = texts.attach(range.facts().stream().filter(c -> claimed.contains(c.id().id())).toList(), first,
 				last);
-		var evaluator = new Evaluator(pack, roster, records.checksOf(facts), time.zone());
+		var checks = records.checksOf(facts);
 		var open = new HashMap<UUID, Map<String, Finding>>();
 		for (var f : findings.openBetween(first, last)) {
 			if (!claimed.contains(f.caseId().id())) {
@@ -210,59 +237,81 @@ public class ComplianceEvaluation {
 			open.computeIfAbsent(f.caseId().id(), k -> new HashMap<>()).put(f.key(), f);
 		}
 		var kept = findings.evaluatedBetween(first, last);
+		// Chapter 8: each case is judged under the pack in force when it was first judged, so a reload never
+		// re-judges an old case under rules it was not made under
+		var digests = findings.packDigestsBetween(first, last);
+		var byPack = new java.util.LinkedHashMap<String, List<CaseFacts>>();
+		facts.forEach(c -> byPack.computeIfAbsent(digests.getOrDefault(c.id().id(), currentDigest),
+				d -> new ArrayList<>()).add(c));
 		var added = new ArrayList<Finding>();
 		var changed = new ArrayList<Finding>();
 		var gone = new ArrayList<Finding>();
-		var relit = new ArrayList<CaseLight>();
-		var fresh = new ArrayList<CaseLight>();
-		var unchanged = new ArrayList<UUID>();
-		for (var c : facts) {
-			var verdict = evaluator.evaluate(c);
-			var before = open.getOrDefault(c.id().id(), Map.of());
-			var seen = new HashSet<String>();
-			int major = 0;
-			int minor = 0;
-			for (var j : verdict.judgements()) {
-				if (!seen.add(j.key())) {
-					continue;
+		for (var entry : byPack.entrySet()) {
+			var pack = entry.getKey().equals(currentDigest) ? current : versions.pack(entry.getKey());
+			var evaluator = new Evaluator(pack, roster, checks, time.zone(),
+					(day, within) -> uploadDeadline.deadlineFor(day, (int) within));
+			var rules = pack.rules().stream().map(Rule::id).collect(java.util.stream.Collectors.toSet());
+			var relit = new ArrayList<CaseLight>();
+			var fresh = new ArrayList<CaseLight>();
+			var unchanged = new ArrayList<UUID>();
+			for (var c : entry.getValue()) {
+				var verdict = evaluator.evaluate(c);
+				var before = open.getOrDefault(c.id().id(), Map.of());
+				var seen = new HashSet<String>();
+				int major = 0;
+				int minor = 0;
+				for (var j : verdict.judgements()) {
+					if (!seen.add(j.key())) {
+						continue;
+					}
+					major += j.severity() == Severity.MAJOR ? 1 : 0;
+					minor += j.severity() == Severity.MINOR ? 1 : 0;
+					var existing = before.get(j.key());
+					if (existing == null) {
+						added.add(new Finding(UUID.randomUUID(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
+								j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(), now, now,
+								null, null));
+					}
+					else if (differs(existing, j, pack)) {
+						changed.add(new Finding(existing.id(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
+								j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(),
+								existing.foundAt(), now, null, null));
+					}
 				}
-				major += j.severity() == Severity.MAJOR ? 1 : 0;
-				minor += j.severity() == Severity.MINOR ? 1 : 0;
-				var existing = before.get(j.key());
-				if (existing == null) {
-					added.add(new Finding(UUID.randomUUID(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
-							j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(), now, now, null,
-							null));
+				// a finding whose rule this pack does not have was not judged at all: it stays open (Chapter 8)
+				before.values().stream().filter(f -> !seen.contains(f.key()) && rules.contains(f.ruleId()))
+					.map(f -> new Finding(f.id(), f.caseId(), f.stageId(), f.record(), f.key(), f.ruleId(),
+							f.article(), f.severity(), f.detail(), f.deadline(), f.rulePackVersion(), f.foundAt(),
+							f.judgedAt(), now, f.stageId() != null && verdict.exempted().contains(f.stageId())
+									? Resolution.EXEMPTED : Resolution.FIXED))
+					.forEach(gone::add);
+				var light = new CaseLight(c.id().id(), major > 0 ? Light.RED : minor > 0 ? Light.AMBER : Light.GREEN,
+						major, minor, range.outlines().get(c.id().id()));
+				var stored = kept.get(c.id().id());
+				if (stored == null) {
+					fresh.add(light);
 				}
-				else if (differs(existing, j, pack)) {
-					changed.add(new Finding(existing.id(), c.id(), j.stage(), j.record(), j.key(), j.rule().id(),
-							j.rule().article(), j.severity(), j.detail(), j.deadline(), pack.version(),
-							existing.foundAt(), now, null, null));
+				else if (stored.same(light, pack.version())) {
+					unchanged.add(light.caseId());
+				}
+				else {
+					relit.add(light);
 				}
 			}
-			before.values().stream().filter(f -> !seen.contains(f.key()))
-				.map(f -> new Finding(f.id(), f.caseId(), f.stageId(), f.record(), f.key(), f.ruleId(),
-						f.article(), f.severity(), f.detail(), f.deadline(), f.rulePackVersion(), f.foundAt(),
-						f.judgedAt(), now, f.stageId() != null && verdict.exempted().contains(f.stageId())
-								? Resolution.EXEMPTED : Resolution.FIXED))
-				.forEach(gone::add);
-			var light = new CaseLight(c.id().id(), major > 0 ? Light.RED : minor > 0 ? Light.AMBER : Light.GREEN,
-					major, minor, range.outlines().get(c.id().id()));
-			var stored = kept.get(c.id().id());
-			if (stored == null) {
-				fresh.add(light);
-			}
-			else if (stored.same(light, pack.version())) {
-				unchanged.add(light.caseId());
-			}
-			else {
-				relit.add(light);
-			}
+			findings.recordLights(relit, fresh, unchanged, pack.version(), now);
+			findings.assignPack(entry.getValue().stream().map(c -> c.id().id())
+				.filter(id -> !digests.containsKey(id)).toList(), entry.getKey());
 		}
 		findings.insert(added);
 		findings.rejudge(changed);
 		findings.resolve(gone, now);
-		findings.recordLights(relit, fresh, unchanged, pack.version(), now);
+		if (own != null) {
+			// Chapter 8: closed by the recorder's own correction of his recording: kept closed, listed for review
+			var cleared = gone.stream().filter(f -> f.resolution() == Resolution.FIXED).toList();
+			findings.markOwnCorrection(cleared.stream().map(Finding::id).toList(), own.recorder());
+			cleared.forEach(f -> events.publishEvent(new FindingClearedByOwnCorrection(f.id(), f.caseId(),
+					own.recorder(), f.ruleId(), now)));
+		}
 		findings.recordHandlers(facts.stream().map(c -> range.outlines().get(c.id().id())).toList(), first, last);
 		counts[0] += facts.size();
 		counts[1] += added.size();

@@ -34,12 +34,29 @@ final class Evaluator {
 	private final Roster roster;
 	private final DeviceChecks checks;
 	private final ZoneId zone;
+	private final Deadlines deadlines;
+
+	/**
+	 * How the ART-15.1 deadline is counted from the day a recording ended: calendar or working days, as the one
+	 * setting the recordings' late badge also uses ({@code lawtrace.recordings.upload-deadline-counting}).
+	 */
+	interface Deadlines {
+
+		Deadlines CALENDAR = (day, within) -> day.plusDays(within);
+
+		LocalDate after(LocalDate day, long within);
+	}
 
 	Evaluator(RulePack pack, Roster roster, DeviceChecks checks, ZoneId zone) {
+		this(pack, roster, checks, zone, Deadlines.CALENDAR);
+	}
+
+	Evaluator(RulePack pack, Roster roster, DeviceChecks checks, ZoneId zone, Deadlines deadlines) {
 		this.pack = pack;
 		this.roster = roster;
 		this.checks = checks;
 		this.zone = zone;
+		this.deadlines = deadlines;
 	}
 
 	/** The open judgements on a case, and the stages whose AV findings are exempted. */
@@ -67,6 +84,8 @@ final class Evaluator {
 					.forEach(d -> confirmations(rule, d, out));
 				case TEXT_RECORDER -> documents(facts, rule).forEach(d -> textRecorder(rule, d, out));
 				case SERVICE_RECORDING -> documents(facts, rule).forEach(d -> serviceRecording(rule, d, out));
+				case STAGE_DOCUMENTS -> facts.stages().stream().filter(s -> rule.appliesTo(s.kind()))
+					.forEach(s -> stageDocuments(facts, rule, s, out));
 			}
 		}
 		return new Verdict(out, exempted);
@@ -220,7 +239,7 @@ final class Evaluator {
 
 	/** ART-15.1: stored by the end of the day so many calendar days after the recording ended, in the bureau's zone. */
 	private void uploadDeadline(CaseFacts facts, Rule rule, RecordingFacts r, List<Judgement> out) {
-		var deadline = day(r.end()).plusDays(rule.setting("days"));
+		var deadline = deadlines.after(day(r.end()), rule.setting("days"));
 		var stored = day(r.uploadedAt());
 		if (stored.isAfter(deadline)) {
 			var late = stored.toEpochDay() - deadline.toEpochDay();
@@ -298,6 +317,22 @@ final class Evaluator {
 			case PARTICIPANTS -> "全体参加人员签名 (participants' signatures)";
 			case OFFICERS -> "执法人员签名 (officers' signatures)";
 		};
+	}
+
+	/**
+	 * ART-05.2: a stage has each text record the rule requires of its kind, linked to it; an exemption from AV
+	 * recording does not excuse the text record.
+	 */
+	private void stageDocuments(CaseFacts facts, Rule rule, StageFacts stage, List<Judgement> out) {
+		var kinds = facts.documents().stream().filter(d -> stage.id().equals(d.stageId())).map(DocumentFacts::kindCode)
+			.collect(java.util.stream.Collectors.toSet());
+		var deadline = day(stage.end() != null ? stage.end() : stage.start()).plusDays(rule.fixDays());
+		rule.documents().forEach((required, name) -> {
+			if (java.util.Arrays.stream(required.split("\\|")).noneMatch(kinds::contains)) {
+				out.add(new Judgement(rule.id() + ":" + stage.id() + ":" + required, rule, rule.severity(), stage.id(),
+						null, "本环节缺少文字记录：" + name + " (a text record this stage needs is missing)", deadline));
+			}
+		});
 	}
 
 	/** ART-08: the bureau's own text records are made by an officer qualified on the day; the party's are not. */

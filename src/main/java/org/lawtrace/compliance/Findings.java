@@ -57,6 +57,47 @@ class Findings {
 			.params(first, last).query(Findings::map).list();
 	}
 
+	/** Marks findings just resolved as cleared by their own recorder's correction (Chapter 8). */
+	void markOwnCorrection(Collection<UUID> ids, StaffId recorder) {
+		batch.batchUpdate("update compliance_finding set cleared_by_own_correction = ? where id = ?", ids, 1000,
+				(ps, id) -> {
+					ps.setObject(1, recorder.id());
+					ps.setObject(2, id);
+				});
+	}
+
+	/** Findings cleared by their own recorders' corrections, the latest first. */
+	List<SelfClearedFinding> selfCleared(int limit) {
+		return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "f.$1") + ", f.cleared_by_own_correction, c.case_number "
+				+ "from compliance_finding f left join compliance_case c on c.case_id = f.case_id "
+				+ "where f.cleared_by_own_correction is not null order by f.resolved_at desc limit ?")
+			.param(limit)
+			.query((rs, n) -> new SelfClearedFinding(map(rs, n),
+					new StaffId(rs.getObject("cleared_by_own_correction", UUID.class)),
+					rs.getString("case_number") == null ? "" : rs.getString("case_number")))
+			.list();
+	}
+
+	/** The pack each case of a range is judged under (Chapter 8), where one was set. */
+	Map<UUID, String> packDigestsBetween(UUID first, UUID last) {
+		var digests = new HashMap<UUID, String>();
+		jdbc.sql("select case_id, rule_pack_digest from compliance_case where case_id between ? and ? "
+				+ "and rule_pack_digest is not null")
+			.params(first, last)
+			.query((rs, n) -> digests.put(rs.getObject(1, UUID.class), rs.getString(2).strip()))
+			.list();
+		return digests;
+	}
+
+	/** Sets the pack of cases judged for the first time (or first since packs were kept); never changes it after. */
+	void assignPack(Collection<UUID> cases, String digest) {
+		batch.batchUpdate("update compliance_case set rule_pack_digest = ? where case_id = ? and rule_pack_digest is null",
+				cases, 1000, (ps, id) -> {
+					ps.setString(1, digest);
+					ps.setObject(2, id);
+				});
+	}
+
 	/** What the projection holds of each case evaluated before in a range, so a re-evaluation writes only changes. */
 	Map<UUID, Kept> evaluatedBetween(UUID first, UUID last) {
 		var kept = new HashMap<UUID, Kept>();

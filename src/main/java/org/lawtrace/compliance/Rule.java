@@ -12,11 +12,18 @@ import org.lawtrace.cases.StageKind;
  * an officer has to fix what it finds.
  */
 public record Rule(String id, Check check, String article, Severity severity, Severity partialSeverity,
-		Set<StageKind> stages, Map<String, Long> settings, int fixDays) {
+		Set<StageKind> stages, Map<String, Long> settings, int fixDays, Map<String, String> documents) {
 
 	public Rule {
 		stages = stages.isEmpty() ? EnumSet.noneOf(StageKind.class) : EnumSet.copyOf(stages);
 		settings = Map.copyOf(settings);
+		documents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(documents));
+	}
+
+	/** A rule without required documents (every check but {@code stage-documents}). */
+	public Rule(String id, Check check, String article, Severity severity, Severity partialSeverity,
+			Set<StageKind> stages, Map<String, Long> settings, int fixDays) {
+		this(id, check, article, severity, partialSeverity, stages, settings, fixDays, Map.of());
 	}
 
 	boolean appliesTo(StageKind kind) {

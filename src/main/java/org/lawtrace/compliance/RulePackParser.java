@@ -32,7 +32,7 @@ final class RulePackParser {
 	private static final Pattern ARTICLE = Pattern.compile("ART-\\d{2}(\\.\\d+|\\(\\d+\\))?");
 	private static final Set<String> TOP = Set.of("version", "description", "rules");
 	private static final Set<String> RULE_KEYS = Set.of("id", "check", "article", "severity", "partial-severity",
-			"stages", "settings", "fix-days", "description");
+			"stages", "settings", "fix-days", "description", "documents");
 
 	private RulePackParser() {
 	}
@@ -98,7 +98,35 @@ final class RulePackParser {
 		if (fixDays < 0 || fixDays > 366) {
 			throw refused(keys.get("fix-days"), "fix-days must be between 0 and 366");
 		}
-		return new Rule(id, check, article, severity, partial, stages, settings, (int) fixDays);
+		var documents = keys.containsKey("documents") ? documents(keys.get("documents"), id)
+				: Map.<String, String>of();
+		if (check == Check.STAGE_DOCUMENTS && (documents.isEmpty() || stages.isEmpty())) {
+			throw refused(node, "rule " + id + " (stage-documents) needs stages and the documents they require");
+		}
+		if (check != Check.STAGE_DOCUMENTS && !documents.isEmpty()) {
+			throw refused(keys.get("documents"), "only a stage-documents rule names documents (rule " + id + ")");
+		}
+		return new Rule(id, check, article, severity, partial, stages, settings, (int) fixDays, documents);
+	}
+
+	/**
+	 * ART-05.2: the text records a stage needs, each a document kind code ({@code A|B} for either) with the words a
+	 * finding says it in.
+	 */
+	private static Map<String, String> documents(Node node, String id) {
+		if (!(node instanceof MappingNode map)) {
+			throw refused(node, "documents of rule " + id + " must map document kinds to their names");
+		}
+		var documents = new java.util.LinkedHashMap<String, String>();
+		for (var tuple : map.getValue()) {
+			var kinds = scalar(tuple.getKeyNode(), "document kind");
+			if (!kinds.matches("[A-Z][A-Z0-9_]*(\\|[A-Z][A-Z0-9_]*)*")) {
+				throw refused(tuple.getKeyNode(), "document kind '" + kinds + "' of rule " + id
+						+ " must be kind codes such as ON_SITE_RECORD, A|B for either");
+			}
+			documents.put(kinds, scalar(tuple.getValueNode(), "document name"));
+		}
+		return documents;
 	}
 
 	private static Set<StageKind> stages(Node node, String id) {

@@ -1,7 +1,6 @@
 package org.lawtrace.compliance;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,7 +27,11 @@ public class RulePacks {
 
 	private final ResourceLoader resources;
 	private final String override;
-	private final AtomicReference<RulePack> current = new AtomicReference<>();
+	private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+	/** A pack as read: parsed, with the SHA-256 of its bytes (its identity) and its text, kept for later judging. */
+	record Loaded(RulePack pack, String digest, String content) {
+	}
 
 	@org.springframework.beans.factory.annotation.Autowired
 	RulePacks(@Value("${lawtrace.data-dir}") String dataDir) {
@@ -44,29 +47,51 @@ public class RulePacks {
 		}
 		catch (RulePackRefused e) {
 			log.error("Rule pack {} refused ({}); the shipped pack {} is in force", override, e.getMessage(),
-					current.get().version());
+					current.get().pack().version());
 		}
 	}
 
 	public RulePack current() {
+		return current.get().pack();
+	}
+
+	/** The pack in force with its digest and text. */
+	Loaded loaded() {
 		return current.get();
 	}
 
 	/** Reads the data directory's pack again (or the shipped one if there is none) and puts it in force. */
 	public RulePack reload() {
 		var file = resources.getResource(override);
-		var pack = read(file.exists() ? file : resources.getResource(SHIPPED));
-		current.set(pack);
-		log.info("Rule pack {} in force, from {}", pack.version(), pack.source());
-		return pack;
+		var loaded = read(file.exists() ? file : resources.getResource(SHIPPED));
+		current.set(loaded);
+		log.info("Rule pack {} in force, from {}", loaded.pack().version(), loaded.pack().source());
+		return loaded.pack();
 	}
 
-	private static RulePack read(Resource resource) {
-		try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-			return RulePackParser.parse(reader, resource.getDescription());
+	private static Loaded read(Resource resource) {
+		try (var in = resource.getInputStream()) {
+			var bytes = in.readAllBytes();
+			var content = new String(bytes, StandardCharsets.UTF_8);
+			return new Loaded(parse(content, resource.getDescription()), sha256(bytes), content);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read rule pack " + resource.getDescription(), e);
+		}
+	}
+
+	static RulePack parse(String content, String source) {
+		try (var reader = new java.io.StringReader(content)) {
+			return RulePackParser.parse(reader, source);
+		}
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * ART-15.1: audio-visual material is stored within 2 days of its making. The seed does not say whether those are
  * calendar or working days, so it is a setting, calendar by default: a recording that ended on day D is on time if
  * stored by the end of day D + 2 in the bureau's zone. With working days, weekends and the configured public
- * holidays do not count, and the configured make-up working days (调休上班日) do.
+ * holidays do not count, and the configured make-up working days (调休上班日) do. The compliance module's ART-15.1
+ * check counts with this same setting (Chapter 8: one answer to "late", on the badge and in the findings).
  */
 @Component
 public class UploadDeadline {
@@ -45,6 +46,31 @@ public class UploadDeadline {
 		this.zone = zone;
 	}
 
+	/** An upload deadline counted as the settings say, for whoever needs the same answer outside this module. */
+	public static UploadDeadline of(int days, Counting counting, Set<LocalDate> holidays,
+			Set<LocalDate> workingWeekendDays, ZoneId zone) {
+		return new UploadDeadline(days, counting, holidays, workingWeekendDays, zone);
+	}
+
+	public Counting counting() {
+		return counting;
+	}
+
+	/** The last day to store what was made on {@code madeOn} within {@code within} days, counted as set. */
+	public LocalDate deadlineFor(LocalDate madeOn, int within) {
+		if (counting == Counting.CALENDAR) {
+			return madeOn.plusDays(within);
+		}
+		var day = madeOn;
+		for (var counted = 0; counted < within;) {
+			day = day.plusDays(1);
+			if (working(day)) {
+				counted++;
+			}
+		}
+		return day;
+	}
+
 	public Timeliness judge(Instant endedAt, Instant storedAt) {
 		var deadline = deadlineFor(LocalDate.ofInstant(endedAt, zone));
 		var storedOn = LocalDate.ofInstant(storedAt, zone);
@@ -53,17 +79,7 @@ public class UploadDeadline {
 	}
 
 	LocalDate deadlineFor(LocalDate madeOn) {
-		if (counting == Counting.CALENDAR) {
-			return madeOn.plusDays(days);
-		}
-		var day = madeOn;
-		for (var counted = 0; counted < days;) {
-			day = day.plusDays(1);
-			if (working(day)) {
-				counted++;
-			}
-		}
-		return day;
+		return deadlineFor(madeOn, days);
 	}
 
 	private boolean working(LocalDate day) {

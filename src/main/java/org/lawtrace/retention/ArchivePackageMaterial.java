@@ -27,6 +27,7 @@ class ArchivePackageMaterial implements DiscMaterial {
 	@Override
 	public List<Candidate> candidates() {
 		return archives.latest(LISTED).stream()
+			.filter(file -> !file.disposedOf())
 			.flatMap(file -> file.versions().stream()
 				.sorted(java.util.Comparator.comparingInt(ArchiveVersion::version).reversed())
 				.map(version -> candidate(file, version)))
@@ -42,6 +43,7 @@ class ArchivePackageMaterial implements DiscMaterial {
 		try {
 			var number = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
 			return archives.byId(UUID.fromString(parts[0]))
+				.filter(file -> !file.disposedOf())
 				.flatMap(file -> file.versions().stream().filter(v -> v.version() == number).findFirst()
 					.map(version -> candidate(file, version)));
 		}

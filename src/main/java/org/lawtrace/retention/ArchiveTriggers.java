@@ -55,7 +55,8 @@ class ArchiveTriggers {
 
 	private void note(CaseId caseId, String change) {
 		var said = change.length() > 300 ? change.substring(0, 300) : change;
-		archives.byCase(caseId).ifPresent(archive -> {
+		// a file disposed of has no package left to renew (ART-16)
+		archives.byCase(caseId).filter(archive -> !archive.disposedOf()).ifPresent(archive -> {
 			archives.markChanged(caseId, time.now(), said);
 			events.publishEvent(new ArchiveChangeNoted(caseId, archive.archiveNumber(), said));
 		});

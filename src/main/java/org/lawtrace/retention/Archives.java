@@ -26,7 +26,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The archived files and their package versions; rows are only added, and a file's mark set and cleared. */
+/**
+ * The archived files and their package versions; rows are only added, a file's mark set and cleared, and a file
+ * marked disposed once a disposition destroyed its packages.
+ */
 @Repository
 class Archives {
 
@@ -84,6 +87,14 @@ class Archives {
 				update archive_file set changed_since = coalesce(changed_since, ?), change_note = ?
 				where case_id = ?""")
 			.params(utc(at), note.length() > 500 ? note.substring(0, 500) : note, caseId.id()).update();
+	}
+
+	/** Every package version of the file was destroyed under this disposition (ART-16); the row and 档号 stay. */
+	void disposed(UUID archiveId, UUID dispositionId, String registerNumber, Instant at) {
+		jdbc.sql("""
+				update archive_file set disposed_at = ?, disposition_id = ?, disposition_register = ?
+				where id = ? and disposed_at is null""")
+			.params(utc(at), dispositionId, registerNumber, archiveId).update();
 	}
 
 	Optional<ArchiveFile> byId(UUID id) {
@@ -155,7 +166,13 @@ class Archives {
 				rs.getObject("cut_off_date", LocalDate.class), rs.getObject("due_on", LocalDate.class),
 				instant(rs.getObject("archived_at", OffsetDateTime.class)),
 				new StaffId(rs.getObject("archived_by", UUID.class)), instantOrNull(rs, "changed_since"),
-				rs.getString("change_note"), List.of());
+				rs.getString("change_note"), List.of(), disposed(rs));
+	}
+
+	private static ArchiveFile.@Nullable Disposed disposed(ResultSet rs) throws SQLException {
+		var at = instantOrNull(rs, "disposed_at");
+		return at == null ? null : new ArchiveFile.Disposed(at, rs.getObject("disposition_id", UUID.class),
+				rs.getString("disposition_register"));
 	}
 
 	private static @Nullable String strip(@Nullable String s) {

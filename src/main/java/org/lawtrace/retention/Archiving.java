@@ -15,6 +15,7 @@ import org.lawtrace.documents.CaseFile;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.Gone;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -95,7 +96,7 @@ public class Archiving {
 		return pack(c, by, reason, null, null, (archiveNumber, serial, year) -> {
 			var f = new ArchiveFile(UUID.randomUUID(), caseId, archiveNumber, c.handlingUnit(), year, serial,
 					category.id(), plan.version(), category.period(), category.cutOff(), cutOffDate,
-					category.period().dueOn(cutOffDate).orElse(null), time.now(), by.id(), null, null, List.of());
+					category.period().dueOn(cutOffDate).orElse(null), time.now(), by.id(), null, null, List.of(), null);
 			archives.add(f);
 			return f;
 		});
@@ -117,6 +118,7 @@ public class Archiving {
 			throw new InvalidInput("reason", "不超过 " + MAX_REASON + " 字 (at most " + MAX_REASON + " characters)");
 		}
 		var existing = require(archiveId);
+		refuseDisposed(existing);
 		var c = cases.require(existing.caseId());
 		return pack(c, by, override, existing, reason.strip(), null);
 	}
@@ -231,12 +233,23 @@ public class Archiving {
 			throw new NotPermitted("只有档案管理人员可以下载归档包 (ART-13: the custodian keeps the archived files)");
 		}
 		var archive = require(id);
+		refuseDisposed(archive);
 		var v = version == null ? archive.current()
 				: archive.versions().stream().filter(x -> x.version() == version).findFirst()
 					.orElseThrow(() -> new NotFound("archive version", version));
 		events.publishEvent(new ArchiveDownloaded(archive.id(), archive.caseId(), archive.archiveNumber(), v.version(),
 				v.digest().sha256(), by.id()));
 		return new Download(archive, v, store.open(v.digest()));
+	}
+
+	/** ART-16: a file whose packages a disposition destroyed answers 410, saying when and under which register. */
+	private void refuseDisposed(ArchiveFile archive) {
+		var disposed = archive.disposed();
+		if (disposed != null) {
+			throw new Gone("id", "该归档案卷已依法销毁：" + time.local(disposed.at()).toLocalDate() + "，销毁清册 "
+					+ disposed.registerNumber() + " (the archival packages were destroyed at " + disposed.at()
+					+ " under the approved disposition " + disposed.registerNumber() + ")");
+		}
 	}
 
 	/** The days a closed case has waited; for pages. */

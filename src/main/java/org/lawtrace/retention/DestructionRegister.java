@@ -116,8 +116,8 @@ class DestructionRegister {
 
 	private List<String> heading(Disposition d) {
 		var lines = new java.util.ArrayList<String>();
-		lines.add("清册编号：" + d.registerNumber() + "　　到期月份：" + d.dueMonth() + "　　记录 " + d.records() + " 件，文件 "
-				+ d.items().size() + " 个");
+		lines.add("清册编号：" + d.registerNumber() + "　　到期月份：" + d.dueMonth() + "　　记录 " + d.records() + " 件，"
+				+ (d.archivedFiles() > 0 ? "归档案卷 " + d.archivedFiles() + " 卷，" : "") + "文件 " + d.items().size() + " 个");
 		lines.add("提出：" + name(d.proposedBy()) + "　" + at(d.proposedAt()));
 		for (var a : d.appraisals()) {
 			lines.add("鉴定意见（" + (a.role() == Disposition.AppraiserRole.CUSTODIAN ? "档案管理人员" : "法制机构") + "）："
@@ -137,7 +137,7 @@ class DestructionRegister {
 
 	private List<String> cells(Disposition.Item item) {
 		return List.of(String.valueOf(item.position()), item.caseNumber() == null ? "日常执法记录" : item.caseNumber(),
-				item.title(), item.record().kind() == org.lawtrace.shared.RecordRef.Kind.RECORDING ? "音像记录" : "文书",
+				item.title(), item.archival() ? "归档案卷" : item.ofRecording() ? "音像记录" : "文书",
 				role(item.blobRole()), RetentionPeriod.parse(item.period()).chinese(), item.cutOff().toString(),
 				item.dueOn().toString(), item.digest().sha256(), item.digest().sm3() == null ? "" : item.digest().sm3(),
 				String.valueOf(item.digest().sizeBytes()), outcome(item.primaryOutcome()), outcome(item.replicaOutcome()),
@@ -148,7 +148,11 @@ class DestructionRegister {
 		if (blobRole.startsWith("VERSION-")) {
 			return "第" + blobRole.substring("VERSION-".length()) + "版";
 		}
+		if (blobRole.startsWith("PACKAGE-V")) {
+			return "归档包第" + blobRole.substring("PACKAGE-V".length()) + "版";
+		}
 		return switch (blobRole) {
+			case "DISC-IMAGE" -> "长期保存光盘映像";
 			case "ORIGINAL" -> "原件";
 			case "POSTER" -> "封面图";
 			case "PLAYABLE" -> "播放副本";
@@ -164,7 +168,7 @@ class DestructionRegister {
 			case "DESTROYED" -> "已销毁";
 			case "ABSENT" -> "无此副本";
 			case "REFUSED_BY_STORE" -> "存储拒绝（保留期未满）";
-			case "WITHHELD" -> "未销毁（冻结或长期保存）";
+			case "WITHHELD" -> "未销毁（冻结、长期保存或归档案卷整卷保留）";
 			default -> outcome;
 		};
 	}

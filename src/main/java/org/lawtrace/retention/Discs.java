@@ -91,6 +91,14 @@ class Discs {
 		return jdbc.sql(SELECT + " order by d.made_at desc, d.label desc").query(this::map).list();
 	}
 
+	/** The discs holding some package version of an archived file. */
+	List<Disc> holdingArchive(UUID archiveId) {
+		return jdbc.sql(SELECT + """
+				 where d.id in (select i.disc_id from retention_disc_item i
+				    where i.source_kind = ? and i.source_id like ?) order by d.made_at""")
+			.params(ArchivePackageMaterial.KIND, archiveId + "/v%").query(this::map).list();
+	}
+
 	List<Disc.Item> items(UUID discId) {
 		return jdbc.sql("select * from retention_disc_item where disc_id = ? order by position").param(discId)
 			.query((rs, row) -> new Disc.Item(rs.getInt("position"), rs.getString("source_kind"),

@@ -48,13 +48,15 @@ public class Disposal {
 	private final TransactionTemplate each;
 	private final DestructionRegister register;
 	private final Archives archives;
+	private final ArchivePackagesDue packages;
 
 	Disposal(DueRecords due, Dispositions dispositions, Tombstones tombstones, LegalHolds holds,
 			LongTermPreservation longTerm, BlobDestruction destruction, StaffDirectory staff, BureauTime time,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, DestructionRegister register,
-			Archives archives) {
+			Archives archives, ArchivePackagesDue packages) {
 		this.register = register;
 		this.archives = archives;
+		this.packages = packages;
 		this.due = due;
 		this.dispositions = dispositions;
 		this.tombstones = tombstones;
@@ -69,7 +71,8 @@ public class Disposal {
 
 	/**
 	 * This month's list: every record whose period has run out by today and is not destroyed yet, each with why it
-	 * is withheld where it is (a hold, a long-term mark, already on a disposition).
+	 * is withheld where it is (a hold, a long-term mark, already on a disposition). The records of an archived case
+	 * go whole, with the file's packages (ART-16): one of them withheld keeps them all.
 	 */
 	@Transactional(readOnly = true)
 	public List<DueRecord> dueList() {
@@ -77,10 +80,7 @@ public class Disposal {
 		var proposed = dispositions.onOpenDispositions();
 		var held = holds.inForce();
 		var kept = longTerm.approvedSubjects();
-		var list = due.dueBy(time.today()).stream().filter(r -> !destroyed.contains(r.record())).toList();
-		var archived = archives.archivedAmong(
-				list.stream().map(DueRecord::caseId).filter(java.util.Objects::nonNull).distinct().toList());
-		return list.stream()
+		var list = due.dueBy(time.today()).stream().filter(r -> !destroyed.contains(r.record()))
 			.map(r -> {
 				if (held.stream().anyMatch(h -> LegalHolds.covers(h, r.record(), r.caseId()))) {
 					return r.withheld(DueRecord.Withheld.HELD);
@@ -89,11 +89,29 @@ public class Disposal {
 						|| r.caseId() != null && kept.contains(Subject.ofCase(r.caseId().id()))) {
 					return r.withheld(DueRecord.Withheld.LONG_TERM);
 				}
-				if (r.caseId() != null && archived.contains(r.caseId().id())) {
-					return r.withheld(DueRecord.Withheld.ARCHIVED);
+				if (r.withheld() != null) {
+					return r;
 				}
 				return proposed.contains(r.record()) ? r.withheld(DueRecord.Withheld.PROPOSED) : r;
 			})
+			.toList();
+		var files = packages.filesOf(
+				list.stream().map(DueRecord::caseId).filter(java.util.Objects::nonNull).distinct().toList());
+		if (files.isEmpty()) {
+			return list;
+		}
+		var keptWhole = new java.util.HashMap<org.lawtrace.shared.CaseId, DueRecord.Withheld>();
+		for (var file : files.values()) {
+			if (packages.onSharedDisc(file)) {
+				keptWhole.put(file.caseId(), DueRecord.Withheld.SHARED_DISC);
+			}
+		}
+		list.stream().filter(r -> r.caseId() != null && files.containsKey(r.caseId()))
+			.filter(r -> r.withheld() != null)
+			.forEach(r -> keptWhole.putIfAbsent(r.caseId(), DueRecord.Withheld.FILE_KEPT));
+		return list.stream()
+			.map(r -> r.disposable() && r.caseId() != null && keptWhole.containsKey(r.caseId())
+					? r.withheld(keptWhole.get(r.caseId())) : r)
 			.toList();
 	}
 
@@ -115,12 +133,30 @@ public class Disposal {
 		if (records.isEmpty()) {
 			throw new Conflict("records", "本月没有到期可销毁的记录 (nothing is due for disposition)");
 		}
+		var files = packages.filesOf(
+				records.stream().map(DueRecord::caseId).filter(java.util.Objects::nonNull).distinct().toList());
+		if (only != null) {
+			wholeFilesChosen(files.keySet(), only);
+		}
+		var archival = files.values().stream().flatMap(f -> packages.itemsOf(f).stream()).toList();
 		var id = UUID.randomUUID();
 		var now = time.now();
 		var number = dispositions.nextRegisterNumber(time.today().getYear());
-		dispositions.add(id, number, YearMonth.from(time.today()).toString(), person.id(), now, records);
+		dispositions.add(id, number, YearMonth.from(time.today()).toString(), person.id(), now, records, archival);
 		events.publishEvent(new RetentionEvents.DispositionProposed(id, number, records.size(), person.id()));
 		return require(id);
+	}
+
+	/** ART-16: an archived file goes whole; choosing some of its records only would leave their copies in its package. */
+	private void wholeFilesChosen(java.util.Set<org.lawtrace.shared.CaseId> archived,
+			java.util.Collection<RecordRef> only) {
+		var missing = dueList().stream().filter(DueRecord::disposable)
+			.filter(r -> r.caseId() != null && archived.contains(r.caseId()) && !only.contains(r.record()))
+			.findFirst();
+		if (missing.isPresent()) {
+			throw new Conflict("records", "已归档案卷须整卷销毁，请一并选择案件 " + missing.get().caseNumber()
+					+ " 的全部到期记录 (an archived case file is disposed of whole: choose all of its due records)");
+		}
 	}
 
 	/**
@@ -177,9 +213,11 @@ public class Disposal {
 
 	/**
 	 * Carries out an approved disposition: each record still not held nor marked long-term since has its blobs
-	 * destroyed in every copy the store allows, and a tombstone once no copy holds them. A store that refuses
-	 * (Object Lock retention not yet ended) leaves the record as it is, the refusal on the register; carrying out
-	 * again later tries again.
+	 * destroyed in every copy the store allows, and a tombstone once no copy holds them; then each archived case
+	 * file's package versions and disc images, once every record the packages hold is destroyed, and the file is
+	 * marked disposed (ART-16). A hold or mark on any record of an archived case keeps the whole file, records and
+	 * packages. A store that refuses (Object Lock retention not yet ended) leaves the record as it is, the refusal
+	 * on the register; carrying out again later tries again.
 	 *
 	 * @throws NotPermitted when the director has not approved it; the attempt is logged.
 	 */
@@ -193,11 +231,25 @@ public class Disposal {
 			throw refused("DISPOSITION_CARRY_OUT", d, person, "not approved by the director (status " + d.status() + ")");
 		}
 		var byRecord = new LinkedHashMap<RecordRef, List<Disposition.Item>>();
-		d.items().forEach(i -> byRecord.computeIfAbsent(i.record(), r -> new ArrayList<>()).add(i));
+		var byFile = new LinkedHashMap<UUID, List<Disposition.Item>>();
+		for (var i : d.items()) {
+			if (i.archival()) {
+				byFile.computeIfAbsent(i.archiveId(), f -> new ArrayList<>()).add(i);
+			}
+			else {
+				byRecord.computeIfAbsent(i.record(), r -> new ArrayList<>()).add(i);
+			}
+		}
+		var keptFiles = each.execute(tx -> keptFiles(d, byRecord, byFile));
 		var destroyedBlobs = 0;
 		var refusedBlobs = 0;
 		for (var entry : byRecord.entrySet()) {
-			var counts = each.execute(tx -> destroyRecord(d, entry.getKey(), entry.getValue(), person.id()));
+			var counts = each.execute(tx -> destroyRecord(d, entry.getKey(), entry.getValue(), person.id(), keptFiles));
+			destroyedBlobs += counts[0];
+			refusedBlobs += counts[1];
+		}
+		for (var entry : byFile.entrySet()) {
+			var counts = each.execute(tx -> destroyFile(d, entry.getKey(), entry.getValue(), person.id(), keptFiles));
 			destroyedBlobs += counts[0];
 			refusedBlobs += counts[1];
 		}
@@ -213,24 +265,114 @@ public class Disposal {
 		return require(id);
 	}
 
+	/**
+	 * The archived cases whose whole file must stay, and why: a hold or long-term mark now on the case or on any
+	 * record of it on this disposition (ART-16, ART-17), a file archived or given a new package version after the
+	 * proposal (its packages not all on this disposition), or a file disposed of already.
+	 */
+	private java.util.Map<org.lawtrace.shared.CaseId, String> keptFiles(Disposition d,
+			java.util.Map<RecordRef, List<Disposition.Item>> byRecord, java.util.Map<UUID, List<Disposition.Item>> byFile) {
+		var kept = new java.util.HashMap<org.lawtrace.shared.CaseId, String>();
+		var cases = byRecord.values().stream().map(items -> items.get(0).caseId()).filter(java.util.Objects::nonNull)
+			.distinct().toList();
+		for (var file : packages.filesOf(cases).values()) {
+			if (file.dueOn() == null) {
+				kept.put(file.caseId(), "case file archived as permanent");
+				continue;
+			}
+			var listed = byFile.getOrDefault(file.id(), List.of()).stream().map(i -> i.digest().sha256())
+				.collect(java.util.stream.Collectors.toSet());
+			var now = packages.itemsOf(file).stream().map(i -> i.digest().sha256()).toList();
+			if (!listed.containsAll(now)) {
+				kept.put(file.caseId(), "case file archived or repackaged after the proposal: its packages are not "
+						+ "all on this disposition");
+			}
+		}
+		byRecord.forEach((record, items) -> {
+			var caseId = items.get(0).caseId();
+			if (caseId != null && (archives.archived(caseId) || byFile.values().stream()
+				.anyMatch(f -> caseId.equals(f.get(0).caseId())))) {
+				if (holds.held(record, caseId)) {
+					kept.putIfAbsent(caseId, "hold in force on the archived case or one of its records");
+				}
+				else if (longTerm.keptLongTerm(record, caseId)) {
+					kept.putIfAbsent(caseId, "long-term mark approved on the archived case or one of its records");
+				}
+			}
+		});
+		return kept;
+	}
+
 	/** @return blobs destroyed and blobs a store refused, for this record. */
-	private int[] destroyRecord(Disposition d, RecordRef record, List<Disposition.Item> items, StaffId actor) {
+	private int[] destroyRecord(Disposition d, RecordRef record, List<Disposition.Item> items, StaffId actor,
+			java.util.Map<org.lawtrace.shared.CaseId, String> keptFiles) {
 		if (tombstones.destroyed(record).isPresent()) {
 			return new int[] { 0, 0 };
 		}
 		var caseId = items.get(0).caseId();
 		if (holds.held(record, caseId) || longTerm.keptLongTerm(record, caseId)) {
 			// a hold or a mark placed after the approval still stops it (ART-16, ART-17)
-			items.forEach(i -> dispositions.outcome(d.id(), i.position(), "WITHHELD", null,
-					holds.held(record, caseId) ? "hold in force" : "long-term mark approved", null));
+			withhold(d, items, holds.held(record, caseId) ? "hold in force" : "long-term mark approved");
 			return new int[] { 0, 0 };
 		}
-		if (caseId != null && archives.archived(caseId)) {
-			// archived after the approval: its archival package holds a copy a disposition cannot destroy yet
-			items.forEach(i -> dispositions.outcome(d.id(), i.position(), "WITHHELD", null,
-					"case file archived: its archival package holds a copy", null));
+		if (caseId != null && keptFiles.containsKey(caseId)) {
+			// the archival packages hold a copy of it: the file goes whole or not at all
+			withhold(d, items, keptFiles.get(caseId));
 			return new int[] { 0, 0 };
 		}
+		var counts = destroyItems(d, items, actor);
+		if (counts[1] == 0) {
+			var now = time.now();
+			tombstones.add(record, d, now, actor);
+			events.publishEvent(new RecordDestroyed(record, d.id(), d.registerNumber(), d.decidedBy(), actor, now));
+		}
+		return counts;
+	}
+
+	/**
+	 * An archived file's packages and disc images, once every record its packages hold is destroyed; then the file is
+	 * marked disposed and a tombstone names the disposition.
+	 *
+	 * @return blobs destroyed and blobs a store refused.
+	 */
+	private int[] destroyFile(Disposition d, UUID archiveId, List<Disposition.Item> items, StaffId actor,
+			java.util.Map<org.lawtrace.shared.CaseId, String> keptFiles) {
+		var file = archives.byId(archiveId).orElse(null);
+		if (file == null || file.disposedOf()) {
+			return new int[] { 0, 0 };
+		}
+		if (keptFiles.containsKey(file.caseId())) {
+			withhold(d, items, keptFiles.get(file.caseId()));
+			return new int[] { 0, 0 };
+		}
+		var left = file.versions().stream().flatMap(v -> v.report().items().stream())
+			.filter(i -> "RECORDING".equals(i.kind()) || "DOCUMENT".equals(i.kind()))
+			.map(i -> new RecordRef(RecordRef.Kind.valueOf(i.kind()), UUID.fromString(i.recordId())))
+			.distinct()
+			.filter(r -> tombstones.destroyed(r).isEmpty())
+			.count();
+		if (left > 0) {
+			withhold(d, items, left + " record(s) in the packages not destroyed: the packages stay with them");
+			return new int[] { 0, 0 };
+		}
+		var counts = destroyItems(d, items, actor);
+		if (counts[1] == 0) {
+			var now = time.now();
+			archives.disposed(archiveId, d.id(), d.registerNumber(), now);
+			tombstones.addArchive(archiveId, d, now, actor);
+			events.publishEvent(new ArchiveDisposed(archiveId, file.caseId(), file.archiveNumber(),
+					file.versions().size(), items.size() - file.versions().size(), d.id(), d.registerNumber(),
+					d.decidedBy(), actor));
+		}
+		return counts;
+	}
+
+	private void withhold(Disposition d, List<Disposition.Item> items, String why) {
+		items.forEach(i -> dispositions.outcome(d.id(), i.position(), "WITHHELD", null, why, null));
+	}
+
+	/** Destroys each item's blob through the store, which asks for the approval itself (ADR 0016). */
+	private int[] destroyItems(Disposition d, List<Disposition.Item> items, StaffId actor) {
 		var destroyed = 0;
 		var refused = 0;
 		var now = time.now();
@@ -248,10 +390,6 @@ public class Disposal {
 			else {
 				refused++;
 			}
-		}
-		if (refused == 0) {
-			tombstones.add(record, d, now, actor);
-			events.publishEvent(new RecordDestroyed(record, d.id(), d.registerNumber(), d.decidedBy(), actor, now));
 		}
 		return new int[] { destroyed, refused };
 	}

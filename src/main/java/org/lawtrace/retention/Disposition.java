@@ -41,11 +41,27 @@ public record Disposition(UUID id, String registerNumber, String dueMonth, Staff
 		CUSTODIAN, LEGAL_AFFAIRS
 	}
 
-	/** One blob of one record on the disposition, and what became of it in each copy once carried out. */
-	public record Item(int position, RecordRef record, @Nullable CaseId caseId, @Nullable String caseNumber,
-			String title, String period, LocalDate cutOff, LocalDate dueOn, String blobRole, ContentDigest digest,
-			@Nullable String primaryOutcome, @Nullable String replicaOutcome, @Nullable String outcomeDetail,
-			@Nullable Instant destroyedAt) {
+	/**
+	 * One blob on the disposition, and what became of it in each copy once carried out: a blob of a record
+	 * ({@code record}), or of an archived case file ({@code archiveId}): a package version ({@code PACKAGE-V1}...) or a
+	 * disc image holding one ({@code DISC-IMAGE}), destroyed with the case's records (ART-16).
+	 */
+	public record Item(int position, @Nullable RecordRef record, @Nullable UUID archiveId, @Nullable CaseId caseId,
+			@Nullable String caseNumber, String title, String period, LocalDate cutOff, LocalDate dueOn, String blobRole,
+			ContentDigest digest, @Nullable String primaryOutcome, @Nullable String replicaOutcome,
+			@Nullable String outcomeDetail, @Nullable Instant destroyedAt) {
+
+		/** The kind its rows carry for an archived file's blob, beside {@code RECORDING} and {@code DOCUMENT}. */
+		static final String ARCHIVE = "ARCHIVE";
+
+		/** A blob of an archived case file (a package version or a disc image), not of a record. */
+		public boolean archival() {
+			return archiveId != null;
+		}
+
+		public boolean ofRecording() {
+			return record != null && record.kind() == RecordRef.Kind.RECORDING;
+		}
 	}
 
 	public record Appraisal(UUID id, AppraiserRole role, boolean agrees, String opinion, StaffId givenBy,
@@ -54,7 +70,12 @@ public record Disposition(UUID id, String registerNumber, String dueMonth, Staff
 
 	/** How many records (not blobs) the disposition lists. */
 	public long records() {
-		return items.stream().map(Item::record).distinct().count();
+		return items.stream().map(Item::record).filter(java.util.Objects::nonNull).distinct().count();
+	}
+
+	/** How many archived case files the disposition destroys with their records (ART-16). */
+	public long archivedFiles() {
+		return items.stream().map(Item::archiveId).filter(java.util.Objects::nonNull).distinct().count();
 	}
 
 	public boolean appraisedBy(AppraiserRole role) {

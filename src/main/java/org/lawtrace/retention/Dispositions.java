@@ -41,7 +41,7 @@ class Dispositions {
 	}
 
 	void add(UUID id, String registerNumber, String dueMonth, StaffId proposedBy, Instant proposedAt,
-			List<DueRecord> records) {
+			List<DueRecord> records, List<ArchivePackagesDue.Item> packages) {
 		jdbc.sql("""
 				insert into retention_disposition (id, register_number, due_month, proposed_by, proposed_at, status)
 				values (?,?,?,?,?,'PROPOSED')""")
@@ -61,6 +61,16 @@ class Dispositions {
 							blob.digest().sizeBytes())
 					.update();
 			}
+		}
+		for (var p : packages) {
+			jdbc.sql("""
+					insert into retention_disposition_item (disposition_id, position, record_kind, record_id,
+					    case_id, case_number, title, period, cut_off, due_on, blob_role, sha256, sm3, size_bytes)
+					values (?,?,'ARCHIVE',?,?,?,?,?,?,?,?,?,?,?)""")
+				.params(id, ++position, p.archiveId(), p.caseId().id(), p.caseNumber(),
+						p.title().length() > 300 ? p.title().substring(0, 300) : p.title(), p.period().code(),
+						p.cutOff(), p.dueOn(), p.role(), p.digest().sha256(), p.digest().sm3(), p.digest().sizeBytes())
+				.update();
 		}
 	}
 
@@ -107,7 +117,8 @@ class Dispositions {
 	Set<RecordRef> onOpenDispositions() {
 		return Set.copyOf(jdbc.sql("""
 				select distinct i.record_kind, i.record_id from retention_disposition_item i
-				join retention_disposition d on d.id = i.disposition_id where d.status in ('PROPOSED', 'APPROVED')""")
+				join retention_disposition d on d.id = i.disposition_id where d.status in ('PROPOSED', 'APPROVED')
+				and i.record_kind in ('RECORDING', 'DOCUMENT')""")
 			.query((rs, n) -> new RecordRef(RecordRef.Kind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)))
 			.list());
 	}
@@ -139,9 +150,11 @@ class Dispositions {
 				var caseId = rs.getObject("case_id", UUID.class);
 				var sha256 = rs.getString("sha256").strip();
 				var sm3 = rs.getString("sm3");
+				var kind = rs.getString("record_kind");
+				var subject = rs.getObject("record_id", UUID.class);
+				var archival = Disposition.Item.ARCHIVE.equals(kind);
 				return new Disposition.Item(rs.getInt("position"),
-						new RecordRef(RecordRef.Kind.valueOf(rs.getString("record_kind")),
-								rs.getObject("record_id", UUID.class)),
+						archival ? null : new RecordRef(RecordRef.Kind.valueOf(kind), subject), archival ? subject : null,
 						caseId == null ? null : new CaseId(caseId), rs.getString("case_number"), rs.getString("title"),
 						rs.getString("period"), rs.getObject("cut_off", LocalDate.class),
 						rs.getObject("due_on", LocalDate.class), rs.getString("blob_role"),

@@ -11,7 +11,8 @@ import org.lawtrace.shared.RecordRef;
 /**
  * A record whose retention period has run out (到期), with every blob it names: a document's versions, a recording's
  * original and the copies made of it. {@code withheld} says why it may not be disposed of after all (a hold in force,
- * an approved long-term mark, already on a disposition, an archived file), or is null when it may.
+ * an approved long-term mark, already on a disposition, part of an archived file that may not go whole), or is null
+ * when it may.
  */
 public record DueRecord(RecordRef record, @Nullable CaseId caseId, @Nullable String caseNumber, String title,
 		RetentionPeriod period, LocalDate cutOff, LocalDate dueOn, List<Blob> blobs, @Nullable Withheld withheld) {
@@ -33,10 +34,16 @@ public record DueRecord(RecordRef record, @Nullable CaseId caseId, @Nullable Str
 		/** 已列入销毁清册: it is on a disposition not yet carried out. */
 		PROPOSED,
 		/**
-		 * 已归档: its case file is archived, and the archival package holds a copy of it that a disposition cannot yet
-		 * destroy; destroying the record alone would leave the copy while the register says destroyed.
+		 * 归档案卷须整卷销毁: its case file is archived, and the archival packages hold a copy of every record of the
+		 * case, so the file is disposed of whole, packages and records together (ART-16); another record of it is held,
+		 * marked long-term or not due yet, or the file itself is not due under its own period.
 		 */
-		ARCHIVED
+		FILE_KEPT,
+		/**
+		 * 归档包已刻入与其他档案共用的长期保存光盘: destroying that disc image would destroy the other files' copies too
+		 * (ART-17); kept until the disc is dealt with.
+		 */
+		SHARED_DISC
 	}
 
 	public boolean disposable() {

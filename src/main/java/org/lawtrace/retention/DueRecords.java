@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * from the cut-off of its file plan row (a case's recordings inherit the case file's period, ART-16.3), and the daily
  * recordings linked to no case, counted from their recording (at least a year, ART-16.2). Permanent rows are never
  * due. A row counted from archiving (归档之日) is counted from the day the file was archived, and a case not yet
- * archived under such a row is not due at all: its period has not begun.
+ * archived under such a row is not due at all: its period has not begun. An archived file goes whole: while some of
+ * its records, or the file under its own period, are not due yet, its due records come withheld ({@code FILE_KEPT});
+ * a file already disposed of has nothing due.
  */
 @Component
 class DueRecords {
@@ -52,7 +54,10 @@ class DueRecords {
 		this.time = time;
 	}
 
-	/** Every record due on or before {@code day}, cases first, then daily recordings; none withheld yet. */
+	/**
+	 * Every record due on or before {@code day}, cases first, then daily recordings; none withheld yet but the records
+	 * of an archived file that is not wholly due.
+	 */
 	List<DueRecord> dueBy(LocalDate day) {
 		var due = new ArrayList<DueRecord>();
 		CaseId after = null;
@@ -77,8 +82,12 @@ class DueRecords {
 		if (row.period().permanent()) {
 			return;
 		}
-		var archivedOn = row.cutOff() == CutOff.ARCHIVED
-				? archives.byCase(c.id()).map(f -> LocalDate.ofInstant(f.archivedAt(), time.zone())).orElse(null)
+		var archive = archives.archived(c.id()) ? archives.byCase(c.id()).orElse(null) : null;
+		if (archive != null && archive.disposedOf()) {
+			return;
+		}
+		var archivedOn = row.cutOff() == CutOff.ARCHIVED && archive != null
+				? LocalDate.ofInstant(archive.archivedAt(), time.zone())
 				: null;
 		var cutOff = cutOffOf(row.cutOff(), c.closedOn(), archivedOn);
 		if (cutOff == null) {
@@ -88,22 +97,30 @@ class DueRecords {
 		if (dueOn.isAfter(day)) {
 			return;
 		}
+		var found = new ArrayList<DueRecord>();
 		for (var d : documents.documents(c.id())) {
 			var blobs = d.versions().stream()
 				.map(v -> new DueRecord.Blob(v.number() == 1 ? "ORIGINAL" : "VERSION-" + v.number(), v.digest()))
 				.toList();
-			due.add(new DueRecord(RecordRef.document(d.id().id()), c.id(), c.caseNumber().value(), d.title(),
+			found.add(new DueRecord(RecordRef.document(d.id().id()), c.id(), c.caseNumber().value(), d.title(),
 					row.period(), cutOff, dueOn, blobs, null));
 		}
 		// ART-16.3: a case's recordings are filed with its file and kept as long as it, never shorter than a day's
 		var recordingPeriod = plan.periodOfRecording(c);
 		var recordingDue = recordingPeriod.dueOn(cutOff);
-		if (recordingDue.isEmpty() || recordingDue.get().isAfter(day)) {
-			return;
+		var recordings = recordingsOf(c.id(), null);
+		var recordingsDue = recordingDue.isPresent() && !recordingDue.get().isAfter(day);
+		if (recordingsDue) {
+			for (var r : recordings) {
+				found.add(recording(r, c, recordingPeriod, cutOff, recordingDue.get()));
+			}
 		}
-		for (var r : recordingsOf(c.id(), null)) {
-			due.add(recording(r, c, recordingPeriod, cutOff, recordingDue.get()));
+		if (archive != null && (!recordingsDue && !recordings.isEmpty() || archive.dueOn() == null
+				|| archive.dueOn().isAfter(day))) {
+			// ART-16 with ART-14: the archival packages hold every record of the file, so it goes whole or not at all
+			found.replaceAll(r -> r.withheld(DueRecord.Withheld.FILE_KEPT));
 		}
+		due.addAll(found);
 	}
 
 	/**

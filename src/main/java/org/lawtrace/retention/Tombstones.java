@@ -45,6 +45,17 @@ class Tombstones implements DestroyedRecords, DispositionApprovals {
 			.update();
 	}
 
+	/** An archived file's packages destroyed (ART-16): its tombstone beside its records', kind {@code ARCHIVE}. */
+	@Transactional
+	void addArchive(UUID archiveId, Disposition d, Instant destroyedAt, StaffId carriedOutBy) {
+		jdbc.sql("""
+				insert into retention_tombstone (record_kind, record_id, disposition_id, register_number, destroyed_at,
+				    approved_by, approved_at, carried_out_by) values (?,?,?,?,?,?,?,?)""")
+			.params(Disposition.Item.ARCHIVE, archiveId, d.id(), d.registerNumber(), utc(destroyedAt),
+					d.decidedBy().id(), utc(d.decidedAt()), carriedOutBy.id())
+			.update();
+	}
+
 	@Override
 	public Optional<Tombstone> destroyed(RecordRef record) {
 		return jdbc.sql("select destroyed_at, register_number from retention_tombstone where record_kind = ? "
@@ -55,7 +66,8 @@ class Tombstones implements DestroyedRecords, DispositionApprovals {
 	}
 
 	Set<RecordRef> all() {
-		return new HashSet<>(jdbc.sql("select record_kind, record_id from retention_tombstone")
+		return new HashSet<>(jdbc.sql("select record_kind, record_id from retention_tombstone "
+				+ "where record_kind in ('RECORDING', 'DOCUMENT')")
 			.query((rs, n) -> new RecordRef(RecordRef.Kind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)))
 			.list());
 	}

@@ -222,7 +222,10 @@ public enum Permission {
 	SEE_SPOT_CHECKS(Role.DIRECTOR, Role.DISCIPLINE),
 
 	/** May see the checks of one's own records and their conclusions (ART-21). */
-	SEE_OWN_CHECKS(Role.OFFICER);
+	SEE_OWN_CHECKS(Role.OFFICER),
+
+	/** May review the findings their own recorders cleared by correcting their recordings (Chapter 8, ART-22). */
+	REVIEW_SELF_CLEARED_FINDINGS(Role.DIRECTOR, Role.DISCIPLINE);
 
 	private final Set<Role> roles;
 

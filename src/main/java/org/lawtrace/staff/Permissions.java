@@ -477,6 +477,14 @@ public final class Permissions {
 	public @interface ReadArchives {
 	}
 
+	/** {@link Permission#REVIEW_SELF_CLEARED_FINDINGS}: may review findings cleared by their recorders' own corrections. */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR','DISCIPLINE')")
+	public @interface ReviewSelfClearedFindings {
+	}
+
 	/**
 	 * {@link Permission#KEEP_DISCS}: may make optical disc images of the long-term material, download them for burning,
 	 * record burnings, where discs are kept and what reading them back found (ART-13, ART-17): the custodian.

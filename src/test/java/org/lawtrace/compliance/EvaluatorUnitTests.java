@@ -81,11 +81,91 @@ class EvaluatorUnitTests {
 		return r;
 	}
 
+	/** The shipped pack without its ART-05.2 text-record rules, so each AV test sees only what it is about. */
 	List<Judgement> judge() throws Exception {
+		var pack = shipped();
+		return judge(new RulePack(pack.version(), pack.rules().stream()
+			.filter(r -> r.check() != Check.STAGE_DOCUMENTS).toList(), pack.source()));
+	}
+
+	List<Judgement> judge(RulePack pack) {
 		var facts = new CaseFacts(new CaseId(UUID.randomUUID()), CaseKind.ADMINISTRATIVE_COERCION,
 				new UnitId(UUID.randomUUID()), List.of(ZHANG, LI), true, NINE_THIRTY.minus(Duration.ofDays(1)), stages,
 				recordings, exemptions, bookmarks, documents);
-		return new Evaluator(shipped(), roster, checks, ZONE).evaluate(facts).judgements();
+		return new Evaluator(pack, roster, checks, ZONE).evaluate(facts).judgements();
+	}
+
+	List<Judgement> judge(org.lawtrace.recordings.UploadDeadline counting) throws Exception {
+		var facts = new CaseFacts(new CaseId(UUID.randomUUID()), CaseKind.ADMINISTRATIVE_COERCION,
+				new UnitId(UUID.randomUUID()), List.of(ZHANG, LI), true, NINE_THIRTY.minus(Duration.ofDays(1)), stages,
+				recordings, exemptions, bookmarks, documents);
+		return new Evaluator(shipped(), roster, checks, ZONE,
+				(day, within) -> counting.deadlineFor(day, (int) within)).evaluate(facts).judgements();
+	}
+
+	@Test
+	@DisplayName("ART-15.1: the late-upload check counts days as the recordings' late badge does, by one setting: a "
+			+ "recording ended on a Friday and stored on the Tuesday is late in calendar days, on time in working days")
+	void uploadDeadlineCountsByTheOneSetting() throws Exception {
+		var friday = NINE_THIRTY;
+		assertThat(LocalDate.ofInstant(friday, ZONE).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.FRIDAY);
+		var tuesday = friday.plus(Duration.ofDays(4));
+		var r = new RecordingFacts(UUID.randomUUID(), RecordingKind.VIDEO, ZHANG, null, friday,
+				friday.plus(Duration.ofMinutes(10)), tuesday, null, List.of());
+		recordings.add(r);
+		var calendar = org.lawtrace.recordings.UploadDeadline.of(2,
+				org.lawtrace.recordings.UploadDeadline.Counting.CALENDAR, Set.of(), Set.of(), ZONE);
+		var working = org.lawtrace.recordings.UploadDeadline.of(2,
+				org.lawtrace.recordings.UploadDeadline.Counting.WORKING, Set.of(), Set.of(), ZONE);
+
+		assertThat(calendar.judge(r.end(), r.uploadedAt()).onTime()).isFalse();
+		assertThat(judge(calendar)).anySatisfy(j -> assertThat(j.rule().article()).isEqualTo("ART-15.1"));
+		assertThat(working.judge(r.end(), r.uploadedAt()).onTime()).isTrue();
+		assertThat(judge(working)).noneSatisfy(j -> assertThat(j.rule().article()).isEqualTo("ART-15.1"));
+	}
+
+	DocumentFacts document(String kind, StageFacts stage) {
+		var d = new DocumentFacts(UUID.randomUUID(), kind, Direction.RECORD, stage.id(), ZHANG, NINE_THIRTY, 1, true,
+				Set.of(), List.of());
+		documents.add(d);
+		return d;
+	}
+
+	@Test
+	@DisplayName("ART-05.2: under the shipped pack a questioning without its 询问笔录 is a finding naming the record; "
+			+ "with it, none")
+	void questioningNeedsItsRecord() throws Exception {
+		var questioning = stage(StageKind.QUESTIONING, NINE_THIRTY, Duration.ofMinutes(40));
+		assertThat(judge(shipped())).singleElement().satisfies(j -> {
+			assertThat(j.rule().article()).isEqualTo("ART-05.2");
+			assertThat(j.stage()).isEqualTo(questioning.id());
+			assertThat(j.detail()).contains("询问笔录");
+		});
+		document("QUESTIONING_RECORD", questioning);
+		assertThat(judge(shipped())).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ART-05.2: a seizure needs its decision, its list of property and its on-site record, each linked to "
+			+ "the stage; a record of another stage does not count")
+	void seizureNeedsDecisionListAndRecord() throws Exception {
+		var seizure = stage(StageKind.SEIZURE, NINE_THIRTY, Duration.ofMinutes(45));
+		var other = stage(StageKind.ON_SITE_INSPECTION, NINE_THIRTY.minus(Duration.ofHours(2)), Duration.ofMinutes(30));
+		document("COERCIVE_MEASURE_DECISION", seizure);
+		document("PROPERTY_INVENTORY", other);
+		document("ON_SITE_RECORD", other);
+		assertThat(judge(shipped())).filteredOn(j -> j.rule().check() == Check.STAGE_DOCUMENTS)
+			.extracting(Judgement::key)
+			.containsExactlyInAnyOrder("TEXT-05.2-SEALING-SEIZURE:" + seizure.id() + ":PROPERTY_INVENTORY",
+					"TEXT-05.2-SEALING-SEIZURE:" + seizure.id() + ":ON_SITE_RECORD");
+	}
+
+	@Test
+	@DisplayName("ART-05.2: a requirement A|B is met by either kind (confiscation: 涉案物品处理记录 or 现场笔录)")
+	void eitherKindMeetsAnAlternative() throws Exception {
+		var confiscation = stage(StageKind.CONFISCATION, NINE_THIRTY, Duration.ofMinutes(20));
+		document("ON_SITE_RECORD", confiscation);
+		assertThat(judge(shipped())).filteredOn(j -> j.rule().check() == Check.STAGE_DOCUMENTS).isEmpty();
 	}
 
 	static Light light(List<Judgement> judgements) {

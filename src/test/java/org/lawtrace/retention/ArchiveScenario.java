@@ -65,6 +65,31 @@ final class ArchiveScenario {
 		return new ClosedCase(caseId, recording);
 	}
 
+	/** A closed supervision inspection and its records. */
+	record ClosedInspection(String caseId, String recordingId, String documentId) {
+	}
+
+	/**
+	 * A supervision inspection (监督检查: ten years from closing in the shipped file plan), closed with a sound
+	 * recording and its signed closing form in it: a file whose period runs out, for the disposition tests.
+	 */
+	ClosedInspection closedInspection() {
+		var caseId = Api.as(port, "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+			.body(org.lawtrace.cases.CaseApi.penaltyCase(Api.newCaseNumber()).withKind("SUPERVISION_INSPECTION"))
+			.exchange().expectStatus().isCreated().returnResult(org.lawtrace.cases.CaseApi.CaseView.class)
+			.getResponseBody().id();
+		var now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		var seconds = SECONDS.incrementAndGet();
+		var recording = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.unnamed().inCase(caseId)
+			.startedAt(ISO.format(now.minusMinutes(50))).endedAt(ISO.format(now.minusMinutes(50).plusSeconds(seconds))),
+				Media.wav(seconds, System.nanoTime()), "检查录音.wav").expectStatus().isCreated()
+			.returnResult(Api.Created.class).getResponseBody().id();
+		var closing = document(caseId, "CLOSING_APPROVAL", null, "结案审批表", 1);
+		officersSign(closing);
+		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/close", caseId).exchange().expectStatus().isOk();
+		return new ClosedInspection(caseId, recording, closing);
+	}
+
 	/** {@code POST /api/v1/archives} by {@code user}, with the director's override reason if any. */
 	RestTestClient.ResponseSpec archive(String user, String caseId, @Nullable String overrideReason) {
 		return Api.as(port, user).post().uri("/api/v1/archives").contentType(MediaType.APPLICATION_JSON)
@@ -109,7 +134,12 @@ final class ArchiveScenario {
 	}
 
 	record ArchiveView(String id, String caseId, String archiveNumber, String retentionPeriod,
-			String retentionPeriodChinese, @Nullable String dueOn, boolean needsNewVersion, List<VersionView> versions) {
+			String retentionPeriodChinese, @Nullable String dueOn, boolean needsNewVersion, @Nullable DisposedView disposed,
+			List<VersionView> versions) {
+	}
+
+	/** ART-16: when an archived file's packages were destroyed, and under which disposition. */
+	record DisposedView(String at, String disposition, String registerNumber) {
 	}
 
 	record VersionView(int version, String sha256, long sizeBytes, boolean passed, @Nullable String overrideReason,

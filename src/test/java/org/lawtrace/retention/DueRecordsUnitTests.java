@@ -84,12 +84,14 @@ class DueRecordsUnitTests {
 		when(archives.byCase(c.id())).thenReturn(Optional.empty());
 		assertThat(due.dueBy(LocalDate.of(2040, 1, 1))).as("not archived: the period has not begun").isEmpty();
 
+		when(archives.archived(c.id())).thenReturn(true);
 		when(archives.byCase(c.id())).thenReturn(Optional.of(archived(c, Instant.parse("2031-06-30T16:30:00Z"))));
 		assertThat(due.dueBy(LocalDate.of(2041, 6, 30))).as("archived 2031-07-01 bureau time: due ten years on").isEmpty();
 		assertThat(due.dueBy(LocalDate.of(2041, 7, 1))).singleElement().satisfies(r -> {
 			assertThat(r.cutOff()).isEqualTo(LocalDate.of(2031, 7, 1));
 			assertThat(r.dueOn()).isEqualTo(LocalDate.of(2041, 7, 1));
 			assertThat(r.period()).isEqualTo(RetentionPeriod.years(10));
+			assertThat(r.withheld()).as("the whole file is due: it may go").isNull();
 		});
 	}
 
@@ -108,6 +110,6 @@ class DueRecordsUnitTests {
 		var day = LocalDate.ofInstant(at, ZONE);
 		return new ArchiveFile(java.util.UUID.randomUUID(), c.id(), "2031-0001", UnitId.random(), 2031, 1, "ALL",
 				"test-archived", RetentionPeriod.years(10), CutOff.ARCHIVED, day,
-				RetentionPeriod.years(10).dueOn(day).orElseThrow(), at, StaffId.random(), null, null, List.of());
+				RetentionPeriod.years(10).dueOn(day).orElseThrow(), at, StaffId.random(), null, null, List.of(), null);
 	}
 }

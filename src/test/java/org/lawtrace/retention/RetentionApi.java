@@ -60,7 +60,7 @@ public final class RetentionApi {
 	public record DigestView(String sha256, String sm3, long sizeBytes) {
 	}
 
-	public record ItemView(int position, RecordRefView record, String caseId, String caseNumber, String title,
+	public record ItemView(int position, RecordRefView record, String archiveId, String caseId, String caseNumber, String title,
 			String period, String cutOff, String dueOn, String blobRole, DigestView digest, String primaryOutcome,
 			String replicaOutcome, String outcomeDetail, String destroyedAt) {
 	}

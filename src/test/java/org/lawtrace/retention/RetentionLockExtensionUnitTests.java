@@ -93,6 +93,6 @@ class RetentionLockExtensionUnitTests {
 			@Nullable LocalDate dueOn) {
 		var v = new ArchiveVersion(1, PACKAGE, true, null, null, null, null, NOW, StaffId.random());
 		return new ArchiveFile(UUID.randomUUID(), caseId, "2027-0001", UnitId.random(), 2027, 1, "ALL", "test", period,
-				CutOff.CASE_CLOSED, cutOffDate, dueOn, NOW, StaffId.random(), null, null, List.of(v));
+				CutOff.CASE_CLOSED, cutOffDate, dueOn, NOW, StaffId.random(), null, null, List.of(v), null);
 	}
 }

@@ -17,6 +17,7 @@ import org.lawtrace.compliance.Finding;
 import org.lawtrace.compliance.Light;
 import org.lawtrace.compliance.Rule;
 import org.lawtrace.compliance.RulePackRefused;
+import org.lawtrace.compliance.RulePackVersions;
 import org.lawtrace.compliance.RulePacks;
 import org.lawtrace.compliance.Severity;
 import org.lawtrace.recordings.RecordingId;
@@ -25,6 +26,7 @@ import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.Unprocessable;
 import org.lawtrace.staff.Permissions;
+import org.lawtrace.staff.StaffDirectory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,13 +50,17 @@ class ComplianceController {
 	private final CaseCompliance compliance;
 	private final ComplianceEvaluation evaluation;
 	private final RulePacks packs;
+	private final RulePackVersions versions;
+	private final StaffDirectory staff;
 	private final BureauTime time;
 
 	ComplianceController(CaseCompliance compliance, ComplianceEvaluation evaluation, RulePacks packs,
-			BureauTime time) {
+			RulePackVersions versions, StaffDirectory staff, BureauTime time) {
 		this.compliance = compliance;
 		this.evaluation = evaluation;
 		this.packs = packs;
+		this.versions = versions;
+		this.staff = staff;
 		this.time = time;
 	}
 
@@ -76,6 +82,42 @@ class ComplianceController {
 	}
 
 	/**
+	 * Findings closed because their own recorder corrected the recording's times or recorder (Chapter 8), the latest
+	 * first, for the director and the discipline unit to review.
+	 */
+	@GetMapping("/compliance/self-cleared-findings")
+	@Permissions.ReviewSelfClearedFindings
+	List<SelfClearedView> selfCleared(@RequestParam(defaultValue = "200") int limit) {
+		return compliance.selfClearedFindings(Math.max(1, Math.min(limit, 1000))).stream()
+			.map(s -> new SelfClearedView(s.finding().id(), s.finding().caseId().id(), s.caseNumber(),
+					s.finding().ruleId(), s.finding().article(), s.finding().detail(),
+					staff.byId(s.recorder()).map(org.lawtrace.staff.StaffMember::username).orElse(null),
+					staff.byId(s.recorder()).map(org.lawtrace.staff.StaffMember::name).orElse(null),
+					time.local(s.finding().foundAt()),
+					s.finding().resolvedAt() == null ? null : time.local(s.finding().resolvedAt())))
+			.toList();
+	}
+
+	record SelfClearedView(UUID findingId, UUID caseId, String caseNumber, String ruleId, String article,
+			String detail, @Nullable String recorder, @Nullable String recorderName, OffsetDateTime foundAt,
+			@Nullable OffsetDateTime resolvedAt) {
+	}
+
+	/** Every rule pack version ever in force, the newest first: digest, version, source, when and by whom. */
+	@GetMapping("/compliance/rule-pack/versions")
+	@Permissions.SeeRules
+	List<PackVersionView> rulePackVersions() {
+		return versions.all().stream().map(v -> new PackVersionView(v.digest(), v.version(), v.source(),
+				time.local(v.loadedAt()), v.loadedBy() == null ? null
+						: staff.byId(v.loadedBy()).map(org.lawtrace.staff.StaffMember::username).orElse(null)))
+			.toList();
+	}
+
+	record PackVersionView(String digest, String version, String source, OffsetDateTime loadedAt,
+			@Nullable String loadedBy) {
+	}
+
+	/**
 	 * The rule pack in force: its version and the rules it applies, with their articles, severities and thresholds.
 	 */
 	@GetMapping("/compliance/rule-pack")
@@ -85,12 +127,16 @@ class ComplianceController {
 		return new PackView(pack.version(), pack.source(), pack.rules());
 	}
 
-	/** Puts the data directory's pack in force; a refused pack gives 422 with its line, and the old pack stays. */
+	/**
+	 * Puts the data directory's pack in force and keeps it beside every earlier version (who, when); cases already
+	 * judged stay under the pack they were first judged under. A refused pack gives 422 with its line, and the old
+	 * pack stays.
+	 */
 	@PostMapping("/compliance/rule-pack/reload")
 	@Permissions.ManageSettings
-	PackView reload() {
+	PackView reload(Authentication caller) {
 		try {
-			var pack = packs.reload();
+			var pack = versions.reload(staff.require(caller.getName()).id());
 			return new PackView(pack.version(), pack.source(), pack.rules());
 		}
 		catch (RulePackRefused e) {

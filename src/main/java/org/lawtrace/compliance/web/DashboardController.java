@@ -35,15 +35,20 @@ class DashboardController {
 
 	private final ComplianceDashboard dashboard;
 	private final BureauTime time;
+	private final org.lawtrace.compliance.CaseCompliance compliance;
 
-	DashboardController(ComplianceDashboard dashboard, BureauTime time) {
+	DashboardController(ComplianceDashboard dashboard, BureauTime time,
+			org.lawtrace.compliance.CaseCompliance compliance) {
+		this.compliance = compliance;
 		this.dashboard = dashboard;
 		this.time = time;
 	}
 
+	private static final int SELF_CLEARED_SHOWN = 1000;
+
 	@GetMapping("/compliance")
 	@Permissions.OverseeCompliance
-	String page(Model model) {
+	String page(Model model, org.springframework.security.core.Authentication caller) {
 		var units = dashboard.byUnit();
 		var officers = dashboard.byOfficer();
 		var months = dashboard.byMonth();
@@ -54,6 +59,10 @@ class DashboardController {
 		model.addAttribute("officerChart", chart(officers));
 		model.addAttribute("monthChart", chart(months));
 		model.addAttribute("worst", dashboard.worst(100));
+		// Chapter 8: findings cleared by their recorders' own corrections, for the director and the discipline unit
+		if (org.lawtrace.staff.Permission.REVIEW_SELF_CLEARED_FINDINGS.grantedTo(caller)) {
+			model.addAttribute("selfCleared", compliance.selfClearedFindings(SELF_CLEARED_SHOWN).size());
+		}
 		return "compliance/dashboard";
 	}
 

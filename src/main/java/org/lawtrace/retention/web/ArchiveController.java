@@ -102,7 +102,11 @@ class ArchiveController {
 		return view(archiving.require(id));
 	}
 
-	/** The package (a BagIt zip) as stored, the newest version unless {@code version} says; logged before it leaves. */
+	/**
+	 * The package (a BagIt zip) as stored, the newest version unless {@code version} says; logged before it leaves.
+	 * 410 naming {@code id} once a disposition destroyed the file's packages (ART-16), saying when and under which
+	 * register.
+	 */
 	@GetMapping("/{id}/content")
 	@Permissions.ReadArchives
 	ResponseEntity<Resource> content(@PathVariable UUID id, @RequestParam(required = false) Integer version,
@@ -136,6 +140,8 @@ class ArchiveController {
 				a.period().code(), a.period().chinese(), a.cutOff().name(), a.cutOffDate(), a.dueOn(),
 				time.local(a.archivedAt()), name(a.archivedBy()), a.needsNewVersion(),
 				a.changedSince() == null ? null : time.local(a.changedSince()), a.changeNote(),
+				a.disposed() == null ? null : new DisposedView(time.local(a.disposed().at()),
+						a.disposed().dispositionId(), a.disposed().registerNumber()),
 				a.versions().stream().map(v -> new VersionView(v.version(), v.digest().sha256(), v.digest().sm3(),
 						v.digest().sizeBytes(), v.passed(), v.overrideReason(),
 						v.overriddenBy() == null ? null : name(v.overriddenBy()), v.reason(), time.local(v.madeAt()),
@@ -150,7 +156,12 @@ class ArchiveController {
 	record ArchiveView(UUID id, UUID caseId, String archiveNumber, String category, String filePlanVersion,
 			String retentionPeriod, String retentionPeriodChinese, String cutOff, LocalDate cutOffDate,
 			@Nullable LocalDate dueOn, OffsetDateTime archivedAt, String archivedBy, boolean needsNewVersion,
-			@Nullable OffsetDateTime changedSince, @Nullable String changeNote, List<VersionView> versions) {
+			@Nullable OffsetDateTime changedSince, @Nullable String changeNote, @Nullable DisposedView disposed,
+			List<VersionView> versions) {
+	}
+
+	/** ART-16: when the file's packages were destroyed, under which disposition and register (销毁清册). */
+	record DisposedView(OffsetDateTime at, UUID disposition, String registerNumber) {
 	}
 
 	record VersionView(int version, String sha256, @Nullable String sm3, long sizeBytes, boolean passed,

@@ -109,6 +109,7 @@ class ArchivePagesController {
 		var archive = archiving.require(id);
 		model.addAttribute("row", row(archive));
 		model.addAttribute("archive", archive);
+		model.addAttribute("disposedAt", archive.disposed() == null ? null : time.local(archive.disposed().at()));
 		model.addAttribute("properties", ArchiveReport.Property.values());
 		model.addAttribute("versions", archive.versions().stream().map(v -> new VersionRow(v, time.local(v.madeAt()),
 				username(v.madeBy()), v.overriddenBy() == null ? null : username(v.overriddenBy()))).toList());

@@ -325,12 +325,12 @@ class RetentionPagesController {
 			@Nullable LocalDateTime carriedOutAt) {
 	}
 
-	record ItemRow(int position, boolean recording, @Nullable String caseNumber, String title, String periodName,
+	record ItemRow(int position, boolean recording, boolean archival, @Nullable String caseNumber, String title, String periodName,
 			java.time.LocalDate dueOn, String blobRole, String sha256, @Nullable String sm3, long sizeBytes,
 			@Nullable String primaryOutcome, @Nullable String replicaOutcome) {
 
 		static ItemRow of(Disposition.Item i) {
-			return new ItemRow(i.position(), i.record().kind() == org.lawtrace.shared.RecordRef.Kind.RECORDING,
+			return new ItemRow(i.position(), i.ofRecording(), i.archival(),
 					i.caseNumber(), i.title(), org.lawtrace.retention.RetentionPeriod.parse(i.period()).chinese(), i.dueOn(),
 					i.blobRole(), i.digest().sha256(), i.digest().sm3(), i.digest().sizeBytes(), i.primaryOutcome(),
 					i.replicaOutcome());
