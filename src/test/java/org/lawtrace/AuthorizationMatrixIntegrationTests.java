@@ -727,6 +727,9 @@ class AuthorizationMatrixIntegrationTests {
 				// none is needed either: an empty body is refused (400) before the mark, hold or disposition is looked
 				// up, and reading one that does not exist answers 404 to whoever may read them
 				case "long-term-marks", "long-term", "holds", "dispositions" -> "00000000-0000-0000-0000-0000000d1590";
+				// none is needed: an empty body or form is refused (400) before the signal or violation is looked up,
+				// and reading one that does not exist answers 404 to whoever may read them
+				case "signals", "violations" -> "00000000-0000-0000-0000-0000000b10a7";
 				case "tokens" -> ownTokenId(caller);
 				default -> throw new IllegalStateException("No fixture for {id} after /" + segment + "/ in " + template);
 			};

@@ -59,7 +59,7 @@ class SignalListeners {
 			var now = time.now();
 			signals.raise(SignalKind.REFUSED_ALTERATION, "alteration:RECORDING:" + e.recordingId() + ":" + e.attemptedBy()
 					+ ":" + e.method() + ":" + time.local(now).toLocalDate(), who, "RECORDING", e.recordingId(),
-					"试图以 " + e.method() + " 删除或替换原始音像记录，已拒绝", now);
+					("DELETE".equals(e.method()) ? "试图删除原始音像记录，已拒绝" : "试图替换或修改原始音像记录，已拒绝"), now);
 		});
 	}
 
@@ -74,7 +74,7 @@ class SignalListeners {
 			var now = time.now();
 			signals.raise(SignalKind.REFUSED_ALTERATION, "alteration:DOCUMENT:" + e.documentId() + ":" + e.actor() + ":"
 					+ method + ":" + time.local(now).toLocalDate(), e.actor(), "DOCUMENT", e.documentId(),
-					"试图以 " + method + " 删除或替换文字记录，已拒绝", now);
+					("DELETE".equals(method) ? "试图删除文字记录，已拒绝" : "试图替换或修改文字记录，已拒绝"), now);
 		});
 	}
 

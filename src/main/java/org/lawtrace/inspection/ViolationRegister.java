@@ -91,6 +91,7 @@ public class ViolationRegister {
 
 	/** 陈述申辩: an officer named states his defence, until the director decides. */
 	public Violation defend(UUID id, @Nullable String defence, String actor) {
+		var text = required("defence", defence, 4000, "请填写陈述申辩内容 (write the defence)");
 		var v = require(id);
 		var officer = staff.require(actor);
 		if (!v.names(officer.id())) {
@@ -100,21 +101,20 @@ public class ViolationRegister {
 		if (v.state() == Violation.State.DECIDED) {
 			throw new Conflict("state", "已作出处理决定，不能再陈述申辩 (the violation was decided)");
 		}
-		violations.defend(id, officer.id(), required("defence", defence, 4000, "请填写陈述申辩内容 (write the defence)"),
-				time.now());
+		violations.defend(id, officer.id(), text, time.now());
 		events.publishEvent(new DefenceStated(id, officer.id()));
 		return require(id);
 	}
 
 	/** The discipline unit proposes the sanction (拟处理意见); the director decides. */
 	public Violation propose(UUID id, RulingInput input, String actor) {
-		var v = require(id);
 		var proposer = allowed(actor, Permission.REGISTER_VIOLATIONS, "SANCTION_PROPOSE", id.toString(),
 				"只有执纪机构可以提出处理意见 (only the discipline unit proposes a sanction)");
+		var ruling = ruling(input, proposer.id());
+		var v = require(id);
 		if (v.state() == Violation.State.DECIDED) {
 			throw new Conflict("state", "已作出处理决定 (the violation was decided)");
 		}
-		var ruling = ruling(input, proposer.id());
 		if (!violations.propose(id, ruling)) {
 			throw new Conflict("state", "已作出处理决定 (the violation was decided meanwhile)");
 		}
@@ -127,14 +127,14 @@ public class ViolationRegister {
 	 * for each officer in the staff directory (ART-08).
 	 */
 	public Violation decide(UUID id, RulingInput input, String actor) {
-		var v = require(id);
 		var director = allowed(actor, Permission.DECIDE_SANCTIONS, "SANCTION_DECIDE", id.toString(),
 				"只有局长可以作出处理决定 (only the director decides a sanction)");
+		var ruling = ruling(input, director.id());
+		var v = require(id);
 		if (v.state() != Violation.State.PROPOSED) {
 			throw new Conflict("state", v.state() == Violation.State.DECIDED ? "已作出处理决定 (decided already)"
 					: "执纪机构尚未提出处理意见 (the discipline unit has not proposed a sanction)");
 		}
-		var ruling = ruling(input, director.id());
 		if (!violations.decide(id, ruling)) {
 			throw new Conflict("state", "已作出处理决定 (the violation was decided meanwhile)");
 		}
