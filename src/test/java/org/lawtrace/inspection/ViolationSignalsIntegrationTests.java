@@ -138,7 +138,7 @@ class ViolationSignalsIntegrationTests {
 	@Test
 	@DisplayName("ART-22 (2): an attempt to delete an original recording raises a signal; viewing it does not")
 	void refusedDeletionOfAnOriginal() {
-		var recording = photo("zhang.wei", UploadMetadata.by("zhang.wei").device("DY-ZFJLY-0001"), now());
+		var recording = photo("zhang.wei", UploadMetadata.by("zhang.wei"), lastWeekday(LocalTime.of(10, 15)));
 		Api.as(port, "zhang.wei").get().uri("/api/v1/recordings/{id}", recording).exchange().expectStatus().isOk();
 		Api.as(port, "zhang.wei").delete().uri("/api/v1/recordings/{id}", recording).exchange()
 			.expectStatus().isEqualTo(405);
@@ -206,8 +206,10 @@ class ViolationSignalsIntegrationTests {
 		var foreign = photo("zhao.min", UploadMetadata.by("li.na").device("DY-ZFJLY-0001"), now());
 		var own = photo("zhao.min", UploadMetadata.by("zhang.wei").device("DY-ZFJLY-0001"), now());
 		assertThat(awaitSignal("FOREIGN_DEVICE", foreign).person().name()).isEqualTo("李娜");
+		// made now, which may be outside working hours (a daily-AV signal of its own); never a device signal
 		await().pollDelay(Duration.ofSeconds(2)).atMost(Patience.of(Duration.ofSeconds(10)))
-			.untilAsserted(() -> assertThat(signalsAbout(own)).isEmpty());
+			.untilAsserted(() -> assertThat(signalsAbout(own)).extracting(SignalView::kind)
+				.doesNotContain("FOREIGN_DEVICE"));
 	}
 
 	@Test
@@ -243,7 +245,7 @@ class ViolationSignalsIntegrationTests {
 			.returnResult(StaffApi.StaffView.class).getResponseBody().id();
 		var sha256 = "ab".repeat(32);
 		assertThatThrownBy(() -> destruction.destroy(UUID.randomUUID(), new ContentDigest(sha256, null, 10),
-				new StaffId(UUID.fromString(custodian))))
+				new StaffId(custodian)))
 			.isInstanceOf(org.lawtrace.shared.NotPermitted.class);
 		var signal = awaitSignal("FILE_DESTRUCTION_REFUSED", sha256);
 		assertThat(signal.item()).isEqualTo(5);

@@ -94,7 +94,7 @@ class ViolationPages {
 	@Permissions.RegisterViolations
 	String registerViolation(@RequestParam(required = false) @Nullable List<String> officers,
 			@RequestParam(required = false) @Nullable Integer item,
-			@RequestParam(required = false) @Nullable Violation.SourceKind sourceKind,
+			@RequestParam(required = false) Violation.@Nullable SourceKind sourceKind,
 			@RequestParam(required = false) @Nullable String sourceReference,
 			@RequestParam(required = false) @Nullable String sourceNote,
 			@RequestParam(required = false) @Nullable String facts, Authentication caller, RedirectAttributes redirect) {
