@@ -1,6 +1,7 @@
 package org.lawtrace.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.lawtrace.Api;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.Page;
+import org.lawtrace.Patience;
+import org.lawtrace.compliance.ComplianceApi;
 import org.lawtrace.cases.CaseApi;
 import org.lawtrace.inspection.ViolationApi.NewViolation;
 import org.lawtrace.inspection.ViolationApi.RulingInput;
@@ -119,6 +122,21 @@ class ViolationRegisterIntegrationTests {
 			.returnResult(Api.Problem.class).getResponseBody();
 		assertThat(problem.field()).isEqualTo("handlers");
 		assertThat(problem.detail()).contains("第八条").contains("ART-08").contains("暂停执法资格");
+
+		// the completeness checks say so too: a stage he attended counts him as no qualified officer
+		var caseId = Api.openCase(port, Api.newCaseNumber());
+		var start = java.time.Instant.now().minus(java.time.Duration.ofHours(1)).atZone(ZoneId.of("Asia/Shanghai"))
+			.toOffsetDateTime();
+		Api.as(port, "zhang.wei").post().uri("/api/v1/cases/{id}/stages", caseId).contentType(MediaType.APPLICATION_JSON)
+			.body(new ComplianceApi.NewStage("QUESTIONING", start, start.plusMinutes(30), List.of("zhang.wei", officer)))
+			.exchange().expectStatus().isCreated();
+		await().atMost(Patience.of(java.time.Duration.ofSeconds(30))).untilAsserted(() -> assertThat(
+				Api.as(port, "zhang.wei").get().uri("/api/v1/cases/{id}/compliance", caseId).exchange()
+					.returnResult(ComplianceApi.Checklist.class).getResponseBody().stages().get(0).open())
+			.anySatisfy(f -> {
+				assertThat(f.article()).isEqualTo("ART-08");
+				assertThat(f.detail()).contains("暂停执法资格");
+			}));
 	}
 
 	@Test

@@ -240,7 +240,7 @@ class DeviceController {
 	 */
 	@PostMapping("/{id}/loss")
 	@Permissions.CheckDevices
-	DeviceView reportLoss(@PathVariable UUID id, @Valid @RequestBody NewLoss body, Authentication caller) {
+	DeviceView reportLoss(@PathVariable UUID id, @RequestBody NewLoss body, Authentication caller) {
 		var gone = devices.reportLoss(new DeviceId(id), body.destroyed(), body.description(), caller.getName());
 		return views.of(ledger.entry(gone.id(), caller.getName()));
 	}
@@ -301,7 +301,8 @@ class DeviceController {
 	record NewFault(@NotBlank String description) {
 	}
 
-	record NewLoss(boolean destroyed, @NotBlank String description) {
+	/** Checked by the service, so that the roles are checked before the body (the description is required). */
+	record NewLoss(boolean destroyed, @Nullable String description) {
 	}
 
 	record NewRepair(@NotBlank String repairer, boolean selfRepair, @Nullable LocalDate sentOn,
