@@ -614,6 +614,8 @@ class AuthorizationMatrixIntegrationTests {
 				case "POST /api/v1/devices" -> new NewDevice(serialNumber, "BODY_CAMERA", "测试型号 T1", unitId, null);
 				case "POST /api/v1/devices/{id}/checks" -> NewCheck.GOOD;
 				case "POST /api/v1/devices/{id}/faults" -> new NewFault("授权矩阵测试");
+				// no description: whoever the gate lets through is refused (400) before the device changes
+				case "POST /api/v1/devices/{id}/loss" -> Map.of("destroyed", false);
 				case "POST /api/v1/devices/{id}/issue" -> new Issue("zhang.wei", checkId);
 				case "POST /api/v1/devices/{id}/repairs" -> new NewRepair("东阳市华信电子设备维修有限公司", false);
 				// a password the policy refuses: whoever gets through gets 422, and nobody's password changes

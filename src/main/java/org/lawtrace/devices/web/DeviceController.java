@@ -241,7 +241,8 @@ class DeviceController {
 	@PostMapping("/{id}/loss")
 	@Permissions.CheckDevices
 	DeviceView reportLoss(@PathVariable UUID id, @RequestBody NewLoss body, Authentication caller) {
-		var gone = devices.reportLoss(new DeviceId(id), body.destroyed(), body.description(), caller.getName());
+		var gone = devices.reportLoss(new DeviceId(id), Boolean.TRUE.equals(body.destroyed()), body.description(),
+				caller.getName());
 		return views.of(ledger.entry(gone.id(), caller.getName()));
 	}
 
@@ -302,7 +303,7 @@ class DeviceController {
 	}
 
 	/** Checked by the service, so that the roles are checked before the body (the description is required). */
-	record NewLoss(boolean destroyed, @Nullable String description) {
+	record NewLoss(@Nullable Boolean destroyed, @Nullable String description) {
 	}
 
 	record NewRepair(@NotBlank String repairer, boolean selfRepair, @Nullable LocalDate sentOn,
