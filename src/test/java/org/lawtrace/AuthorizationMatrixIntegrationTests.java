@@ -614,6 +614,8 @@ class AuthorizationMatrixIntegrationTests {
 				case "POST /api/v1/devices" -> new NewDevice(serialNumber, "BODY_CAMERA", "测试型号 T1", unitId, null);
 				case "POST /api/v1/devices/{id}/checks" -> NewCheck.GOOD;
 				case "POST /api/v1/devices/{id}/faults" -> new NewFault("授权矩阵测试");
+				// no description: whoever the gate lets through is refused (400) before the device changes
+				case "POST /api/v1/devices/{id}/loss" -> Map.of("destroyed", false);
 				case "POST /api/v1/devices/{id}/issue" -> new Issue("zhang.wei", checkId);
 				case "POST /api/v1/devices/{id}/repairs" -> new NewRepair("东阳市华信电子设备维修有限公司", false);
 				// a password the policy refuses: whoever gets through gets 422, and nobody's password changes
@@ -729,6 +731,9 @@ class AuthorizationMatrixIntegrationTests {
 				case "long-term-marks", "long-term", "holds", "dispositions" -> "00000000-0000-0000-0000-0000000d1590";
 				// no plan: whoever the gate lets through is told there is none (404)
 				case "plans" -> "00000000-0000-0000-0000-0000000b1a45";
+				// none is needed: an empty body or form is refused (400) before the signal or violation is looked up,
+				// and reading one that does not exist answers 404 to whoever may read them
+				case "signals", "violations" -> "00000000-0000-0000-0000-0000000b10a7";
 				case "tokens" -> ownTokenId(caller);
 				default -> throw new IllegalStateException("No fixture for {id} after /" + segment + "/ in " + template);
 			};

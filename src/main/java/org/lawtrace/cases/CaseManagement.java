@@ -218,6 +218,11 @@ public class CaseManagement {
 			var member = staff.byUsername(username)
 				.orElseThrow(() -> new InvalidInput("handlers", "承办人不存在 (unknown staff): " + username));
 			var qualification = staff.qualificationOn(username, today);
+			if (qualification.suspended()) {
+				// ART-08, ART-22: a person suspended from duty is no handler at all, however many others qualify
+				throw new InvalidInput("handlers", member.name() + "已被暂停执法资格，不得担任承办人（第八条）："
+						+ String.join("; ", qualification.reasons()) + " (ART-08: handler suspended from duty)");
+			}
 			if (qualification.enforcementOfficer()) {
 				officers++;
 			}

@@ -103,6 +103,15 @@ public class CaseCompliance {
 		return findings.selfCleared(limit);
 	}
 
+	/**
+	 * ART-22 (1): the open findings that a required recording is missing whose deadline passed before {@code day},
+	 * across all cases, as last evaluated; the discipline unit's signals read them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Finding> overdueMissingRecordings(java.time.LocalDate day, int limit) {
+		return findings.overdueMissingRecordings(day, limit);
+	}
+
 	/** The open red and amber gaps in the open cases a person handles, the nearest deadline first. */
 	@Transactional(readOnly = true)
 	public List<Finding> openGapsOf(String username, int limit) {

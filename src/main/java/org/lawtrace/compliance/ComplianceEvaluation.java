@@ -330,8 +330,10 @@ public class ComplianceEvaluation {
 		var people = new HashMap<org.lawtrace.shared.StaffId, Roster.Person>();
 		for (var member : staff.all()) {
 			var periods = staff.certificates(member.id()).stream().map(ComplianceEvaluation::period).toList();
+			var suspensions = staff.suspensions(member.id()).stream()
+				.map(s -> new Roster.Period(s.firstDay(), s.lastDay())).toList();
 			people.put(member.id(), new Roster.Person(member.name(), member.permanent(),
-					member.holds(Role.ASSISTANT), periods));
+					member.holds(Role.ASSISTANT), periods, suspensions));
 		}
 		return new Roster(people);
 	}

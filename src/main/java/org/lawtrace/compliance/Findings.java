@@ -144,6 +144,16 @@ class Findings {
 			.param(handler.id()).query(Findings::map).list();
 	}
 
+	/**
+	 * ART-22 (1): open findings that a required recording is missing (the pack's AV rules, red), whose deadline passed
+	 * before {@code day}, oldest deadline first.
+	 */
+	List<Finding> overdueMissingRecordings(LocalDate day, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from compliance_finding where resolved_at is null and severity = 'MAJOR' "
+				+ "and rule_id like 'AV-%' and deadline < ? order by deadline, found_at fetch first " + limit + " rows only")
+			.param(day).query(Findings::map).list();
+	}
+
 	void insert(Collection<Finding> findings) {
 		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				findings, 1000, (ps, f) -> {

@@ -12,7 +12,17 @@ import org.lawtrace.shared.StaffId;
  */
 record Roster(Map<StaffId, Person> people) {
 
-	record Person(String name, boolean permanent, boolean assistant, List<Period> certificates) {
+	record Person(String name, boolean permanent, boolean assistant, List<Period> certificates,
+			List<Period> suspensions) {
+
+		Person(String name, boolean permanent, boolean assistant, List<Period> certificates) {
+			this(name, permanent, assistant, certificates, List.of());
+		}
+
+		/** ART-08, ART-22: a suspension from duty (暂停执法资格) covering the day. */
+		boolean suspendedOn(LocalDate day) {
+			return suspensions.stream().anyMatch(p -> p.covers(day));
+		}
 	}
 
 	/** A certificate's validity: first and last day inclusive; revoked certificates stop on the day of revocation. */
@@ -24,12 +34,13 @@ record Roster(Map<StaffId, Person> people) {
 
 	boolean officerOn(StaffId staff, LocalDate day) {
 		var person = people.get(staff);
-		return person != null && person.permanent() && person.certificates().stream().anyMatch(p -> p.covers(day));
+		return person != null && person.permanent() && !person.suspendedOn(day)
+				&& person.certificates().stream().anyMatch(p -> p.covers(day));
 	}
 
 	boolean mayRecordAudioVisualOn(StaffId staff, LocalDate day) {
 		var person = people.get(staff);
-		return person != null && (person.assistant() || officerOn(staff, day));
+		return person != null && !person.suspendedOn(day) && (person.assistant() || officerOn(staff, day));
 	}
 
 	/** Why someone was not an officer on a day, in the words an officer reads. */
@@ -37,6 +48,9 @@ record Roster(Map<StaffId, Person> people) {
 		var person = people.get(staff);
 		if (person == null) {
 			return "不在工作人员名册中 (not on the staff roster)";
+		}
+		if (person.suspendedOn(day)) {
+			return person.name() + "当日被暂停执法资格 (suspended from duty on " + day + ", ART-08)";
 		}
 		if (!person.permanent()) {
 			return person.name() + "非正式在编人员 (not permanent staff)";

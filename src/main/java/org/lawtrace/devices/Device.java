@@ -58,6 +58,11 @@ public record Device(DeviceId id, String serialNumber, DeviceKind kind, String m
 		return with(DeviceStatus.RETIRED, null);
 	}
 
+	/** ART-22 (5): a lost or destroyed device leaves service for good, whatever its state, and its holding ends. */
+	Device lost() {
+		return with(DeviceStatus.RETIRED, null);
+	}
+
 	/** Checks are taken on devices in service: before issue, or by the holder before use (ART-11). */
 	void requireInService(String action) {
 		if (!status.inService()) {

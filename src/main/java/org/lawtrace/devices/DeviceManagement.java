@@ -17,6 +17,7 @@ import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +44,12 @@ public class DeviceManagement {
 	private final StaffDirectory staff;
 	private final DeviceSettings settings;
 	private final BureauTime time;
+	private final ApplicationEventPublisher events;
 
 	DeviceManagement(Devices devices, Checks checks, Faults faults, Repairs repairs, Maintenances maintenances,
-			Notifications notifications, StaffDirectory staff, DeviceSettings settings, BureauTime time) {
+			Notifications notifications, StaffDirectory staff, DeviceSettings settings, BureauTime time,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.devices = devices;
 		this.checks = checks;
 		this.faults = faults;
@@ -196,6 +200,10 @@ public class DeviceManagement {
 		repairs.add(repair);
 		devices.change(device, inRepair, repair.openedAt(), opener.id(),
 				(command.selfRepair() ? "擅自修理（不予报销）：" : "送修：") + repairer);
+		var lastHolder = faults.of(id).stream().filter(Fault::open).map(Fault::heldBy).filter(h -> h != null)
+			.reduce((first, second) -> second).orElse(null);
+		events.publishEvent(new DeviceRepairOpened(id, device.serialNumber(), repair.id(), repair.selfRepair(),
+				repairer, lastHolder, opener.id(), repair.openedAt()));
 		return repair;
 	}
 
@@ -249,6 +257,29 @@ public class DeviceManagement {
 		var retired = device.retired();
 		devices.change(device, retired, time.now(), staff.require(actor).id(), "报废：" + why);
 		return retired;
+	}
+
+	/**
+	 * ART-22 (5): a device reported lost (遗失) or destroyed (损毁) by its keeper or its holder leaves service for good
+	 * (retired, with the report as reason); the discipline unit hears of it.
+	 */
+	public Device reportLoss(DeviceId id, boolean destroyed, @Nullable String description, String actor) {
+		var device = require(id);
+		var reporter = staff.require(actor);
+		if (!reporter.holds(Role.CUSTODIAN) && !device.heldBy(reporter.id())) {
+			throw new NotPermitted("只有设备保管人员或持有人可以报告设备遗失或损毁 (only the keeper or the holder reports a "
+					+ "device lost or destroyed)");
+		}
+		if (device.status() == DeviceStatus.RETIRED) {
+			throw new Conflict("status", "设备已报废 (the device is retired)");
+		}
+		var what = Input.required("description", description, 1000, "情况说明");
+		var gone = device.lost();
+		var at = time.now();
+		devices.change(device, gone, at, reporter.id(), (destroyed ? "损毁：" : "遗失：") + what);
+		events.publishEvent(new DeviceLost(id, device.serialNumber(), destroyed, device.holder(), reporter.id(), what,
+				at));
+		return gone;
 	}
 
 	public void markNotificationRead(UUID notificationId, String actor) {

@@ -225,7 +225,25 @@ public enum Permission {
 	SEE_OWN_CHECKS(Role.OFFICER),
 
 	/** May review the findings their own recorders cleared by correcting their recordings (Chapter 8, ART-22). */
-	REVIEW_SELF_CLEARED_FINDINGS(Role.DIRECTOR, Role.DISCIPLINE);
+	REVIEW_SELF_CLEARED_FINDINGS(Role.DIRECTOR, Role.DISCIPLINE),
+
+	/** May see the queue of violation signals (违规线索, ART-22): the discipline unit and the director. */
+	SEE_VIOLATION_SIGNALS(Role.DISCIPLINE, Role.DIRECTOR),
+
+	/** May triage violation signals: dismiss one with a reason, or scan for new ones (ART-22): the discipline unit. */
+	TRIAGE_SIGNALS(Role.DISCIPLINE),
+
+	/** May register violations and propose their sanctions (ART-22): the discipline unit. */
+	REGISTER_VIOLATIONS(Role.DISCIPLINE),
+
+	/** May see the violation register with defences and decisions (ART-22): the discipline unit and the director. */
+	SEE_VIOLATIONS(Role.DISCIPLINE, Role.DIRECTOR),
+
+	/** May decide the sanction of a violation on the discipline unit's proposal (ART-22): the director alone. */
+	DECIDE_SANCTIONS(Role.DIRECTOR),
+
+	/** May see the violations that name oneself and state a defence (陈述申辩, ART-22): every person. */
+	SEE_OWN_VIOLATIONS(Roles.PERSONS);
 
 	private final Set<Role> roles;
 

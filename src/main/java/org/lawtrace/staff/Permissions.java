@@ -537,4 +537,52 @@ public final class Permissions {
 	@PreAuthorize("hasAnyRole('OFFICER')")
 	public @interface SeeOwnChecks {
 	}
+
+	/** {@link Permission#SEE_VIOLATION_SIGNALS}: may see the queue of violation signals (ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR','DISCIPLINE')")
+	public @interface SeeViolationSignals {
+	}
+
+	/** {@link Permission#TRIAGE_SIGNALS}: may triage violation signals (ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DISCIPLINE')")
+	public @interface TriageSignals {
+	}
+
+	/** {@link Permission#REGISTER_VIOLATIONS}: may register violations and propose sanctions (ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DISCIPLINE')")
+	public @interface RegisterViolations {
+	}
+
+	/** {@link Permission#SEE_VIOLATIONS}: may see the violation register (ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR','DISCIPLINE')")
+	public @interface SeeViolations {
+	}
+
+	/** {@link Permission#DECIDE_SANCTIONS}: may decide a violation's sanction (ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('DIRECTOR')")
+	public @interface DecideSanctions {
+	}
+
+	/** {@link Permission#SEE_OWN_VIOLATIONS}: may see the violations naming oneself and state a defence (ART-22). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('OFFICER','ASSISTANT','CUSTODIAN','LEGAL_AFFAIRS','DEPUTY_DIRECTOR','DIRECTOR','DISCIPLINE','ADMIN')")
+	public @interface SeeOwnViolations {
+	}
 }

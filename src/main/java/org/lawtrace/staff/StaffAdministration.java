@@ -43,10 +43,12 @@ public class StaffAdministration {
 	private final LoginFailures loginFailures;
 	private final ApplicationEventPublisher events;
 	private final boolean demo;
+	private final Suspensions suspensions;
 
 	StaffAdministration(Units units, StaffMembers members, Certificates certificates, PasswordEncoder passwords,
 			BureauTime time, PasswordPolicy policy, RoleChanges roleChanges, LoginFailures loginFailures,
-			ApplicationEventPublisher events, @Value("${lawtrace.demo:false}") boolean demo) {
+			ApplicationEventPublisher events, @Value("${lawtrace.demo:false}") boolean demo, Suspensions suspensions) {
+		this.suspensions = suspensions;
 		this.units = units;
 		this.members = members;
 		this.certificates = certificates;
@@ -57,6 +59,26 @@ public class StaffAdministration {
 		this.loginFailures = loginFailures;
 		this.events = events;
 		this.demo = demo;
+	}
+
+	/**
+	 * Records a suspension from enforcement duty (暂停执法资格) a sanction decided (ART-22): the person is not qualified
+	 * from its first to its last day (ART-08), which {@link StaffDirectory#qualificationOn} then says. The caller
+	 * (the violation register) has checked that the director decided it.
+	 */
+	public Suspension suspend(StaffId staff, LocalDate firstDay, LocalDate lastDay, String reason, StaffId decidedBy) {
+		var member = members.byId(staff).orElseThrow(() -> new NotFound("staff", staff));
+		if (lastDay.isBefore(firstDay)) {
+			throw new InvalidInput("suspensionTo", "暂停执法资格的截止日期不能早于起始日期 (the suspension ends before it starts)");
+		}
+		if (reason.isBlank()) {
+			throw new InvalidInput("reason", "请说明暂停执法资格的理由 (give the reason)");
+		}
+		var suspension = new Suspension(UUID.randomUUID(), staff, firstDay, lastDay, reason.strip(), decidedBy,
+				time.now());
+		suspensions.add(suspension);
+		events.publishEvent(new SuspensionRecorded(suspension, member.username()));
+		return suspension;
 	}
 
 	public Unit addUnit(String code, String name, @Nullable String nameEn, UnitKind kind, @Nullable UnitId parent) {

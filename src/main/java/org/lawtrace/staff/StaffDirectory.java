@@ -20,11 +20,13 @@ public class StaffDirectory {
 	private final StaffMembers members;
 	private final Units units;
 	private final Certificates certificates;
+	private final Suspensions suspensions;
 
-	StaffDirectory(StaffMembers members, Units units, Certificates certificates) {
+	StaffDirectory(StaffMembers members, Units units, Certificates certificates, Suspensions suspensions) {
 		this.members = members;
 		this.units = units;
 		this.certificates = certificates;
+		this.suspensions = suspensions;
 	}
 
 	public Optional<StaffMember> byUsername(String username) {
@@ -62,7 +64,12 @@ public class StaffDirectory {
 	/** ART-08: was this person an enforcement officer, and what could they record, on this day. */
 	public Qualification qualificationOn(String username, LocalDate day) {
 		var member = require(username);
-		return Qualification.of(member, certificates.heldBy(member.id()), day);
+		return Qualification.of(member, certificates.heldBy(member.id()), suspensions.of(member.id()), day);
+	}
+
+	/** A person's suspensions from duty (暂停执法资格, ART-08, ART-22), earliest first. */
+	public List<Suspension> suspensions(StaffId staff) {
+		return suspensions.of(staff);
 	}
 
 	/** The units a deputy director (分管副局长) is in charge of. */

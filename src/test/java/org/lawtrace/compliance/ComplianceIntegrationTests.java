@@ -289,6 +289,11 @@ class ComplianceIntegrationTests {
 			.query(String.class).list()).contains("FINDING_CLEARED_BY_OWN_CORRECTION"));
 		assertThat(Api.as(port, "zhou.tao").get().uri("/compliance").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk().returnResult(String.class).getResponseBody()).contains("须执纪复核");
+		// and it is a candidate in the discipline unit's queue of violation signals, about the recorder (ART-22)
+		await().atMost(Patience.of(Duration.ofSeconds(20))).untilAsserted(() -> Api.as(port, "zhou.tao").get()
+			.uri("/api/v1/inspection/signals").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$[?(@.kind == 'CLEARED_BY_OWN_CORRECTION' && @.subjectId == '" + caseId + "')].person.username")
+			.isEqualTo(List.of("zhang.wei")));
 	}
 
 	@Test

@@ -234,6 +234,18 @@ class DeviceController {
 		return views.of(ledger.entry(retired.id(), caller.getName()));
 	}
 
+	/**
+	 * ART-22 (5): the keeper or the holder reports a device lost (遗失) or destroyed (损毁); it leaves service for good
+	 * and the discipline unit hears of it.
+	 */
+	@PostMapping("/{id}/loss")
+	@Permissions.CheckDevices
+	DeviceView reportLoss(@PathVariable UUID id, @RequestBody NewLoss body, Authentication caller) {
+		var gone = devices.reportLoss(new DeviceId(id), Boolean.TRUE.equals(body.destroyed()), body.description(),
+				caller.getName());
+		return views.of(ledger.entry(gone.id(), caller.getName()));
+	}
+
 	/** ART-11: devices whose scheduled maintenance is past due. */
 	@GetMapping("/maintenance-overdue")
 	@Permissions.OverseeDevices
@@ -288,6 +300,10 @@ class DeviceController {
 	}
 
 	record NewFault(@NotBlank String description) {
+	}
+
+	/** Checked by the service, so that the roles are checked before the body (the description is required). */
+	record NewLoss(@Nullable Boolean destroyed, @Nullable String description) {
 	}
 
 	record NewRepair(@NotBlank String repairer, boolean selfRepair, @Nullable LocalDate sentOn,
