@@ -31,6 +31,8 @@ public class PlaybackViewings implements SmartLifecycle {
 	private final ApplicationEventPublisher events;
 	private final BureauTime time;
 	private final Duration window;
+	private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+	private final java.util.concurrent.atomic.LongAdder bytes = new java.util.concurrent.atomic.LongAdder();
 	private volatile boolean running;
 
 	PlaybackViewings(ApplicationEventPublisher events, BureauTime time,
@@ -69,6 +71,8 @@ public class PlaybackViewings implements SmartLifecycle {
 					viewing.pending.add(offset, length);
 				}
 				viewing.lastServedAt = now;
+				requests.increment();
+				bytes.add(length);
 				return;
 			}
 		}
@@ -116,6 +120,16 @@ public class PlaybackViewings implements SmartLifecycle {
 		events.publishEvent(new RecordingContentServed(key.recording(), key.viewer(), summary, now));
 		viewing.loggedAt = now;
 		viewing.pending = new ServedRanges(viewing.size);
+	}
+
+	/** How many content requests this instance served, for the metrics. */
+	public long requests() {
+		return requests.sum();
+	}
+
+	/** How many bytes of originals this instance served, for the metrics. */
+	public long bytes() {
+		return bytes.sum();
 	}
 
 	/** How many viewings are open on this instance, for the metrics. */

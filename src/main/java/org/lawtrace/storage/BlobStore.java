@@ -66,6 +66,15 @@ public interface BlobStore {
 	InputStream openRange(ContentDigest digest, long offset, long length);
 
 	/**
+	 * Whether the store can be reached now, for readiness: a lookup that reads nothing.
+	 *
+	 * @throws RuntimeException when it cannot (a file system's folder gone or read-only, an object store unreachable).
+	 */
+	default void requireReachable() {
+		contains(new ContentDigest("0".repeat(64), null, 1));
+	}
+
+	/**
 	 * Zero-copy playback: hands {@code length} bytes from {@code offset} of a blob to the servlet container, to be
 	 * sent straight from the blob's file by the kernel ({@code sendfile}) once the caller returns, without passing
 	 * through the heap. Only a store on a file system can, only when the container offers it for this request, and

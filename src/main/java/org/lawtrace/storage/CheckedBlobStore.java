@@ -63,6 +63,11 @@ final class CheckedBlobStore implements BlobStore {
 	 * streams and the last bytes of a damaged copy are withheld.
 	 */
 	@Override
+	public void requireReachable() {
+		primary.requireReachable();
+	}
+
+	@Override
 	public boolean sendDirect(ContentDigest digest, long offset, long length,
 			jakarta.servlet.http.HttpServletRequest request) {
 		if (offset == 0 && length == digest.sizeBytes()) {

@@ -93,6 +93,13 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles, Destructible {
 		}
 	}
 
+	@Override
+	public void requireReachable() {
+		if (!Files.isDirectory(blobs) || !Files.isWritable(blobs)) {
+			throw new IllegalStateException("the store's folder is missing or not writable");
+		}
+	}
+
 	/** Tomcat's sendfile: the request attributes its connectors read after the servlet returns. */
 	@Override
 	public boolean sendDirect(ContentDigest digest, long offset, long length,
