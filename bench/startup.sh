@@ -31,7 +31,7 @@ ready_after() { # label data-dir java-args... -> prints seconds to ready, or fai
   start=$(date +%s.%N)
   java "$@" --server.port="$port" --lawtrace.data-dir="$data" > "$WORK/$label.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 1 1200); do
+  for _ in $(seq 1 3600); do
     if curl -fs "http://127.0.0.1:$port$READY_PATH" > /dev/null 2>&1; then
       python3 -c "import time; print(f'{time.time() - $start:.2f}')"
       kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
@@ -40,7 +40,7 @@ ready_after() { # label data-dir java-args... -> prints seconds to ready, or fai
     kill -0 "$SERVER" 2>/dev/null || { echo "$label: the server exited" >&2; tail -20 "$WORK/$label.log" >&2; exit 1; }
     sleep 0.05
   done
-  echo "$label: not ready after 60 s" >&2; exit 1
+  echo "$label: not ready after 180 s" >&2; exit 1
 }
 
 measure() { # label java-args...

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * bucket). Part of {@code /actuator/health/readiness} with the database, so a load balancer sends no upload or
  * playback to an instance that cannot reach its store. Says nothing of where the store is.
  */
-@Component("blobStore")
+@Component("storeHealthIndicator")
 class BlobStoreHealth extends AbstractHealthIndicator {
 
 	private final BlobStore store;
