@@ -3,7 +3,7 @@ package org.lawtrace.access;
 import org.lawtrace.shared.Audited;
 
 /** A grant was ended before its time (撤销), by its approver, the director or the requester giving it up. */
-public record AccessRevoked(AccessRequest request) implements Audited.Logged {
+public record AccessRevoked(AccessRequest request) implements Audited.Logged, org.lawtrace.shared.AccessNarrowed {
 
 	@Override
 	public Entry entry() {

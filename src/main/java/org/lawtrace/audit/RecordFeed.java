@@ -40,11 +40,13 @@ class RecordFeed implements AuditTrail {
 				e.method() + " " + e.path());
 	}
 
-	/** Synchronous, since content is served outside any transaction and a viewing must not go unrecorded. */
+	/**
+	 * Synchronous, since content is served outside any transaction and a viewing must not go unrecorded: one entry per
+	 * viewing and window of it, with the ranges served (ART-20, ART-22).
+	 */
 	@EventListener
 	void on(RecordingContentServed e) {
-		log.append(e.viewer(), "VIEW", RECORDING, e.recordingId().toString(), "SUCCESS",
-				e.range() == null ? "whole file" : e.range());
+		log.append(e.viewer(), "VIEW", RECORDING, e.recordingId().toString(), "SUCCESS", e.served());
 	}
 
 	@ApplicationModuleListener

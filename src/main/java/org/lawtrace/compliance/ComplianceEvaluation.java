@@ -162,6 +162,9 @@ public class ComplianceEvaluation {
 			}
 			var done = new Run(pack.version(), cases, opened, rejudged, resolved,
 					(System.nanoTime() - started) / 1_000_000);
+			// issue 16: the run's time on /actuator/prometheus (the global registry Boot adds its registries to)
+			io.micrometer.core.instrument.Metrics.timer("lawtrace.compliance.run")
+				.record(java.time.Duration.ofMillis(done.millis()));
 			log.info("Compliance evaluation of {} cases under {}: {} findings opened, {} re-judged, {} resolved in {} ms",
 					done.cases(), done.rulePackVersion(), done.opened(), done.rejudged(), done.resolved(),
 					done.millis());

@@ -2,8 +2,10 @@ package org.lawtrace.recordings;
 
 import java.time.Instant;
 
-import org.jspecify.annotations.Nullable;
-
-/** An original's content was served to someone: viewed, played or downloaded, whole or one byte range. */
-public record RecordingContentServed(RecordingId recordingId, String viewer, @Nullable String range, Instant at) {
+/**
+ * An original's content was served to someone, viewed, played or downloaded: the start of a viewing, a further
+ * window of it, or its end, with the byte ranges served since the viewing's previous entry (see
+ * {@link PlaybackViewings}).
+ */
+public record RecordingContentServed(RecordingId recordingId, String viewer, String served, Instant at) {
 }

@@ -143,6 +143,13 @@ public enum Permission {
 	SEE_REPLICATION(Role.CUSTODIAN, Role.DIRECTOR, Role.DISCIPLINE, Role.ADMIN),
 
 	/**
+	 * May scrape the operational metrics ({@code /actuator/prometheus}: uploads, bytes, playback, queues, the audit
+	 * checkpoint's age, compliance run time): counts and durations only, no record, person or case, so the
+	 * administrator who runs the machines, and no one else (ADR 0023).
+	 */
+	SCRAPE_METRICS(Role.ADMIN),
+
+	/**
 	 * May check the records against the audit log and see which rows differ (ART-15, ART-22): the custodian who keeps
 	 * them, the discipline unit alerted when they are changed, and the director; ids and digests only.
 	 */

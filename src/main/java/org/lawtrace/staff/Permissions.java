@@ -351,6 +351,14 @@ public final class Permissions {
 	public @interface SeeReplication {
 	}
 
+	/** {@link Permission#SCRAPE_METRICS}: may scrape the operational metrics; the actuator route asks it (ADR 0023). */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('ADMIN')")
+	public @interface ScrapeMetrics {
+	}
+
 	/** {@link Permission#VERIFY_RECORDS}: may check the records against the audit log (ART-15, ART-22). */
 	@Target({ ElementType.METHOD, ElementType.TYPE })
 	@Retention(RetentionPolicy.RUNTIME)

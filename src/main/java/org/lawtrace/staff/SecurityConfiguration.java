@@ -76,6 +76,10 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// operational metrics to the administrator only; any other actuator endpoint to no one (ADR 0023)
+				.requestMatchers("/actuator/prometheus")
+				.hasAnyRole(Permission.SCRAPE_METRICS.roles().stream().map(Role::name).toArray(String[]::new))
+				.requestMatchers("/actuator/**").denyAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
 				.permitAll())

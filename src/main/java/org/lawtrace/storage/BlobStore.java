@@ -66,6 +66,35 @@ public interface BlobStore {
 	InputStream openRange(ContentDigest digest, long offset, long length);
 
 	/**
+	 * Whether the store can be reached now, for readiness: a lookup that reads nothing.
+	 *
+	 * @throws RuntimeException when it cannot (a file system's folder gone or read-only, an object store unreachable).
+	 */
+	default void requireReachable() {
+		contains(new ContentDigest("0".repeat(64), null, 1));
+	}
+
+	/**
+	 * Zero-copy playback: hands {@code length} bytes from {@code offset} of a blob to the servlet container, to be
+	 * sent straight from the blob's file by the kernel ({@code sendfile}) once the caller returns, without passing
+	 * through the heap. Only a store on a file system can, only when the container offers it for this request, and
+	 * never for a read that must be checked as it streams (a whole read, see {@code CheckedBlobStore}). The caller
+	 * has set the status and headers, {@code Content-Length} included, and writes no body when this answers true.
+	 *
+	 * @param digest must not be {@literal null}.
+	 * @param offset the first byte, from 0.
+	 * @param length how many bytes, at least 1.
+	 * @param request the request being answered, must not be {@literal null}.
+	 * @return whether the container will send the bytes; {@literal false} when the caller must stream
+	 *         {@link #openRange} itself.
+	 * @throws InvalidInput on field {@code range} when the range does not lie within the blob.
+	 */
+	default boolean sendDirect(ContentDigest digest, long offset, long length,
+			jakarta.servlet.http.HttpServletRequest request) {
+		return false;
+	}
+
+	/**
 	 * Computes the SM3 digest of a stored blob, which storing leaves for afterwards (see {@link ContentDigest}),
 	 * re-reading it whole and checking its SHA-256 and size on the way, so this is also a first fixity check.
 	 *

@@ -58,6 +58,24 @@ final class CheckedBlobStore implements BlobStore {
 		return copies.of(readable(digest)).orElseThrow().openRange(digest, offset, length);
 	}
 
+	/**
+	 * A part of a blob goes by zero-copy from the readable copy; a whole read never does, since it is checked as it
+	 * streams and the last bytes of a damaged copy are withheld.
+	 */
+	@Override
+	public void requireReachable() {
+		primary.requireReachable();
+	}
+
+	@Override
+	public boolean sendDirect(ContentDigest digest, long offset, long length,
+			jakarta.servlet.http.HttpServletRequest request) {
+		if (offset == 0 && length == digest.sizeBytes()) {
+			return false;
+		}
+		return copies.of(readable(digest)).orElseThrow().sendDirect(digest, offset, length, request);
+	}
+
 	/** The primary, unless it is known bad and the replica is not. */
 	private Copy readable(ContentDigest digest) {
 		if (ledger.knownBad(digest.sha256(), Copy.PRIMARY) && copies.of(Copy.REPLICA).isPresent()

@@ -94,6 +94,31 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles, Destructible {
 	}
 
 	@Override
+	public void requireReachable() {
+		if (!Files.isDirectory(blobs) || !Files.isWritable(blobs)) {
+			throw new IllegalStateException("the store's folder is missing or not writable");
+		}
+	}
+
+	/** Tomcat's sendfile: the request attributes its connectors read after the servlet returns. */
+	@Override
+	public boolean sendDirect(ContentDigest digest, long offset, long length,
+			jakarta.servlet.http.HttpServletRequest request) {
+		Ranges.requireWithin(digest, offset, length);
+		if (length <= 0 || !Boolean.TRUE.equals(request.getAttribute("org.apache.tomcat.sendfile.support"))) {
+			return false;
+		}
+		var file = pathOf(digest.sha256());
+		if (!Files.isRegularFile(file)) {
+			throw new NotFound("blob", digest.sha256());
+		}
+		request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
+		request.setAttribute("org.apache.tomcat.sendfile.start", offset);
+		request.setAttribute("org.apache.tomcat.sendfile.end", offset + length);
+		return true;
+	}
+
+	@Override
 	public ContentDigest verify(ContentDigest digest) {
 		try (var in = open(digest)) {
 			return Fixity.verify(digest, in);

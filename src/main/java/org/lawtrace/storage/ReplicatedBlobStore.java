@@ -89,6 +89,17 @@ final class ReplicatedBlobStore implements BlobStore {
 	}
 
 	@Override
+	public void requireReachable() {
+		primary.requireReachable();
+	}
+
+	@Override
+	public boolean sendDirect(ContentDigest digest, long offset, long length,
+			jakarta.servlet.http.HttpServletRequest request) {
+		return primary.sendDirect(digest, offset, length, request);
+	}
+
+	@Override
 	public ContentDigest withSm3(ContentDigest digest) {
 		return remembered(primary.withSm3(digest));
 	}

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.lawtrace.recordings.Recording;
+import org.lawtrace.recordings.ContentPasses;
+import org.lawtrace.recordings.PlaybackViewings;
+import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingCatalog;
-import org.lawtrace.recordings.RecordingContentServed;
-import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.ContentDigest;
-import org.springframework.context.ApplicationEventPublisher;
+import org.lawtrace.storage.BlobStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.stereotype.Component;
@@ -25,31 +25,52 @@ import jakarta.servlet.http.HttpServletResponse;
 class RecordingContent {
 
 	private final RecordingCatalog catalog;
-	private final ApplicationEventPublisher events;
-	private final BureauTime time;
+	private final ContentPasses passes;
+	private final PlaybackViewings viewings;
+	private final BlobStore store;
 
-	RecordingContent(RecordingCatalog catalog, ApplicationEventPublisher events, BureauTime time) {
+	RecordingContent(RecordingCatalog catalog, ContentPasses passes, PlaybackViewings viewings, BlobStore store) {
 		this.catalog = catalog;
-		this.events = events;
-		this.time = time;
+		this.passes = passes;
+		this.viewings = viewings;
+		this.store = store;
 	}
 
-	void serve(Recording recording, String viewer, HttpServletRequest request, HttpServletResponse response)
+	/**
+	 * ART-20, ART-22: a recording's original to a player. Who may is decided once per viewer and recording for a few
+	 * seconds ({@link ContentPasses}); the viewing is on record before the bytes flow ({@link PlaybackViewings}: one
+	 * entry per viewing and window, not per range); the bytes go from the store's file by zero-copy where it can.
+	 */
+	void serve(RecordingId id, String viewer, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		var original = catalog.contentFor(recording, viewer);
-		var size = recording.digest().sizeBytes();
-		serve(recording.digest(), recording.facts().mediaType(), recording.originalName(), (offset, length) -> {
+		var recording = passes.require(id, viewer);
+		send(recording.digest(), recording.facts().mediaType(), recording.originalName(), (offset, length) -> {
 			// told before the bytes flow, so a viewing is on record even if the player hangs up half way
-			var whole = offset == 0 && length == size;
-			events.publishEvent(new RecordingContentServed(recording.id(), viewer,
-					whole ? null : "bytes " + offset + "-" + (offset + length - 1) + "/" + size, time.now()));
-			return original.open(offset, length);
+			viewings.served(recording.id(), recording.digest().sizeBytes(), viewer, offset, length);
+			return true;
 		}, request, response);
 	}
 
 	/** Serves any stored blob the caller has already been let see, such as a recording's playable copy. */
 	void serve(ContentDigest digest, String mediaType, String fileName, RecordingCatalog.Content opener, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
+		send(digest, mediaType, fileName, (offset, length) -> {
+			try (var in = opener.open(offset, length); var out = response.getOutputStream()) {
+				copy(in, out);
+			}
+			return false;
+		}, request, response);
+	}
+
+	/** What happens once the range is known: log it, or send it, answering whether the store still has to. */
+	@FunctionalInterface
+	private interface Sending {
+
+		boolean before(long offset, long length) throws IOException;
+	}
+
+	private void send(ContentDigest digest, String mediaType, String fileName, Sending sending,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		var size = digest.sizeBytes();
 		var etag = "\"" + digest.sha256() + "\"";
 		response.setHeader(HttpHeaders.ETAG, etag);
@@ -88,8 +109,19 @@ class RecordingContent {
 		if ("HEAD".equals(request.getMethod())) {
 			return;
 		}
-		try (var in = opener.open(offset, length); var out = response.getOutputStream()) {
-			in.transferTo(out);
+		if (!sending.before(offset, length) || length == 0 || store.sendDirect(digest, offset, length, request)) {
+			return;
+		}
+		try (var in = store.openRange(digest, offset, length); var out = response.getOutputStream()) {
+			copy(in, out);
+		}
+	}
+
+	/** In large pieces: a whole read (checked as it streams) costs fewer writes to the socket than transferTo's 8 KiB. */
+	private static void copy(java.io.InputStream in, java.io.OutputStream out) throws IOException {
+		var buffer = new byte[256 * 1024];
+		for (int n; (n = in.read(buffer)) >= 0;) {
+			out.write(buffer, 0, n);
 		}
 	}
 

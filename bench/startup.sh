@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Start-up (issue 16): time from launching the JVM to a ready instance (/actuator/health/readiness answers UP: the
+# database and the store reachable), for a non-demo start, three ways: the fat jar as it is, Spring Boot's extracted
+# layout, and the extracted layout with a class-data-sharing archive (made once by a training run that stops after
+# the context refresh). Each way starts on an empty database (migrations run) and then restarts on it, as a service
+# restart would. Target: <= 5 s to ready on an idle machine.
+# Usage: bench/startup.sh [jar (target/lawtrace.jar)] [restarts per way (3)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${1:-target/lawtrace.jar}
+RUNS=${2:-3}
+# a jar without the readiness group (before issue 16) is measured with READY_PATH=/actuator/health
+READY_PATH=${READY_PATH:-/actuator/health/readiness}
+[ -f "$JAR" ] || ./mvnw -q -o -DskipTests package
+WORK=$(mktemp -d /tmp/lawtrace-startup.XXXXXX)
+SERVER=
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
+APP_JAR="$WORK/app/$(basename "$JAR")"
+# the training run: the context refreshes (every bean made, migrations applied) and the JVM exits, writing the archive
+java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+  --lawtrace.data-dir="$WORK/train" --server.port=0 > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log" >&2; exit 1; }
+
+ready_after() { # label data-dir java-args... -> prints seconds to ready, or fails
+  local label=$1 data=$2; shift 2
+  local port start
+  port=$(free_port)
+  start=$(date +%s.%N)
+  java "$@" --server.port="$port" --lawtrace.data-dir="$data" > "$WORK/$label.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 3600); do
+    if curl -fs "http://127.0.0.1:$port$READY_PATH" > /dev/null 2>&1; then
+      python3 -c "import time; print(f'{time.time() - $start:.2f}')"
+      kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+      return 0
+    fi
+    kill -0 "$SERVER" 2>/dev/null || { echo "$label: the server exited" >&2; tail -20 "$WORK/$label.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "$label: not ready after 180 s" >&2; exit 1
+}
+
+measure() { # label java-args...
+  local label=$1; shift
+  local first restarts=() started
+  first=$(ready_after "$label-empty" "$WORK/data-$label" "$@")
+  for i in $(seq 1 "$RUNS"); do restarts+=("$(ready_after "$label-$i" "$WORK/data-$label" "$@")"); done
+  started=$(grep -o 'Started LawTraceApplication in [0-9.]* seconds' "$WORK/$label-1.log" | grep -o '[0-9.]* seconds' || echo "?")
+  printf '%-22s empty database %6s s; restarts %s s (best %s s); Spring says started in %s\n' "$label" "$first" \
+    "${restarts[*]}" "$(printf '%s\n' "${restarts[@]}" | sort -n | head -n 1)" "$started"
+}
+
+measure "fat jar" -jar "$JAR"
+measure "extracted" -jar "$APP_JAR"
+measure "extracted + CDS" -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off -jar "$APP_JAR"
+echo "time to ready = JVM launch to /actuator/health/readiness UP (database and store reachable); non-demo"

@@ -1,0 +1,112 @@
+package org.lawtrace.recordings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.lawtrace.shared.AccessNarrowed;
+import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.RecordDestroyed;
+import org.lawtrace.cases.CaseClosed;
+import org.lawtrace.staff.AccountChanged;
+import org.lawtrace.staff.AccountLocked;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * ART-20 at a player's pace: a viewer's access to a recording's content, decided by {@link RecordingCatalog} (the
+ * recording visible to them, its content open to them, not destroyed) and then trusted for
+ * {@code lawtrace.playback.access-cache} (default five seconds) for that viewer and recording only, so the many
+ * Range requests of one playback do not each ask the database the same question. Never beyond a narrowing: a revoked
+ * grant ({@link AccessNarrowed}), a revision of any recording (its case or recorder may have changed), a closed case
+ * (its handlers lose their standing), a change to any account (roles, lock) and a destroyed record forget every
+ * decision at once, after their transaction commits; a grant that runs out (a time, not an act) is honoured at most the pass's lifetime longer, by the bureau's clock;
+ * a decision being made while one commits is not kept (the generation check). Only allowing decisions are kept: a
+ * refusal is asked again, and logged, every time.
+ */
+@Component
+public class ContentPasses {
+
+	private final ConcurrentHashMap<Key, Pass> passes = new ConcurrentHashMap<>();
+	private final AtomicLong generation = new AtomicLong();
+	private final RecordingCatalog catalog;
+	private final BureauTime time;
+	private final Duration lifetime;
+
+	ContentPasses(RecordingCatalog catalog, BureauTime time,
+			@Value("${lawtrace.playback.access-cache:PT5S}") Duration lifetime) {
+		this.catalog = catalog;
+		this.time = time;
+		this.lifetime = lifetime;
+	}
+
+	/**
+	 * The recording, when its content is open to {@code actor}; refusals as {@link RecordingCatalog#requireVisible}
+	 * and {@link RecordingCatalog#requireContentOpenTo} make them (logged, {@code NotFound}, {@code NotPermitted},
+	 * {@code Gone}).
+	 */
+	public Recording require(RecordingId id, String actor) {
+		var key = new Key(id, actor);
+		var now = time.now();
+		var pass = passes.get(key);
+		if (pass != null && now.isBefore(pass.until()) && pass.generation() == generation.get()) {
+			return pass.recording();
+		}
+		var asked = generation.get();
+		var recording = catalog.requireVisible(id, actor);
+		catalog.requireContentOpenTo(recording, actor);
+		if (!lifetime.isZero()) {
+			passes.put(key, new Pass(recording, now.plus(lifetime), asked));
+			if (generation.get() != asked) {
+				passes.remove(key); // something narrowed access while we asked: this answer may be stale already
+			}
+		}
+		return recording;
+	}
+
+	/** ART-20: a revocation ends every kept decision at once, as soon as it is committed. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(AccessNarrowed e) {
+		forgetAll();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(RecordingRevised e) {
+		forgetAll();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(AccountChanged e) {
+		forgetAll();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(AccountLocked e) {
+		forgetAll();
+	}
+
+	/** A closed case's handlers no longer open its records without a grant (ART-20). */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(CaseClosed e) {
+		forgetAll();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(RecordDestroyed e) {
+		forgetAll();
+	}
+
+	void forgetAll() {
+		generation.incrementAndGet();
+		passes.clear();
+	}
+
+	private record Key(RecordingId recording, String actor) {
+	}
+
+	private record Pass(Recording recording, Instant until, long generation) {
+	}
+}
