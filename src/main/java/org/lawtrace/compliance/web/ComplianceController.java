@@ -16,6 +16,7 @@ import org.lawtrace.compliance.Exemption;
 import org.lawtrace.compliance.Finding;
 import org.lawtrace.compliance.Light;
 import org.lawtrace.compliance.Rule;
+import org.lawtrace.compliance.RulePackRefresh;
 import org.lawtrace.compliance.RulePackRefused;
 import org.lawtrace.compliance.RulePacks;
 import org.lawtrace.compliance.Severity;
@@ -48,13 +49,15 @@ class ComplianceController {
 	private final CaseCompliance compliance;
 	private final ComplianceEvaluation evaluation;
 	private final RulePacks packs;
+	private final RulePackRefresh refresh;
 	private final BureauTime time;
 
 	ComplianceController(CaseCompliance compliance, ComplianceEvaluation evaluation, RulePacks packs,
-			BureauTime time) {
+			RulePackRefresh refresh, BureauTime time) {
 		this.compliance = compliance;
 		this.evaluation = evaluation;
 		this.packs = packs;
+		this.refresh = refresh;
 		this.time = time;
 	}
 
@@ -90,7 +93,7 @@ class ComplianceController {
 	@Permissions.ManageSettings
 	PackView reload() {
 		try {
-			var pack = packs.reload();
+			var pack = refresh.reloadEverywhere();
 			return new PackView(pack.version(), pack.source(), pack.rules());
 		}
 		catch (RulePackRefused e) {
