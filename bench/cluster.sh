@@ -47,8 +47,8 @@ COMMON=(--lawtrace.demo=true --lawtrace.data-dir="$WORK/data"
   --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --spring.datasource.username="$PG_USER"
   --spring.datasource.password= --lawtrace.storage.fixity.every=PT10S --lawtrace.compliance.rule-pack-refresh=PT1S)
 
-healthy() { # url, log, [a line the log must show: the demo seeded or found seeded]
-  for _ in $(seq 1 240); do
+healthy() { # url, log, [a line the log must show: the demo seeded or found seeded]; up to 10 minutes on a busy machine
+  for _ in $(seq 1 1200); do
     curl -fs "$1/actuator/health" >/dev/null 2>&1 && { [ -z "${3:-}" ] || grep -q "$3" "$2"; } && return 0
     sleep 0.5
   done

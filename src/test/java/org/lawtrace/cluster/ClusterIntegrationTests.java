@@ -46,7 +46,8 @@ import org.springframework.test.util.ReflectionTestUtils;
  * Two LawTrace instances on one database and one data directory, as behind a load balancer (issue 16): what one
  * instance began or decided, the other continues or enforces, scheduled work runs once, and both write one audit
  * log. Runs on embedded H2 (both contexts in this JVM share the file database) and, in the PostgreSQL run, on
- * PostgreSQL, where the two instances' appends meet in the database's row lock.
+ * PostgreSQL, where the two instances' appends meet in the database's row lock. Not a {@code LawTraceIntegrationTest}:
+ * that is one shared context, and this needs two of its own on one fresh database (made the same way).
  */
 @ExtendWith(RealDatabaseAvailable.class)
 class ClusterIntegrationTests {
