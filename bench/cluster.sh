@@ -8,7 +8,8 @@
 #   4. a tus upload begun on A finishes through haproxy on B after A is killed with -9 (ART-15.1)
 #   5. both instances' audit entries verify as one log (`verify-log`, ART-22)
 #   6. a scheduled job (the fixity audit, every 10 s on both) ran once per period in the cluster
-# Everything it starts is stopped on exit; the database is dropped. Takes about two minutes on 2 cores.
+# Everything it starts is stopped on exit; the database is dropped. Mostly the two start-ups: 9 minutes on a shared
+# 2-core machine under load (load average over 20), a few minutes on an idle one.
 # Usage: bench/cluster.sh            (builds target/lawtrace.jar if missing; REBUILD=1 to rebuild it)
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -112,7 +112,8 @@ class ClusterIntegrationTests {
 
 		// acting on the other instance with the session's CSRF token: signing out there ends it everywhere
 		var signedOut = http.send(HttpRequest.newBuilder(URI.create(Api.base(port(b)) + "/logout"))
-			.header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie).header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(home[1],
 					StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.discarding());
