@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Checks the record tables against the audit log on a schedule ({@code lawtrace.audit.verify-records-every}, daily
  * by default; ISO-8601 such as {@code PT6H}), so a row edited by SQL is found without anyone asking (ART-22, issue
@@ -28,6 +30,9 @@ class RecordsVerificationSchedule {
 
 	@Scheduled(fixedDelayString = "${lawtrace.audit.verify-records-every:P1D}",
 			initialDelayString = "${lawtrace.audit.verify-records-every:P1D}")
+	// one run per period in the whole cluster (ADR 0020)
+	@SchedulerLock(name = "audit-records-verification", lockAtLeastFor = "${lawtrace.audit.verify-records-every:P1D}",
+			lockAtMostFor = "${lawtrace.audit.verify-records-every:P1D}")
 	void run() {
 		if (verifyOnly) {
 			return;

@@ -7,6 +7,8 @@ import org.lawtrace.compliance.CaseCompliance;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.staff.StaffDirectory;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,7 @@ class OverdueRecordingsScan {
 	}
 
 	@Scheduled(fixedDelayString = "${lawtrace.inspection.scan-every:PT1H}", initialDelayString = "PT10M")
+	@SchedulerLock(name = "inspection-overdue-recordings-scan", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	void onSchedule() {
 		scan();
 	}

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -86,8 +88,15 @@ public class FixityAudits {
 	public record Run(int checked, long bytesRead, long budget, int failed, int repaired, long millis) {
 	}
 
+	/**
+	 * One run per {@code every} in the whole cluster: the instance whose timer fires first holds the job for one
+	 * period from the run's start (ADR 0020); a run longer than that may meet a second one, which the leases keep
+	 * apart.
+	 */
 	@Scheduled(fixedDelayString = "${lawtrace.storage.fixity.every:PT1H}",
 			initialDelayString = "${lawtrace.storage.fixity.every:PT1H}")
+	@SchedulerLock(name = "storage-fixity-audit",
+			lockAtLeastFor = "${lawtrace.storage.fixity.every:PT1H}", lockAtMostFor = "${lawtrace.storage.fixity.every:PT1H}")
 	void scheduled() {
 		if (!settings.enabled()) {
 			return;

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,7 +85,10 @@ public class MetadataExport {
 			String exportedAt) {
 	}
 
+	/** Once a night in the whole cluster: every instance's timer fires at the same hour, one takes the job (ADR 0020). */
 	@Scheduled(cron = "${lawtrace.storage.replica.metadata-export:0 0 2 * * *}", zone = "${lawtrace.zone:Asia/Shanghai}")
+	@SchedulerLock(name = "storage-metadata-export", lockAtLeastFor = "PT1H",
+			lockAtMostFor = "PT12H")
 	void onSchedule() {
 		if (replica.configured()) {
 			export();

@@ -44,12 +44,27 @@ final class Spool {
 
 	private final Path directory;
 	private final Clock clock;
+	/**
+	 * This instance's mark in its spool files' names ({@code lawtrace.instance}; empty for a lone instance): where
+	 * several instances share the directory (a cluster, issue 16), the start-up sweep removes only this instance's
+	 * leftovers whatever their age, and another's only by the hourly rule, so a restart never robs a live upload.
+	 */
+	private final String instance;
 	/** The spool files uploads in this instance are writing or holding staged: never swept. */
 	private final java.util.Set<Path> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	Spool(Path directory, Clock clock) {
+		this(directory, clock, "");
+	}
+
+	Spool(Path directory, Clock clock, String instance) {
+		if (!instance.matches("[A-Za-z0-9_.-]*")) {
+			throw new IllegalStateException("lawtrace.instance may hold only letters, digits, '_', '.' and '-': "
+					+ instance);
+		}
 		this.directory = directory;
 		this.clock = clock;
+		this.instance = instance.isEmpty() ? "" : instance + "~";
 		try {
 			Files.createDirectories(directory);
 		}
@@ -75,7 +90,7 @@ final class Spool {
 		var expected = expectedSha256 == null ? null : ContentDigest.requireHex256(DigestMismatch.FIELD, expectedSha256);
 		Path spooled = null;
 		try {
-			spooled = Files.createTempFile(directory, PREFIX, SUFFIX);
+			spooled = Files.createTempFile(directory, PREFIX + instance, SUFFIX);
 			live.add(spooled);
 			var digest = write(in, spooled);
 			check(digest, expected);
@@ -170,13 +185,13 @@ final class Spool {
 	 * left by a killed upload or a crash.
 	 */
 	Swept sweep() {
-		return sweep(clock.instant().minus(ABANDONED_AFTER));
+		return sweep(clock.instant().minus(ABANDONED_AFTER), "");
 	}
 
-	private Swept sweep(java.time.Instant untouchedSince) {
+	private Swept sweep(java.time.Instant untouchedSince, String mark) {
 		var files = 0;
 		var bytes = 0L;
-		try (var found = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+		try (var found = Files.newDirectoryStream(directory, PREFIX + mark + "*" + SUFFIX)) {
 			for (var file : found) {
 				if (live.contains(file) || !Files.getLastModifiedTime(file).toInstant().isBefore(untouchedSince)) {
 					continue;
@@ -197,9 +212,15 @@ final class Spool {
 	/** At start-up no upload is live here, so every leftover goes, however fresh (a kill a second ago leaves one). */
 	@EventListener(ApplicationReadyEvent.class)
 	void sweepAtStartUp() {
-		report(sweep(java.time.Instant.MAX), "at start-up");
+		var own = sweep(java.time.Instant.MAX, instance);
+		var others = instance.isEmpty() ? new Swept(0, 0) : sweep();
+		report(new Swept(own.files() + others.files(), own.bytes() + others.bytes()), "at start-up");
 	}
 
+	/**
+	 * Runs on every instance, deliberately not as a job of the cluster (ADR 0020): each knows only its own live files,
+	 * and the age rule keeps it off everyone else's.
+	 */
 	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${lawtrace.storage.sweep-every:PT1H}",
 			initialDelayString = "${lawtrace.storage.sweep-every:PT1H}")
 	void sweepHourly() {

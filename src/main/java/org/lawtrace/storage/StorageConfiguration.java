@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 class StorageConfiguration {
 
 	@Bean
-	Spool storageSpool(StorageProperties properties, Clock clock) {
-		return new Spool(properties.requireRoot().resolve("tmp"), clock);
+	Spool storageSpool(StorageProperties properties, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${lawtrace.instance:}") String instance) {
+		return new Spool(properties.requireRoot().resolve("tmp"), clock, instance);
 	}
 
 	/**

@@ -117,4 +117,20 @@ class SpoolUnitTests {
 		Files.setLastModifiedTime(file, FileTime.from(lastWritten));
 		return file;
 	}
+
+	@Test
+	@DisplayName("ART-15.1 issue 16: where instances share the spool, a start-up sweeps away its own leftovers at once and "
+			+ "another instance's only once abandoned")
+	void sweepAtStartUpLeavesAnotherInstancesLiveUploads() throws IOException {
+		var spool = new Spool(directory, clock, "node-b");
+		var ownKilled = leftover("ingest-node-b~6.part", NOW.minusSeconds(1));
+		var othersLive = leftover("ingest-node-a~7.part", NOW.minusSeconds(1));
+		var othersAbandoned = leftover("ingest-node-a~8.part", NOW.minus(Spool.ABANDONED_AFTER).minusSeconds(1));
+
+		spool.sweepAtStartUp();
+
+		assertThat(ownKilled).doesNotExist();
+		assertThat(othersLive).exists();
+		assertThat(othersAbandoned).doesNotExist();
+	}
 }

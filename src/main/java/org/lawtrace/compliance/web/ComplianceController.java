@@ -16,6 +16,7 @@ import org.lawtrace.compliance.Exemption;
 import org.lawtrace.compliance.Finding;
 import org.lawtrace.compliance.Light;
 import org.lawtrace.compliance.Rule;
+import org.lawtrace.compliance.RulePackRefresh;
 import org.lawtrace.compliance.RulePackRefused;
 import org.lawtrace.compliance.RulePackVersions;
 import org.lawtrace.compliance.RulePacks;
@@ -51,15 +52,17 @@ class ComplianceController {
 	private final ComplianceEvaluation evaluation;
 	private final RulePacks packs;
 	private final RulePackVersions versions;
+	private final RulePackRefresh refresh;
 	private final StaffDirectory staff;
 	private final BureauTime time;
 
 	ComplianceController(CaseCompliance compliance, ComplianceEvaluation evaluation, RulePacks packs,
-			RulePackVersions versions, StaffDirectory staff, BureauTime time) {
+			RulePackVersions versions, RulePackRefresh refresh, StaffDirectory staff, BureauTime time) {
 		this.compliance = compliance;
 		this.evaluation = evaluation;
 		this.packs = packs;
 		this.versions = versions;
+		this.refresh = refresh;
 		this.staff = staff;
 		this.time = time;
 	}
@@ -136,7 +139,7 @@ class ComplianceController {
 	@Permissions.ManageSettings
 	PackView reload(Authentication caller) {
 		try {
-			var pack = versions.reload(staff.require(caller.getName()).id());
+			var pack = refresh.reloadEverywhere(staff.require(caller.getName()).id());
 			return new PackView(pack.version(), pack.source(), pack.rules());
 		}
 		catch (RulePackRefused e) {

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import me.desair.tus.server.TusFileUploadService;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import me.desair.tus.server.exception.TusException;
 
 /**
@@ -187,9 +188,13 @@ class TusUploads {
 		}
 	}
 
-	/** Unfinished uploads are kept for a week by default, then their space is given back. */
+	/**
+	 * Unfinished uploads are kept for a week by default, then their space is given back; by one instance of a cluster
+	 * at a time, which holds the job for an hour (ADR 0020), since all of them share the upload folder (ADR 0021).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+	@SchedulerLock(name = "recordings-tus-expiry", lockAtLeastFor = "PT1H", lockAtMostFor = "PT1H")
 	void removeExpiredUploads() {
 		try {
 			tus.cleanup();
