@@ -22,6 +22,11 @@ public enum SignalKind {
 	DEVICE_LOST(5, "执法记录设备遗失或损毁"),
 	/** ART-22 (5): the write-once store refused to destroy a file. */
 	FILE_DESTRUCTION_REFUSED(5, "试图销毁存储文件被拒绝"),
+	/**
+	 * ART-22 (5): a stored copy changed or went missing, or a record's row no longer matches the audit log, or the log
+	 * itself does not verify (an integrity alarm): someone may have altered or destroyed a record out of sight.
+	 */
+	RECORD_TAMPERED(5, "存储的记录被改动或缺失"),
 	/** ART-12: a device repaired by its user rather than a professional repairer (擅自修理). */
 	SELF_REPAIR(6, "擅自修理执法记录设备"),
 	/** ART-11: a recording made on a device not issued to its recorder. */

@@ -15,6 +15,7 @@ import org.lawtrace.recordings.CorrectionRefused;
 import org.lawtrace.recordings.RecordingContentServed;
 import org.lawtrace.recordings.RecordingIngested;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.IntegrityAlarm;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.storage.BlobDestructionRefused;
 import org.slf4j.Logger;
@@ -104,7 +105,7 @@ class SignalListeners {
 	/** ART-22 (3): an original recording handed out whole (a player's ranges are viewings, not copies). */
 	@EventListener
 	public void on(RecordingContentServed e) {
-		if (e.range() != null) {
+		if (!e.wholeFile()) {
 			return;
 		}
 		safely(() -> staff.byUsername(e.viewer()).ifPresent(
@@ -169,6 +170,21 @@ class SignalListeners {
 		signals.raise(SignalKind.DEVICE_LOST, "device-lost:" + e.device().id(), e.holder() == null ? e.reportedBy()
 				: e.holder(), "DEVICE", e.device().id().toString(),
 				"设备 " + e.serialNumber() + (e.destroyed() ? " 报告损毁：" : " 报告遗失：") + e.description(), e.at());
+	}
+
+	/**
+	 * ART-22 (5): an integrity alarm that a record was altered or destroyed out of sight (a stored copy failed its
+	 * fixity check or went missing, a row differs from the audit log, the log does not verify) is a candidate too: the
+	 * custodian repairs, the discipline unit asks who. One signal per alarm kind and subject.
+	 */
+	@EventListener
+	public void on(IntegrityAlarm e) {
+		if (!java.util.Set.of("FIXITY_FAILED", "COPY_MISSING", "RECORD_DIFFERS_FROM_LOG", "LOG_DOES_NOT_VERIFY")
+			.contains(e.kind())) {
+			return;
+		}
+		safely(() -> signals.raise(SignalKind.RECORD_TAMPERED, "integrity:" + e.kind() + ":" + e.subjectId(), null,
+				e.subjectType(), e.subjectId(), e.detail(), time.now()));
 	}
 
 	/**

@@ -79,6 +79,19 @@ public class PlaybackViewings implements SmartLifecycle {
 	}
 
 	/**
+	 * Notes the whole recording ({@code size} bytes) handed to {@code viewer} in one request without a range: a copy,
+	 * not a viewing, so it is logged every time (ART-22 (3): the discipline unit counts copies per person and day).
+	 * Returns once the entry is written; throws if it could not be.
+	 */
+	public void downloaded(RecordingId recording, long size, String viewer) {
+		var now = time.now();
+		events.publishEvent(new RecordingContentServed(recording, viewer, "whole file, " + size + " bytes, downloaded",
+				true, now));
+		requests.increment();
+		bytes.add(size);
+	}
+
+	/**
 	 * Closes the viewings silent for a window, logging what was served since their last entry; runs on every
 	 * instance, since each holds its own viewings.
 	 */
@@ -117,7 +130,7 @@ public class PlaybackViewings implements SmartLifecycle {
 
 	/** Called with the viewing's lock held; resets its pending ranges only once the entry is written. */
 	private void publish(Key key, String summary, Instant now, Viewing viewing) {
-		events.publishEvent(new RecordingContentServed(key.recording(), key.viewer(), summary, now));
+		events.publishEvent(new RecordingContentServed(key.recording(), key.viewer(), summary, false, now));
 		viewing.loggedAt = now;
 		viewing.pending = new ServedRanges(viewing.size);
 	}

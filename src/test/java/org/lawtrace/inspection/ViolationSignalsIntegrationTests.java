@@ -59,6 +59,9 @@ class ViolationSignalsIntegrationTests {
 	@Autowired
 	BlobDestruction destruction;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	private static long seed = System.nanoTime() ^ 0x516;
 
 	@AfterEach
@@ -249,6 +252,23 @@ class ViolationSignalsIntegrationTests {
 			.isInstanceOf(org.lawtrace.shared.NotPermitted.class);
 		var signal = awaitSignal("FILE_DESTRUCTION_REFUSED", sha256);
 		assertThat(signal.item()).isEqualTo(5);
+	}
+
+	@Test
+	@DisplayName("ART-22 (5): an integrity alarm that a record was altered out of sight (a row differing from the log) "
+			+ "raises one signal per record; an alarm about a replica export does not")
+	void integrityAlarmOfATamperedRecord() {
+		var recording = UUID.randomUUID().toString();
+		// what RecordsVerifier publishes when a recording's row was edited by SQL (issue 12, finding 5)
+		var alarm = new org.lawtrace.shared.IntegrityAlarm("RECORD_DIFFERS_FROM_LOG", "RECORDING", recording,
+				"记录与审计日志不符 (the row differs from the audit log): recordedBy");
+		events.publishEvent(alarm);
+		events.publishEvent(alarm);
+		events.publishEvent(new org.lawtrace.shared.IntegrityAlarm("REPLICA_EXPORT_FAILED", "EXPORT", recording,
+				"异地副本导出失败"));
+		var signal = awaitSignal("RECORD_TAMPERED", recording);
+		assertThat(signal.item()).isEqualTo(5);
+		assertThat(signalsAbout(recording)).hasSize(1);
 	}
 
 	@Test

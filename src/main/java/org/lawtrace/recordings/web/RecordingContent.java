@@ -45,8 +45,14 @@ class RecordingContent {
 			throws IOException {
 		var recording = passes.require(id, viewer);
 		send(recording.digest(), recording.facts().mediaType(), recording.originalName(), (offset, length) -> {
-			// told before the bytes flow, so a viewing is on record even if the player hangs up half way
-			viewings.served(recording.id(), recording.digest().sizeBytes(), viewer, offset, length);
+			// told before the bytes flow, so a viewing is on record even if the player hangs up half way; a request
+			// for the whole file without a range is a download, logged each time
+			if (request.getHeader(HttpHeaders.RANGE) == null) {
+				viewings.downloaded(recording.id(), recording.digest().sizeBytes(), viewer);
+			}
+			else {
+				viewings.served(recording.id(), recording.digest().sizeBytes(), viewer, offset, length);
+			}
 			return true;
 		}, request, response);
 	}
