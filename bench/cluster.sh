@@ -97,17 +97,7 @@ session_across() {
 step "1 signed in through A, served and signed out through B" session_across
 
 # 2. an approval on B enforced on A
-make_mp4() { python3 - "$1" <<'PY'
-import os, struct, sys, time
-created = int(time.time()) - 3600 + 2082844800
-mvhd = struct.pack('>IIIII', 0, created, created, 1000, 600 * 1000) + struct.pack('>IH', 0x10000, 0x100) \
-    + bytes(10) + struct.pack('>9I', 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000) + bytes(24) + struct.pack('>I', 2)
-box = lambda t, b: struct.pack('>I', 8 + len(b)) + t + b
-payload = os.urandom(3 * 1024 * 1024)
-open(sys.argv[1], 'wb').write(box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41')
-    + box(b'moov', box(b'mvhd', mvhd)) + box(b'mdat', payload))
-PY
-}
+make_mp4() { python3 bench/make-mp4.py "$1" 3 10; } # file: 3 MiB, 10 minutes long
 json() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 approval_across() {
   local number="东市监处〔2026〕$(( RANDOM % 90000 + 10000 ))号" case_id rec_id req_id before after

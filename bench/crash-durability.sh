@@ -48,19 +48,7 @@ start_server() {
   echo "server did not become healthy" >&2; exit 1
 }
 
-make_mp4() { # file: a 2 MiB MP4 (made an hour ago, 10 minutes long) with random payload, so each upload is new
-  python3 - "$1" <<'PY'
-import os, struct, sys, time
-path = sys.argv[1]
-created = int(time.time()) - 3600 + 2082844800
-mvhd = struct.pack('>IIIII', 0, created, created, 1000, 600 * 1000) + struct.pack('>IH', 0x10000, 0x100) \
-    + bytes(10) + struct.pack('>9I', 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000) + bytes(24) + struct.pack('>I', 2)
-box = lambda t, b: struct.pack('>I', 8 + len(b)) + t + b
-head = box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41') + box(b'moov', box(b'mvhd', mvhd))
-payload = os.urandom(2 * 1024 * 1024)
-open(path, 'wb').write(head + struct.pack('>I', 8 + len(payload)) + b'mdat' + payload)
-PY
-}
+make_mp4() { python3 bench/make-mp4.py "$1" 2 10; } # file: a new 2 MiB MP4, 10 minutes long
 
 make_png() { # file: a scanned page as PNG as far as LawTrace looks (its signature), with a random body
   { printf '\x89PNG\r\n\x1a\n'; head -c $((256 * 1024)) /dev/urandom; } > "$1"

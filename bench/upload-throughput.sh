@@ -13,23 +13,7 @@ SERVER=
 [ -f target/lawtrace.jar ] || ./mvnw -q -DskipTests package
 
 # An MP4 header (ftyp + moov/mvhd, made an hour ago, 60 minutes long) followed by random "video" payload.
-make_mp4() { # file size-MiB
-  python3 - "$1" "$2" <<'PY'
-import os, struct, sys, time
-path, mib = sys.argv[1], int(sys.argv[2])
-created = int(time.time()) - 3600 + 2082844800
-mvhd = struct.pack('>IIIII', 0, created, created, 1000, 3600 * 1000) + struct.pack('>IH', 0x10000, 0x100) \
-    + bytes(10) + struct.pack('>9I', 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000) + bytes(24) + struct.pack('>I', 2)
-box = lambda t, b: struct.pack('>I', 8 + len(b)) + t + b
-head = box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41') + box(b'moov', box(b'mvhd', mvhd))
-payload = mib * 1024 * 1024 - len(head) - 8
-with open(path, 'wb') as f:
-    f.write(head + struct.pack('>I', 8 + payload) + b'mdat')
-    chunk = os.urandom(16 * 1024 * 1024)
-    while payload > 0:
-        n = min(payload, len(chunk)); f.write(chunk[:n]); payload -= n
-PY
-}
+make_mp4() { python3 bench/make-mp4.py "$1" "$2"; } # file size-MiB
 
 start_server() { # heap
   local port

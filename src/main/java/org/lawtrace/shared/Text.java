@@ -27,4 +27,24 @@ public final class Text {
 		}
 		return value.strip();
 	}
+
+	/** {@code text} as a JSON string, quotes included: chart data pages hand their scripts in a data attribute. */
+	public static String jsonString(String text) {
+		var out = new StringBuilder("\"");
+		for (var c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
 }

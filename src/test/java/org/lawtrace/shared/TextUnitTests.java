@@ -21,4 +21,10 @@ class TextUnitTests {
 		assertThatThrownBy(() -> Text.optional("opinion", "x".repeat(11), 10))
 			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("opinion"));
 	}
+
+	@Test
+	void quotesChartLabelsAsJsonStrings() {
+		assertThat(Text.jsonString("稽查一队")).isEqualTo("\"稽查一队\"");
+		assertThat(Text.jsonString("a\"b\\c\nd")).isEqualTo("\"a\\\"b\\\\c\\u000ad\"");
+	}
 }

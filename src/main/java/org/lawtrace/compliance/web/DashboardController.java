@@ -79,30 +79,11 @@ class DashboardController {
 
 	/** The chart's data for the page's script, as JSON in a data attribute: the page runs no inline script (CSP). */
 	static String chart(List<Tally> tallies) {
-		return "{\"labels\":[" + tallies.stream().map(t -> quote(t.label())).collect(Collectors.joining(","))
+		return "{\"labels\":[" + tallies.stream().map(t -> org.lawtrace.shared.Text.jsonString(t.label())).collect(Collectors.joining(","))
 				+ "],\"percent\":[" + tallies.stream().map(t -> String.valueOf(t.percent())).collect(Collectors.joining(","))
 				+ "],\"red\":[" + tallies.stream().map(t -> String.valueOf(t.red())).collect(Collectors.joining(","))
 				+ "],\"amber\":[" + tallies.stream().map(t -> String.valueOf(t.amber())).collect(Collectors.joining(","))
 				+ "]}";
-	}
-
-	private static String quote(String text) {
-		var out = new StringBuilder("\"");
-		for (var c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.append('"').toString();
 	}
 
 	static byte[] workbook(List<Tally> units, List<Tally> officers, List<Tally> months, List<Gap> worst) {

@@ -332,30 +332,11 @@ class InspectionPagesController {
 
 	/** Chart data for the page's script, in a data attribute: the pages run no inline script (CSP). */
 	static String chart(List<InspectionLedger.Rate> rates) {
-		return "{\"labels\":[" + rates.stream().map(r -> quote(r.name())).collect(Collectors.joining(","))
+		return "{\"labels\":[" + rates.stream().map(r -> org.lawtrace.shared.Text.jsonString(r.name())).collect(Collectors.joining(","))
 				+ "],\"percent\":[" + rates.stream().map(r -> String.valueOf(r.percentPassed())).collect(Collectors.joining(","))
 				+ "],\"checks\":[" + rates.stream().map(r -> String.valueOf(r.checks())).collect(Collectors.joining(","))
 				+ "],\"failed\":[" + rates.stream().map(r -> String.valueOf(r.failed())).collect(Collectors.joining(","))
 				+ "]}";
-	}
-
-	private static String quote(String text) {
-		var out = new StringBuilder("\"");
-		for (var c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.append('"').toString();
 	}
 
 	private List<DueRow> due(String username) {

@@ -118,35 +118,33 @@ class ViolationPages {
 		return "inspection/violation";
 	}
 
+	/** The proposal's or the decision's fields, as the page's one form for both sends them. */
+	record RulingForm(@Nullable Sanction sanction,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate suspensionFrom,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate suspensionTo, @Nullable String leaders,
+			@Nullable String reason) {
+
+		RulingInput input() {
+			return new RulingInput(sanction, suspensionFrom, suspensionTo, leaders, reason);
+		}
+	}
+
 	@PostMapping("/inspection/violations/{id}/proposal")
 	@Permissions.RegisterViolations
-	String propose(@PathVariable UUID id, @RequestParam(required = false) @Nullable Sanction sanction,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate suspensionFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate suspensionTo,
-			@RequestParam(required = false) @Nullable String leaders,
-			@RequestParam(required = false) @Nullable String reason, Authentication caller,
-			RedirectAttributes redirect) {
-		try {
-			register.propose(id, new RulingInput(sanction, suspensionFrom, suspensionTo, leaders, reason),
-					caller.getName());
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
-		return "redirect:/inspection/violations/" + id;
+	String propose(@PathVariable UUID id, RulingForm form, Authentication caller, RedirectAttributes redirect) {
+		return ruled(id, redirect, () -> register.propose(id, form.input(), caller.getName()));
 	}
 
 	@PostMapping("/inspection/violations/{id}/decision")
 	@Permissions.DecideSanctions
-	String decide(@PathVariable UUID id, @RequestParam(required = false) @Nullable Sanction sanction,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate suspensionFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate suspensionTo,
-			@RequestParam(required = false) @Nullable String leaders,
-			@RequestParam(required = false) @Nullable String reason, Authentication caller,
-			RedirectAttributes redirect) {
+	String decide(@PathVariable UUID id, RulingForm form, Authentication caller, RedirectAttributes redirect) {
+		return ruled(id, redirect, () -> register.decide(id, form.input(), caller.getName()));
+	}
+
+	/** Proposes or decides, back to the violation's page with the refusal's reason when it is refused. */
+	private static String ruled(UUID id, RedirectAttributes redirect, Runnable ruling) {
 		try {
-			register.decide(id, new RulingInput(sanction, suspensionFrom, suspensionTo, leaders, reason),
-					caller.getName());
+			ruling.run();
 		}
 		catch (DomainException e) {
 			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
