@@ -85,10 +85,14 @@ public class MetadataExport {
 			String exportedAt) {
 	}
 
-	/** Once a night in the whole cluster: every instance's timer fires at the same hour, one takes the job (ADR 0020). */
+	/**
+	 * Once a night in the whole cluster: every instance's timer fires at the same hour, one takes the job (ADR 0020);
+	 * the lock is kept a minute at least, longer than the instances' clocks differ, and no longer, so a schedule set to
+	 * run more often (a drill) still runs at each firing.
+	 */
 	@Scheduled(cron = "${lawtrace.storage.replica.metadata-export:0 0 2 * * *}", zone = "${lawtrace.zone:Asia/Shanghai}")
-	@SchedulerLock(name = "storage-metadata-export", lockAtLeastFor = "PT1H",
-			lockAtMostFor = "PT12H")
+	@SchedulerLock(name = "storage-metadata-export",
+			lockAtLeastFor = "${lawtrace.storage.replica.metadata-export-lock:PT1M}", lockAtMostFor = "PT12H")
 	void onSchedule() {
 		if (replica.configured()) {
 			export();

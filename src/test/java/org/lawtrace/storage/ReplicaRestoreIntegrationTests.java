@@ -79,7 +79,8 @@ class ReplicaRestoreIntegrationTests {
 	@DisplayName("ART-15.3 restore rebuilds a lost primary from the replica: every blob and record back, digests and the audit log verified")
 	void restoreRebuildsALostPrimary() throws Exception {
 		var replica = Files.createTempDirectory("lawtrace-other-site-");
-		var settings = replicaSettings(replica, "--lawtrace.storage.replica.metadata-export=*/2 * * * * *");
+		var settings = replicaSettings(replica, "--lawtrace.storage.replica.metadata-export=*/2 * * * * *",
+				"--lawtrace.storage.replica.metadata-export-lock=PT1S");
 		var lost = PackagedJar.fresh("lawtrace_replica_lost").settings(settings);
 		var uploads = new ArrayList<Uploaded>();
 		var metadata = new ArrayList<RecordingView>();

@@ -61,6 +61,10 @@ class SpotCheckController {
 		return ResponseEntity.created(URI.create("/api/v1/inspection/plans/" + defined.id())).body(view(defined));
 	}
 
+	/**
+	 * One spot-check plan (ART-21): its period, scope, checklist, inspectors, the last draw's seed and strata, and
+	 * whether the director approved it.
+	 */
 	@GetMapping("/{id}")
 	@Permissions.SeeSpotChecks
 	PlanView one(@PathVariable UUID id) {

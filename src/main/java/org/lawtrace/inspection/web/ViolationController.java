@@ -77,12 +77,20 @@ class ViolationController {
 		return new ScanResult(scans.scan());
 	}
 
+	/**
+	 * The violation register (ART-22), newest first: each violation with its officers and their defences, its sources,
+	 * the discipline unit's proposal and the director's decision.
+	 */
 	@GetMapping("/violations")
 	@Permissions.SeeViolations
 	List<ViolationView> violations() {
 		return register.all(LISTED).stream().map(this::view).toList();
 	}
 
+	/**
+	 * Registers a violation (ART-22): the officers it names, the item of ART-22, its sources (spot check, signal,
+	 * complaint, compliance finding) and the facts; the officers see it on their own page and may state a defence.
+	 */
 	@PostMapping("/violations")
 	@Permissions.RegisterViolations
 	@ResponseStatus(HttpStatus.CREATED)
@@ -90,6 +98,7 @@ class ViolationController {
 		return view(register.register(body, caller.getName()));
 	}
 
+	/** One violation of the register (ART-22) with its officers' defences, its sources, proposal and decision. */
 	@GetMapping("/violations/{id}")
 	@Permissions.SeeViolations
 	ViolationView violation(@PathVariable UUID id) {
