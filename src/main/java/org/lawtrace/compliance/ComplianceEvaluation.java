@@ -1,33 +1,42 @@
 package org.lawtrace.compliance;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.lawtrace.compliance.Findings.CaseLight;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.lawtrace.recordings.UploadDeadline;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.StaffId;
 import org.lawtrace.staff.EnforcementCertificate;
 import org.lawtrace.staff.Role;
 import org.lawtrace.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Metrics;
 
 /**
  * Judges cases against the rule pack each was first judged under (the one in force when it was opened; Chapter 8:
@@ -48,8 +57,8 @@ public class ComplianceEvaluation {
 	private final Findings findings;
 	private final RulePacks packs;
 	private final RulePackVersions versions;
-	private final org.lawtrace.recordings.UploadDeadline uploadDeadline;
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final UploadDeadline uploadDeadline;
+	private final ApplicationEventPublisher events;
 	private final StaffDirectory staff;
 	private final BureauTime time;
 	private final TransactionTemplate transactions;
@@ -60,8 +69,8 @@ public class ComplianceEvaluation {
 	private final boolean fillAtStart;
 
 	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs,
-			RulePackVersions versions, org.lawtrace.recordings.UploadDeadline uploadDeadline,
-			org.springframework.context.ApplicationEventPublisher events,
+			RulePackVersions versions, UploadDeadline uploadDeadline,
+			ApplicationEventPublisher events,
 			StaffDirectory staff,
 			BureauTime time, PlatformTransactionManager transactions,
 			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads,
@@ -113,7 +122,7 @@ public class ComplianceEvaluation {
 	 * A recording's times or recorder corrected by its own recorder: what closes in the judgement it triggers closed
 	 * by his own hand (Chapter 8).
 	 */
-	record OwnCorrection(java.util.UUID recordingId, org.lawtrace.shared.StaffId recorder) {
+	record OwnCorrection(UUID recordingId, StaffId recorder) {
 	}
 
 	/** Judges one case after its own recorder corrected one of its recordings; what closes is marked so. */
@@ -163,8 +172,7 @@ public class ComplianceEvaluation {
 			var done = new Run(pack.version(), cases, opened, rejudged, resolved,
 					(System.nanoTime() - started) / 1_000_000);
 			// issue 16: the run's time on /actuator/prometheus (the global registry Boot adds its registries to)
-			io.micrometer.core.instrument.Metrics.timer("lawtrace.compliance.run")
-				.record(java.time.Duration.ofMillis(done.millis()));
+			Metrics.timer("lawtrace.compliance.run").record(Duration.ofMillis(done.millis()));
 			log.info("Compliance evaluation of {} cases under {}: {} findings opened, {} re-judged, {} resolved in {} ms",
 					done.cases(), done.rulePackVersion(), done.opened(), done.rejudged(), done.resolved(),
 					done.millis());
@@ -183,7 +191,7 @@ public class ComplianceEvaluation {
 	}
 
 	/** Judges the given cases (consecutive in id order) in one transaction, once no other thread judges any of them. */
-	private Run judge(List<UUID> ids, Roster roster, @org.jspecify.annotations.Nullable OwnCorrection own) {
+	private Run judge(List<UUID> ids, Roster roster, @Nullable OwnCorrection own) {
 		// kept outside the batch's transaction: the first judgement under a pack writes its version
 		var digest = versions.currentDigest();
 		var pack = versions.pack(digest);
@@ -225,7 +233,7 @@ public class ComplianceEvaluation {
 	}
 
 	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack current, String currentDigest,
-			Roster roster, @org.jspecify.annotations.Nullable OwnCorrection own, int[] counts) {
+			Roster roster, @Nullable OwnCorrection own, int[] counts) {
 		var now = time.now();
 		// a case opened inside the range since the ids were read is left to its own event, which claims it
 		var range = records.between(first, last);
@@ -243,7 +251,7 @@ public class ComplianceEvaluation {
 		// Chapter 8: each case is judged under the pack in force when it was first judged, so a reload never
 		// re-judges an old case under rules it was not made under
 		var digests = findings.packDigestsBetween(first, last);
-		var byPack = new java.util.LinkedHashMap<String, List<CaseFacts>>();
+		var byPack = new LinkedHashMap<String, List<CaseFacts>>();
 		facts.forEach(c -> byPack.computeIfAbsent(digests.getOrDefault(c.id().id(), currentDigest),
 				d -> new ArrayList<>()).add(c));
 		var added = new ArrayList<Finding>();
@@ -253,7 +261,7 @@ public class ComplianceEvaluation {
 			var pack = entry.getKey().equals(currentDigest) ? current : versions.pack(entry.getKey());
 			var evaluator = new Evaluator(pack, roster, checks, time.zone(),
 					(day, within) -> uploadDeadline.deadlineFor(day, (int) within));
-			var rules = pack.rules().stream().map(Rule::id).collect(java.util.stream.Collectors.toSet());
+			var rules = pack.rules().stream().map(Rule::id).collect(Collectors.toSet());
 			var relit = new ArrayList<CaseLight>();
 			var fresh = new ArrayList<CaseLight>();
 			var unchanged = new ArrayList<UUID>();
@@ -328,12 +336,13 @@ public class ComplianceEvaluation {
 				|| !f.article().equals(j.rule().article());
 	}
 
-	/** Everyone's permanence, assistant role and certificate periods, read once per run. */
+	/** Everyone's permanence, assistant role, certificate periods and suspensions, read once per run in three reads. */
 	Roster roster() {
-		var people = new HashMap<org.lawtrace.shared.StaffId, Roster.Person>();
+		var people = new HashMap<StaffId, Roster.Person>();
+		var standing = staff.standingOfAll();
 		for (var member : staff.all()) {
-			var periods = staff.certificates(member.id()).stream().map(ComplianceEvaluation::period).toList();
-			var suspensions = staff.suspensions(member.id()).stream()
+			var periods = standing.certificatesOf(member.id()).stream().map(ComplianceEvaluation::period).toList();
+			var suspensions = standing.suspensionsOf(member.id()).stream()
 				.map(s -> new Roster.Period(s.firstDay(), s.lastDay())).toList();
 			people.put(member.id(), new Roster.Person(member.name(), member.permanent(),
 					member.holds(Role.ASSISTANT), periods, suspensions));

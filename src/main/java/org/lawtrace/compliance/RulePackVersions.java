@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every rule pack version ever in force, by the SHA-256 of its bytes (Chapter 8: findings judged honestly): the
@@ -32,6 +35,8 @@ public class RulePackVersions {
 	private final RulePacks packs;
 	private final BureauTime time;
 	private final Map<String, RulePack> parsed = new ConcurrentHashMap<>();
+	/** The digests this instance knows are kept: every judgement asks for the pack in force, the database once. */
+	private final Set<String> kept = ConcurrentHashMap.newKeySet();
 
 	RulePackVersions(JdbcClient jdbc, RulePacks packs, BureauTime time) {
 		this.jdbc = jdbc;
@@ -95,9 +100,13 @@ public class RulePackVersions {
 	// one JVM's threads keep a pack one at a time, so none fails on another's row (on PostgreSQL a failed insert
 	// would spoil a surrounding transaction); callers keep a pack before they open theirs
 	private synchronized void keep(RulePacks.Loaded loaded, @Nullable StaffId by) {
+		if (kept.contains(loaded.digest())) {
+			return;
+		}
 		var known = jdbc.sql("select count(*) from compliance_rule_pack where digest = ?").param(loaded.digest())
 			.query(Long.class).single();
 		if (known > 0) {
+			remember(loaded.digest());
 			return;
 		}
 		try {
@@ -111,6 +120,21 @@ public class RulePackVersions {
 		catch (org.springframework.dao.DuplicateKeyException raced) {
 			// another instance, or another thread, kept it first: the same bytes, the same pack
 		}
+		remember(loaded.digest());
+	}
+
+	/** Remembers a digest as kept once the row is there for good: after the surrounding transaction commits. */
+	private void remember(String digest) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			kept.add(digest);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				kept.add(digest);
+			}
+		});
 	}
 
 	private static String truncate(String s, int max) {
