@@ -21,9 +21,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.documents.CjkFont;
+import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.UnitId;
@@ -110,11 +112,12 @@ public class InspectionLedger {
 		staff.all().forEach(m -> names.put(m.id(), m.name()));
 		var units = staff.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
 		var planTitles = new HashMap<UUID, String>();
-		return reviews.concluded().stream()
-			.filter(r -> filter.unit() == null || r.unit().id().equals(filter.unit()))
-			.filter(r -> filter.officer() == null || r.officer().id().equals(filter.officer()))
-			.filter(r -> within(r.concludedAt(), filter))
-			.map(r -> check(r, names, units, planTitles))
+		var caseNumbers = new HashMap<CaseId, String>();
+		// the filter's days are the bureau's: from the first day's start to the last day's end
+		var from = filter.from() == null ? null : filter.from().atStartOfDay(time.zone()).toInstant();
+		var until = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(time.zone()).toInstant();
+		return reviews.concluded(filter.unit(), filter.officer(), from, until).stream()
+			.map(r -> check(r, names, units, planTitles, caseNumbers))
 			.toList();
 	}
 
@@ -270,19 +273,14 @@ public class InspectionLedger {
 		return (int) checks.stream().filter(x -> x.conclusion() == c).count();
 	}
 
-	private boolean within(@Nullable Instant at, Filter filter) {
-		if (at == null) {
-			return false;
-		}
-		var day = time.local(at).toLocalDate();
-		return (filter.from() == null || !day.isBefore(filter.from())) && (filter.to() == null || !day.isAfter(filter.to()));
-	}
-
-	private Check check(Review r, Map<StaffId, String> names, Map<UnitId, String> units, Map<UUID, String> planTitles) {
-		var caseNumber = caseNumber(r.recordId());
-		var label = label(r.recordId());
+	private Check check(Review r, Map<StaffId, String> names, Map<UnitId, String> units, Map<UUID, String> planTitles,
+			Map<CaseId, String> caseNumbers) {
+		var recording = recordings.require(new RecordingId(r.recordId()));
+		var caseId = recording.current().caseId();
+		var caseNumber = caseId == null ? null
+				: caseNumbers.computeIfAbsent(caseId, id -> cases.require(id).caseNumber().value());
 		var plan = planTitles.computeIfAbsent(r.planId(), id -> plans.byId(id).map(SpotCheckPlan::title).orElse(""));
-		return new Check(r.id(), r.planId(), plan, r.recordId(), label, caseNumber, r.officer(),
+		return new Check(r.id(), r.planId(), plan, r.recordId(), label(recording, caseNumber), caseNumber, r.officer(),
 				names.getOrDefault(r.officer(), ""), r.unit(), units.getOrDefault(r.unit(), ""),
 				names.getOrDefault(r.inspector(), ""), r.concludedAt(), r.items(), r.conclusion(), r.reasons());
 	}
@@ -290,13 +288,12 @@ public class InspectionLedger {
 	/** How the ledger names a record: its case number (or 日常执法记录) and its recording's title, never its id. */
 	public String label(UUID recordId) {
 		var recording = recordings.require(new RecordingId(recordId));
-		var caseNumber = caseNumber(recordId);
-		return (caseNumber == null ? "日常执法记录" : caseNumber) + "　" + recording.originalName();
+		var caseId = recording.current().caseId();
+		return label(recording, caseId == null ? null : cases.require(caseId).caseNumber().value());
 	}
 
-	private @Nullable String caseNumber(UUID recordId) {
-		var caseId = recordings.require(new RecordingId(recordId)).current().caseId();
-		return caseId == null ? null : cases.require(caseId).caseNumber().value();
+	private static String label(Recording recording, @Nullable String caseNumber) {
+		return (caseNumber == null ? "日常执法记录" : caseNumber) + "　" + recording.originalName();
 	}
 
 	private String describe(Filter f) {

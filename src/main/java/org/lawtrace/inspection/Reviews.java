@@ -5,6 +5,7 @@ import static org.lawtrace.shared.DatabaseTime.instant;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,9 +31,31 @@ class Reviews {
 			.query((rs, n) -> head(rs)).optional().map(this::complete);
 	}
 
-	/** Every concluded review, oldest first: the ledger's rows. */
-	List<Review> concluded() {
-		return jdbc.sql("select * from inspection_review where conclusion is not null order by concluded_at, id")
+	/**
+	 * The concluded reviews, oldest first: the ledger's rows, of a unit, of an officer and concluded from {@code from}
+	 * (included) until {@code until} (excluded) where those are given.
+	 */
+	List<Review> concluded(@Nullable UUID unit, @Nullable UUID officer, @Nullable Instant from,
+			@Nullable Instant until) {
+		var where = new StringBuilder("conclusion is not null");
+		var params = new ArrayList<Object>();
+		if (unit != null) {
+			where.append(" and unit_id = ?");
+			params.add(unit);
+		}
+		if (officer != null) {
+			where.append(" and officer = ?");
+			params.add(officer);
+		}
+		if (from != null) {
+			where.append(" and concluded_at >= ?");
+			params.add(at(from));
+		}
+		if (until != null) {
+			where.append(" and concluded_at < ?");
+			params.add(at(until));
+		}
+		return jdbc.sql("select * from inspection_review where " + where + " order by concluded_at, id").params(params)
 			.query((rs, n) -> head(rs)).list().stream().map(this::complete).toList();
 	}
 

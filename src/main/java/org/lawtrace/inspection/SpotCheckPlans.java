@@ -22,6 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SpotCheckPlans {
 
+	/** The samples of the approved plans naming an inspector whose period takes in a day. */
+	private static final String OPEN_TO = """
+			from inspection_sample s
+			join inspection_plan p on p.id = s.plan_id
+			join inspection_plan_inspector i on i.plan_id = p.id
+			where i.staff_id = ? and p.status = 'APPROVED' and p.period_from <= ? and p.review_until >= ?""";
+
 	private final JdbcClient jdbc;
 
 	SpotCheckPlans(JdbcClient jdbc) {
@@ -117,12 +124,13 @@ class SpotCheckPlans {
 	 * {@code day} not after the plan's review period.
 	 */
 	List<UUID> openTo(StaffId inspector, LocalDate day) {
-		return jdbc.sql("""
-				select s.record_id from inspection_sample s
-				join inspection_plan p on p.id = s.plan_id
-				join inspection_plan_inspector i on i.plan_id = p.id
-				where i.staff_id = ? and p.status = 'APPROVED' and p.period_from <= ? and p.review_until >= ?""")
-			.params(inspector.id(), day, day).query(UUID.class).list();
+		return jdbc.sql("select s.record_id " + OPEN_TO).params(inspector.id(), day, day).query(UUID.class).list();
+	}
+
+	/** Whether an approved plan opens this one record to the inspector on the day: one row looked for, not all. */
+	boolean opens(StaffId inspector, UUID record, LocalDate day) {
+		return jdbc.sql("select count(*) " + OPEN_TO + " and s.record_id = ?")
+			.params(inspector.id(), day, day, record).query(Long.class).single() > 0;
 	}
 
 	private SpotCheckPlan complete(Head h) {
