@@ -28,6 +28,7 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.UnitId;
+import org.lawtrace.shared.web.PageActions;
 import org.lawtrace.shared.web.PageText;
 import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.Permissions;
@@ -229,14 +230,10 @@ class InspectionPagesController {
 					form.get("note" + i)));
 		}
 		var conclusion = form.get("conclusion");
-		try {
-			reviews.save(id, recordId, new ReviewInput(answers,
-					conclusion == null || conclusion.isBlank() ? null : Conclusion.valueOf(conclusion),
-					form.get("reasons")), caller.getName());
+		if (PageActions.attempt(redirect, null, () -> reviews.save(id, recordId, new ReviewInput(answers,
+				conclusion == null || conclusion.isBlank() ? null : Conclusion.valueOf(conclusion),
+				form.get("reasons")), caller.getName()))) {
 			redirect.addFlashAttribute("saved", true);
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
 		}
 		return "redirect:/inspection/plans/" + id + "/records/" + recordId;
 	}
@@ -247,12 +244,7 @@ class InspectionPagesController {
 			@RequestParam(required = false) @Nullable Integer atSeconds,
 			@RequestParam(required = false) @Nullable String text, Authentication caller,
 			RedirectAttributes redirect) {
-		try {
-			reviews.note(id, recordId, atSeconds, text, caller.getName());
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, null, () -> reviews.note(id, recordId, atSeconds, text, caller.getName()));
 		return "redirect:/inspection/plans/" + id + "/records/" + recordId;
 	}
 
@@ -359,12 +351,7 @@ class InspectionPagesController {
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, null, action);
 		return "redirect:/inspection/plans/" + id;
 	}
 

@@ -19,6 +19,7 @@ import org.lawtrace.inspection.ViolationSignals;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.web.PageActions;
 import org.lawtrace.shared.web.PageText;
 import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.Role;
@@ -71,13 +72,7 @@ class ViolationPages {
 	@Permissions.TriageSignals
 	String dismiss(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			Authentication caller, RedirectAttributes redirect) {
-		try {
-			signals.dismiss(id, reason, caller.getName());
-			redirect.addFlashAttribute("done", "violations.signal.dismissed");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, "violations.signal.dismissed", () -> signals.dismiss(id, reason, caller.getName()));
 		return "redirect:/inspection/signals";
 	}
 
@@ -143,12 +138,7 @@ class ViolationPages {
 
 	/** Proposes or decides, back to the violation's page with the refusal's reason when it is refused. */
 	private static String ruled(UUID id, RedirectAttributes redirect, Runnable ruling) {
-		try {
-			ruling.run();
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, null, ruling);
 		return "redirect:/inspection/violations/" + id;
 	}
 
@@ -165,13 +155,7 @@ class ViolationPages {
 	@Permissions.SeeOwnViolations
 	String defend(@PathVariable UUID id, @RequestParam(required = false) @Nullable String defence,
 			Authentication caller, RedirectAttributes redirect) {
-		try {
-			register.defend(id, defence, caller.getName());
-			redirect.addFlashAttribute("done", "violations.defence.stated");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, "violations.defence.stated", () -> register.defend(id, defence, caller.getName()));
 		return "redirect:/inspection/mine/violations";
 	}
 

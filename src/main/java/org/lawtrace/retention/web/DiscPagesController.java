@@ -16,6 +16,7 @@ import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.web.MultipartReader;
+import org.lawtrace.shared.web.PageActions;
 import org.lawtrace.shared.web.PageText;
 import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.Permissions;
@@ -160,14 +161,11 @@ class DiscPagesController {
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, java.util.function.Supplier<Object> action) {
-		try {
+		PageActions.attempt(redirect, null, () -> {
 			var done = action.get();
 			redirect.addFlashAttribute("done", done instanceof Disc.Check check ? (check.passed() ? "passed" : "failed")
 					: "saved");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		});
 		return "redirect:/discs/" + id;
 	}
 

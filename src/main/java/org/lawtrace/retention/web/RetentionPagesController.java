@@ -22,6 +22,7 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.StaffId;
+import org.lawtrace.shared.web.PageActions;
 import org.lawtrace.shared.web.PageText;
 import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.Permissions;
@@ -80,16 +81,12 @@ class RetentionPagesController {
 			@RequestParam(required = false) @Nullable Situation situation,
 			@RequestParam(required = false) @Nullable String reason, Authentication caller,
 			RedirectAttributes redirect) {
-		try {
+		PageActions.attempt(redirect, "retention.mark.requested", () -> {
 			if (situation == null) {
 				throw new InvalidInput("situation", "请选择情形 (choose the situation)");
 			}
 			longTerm.request(caseSubject(caseNumber), situation, reason, caller.getName());
-			redirect.addFlashAttribute("done", "retention.mark.requested");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		});
 		return "redirect:/retention/long-term";
 	}
 
@@ -98,13 +95,8 @@ class RetentionPagesController {
 	String decideMark(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean approve,
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String back,
 			Authentication caller, RedirectAttributes redirect) {
-		try {
-			longTerm.decide(id, approve, note, caller.getName());
-			redirect.addFlashAttribute("done", approve ? "retention.mark.approved" : "retention.mark.refused");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, approve ? "retention.mark.approved" : "retention.mark.refused",
+				() -> longTerm.decide(id, approve, note, caller.getName()));
 		return "home".equals(back) ? "redirect:/#retention-waiting" : "redirect:/retention/long-term";
 	}
 
@@ -124,16 +116,12 @@ class RetentionPagesController {
 	String placeHold(@RequestParam(required = false) @Nullable String caseNumber,
 			@RequestParam(required = false) @Nullable HoldKind kind, @RequestParam(required = false) @Nullable String reason,
 			Authentication caller, RedirectAttributes redirect) {
-		try {
+		PageActions.attempt(redirect, "retention.hold.placed", () -> {
 			if (kind == null) {
 				throw new InvalidInput("kind", "请选择冻结事由 (choose the kind of proceedings)");
 			}
 			holds.place(caseSubject(caseNumber), kind, reason, caller.getName());
-			redirect.addFlashAttribute("done", "retention.hold.placed");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		});
 		return "redirect:/retention/holds";
 	}
 
@@ -141,13 +129,7 @@ class RetentionPagesController {
 	@Permissions.PlaceHolds
 	String releaseHold(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			Authentication caller, RedirectAttributes redirect) {
-		try {
-			holds.release(id, reason, caller.getName());
-			redirect.addFlashAttribute("done", "retention.hold.released");
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, "retention.hold.released", () -> holds.release(id, reason, caller.getName()));
 		return "redirect:/retention/holds";
 	}
 
@@ -243,13 +225,7 @@ class RetentionPagesController {
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", done);
-		}
-		catch (DomainException e) {
-			redirect.addFlashAttribute("error", PageText.forPage(e.getMessage()));
-		}
+		PageActions.attempt(redirect, done, action);
 		return "redirect:/retention/dispositions/" + id;
 	}
 
