@@ -30,6 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class ContentPasses {
 
+	/** How many kept decisions make the next one clear those run out first. */
+	private static final int SWEEP_AT = 4096;
+
 	private final ConcurrentHashMap<Key, Pass> passes = new ConcurrentHashMap<>();
 	private final AtomicLong generation = new AtomicLong();
 	private final RecordingCatalog catalog;
@@ -59,6 +62,10 @@ public class ContentPasses {
 		var recording = catalog.requireVisible(id, actor);
 		catalog.requireContentOpenTo(recording, actor);
 		if (!lifetime.isZero()) {
+			if (passes.size() >= SWEEP_AT) {
+				// passes nobody asks for again would stay until the next narrowing: those run out go now
+				passes.values().removeIf(p -> !now.isBefore(p.until()));
+			}
 			passes.put(key, new Pass(recording, now.plus(lifetime), asked));
 			if (generation.get() != asked) {
 				passes.remove(key); // something narrowed access while we asked: this answer may be stale already

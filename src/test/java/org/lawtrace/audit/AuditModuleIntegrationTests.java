@@ -46,6 +46,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * by the person who opened it, and an event that states its own entry ({@link Audited.Logged}) is logged as stated.
  */
 @ApplicationModuleTest(extraIncludes = "shared")
+// the module boots without storage, so readiness's "store" contributor is not there to check the group against
+@org.springframework.test.context.TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 @ExtendWith(RealDatabaseAvailable.class)
 @ContextConfiguration(initializers = AuditModuleIntegrationTests.OwnDatabase.class)
 class AuditModuleIntegrationTests {
