@@ -9,14 +9,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseOutline.StageOutline;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.CaseNumber;
+import org.lawtrace.shared.Cursors;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.StageId;
 import org.lawtrace.shared.UnitId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +36,48 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseOutlines {
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate cursors;
 
-	CaseOutlines(JdbcClient jdbc) {
+	CaseOutlines(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.cursors = Cursors.template(dataSource);
+	}
+
+	/**
+	 * Every case in id order, read as the caller walks it (two streamed queries, {@link Cursors}): a full compliance
+	 * re-evaluation reads the cases in one pass, as one SQL pass would, instead of a round of index lookups per range.
+	 * Call it inside a read-only, repeatable-read transaction and close the stream.
+	 */
+	public Stream<CaseOutline> all() {
+		// handlers and parties joined as aggregates (hash joins), not looked up case by case
+		var cases = cursors.queryForStream("""
+				select c.id, c.case_number, c.title, c.status, c.kind, c.handling_unit_id, c.opened_at,
+				       p.parties, h.handlers
+				from cases_case c
+				left join (select case_id, count(*) as parties from cases_party group by case_id) p on p.case_id = c.id
+				left join (select case_id, array_agg(staff_id order by position) as handlers from cases_handler
+				           group by case_id) h on h.case_id = c.id
+				order by c.id""", (rs, n) -> new CaseRow(rs.getObject("id", UUID.class),
+				new CaseNumber(rs.getString("case_number")), rs.getString("title"), "OPEN".equals(rs.getString("status")),
+				CaseKind.valueOf(rs.getString("kind")), new UnitId(rs.getObject("handling_unit_id", UUID.class)),
+				instant(rs.getObject("opened_at", OffsetDateTime.class)), rs.getLong("parties") > 0,
+				staff(rs.getArray("handlers"))));
+		var stages = cursors.queryForStream("""
+				select s.id, s.case_id, s.kind, s.started_at, s.ended_at, sp.present
+				from cases_stage s
+				left join (select stage_id, array_agg(staff_id) as present from cases_stage_present group by stage_id) sp
+				       on sp.stage_id = s.id
+				order by s.case_id, s.started_at""", (rs, n) -> new StageRow(rs.getObject("id", UUID.class),
+				rs.getObject("case_id", UUID.class), StageKind.valueOf(rs.getString("kind")),
+				instant(rs.getObject("started_at", OffsetDateTime.class)),
+				instant(rs.getObject("ended_at", OffsetDateTime.class)), staff(rs.getArray("present"))));
+		var ofCase = new Cursors.Children<>(stages, StageRow::caseId);
+		return cases.map(c -> new CaseOutline(new CaseId(c.id()), c.caseNumber(), c.title(), c.kind(), c.unit(),
+				c.openedAt(), c.open(), c.hasParty(), c.handlers(),
+				ofCase.of(c.id()).stream()
+					.map(st -> new StageOutline(new StageId(st.id()), st.kind(), st.start(), st.end(), st.present()))
+					.toList()))
+			.onClose(stages::close);
 	}
 
 	/** Up to {@code limit} case ids after {@code after} (null: from the first), in id order. */
@@ -47,14 +91,14 @@ public class CaseOutlines {
 
 	/** Every case with {@code first <= id <= last}, in id order. */
 	public List<CaseOutline> between(CaseId first, CaseId last) {
-		var cases = new LinkedHashMap<UUID, CaseRow>();
+		var cases = new LinkedHashMap<UUID, RangeRow>();
 		jdbc.sql("""
 				select c.id, c.case_number, c.title, c.status, c.kind, c.handling_unit_id, c.opened_at,
 				       (select count(*) from cases_party p where p.case_id = c.id) as parties
 				from cases_case c where c.id between :first and :last order by c.id""")
 			.param("first", first.id()).param("last", last.id())
 			.query((rs, n) -> cases.put(rs.getObject("id", UUID.class),
-					new CaseRow(new CaseNumber(rs.getString("case_number")), rs.getString("title"),
+					new RangeRow(new CaseNumber(rs.getString("case_number")), rs.getString("title"),
 							"OPEN".equals(rs.getString("status")), CaseKind.valueOf(rs.getString("kind")),
 							new UnitId(rs.getObject("handling_unit_id", UUID.class)),
 							instant(rs.getObject("opened_at", OffsetDateTime.class)), rs.getLong("parties") > 0)))
@@ -104,7 +148,11 @@ public class CaseOutlines {
 		return people;
 	}
 
-	private record CaseRow(CaseNumber caseNumber, String title, boolean open, CaseKind kind, UnitId unit, Instant openedAt, boolean hasParty) {
+	private record CaseRow(UUID id, CaseNumber caseNumber, String title, boolean open, CaseKind kind, UnitId unit,
+			Instant openedAt, boolean hasParty, List<StaffId> handlers) {
+	}
+
+	private record RangeRow(CaseNumber caseNumber, String title, boolean open, CaseKind kind, UnitId unit, Instant openedAt, boolean hasParty) {
 	}
 
 	private record StageRow(UUID id, UUID caseId, StageKind kind, Instant start, @Nullable Instant end, List<StaffId> present) {

@@ -1,6 +1,7 @@
 package org.lawtrace.compliance;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -62,6 +65,7 @@ public class ComplianceEvaluation {
 	private final StaffDirectory staff;
 	private final BureauTime time;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate reading;
 	// the cases being judged now in this instance: a case is judged by one thread at a time, so two events about
 	// one case (or an event during a full run) cannot add the same gap twice
 	private final Set<UUID> judging = new HashSet<>();
@@ -89,6 +93,11 @@ public class ComplianceEvaluation {
 		this.transactions = new TransactionTemplate(transactions);
 		// each batch commits while this instance's lock is held, so a concurrent run sees what it wrote
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// a full run's one pass: its streamed queries see one snapshot of the cases and their recordings
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+		this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** What a run did. */
@@ -154,13 +163,41 @@ public class ComplianceEvaluation {
 		var pack = packs.current();
 		var runs = new ArrayList<Future<Run>>();
 		var pool = Executors.newFixedThreadPool(threads);
+		// a batch read waits for one of these before it is handed over, so the reader stays at most a few batches
+		// ahead of the judges and the memory a run takes does not grow with the number of cases
+		var inFlight = new Semaphore(threads + 1);
 		try {
-			var ids = records.firstCaseIds(BATCH);
-			while (!ids.isEmpty()) {
-				var batch = ids;
-				runs.add(pool.submit(() -> judge(batch, roster, null)));
-				ids = ids.size() < BATCH ? List.of() : records.caseIdsAfter(ids.get(ids.size() - 1), BATCH);
-			}
+			// one pass over the cases and their recordings (issue 17: a round of range queries per batch made the
+			// database look each row up by index; read in one pass, the rows come as one SQL pass reads them)
+			var readAt = time.now();
+			reading.executeWithoutResult(tx -> {
+				var bookmarks = records.bookmarks();
+				try (var all = records.all(texts.all())) {
+					var batch = new ArrayList<CaseRecords.Read>(BATCH);
+					for (var it = all.iterator(); it.hasNext();) {
+						batch.add(it.next());
+						if (batch.size() == BATCH || !it.hasNext()) {
+							var read = batch;
+							acquire(inFlight);
+							runs.add(pool.submit(() -> {
+								try {
+									return judge(read.stream().map(CaseRecords.Read::id).toList(), roster, null,
+											readAt, () -> {
+												var range = records.of(read, bookmarks);
+												return range.withFacts(texts.attach(range.facts(), read.stream()
+													.collect(Collectors.toMap(CaseRecords.Read::id,
+															CaseRecords.Read::documents))));
+											});
+								}
+								finally {
+									inFlight.release();
+								}
+							}));
+							batch = new ArrayList<>(BATCH);
+						}
+					}
+				}
+			});
 			int cases = 0, opened = 0, rejudged = 0, resolved = 0;
 			for (var run : runs) {
 				var done = run.get();
@@ -190,8 +227,33 @@ public class ComplianceEvaluation {
 		}
 	}
 
+	private static void acquire(Semaphore permits) {
+		try {
+			permits.acquire();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("evaluation interrupted", e);
+		}
+	}
+
 	/** Judges the given cases (consecutive in id order) in one transaction, once no other thread judges any of them. */
 	private Run judge(List<UUID> ids, Roster roster, @Nullable OwnCorrection own) {
+		var first = ids.get(0);
+		var last = ids.get(ids.size() - 1);
+		return judge(ids, roster, own, null, () -> {
+			var range = records.between(first, last);
+			return range.withFacts(texts.attach(range.facts(), first, last));
+		});
+	}
+
+	/**
+	 * Judges the given cases, whose facts {@code read} reads inside the batch's transaction, or read at
+	 * {@code readAt} (a full run's one pass): a case judged since then by its own event was judged on fresher facts
+	 * and is left as that judgement wrote it.
+	 */
+	private Run judge(List<UUID> ids, Roster roster, @Nullable OwnCorrection own, @Nullable Instant readAt,
+			Supplier<CaseRecords.Range> read) {
 		// kept outside the batch's transaction: the first judgement under a pack writes its version
 		var digest = versions.currentDigest();
 		var pack = versions.pack(digest);
@@ -200,8 +262,8 @@ public class ComplianceEvaluation {
 		claim(ids);
 		try {
 			transactions.executeWithoutResult(
-					tx -> judgeRange(ids.get(0), ids.get(ids.size() - 1), new HashSet<>(ids), pack, digest, roster,
-							own, counts));
+					tx -> judgeRange(ids.get(0), ids.get(ids.size() - 1), new HashSet<>(ids), readAt, read, pack,
+							digest, roster, own, counts));
 		}
 		finally {
 			release(ids);
@@ -232,13 +294,18 @@ public class ComplianceEvaluation {
 		}
 	}
 
-	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, RulePack current, String currentDigest,
+	private void judgeRange(UUID first, UUID last, Set<UUID> claimed, @Nullable Instant readAt,
+			Supplier<CaseRecords.Range> read,
+			RulePack current, String currentDigest,
 			Roster roster, @Nullable OwnCorrection own, int[] counts) {
 		var now = time.now();
 		// a case opened inside the range since the ids were read is left to its own event, which claims it
-		var range = records.between(first, last);
-		var facts = texts.attach(range.facts().stream().filter(c -> claimed.contains(c.id().id())).toList(), first,
-				last);
+		var range = read.get();
+		var kept = findings.evaluatedBetween(first, last);
+		var facts = range.facts().stream().filter(c -> claimed.contains(c.id().id()))
+			.filter(c -> readAt == null || !kept.containsKey(c.id().id())
+					|| !kept.get(c.id().id()).judgedSince(readAt, now))
+			.toList();
 		var checks = records.checksOf(facts);
 		var open = new HashMap<UUID, Map<String, Finding>>();
 		for (var f : findings.openBetween(first, last)) {
@@ -247,7 +314,6 @@ public class ComplianceEvaluation {
 			}
 			open.computeIfAbsent(f.caseId().id(), k -> new HashMap<>()).put(f.key(), f);
 		}
-		var kept = findings.evaluatedBetween(first, last);
 		// Chapter 8: each case is judged under the pack in force when it was first judged, so a reload never
 		// re-judges an old case under rules it was not made under
 		var digests = findings.packDigestsBetween(first, last);

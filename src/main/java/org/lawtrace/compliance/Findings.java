@@ -102,21 +102,31 @@ class Findings {
 	Map<UUID, Kept> evaluatedBetween(UUID first, UUID last) {
 		var kept = new HashMap<UUID, Kept>();
 		jdbc.sql("select case_id, light, open_major, open_minor, rule_pack_version, case_number, title, "
-				+ "handling_unit_id, opened_at, case_open from compliance_case where case_id between ? and ?")
+				+ "handling_unit_id, opened_at, case_open, evaluated_at from compliance_case where case_id between ? and ?")
 			.params(first, last)
 			.query((rs, n) -> kept.put(rs.getObject("case_id", UUID.class),
 					new Kept(Light.valueOf(rs.getString("light")), rs.getInt("open_major"), rs.getInt("open_minor"),
 							rs.getString("rule_pack_version"), rs.getString("case_number"), rs.getString("title"),
 							rs.getObject("handling_unit_id", UUID.class),
 							instant(rs.getObject("opened_at", OffsetDateTime.class)),
-							rs.getObject("case_open", Boolean.class))))
+							rs.getObject("case_open", Boolean.class),
+							instant(rs.getObject("evaluated_at", OffsetDateTime.class)))))
 			.list();
 		return kept;
 	}
 
 	/** A case's row in the projection as last written (the outline's columns are null before V52 filled them). */
 	record Kept(Light light, int major, int minor, String rulePackVersion, @Nullable String caseNumber,
-			@Nullable String title, @Nullable UUID unit, @Nullable Instant openedAt, @Nullable Boolean open) {
+			@Nullable String title, @Nullable UUID unit, @Nullable Instant openedAt, @Nullable Boolean open,
+			Instant evaluatedAt) {
+
+		/**
+		 * Whether the case was judged after {@code readAt} (and not at a time still to come, as a clock moved back
+		 * would leave it): that judgement read fresher facts than a full run's one pass read at {@code readAt}.
+		 */
+		boolean judgedSince(Instant readAt, Instant now) {
+			return evaluatedAt.isAfter(readAt) && !evaluatedAt.isAfter(now);
+		}
 
 		/** Whether writing this light under this rule pack would leave the row as it is, but for its time. */
 		boolean same(CaseLight c, String version) {

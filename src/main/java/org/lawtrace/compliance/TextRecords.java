@@ -1,8 +1,10 @@
 package org.lawtrace.compliance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.lawtrace.compliance.CaseFacts.DocumentFacts;
 import org.lawtrace.compliance.CaseFacts.ServiceFacts;
@@ -30,8 +32,17 @@ class TextRecords {
 	}
 
 	List<CaseFacts> attach(List<CaseFacts> facts, UUID first, UUID last) {
-		var byCase = catalog.ofCasesBetween(new CaseId(first), new CaseId(last)).stream()
-			.collect(Collectors.groupingBy(d -> d.caseId().id()));
+		return attach(facts, catalog.ofCasesBetween(new CaseId(first), new CaseId(last)).stream()
+			.collect(Collectors.groupingBy(d -> d.caseId().id())));
+	}
+
+	/** Every case's documents sorted by case id, to walk beside the cases in a full run ({@link DocumentCatalog#ofAllCases}). */
+	Stream<Document> all() {
+		return catalog.ofAllCases();
+	}
+
+	/** The facts with each case's text records from documents already read, by case id. */
+	List<CaseFacts> attach(List<CaseFacts> facts, Map<UUID, List<Document>> byCase) {
 		if (byCase.isEmpty()) {
 			return facts;
 		}

@@ -82,6 +82,15 @@ public class DocumentCatalog {
 		return documents.ofCasesBetween(first, last);
 	}
 
+	/**
+	 * Every case's documents sorted by case id, each case's in the order they were made, read as the caller walks
+	 * them (a full compliance run walks them beside the cases). Inside a read-only, repeatable-read transaction;
+	 * close the stream.
+	 */
+	public java.util.stream.Stream<Document> ofAllCases() {
+		return documents.ofAllCases();
+	}
+
 	/** A case's documents with every version, confirmation and service, in the order they were made. */
 	public List<Document> documents(CaseId caseId) {
 		return documents.ofCase(caseId);

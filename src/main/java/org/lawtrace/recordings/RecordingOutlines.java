@@ -9,11 +9,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.Cursors;
 import org.lawtrace.shared.StaffId;
 import org.lawtrace.shared.StageId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +34,28 @@ public class RecordingOutlines {
 	private static final int CHUNK = 1000;
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate cursors;
 
-	RecordingOutlines(JdbcClient jdbc) {
+	RecordingOutlines(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.cursors = Cursors.template(dataSource);
+	}
+
+	/**
+	 * The recordings now linked to any case, sorted by case id and read as the caller walks them ({@link Cursors}),
+	 * to be walked beside {@code CaseOutlines.all()}: one pass over the table instead of a round of index lookups per
+	 * range of cases. Call it inside a read-only, repeatable-read transaction and close the stream.
+	 */
+	public Stream<RecordingOutline> ofAllCases() {
+		// the stages joined as one aggregate (a hash join), not looked up revision by revision
+		return cursors.queryForStream("""
+				select r.recording_id, r.case_id, r.recorded_by, r.device_serial, r.started_at, r.ended_at,
+				       r.device_finding, rec.kind, rec.uploaded_at, s.stages
+				from recordings_revision r join recordings_recording rec on rec.id = r.recording_id
+				left join (select revision_id, array_agg(stage_id) as stages from recordings_revision_stage
+				           group by revision_id) s on s.revision_id = r.id
+				where r.current and r.case_id is not null
+				order by r.case_id""", RecordingOutlines::outline);
 	}
 
 	/** The recordings now linked to a case with {@code first <= id <= last}. */
@@ -45,17 +69,19 @@ public class RecordingOutlines {
 				from recordings_revision r join recordings_recording rec on rec.id = r.recording_id
 				where r.current and r.case_id between :first and :last""")
 			.param("first", first.id()).param("last", last.id())
-			.query((rs, n) -> {
-				var finding = rs.getString("device_finding");
-				return new RecordingOutline(new RecordingId(rs.getObject("recording_id", UUID.class)),
-						RecordingKind.valueOf(rs.getString("kind")), new CaseId(rs.getObject("case_id", UUID.class)),
-						new StaffId(rs.getObject("recorded_by", UUID.class)), rs.getString("device_serial"),
-						instant(rs.getObject("started_at", OffsetDateTime.class)),
-						instant(rs.getObject("ended_at", OffsetDateTime.class)),
-						instant(rs.getObject("uploaded_at", OffsetDateTime.class)),
-						finding == null ? null : DeviceFinding.valueOf(finding), stages(rs.getArray("stages")));
-			})
+			.query(RecordingOutlines::outline)
 			.list();
+	}
+
+	private static RecordingOutline outline(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		var finding = rs.getString("device_finding");
+		return new RecordingOutline(new RecordingId(rs.getObject("recording_id", UUID.class)),
+				RecordingKind.valueOf(rs.getString("kind")), new CaseId(rs.getObject("case_id", UUID.class)),
+				new StaffId(rs.getObject("recorded_by", UUID.class)), rs.getString("device_serial"),
+				instant(rs.getObject("started_at", OffsetDateTime.class)),
+				instant(rs.getObject("ended_at", OffsetDateTime.class)),
+				instant(rs.getObject("uploaded_at", OffsetDateTime.class)),
+				finding == null ? null : DeviceFinding.valueOf(finding), stages(rs.getArray("stages")));
 	}
 
 	/** The stage ids a query aggregated ({@code array_agg}), none when it aggregated no rows. */
