@@ -82,7 +82,7 @@ start() {
     echo "s3-server: a cluster already runs in $dir; stop it first" >&2
     exit 1
   fi
-  for tool in ceph-mon ceph-osd radosgw radosgw-admin ceph monmaptool curl python3; do
+  for tool in ceph-mon ceph-osd radosgw radosgw-admin ceph ceph-authtool monmaptool curl python3; do
     command -v "$tool" >/dev/null || { echo "s3-server: $tool is missing (apt-get install ceph-mon ceph-osd radosgw ceph-common curl)" >&2; exit 3; }
   done
   rm -rf "$dir/mon" "$dir/osd" "$dir/run" "$dir/log" "$dir/s3.env"
