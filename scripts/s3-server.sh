@@ -11,7 +11,7 @@
 #   scripts/s3-server.sh status <dir>   exit 0 when every daemon runs and the gateway answers
 #
 # Packages (Debian 12, Ceph 16.2 "Pacific"): ceph-mon ceph-osd radosgw ceph-common. No manager daemon is started:
-# the gateway needs none, and it would double the memory. The cluster listens on 127.0.0.1 only and exists for the
+# the gateway needs none (it would be a fourth daemon, in Python, for nothing tested). The cluster listens on 127.0.0.1 only and exists for the
 # length of a test run.
 # Ceph daemons authenticate with cephx keys generated into <dir>/keyring (the gateway does not run with auth none).
 # Environment: S3_PORT (default: a free port), S3_START_TIMEOUT (seconds, default 120).
