@@ -14,6 +14,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -160,7 +162,12 @@ class StorageConfiguration {
 			.httpClientBuilder(ApacheHttpClient.builder())
 			.region(Region.of(settings.region()))
 			.forcePathStyle(settings.pathStyle())
-			.credentialsProvider(credentials(settings));
+			.credentialsProvider(credentials(settings))
+			// the SDK's default since 2.30 sends a CRC32 trailer in aws-chunked encoding with every upload, which
+			// Ceph RGW before Reef (Debian 12's 16.2) refuses with 400; checksums go as headers where one is given
+			// (the blobs' SHA-256) or required (retention, deletes), as every S3-compatible server takes them
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 		if (settings.endpoint() != null) {
 			builder.endpointOverride(settings.endpoint());
 		}

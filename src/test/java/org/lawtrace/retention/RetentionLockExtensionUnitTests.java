@@ -35,7 +35,7 @@ import org.lawtrace.storage.RetentionLocks;
 /**
  * Archiving sets the Object Lock retention of the package and the case's records to the file's period (ART-16). The
  * store's own part (COMPLIANCE retention only ever moves later; nothing to set on a filesystem store) is proved in
- * {@code S3BlobDestructionUnitTests} against S3Mock and in {@code RetentionLocks} itself.
+ * {@code S3StoreContract} (S3Mock and Ceph RGW) and in {@code RetentionLocks} itself.
  */
 class RetentionLockExtensionUnitTests {
 

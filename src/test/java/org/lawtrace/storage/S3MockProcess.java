@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Adobe S3Mock, a real S3 server, run from its exec jar in a JVM of its own: it is a Spring Boot 3 application and
  * would clash with our Boot 4 classpath. Maven copies the jar to {@code target/s3mock} before the tests run.
  */
-final class S3MockProcess implements AutoCloseable {
+final class S3MockProcess implements S3Server, AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -72,8 +72,35 @@ final class S3MockProcess implements AutoCloseable {
 		return server;
 	}
 
-	URI endpoint() {
+	@Override
+	public URI endpoint() {
 		return endpoint;
+	}
+
+	@Override
+	public String region() {
+		return "us-east-1";
+	}
+
+	/** S3Mock takes any credentials. */
+	@Override
+	public String accessKey() {
+		return "test-access-key";
+	}
+
+	@Override
+	public String secretKey() {
+		return "test-secret-key";
+	}
+
+	@Override
+	public String name() {
+		return "S3Mock";
+	}
+
+	@Override
+	public boolean enforcesObjectLock() {
+		return false;
 	}
 
 	@Override
