@@ -126,16 +126,16 @@ class DeviceViews {
 		var rows = new java.util.ArrayList<TimelineRow>();
 		for (var c : history.changes()) {
 			rows.add(new TimelineRow(c.at(), "change", c.to().name(), name(people, c.by()),
-					c.reason() == null ? "" : org.lawtrace.shared.web.PageText.forPage(c.reason()), null));
+					c.reason() == null ? "" : org.lawtrace.shared.web.PageText.forPage(c.reason()), null, null));
 		}
 		for (var c : checks) {
 			var detail = c.failures().stream().map(CheckFailure::chineseName).collect(Collectors.joining("、"));
 			rows.add(new TimelineRow(c.checkedAt(), "check", c.passed() ? "PASSED" : "FAILED", name(people, c.checkedBy()),
-					detail, c.overriddenBy() == null ? null : name(people, c.overriddenBy()) + "：" + c.overrideReason()));
+					detail, c.overriddenBy() == null ? null : name(people, c.overriddenBy()), c.overrideReason()));
 		}
 		for (var m : maintenance) {
 			rows.add(new TimelineRow(m.recordedAt(), "maintenance", "DONE", name(people, m.recordedBy()),
-					m.doneOn() + (m.note() == null ? "" : "：" + m.note()), null));
+					m.doneOn() + (m.note() == null ? "" : "：" + m.note()), null, null));
 		}
 		rows.sort(java.util.Comparator.comparing(TimelineRow::instant).reversed());
 		return rows.stream().map(r -> r.at(time)).toList();
@@ -180,15 +180,15 @@ class DeviceViews {
 	 * the check's verdict (PASSED, FAILED) or DONE; both are message keys' tails, never shown as they are.
 	 */
 	record TimelineRow(java.time.Instant instant, String type, String what, String by, String detail,
-			@Nullable String override, @Nullable OffsetDateTime at) {
+			@Nullable String overriddenBy, @Nullable String overrideReason, @Nullable OffsetDateTime at) {
 
 		TimelineRow(java.time.Instant instant, String type, String what, String by, String detail,
-				@Nullable String override) {
-			this(instant, type, what, by, detail, override, null);
+				@Nullable String overriddenBy, @Nullable String overrideReason) {
+			this(instant, type, what, by, detail, overriddenBy, overrideReason, null);
 		}
 
 		TimelineRow at(BureauTime time) {
-			return new TimelineRow(instant, type, what, by, detail, override, time.local(instant));
+			return new TimelineRow(instant, type, what, by, detail, overriddenBy, overrideReason, time.local(instant));
 		}
 	}
 
