@@ -112,6 +112,39 @@ public class CaseCompliance {
 		return findings.overdueMissingRecordings(day, limit);
 	}
 
+	/**
+	 * The custodian's late-upload queue (ART-15.1, ART-13): recordings stored after their deadline and required ones
+	 * still missing past it, as last evaluated, the latest deadline first; with who made the recording, or for a
+	 * missing one who handles the case.
+	 */
+	@Transactional(readOnly = true)
+	public List<LateUpload> lateUploads(int limit) {
+		var rows = findings.lateUploads(time.today(), limit);
+		var handlers = findings.handlersOf(rows.stream().map(r -> r.getKey().caseId()).toList());
+		return rows.stream().map(row -> {
+			var f = row.getKey();
+			var missing = !"ART-15.1".equals(f.article());
+			List<org.lawtrace.shared.StaffId> people = handlers.getOrDefault(f.caseId(), List.of());
+			if (!missing && f.record() != null && f.record().kind() == org.lawtrace.shared.RecordRef.Kind.RECORDING) {
+				try {
+					people = List.of(recordings.require(new org.lawtrace.recordings.RecordingId(f.record().id())).current()
+						.recordedBy());
+				}
+				catch (org.lawtrace.shared.NotFound e) {
+					// the finding outlived nothing: a recording is never deleted; keep the handlers
+				}
+			}
+			return new LateUpload(missing, f.caseId(), row.getValue(), f.stageId(), f.record(), f.deadline(), people,
+					f.detail());
+		}).toList();
+	}
+
+	/** How many lines the late-upload queue has. */
+	@Transactional(readOnly = true)
+	public long lateUploadCount() {
+		return findings.lateUploadCount(time.today());
+	}
+
 	/** The open red and amber gaps in the open cases a person handles, the nearest deadline first. */
 	@Transactional(readOnly = true)
 	public List<Finding> openGapsOf(String username, int limit) {

@@ -164,6 +164,41 @@ class Findings {
 			.param(day).query(Findings::map).list();
 	}
 
+	/**
+	 * The custodian's late-upload queue (ART-15.1, ART-13): open findings that a recording was stored after its
+	 * deadline, and open findings that a required recording is still missing past its deadline, each with its case
+	 * number; the newest first.
+	 */
+	List<Map.Entry<Finding, String>> lateUploads(LocalDate day, int limit) {
+		return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "f.$1") + ", c.case_number from compliance_finding f "
+				+ "join compliance_case c on c.case_id = f.case_id where " + LATE_UPLOAD
+				+ " order by f.deadline desc, f.found_at desc fetch first " + limit + " rows only")
+			.param("day", day)
+			.query((rs, row) -> Map.entry(map(rs, row), String.valueOf(rs.getString("case_number")))).list();
+	}
+
+	long lateUploadCount(LocalDate day) {
+		return jdbc.sql("select count(*) from compliance_finding f where " + LATE_UPLOAD).param("day", day)
+			.query(Long.class).single();
+	}
+
+	/** The handlers of these cases, as this module keeps them. */
+	Map<CaseId, List<StaffId>> handlersOf(Collection<CaseId> cases) {
+		if (cases.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select case_id, staff_id from compliance_case_handler where case_id in (:ids)")
+			.param("ids", cases.stream().map(CaseId::id).distinct().toList())
+			.query((rs, row) -> Map.entry(new CaseId(rs.getObject("case_id", UUID.class)),
+					new StaffId(rs.getObject("staff_id", UUID.class))))
+			.list().stream().collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
+					java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())));
+	}
+
+	/** Stored late (ART-15.1), or a required recording missing past its deadline (the pack's AV rules, red). */
+	private static final String LATE_UPLOAD = "f.resolved_at is null and (f.article = 'ART-15.1' "
+			+ "or (f.severity = 'MAJOR' and f.rule_id like 'AV-%' and f.deadline < :day))";
+
 	void insert(Collection<Finding> findings) {
 		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				findings, 1000, (ps, f) -> {

@@ -1,5 +1,8 @@
 package org.lawtrace.devices;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.InvalidInput;
 
@@ -14,20 +17,36 @@ public record CheckReadings(int batteryPercent, @Nullable Integer freeStorageMb,
 		int clockOffsetSeconds, boolean lensOk) {
 
 	public CheckReadings {
+		var problems = problems(batteryPercent, freeStorageMb, freeStoragePercent);
+		if (!problems.isEmpty()) {
+			throw problems.get(0);
+		}
+	}
+
+	/**
+	 * Every way these values break the rules above, so that a form can say them all at once; the constructor refuses
+	 * the first.
+	 */
+	public static List<InvalidInput> problems(int batteryPercent, @Nullable Integer freeStorageMb,
+			@Nullable Integer freeStoragePercent) {
+		var problems = new ArrayList<InvalidInput>();
 		if (batteryPercent < 0 || batteryPercent > 100) {
-			throw new InvalidInput("batteryPercent", "电量应在0到100之间 (battery must be 0..100 %): " + batteryPercent);
+			problems.add(new InvalidInput("batteryPercent", "电量应在0到100之间 (battery must be 0..100 %): "
+					+ batteryPercent));
 		}
 		if (freeStorageMb == null && freeStoragePercent == null) {
-			throw new InvalidInput("freeStoragePercent", "请填写剩余存储空间（MB或%） (give the free storage in MB or %)");
+			problems.add(new InvalidInput("freeStoragePercent",
+					"请填写剩余存储空间（MB或%） (give the free storage in MB or %)"));
 		}
 		if (freeStorageMb != null && freeStorageMb < 0) {
-			throw new InvalidInput("freeStorageMb", "剩余存储空间不能为负 (free storage must not be negative): "
-					+ freeStorageMb);
+			problems.add(new InvalidInput("freeStorageMb", "剩余存储空间不能为负 (free storage must not be negative): "
+					+ freeStorageMb));
 		}
 		if (freeStoragePercent != null && (freeStoragePercent < 0 || freeStoragePercent > 100)) {
-			throw new InvalidInput("freeStoragePercent", "剩余存储空间应在0到100%之间 (free storage must be 0..100 %): "
-					+ freeStoragePercent);
+			problems.add(new InvalidInput("freeStoragePercent",
+					"剩余存储空间应在0到100%之间 (free storage must be 0..100 %): " + freeStoragePercent));
 		}
+		return problems;
 	}
 
 	/**

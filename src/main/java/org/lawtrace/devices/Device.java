@@ -70,6 +70,23 @@ public record Device(DeviceId id, String serialNumber, DeviceKind kind, String m
 		}
 	}
 
+	/**
+	 * Whether the device's status lets {@code action} happen, by the same rules as the methods above (who may act is
+	 * {@link DeviceManagement#actionsOpenTo}'s question).
+	 */
+	boolean statusAllows(DeviceAction action) {
+		return switch (action) {
+			case CHECK, REPORT_FAULT -> status.inService();
+			case ISSUE -> status == DeviceStatus.AVAILABLE;
+			case RETURN -> status == DeviceStatus.ISSUED;
+			case OPEN_REPAIR -> status == DeviceStatus.FAULTY;
+			case CLOSE_REPAIR -> status == DeviceStatus.IN_REPAIR;
+			case RETIRE -> status == DeviceStatus.AVAILABLE || status == DeviceStatus.FAULTY;
+			case MAINTAIN, REPORT_LOSS -> status != DeviceStatus.RETIRED;
+			case OVERRIDE_CHECK -> status.inService();
+		};
+	}
+
 	boolean heldBy(StaffId staff) {
 		return staff.equals(holder);
 	}

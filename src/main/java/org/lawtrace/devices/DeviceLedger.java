@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.StaffId;
@@ -69,6 +70,26 @@ public class DeviceLedger {
 	public List<LedgerEntry> entries(DeviceFilter filter, String viewer) {
 		var member = staff.require(viewer);
 		return entries(devices.search(seesAll(member) ? filter : filter.heldBy(member.id())));
+	}
+
+	/** Days ahead within which maintenance counts as due soon (ART-11). */
+	public static final int DUE_SOON_DAYS = 30;
+
+	/** The ledger's entries, of those only the ones whose maintenance is due as asked. */
+	public List<LedgerEntry> entries(DeviceFilter filter, @Nullable MaintenanceDue due, String viewer) {
+		var entries = entries(filter, viewer);
+		if (due == null) {
+			return entries;
+		}
+		var soon = time.today().plusDays(DUE_SOON_DAYS);
+		return entries.stream().filter(e -> e.device().status() != DeviceStatus.RETIRED)
+			.filter(e -> due == MaintenanceDue.OVERDUE ? e.maintenanceOverdue() : !e.maintenanceDue().isAfter(soon))
+			.toList();
+	}
+
+	/** How many devices are out of service with a reported fault, waiting to be sent for repair (ART-12). */
+	public int faultyCount() {
+		return devices.search(new DeviceFilter(null, DeviceStatus.FAULTY, null, null)).size();
 	}
 
 	public LedgerEntry entry(DeviceId id, String viewer) {

@@ -2,8 +2,11 @@ package org.lawtrace.devices;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -141,8 +144,7 @@ public class DeviceManagement {
 			throw new InvalidInput("checkId", "领用前须进行使用前检查 (ART-11: a pre-use check is required)");
 		}
 		var check = checkOf(id, checkId);
-		if (check.deviceVersion() != device.version()
-				|| check.checkedAt().plus(settings.checkValidFor()).isBefore(time.now())) {
+		if (!current(check, device)) {
 			throw new Conflict("checkId", "检查已失效，请重新检查 (the check is out of date: check the device again)");
 		}
 		if (!check.clearsIssue()) {
@@ -153,6 +155,49 @@ public class DeviceManagement {
 		var reason = "领用人 " + holder.name() + (check.passed() ? "" : "；检查未通过，经放行：" + check.overrideReason());
 		devices.change(device, issued, time.now(), staff.require(actor).id(), reason);
 		return issued;
+	}
+
+	/**
+	 * What {@code actor} may do to the device now: the same rules as the methods of this class, so a page offers only
+	 * what would be done. An issue still needs a check that clears it ({@link #checkClearingIssue}).
+	 */
+	@Transactional(readOnly = true)
+	public Set<DeviceAction> actionsOpenTo(DeviceId id, String actor) {
+		var device = require(id);
+		var person = staff.require(actor);
+		var keeper = person.holds(Role.CUSTODIAN);
+		var keeperOrHolder = keeper || device.heldBy(person.id());
+		var leader = person.holds(Role.DEPUTY_DIRECTOR) || person.holds(Role.DIRECTOR);
+		var actions = EnumSet.noneOf(DeviceAction.class);
+		for (var action : DeviceAction.values()) {
+			var who = switch (action) {
+				case CHECK, REPORT_FAULT, REPORT_LOSS -> keeperOrHolder;
+				case OVERRIDE_CHECK -> leader && checks.of(id).stream().findFirst()
+					.filter(c -> !c.clearsIssue() && current(c, device)).isPresent();
+				default -> keeper;
+			};
+			if (who && device.statusAllows(action)) {
+				actions.add(action);
+			}
+		}
+		return actions;
+	}
+
+	/**
+	 * ART-11: the latest pre-use check of the device if it lets the device be issued now: taken since the device last
+	 * changed, no longer ago than the bureau allows, and passed or overridden.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PreUseCheck> checkClearingIssue(DeviceId id) {
+		var device = require(id);
+		return checks.of(id).stream().findFirst().filter(c -> c.clearsIssue() && current(c, device));
+	}
+
+	/** ART-10: whom a device may be issued to: officers and assistants on active accounts, by name. */
+	@Transactional(readOnly = true)
+	public List<StaffMember> possibleHolders() {
+		return staff.all().stream().filter(DeviceManagement::mayHold)
+			.sorted(java.util.Comparator.comparing(StaffMember::name)).toList();
 	}
 
 	/** Takes an issued device back into the keeper's hands; the holding ends. */
@@ -304,11 +349,21 @@ public class DeviceManagement {
 		}
 		var holder = staff.byUsername(username.strip())
 			.orElseThrow(() -> new InvalidInput("holder", "领用人不存在 (unknown staff): " + username));
-		if (!holder.enabled() || !(holder.holds(Role.OFFICER) || holder.holds(Role.ASSISTANT))) {
+		if (!mayHold(holder)) {
 			throw new InvalidInput("holder", "设备只能领用给在岗的执法人员或协助人员 (devices are issued to active "
 					+ "officers and assistants only): " + username);
 		}
 		return holder;
+	}
+
+	private static boolean mayHold(StaffMember member) {
+		return member.enabled() && (member.holds(Role.OFFICER) || member.holds(Role.ASSISTANT));
+	}
+
+	/** Whether a check still speaks for the device: nothing happened to it since, and it is recent enough. */
+	private boolean current(PreUseCheck check, Device device) {
+		return check.deviceVersion() == device.version()
+				&& !check.checkedAt().plus(settings.checkValidFor()).isBefore(time.now());
 	}
 
 	/** The keepers of a device: the custodians of its unit, or where it has none, every custodian of the bureau. */

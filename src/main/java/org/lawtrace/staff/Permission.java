@@ -109,6 +109,12 @@ public enum Permission {
 	/** May check a device before use and report its fault: its keeper or the one who holds it (ART-09). */
 	CHECK_DEVICES(Role.OFFICER, Role.ASSISTANT, Role.CUSTODIAN),
 
+	/**
+	 * May see the custodian's queues: recordings stored late or still missing past the ART-15.1 deadline, and
+	 * recordings not yet linked to a case, which the custodian files (ART-13, ART-15.1).
+	 */
+	SEE_UPLOAD_QUEUES(Role.CUSTODIAN),
+
 	/** May a collection station reads what the platform knows of itself. */
 	SEE_OWN_STATION(Role.STATION),
 

@@ -268,6 +268,17 @@ public final class Permissions {
 	public @interface CheckDevices {
 	}
 
+	/**
+	 * {@link Permission#SEE_UPLOAD_QUEUES}: may see the custodian's queues of late uploads and unlinked recordings
+	 * (ART-13, ART-15.1).
+	 */
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@PreAuthorize("hasAnyRole('CUSTODIAN')")
+	public @interface SeeUploadQueues {
+	}
+
 	/** {@link Permission#SEE_OWN_STATION}: may a collection station reads what the platform knows of itself. */
 	@Target({ ElementType.METHOD, ElementType.TYPE })
 	@Retention(RetentionPolicy.RUNTIME)

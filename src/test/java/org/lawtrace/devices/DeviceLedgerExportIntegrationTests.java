@@ -68,7 +68,7 @@ class DeviceLedgerExportIntegrationTests {
 		Api.as(port, "liu.yang").get().uri("/devices").exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html)
-				.contains("<title>设备台账</title>", "/webjars/bootstrap/", "bootstrap.min.css")
+				.contains("<title>设备台账 · ", "/webjars/bootstrap/", "bootstrap.min.css")
 				.contains("DY-ZFJLY-0001", "张伟", "已领用", "送修中", "通过", "维护已逾期", "吴宁市场监管所"));
 		// ?lang=en is the portal's language switch; Accept-Language serves where the portal is absent
 		Api.as(port, "liu.yang").get().uri("/devices?lang=en").header("Accept-Language", Locale.ENGLISH.toLanguageTag())

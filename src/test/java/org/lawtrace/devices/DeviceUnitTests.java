@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,31 @@ class DeviceUnitTests {
 	void onlyAnIssuedDeviceIsReturned() {
 		assertThatThrownBy(available::returned)
 			.isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+	}
+
+	@Test
+	@DisplayName("Issue 15: what a page offers for a device's status is exactly what the device's own rules allow")
+	void statusAllowsWhatTheTransitionsAllow() {
+		Map<DeviceAction, Consumer<Device>> transitions = Map.of(
+				DeviceAction.ISSUE, d -> d.issueTo(officer), DeviceAction.RETURN, Device::returned,
+				DeviceAction.REPORT_FAULT, Device::faulted, DeviceAction.OPEN_REPAIR, Device::sentForRepair,
+				DeviceAction.CLOSE_REPAIR, Device::repaired, DeviceAction.RETIRE, Device::retired,
+				DeviceAction.CHECK, d -> d.requireInService("check"));
+		for (var status : DeviceStatus.values()) {
+			var device = new Device(available.id(), available.serialNumber(), available.kind(), available.model(),
+					available.unitId(), status, status == DeviceStatus.ISSUED ? officer : null, 64_000,
+					available.commissionedOn(), available.registeredAt(), 3);
+			transitions.forEach((action, transition) -> {
+				boolean done;
+				try {
+					transition.accept(device);
+					done = true;
+				}
+				catch (Conflict e) {
+					done = false;
+				}
+				assertThat(device.statusAllows(action)).as(action + " on " + status).isEqualTo(done);
+			});
+		}
 	}
 }

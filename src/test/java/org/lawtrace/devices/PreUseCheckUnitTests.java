@@ -56,4 +56,16 @@ class PreUseCheckUnitTests {
 	private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
 		assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
 	}
+
+	@Test
+	@DisplayName("ART-11, issue 15: a form learns every impossible reading at once, the constructor refuses the first")
+	void everyImpossibleReadingIsNamedAtOnce() {
+		assertThat(CheckReadings.problems(140, -5, null)).extracting(InvalidInput::field)
+			.containsExactly("batteryPercent", "freeStorageMb");
+		assertThat(CheckReadings.problems(80, null, null)).extracting(InvalidInput::field)
+			.containsExactly("freeStoragePercent");
+		assertThat(CheckReadings.problems(80, null, 50)).isEmpty();
+		assertThatThrownBy(() -> new CheckReadings(140, -5, null, 0, true))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("batteryPercent"));
+	}
 }

@@ -113,6 +113,39 @@ class DeviceViews {
 			.toList();
 	}
 
+	/**
+	 * The device's whole history as one list, newest first: every change of status and holder (registration, issues,
+	 * returns, faults, repairs, retirement, loss) with its reason, every pre-use check with its verdict, and every
+	 * maintenance.
+	 */
+	List<TimelineRow> timeline(DeviceHistory history, List<PreUseCheck> checks, List<Maintenance> maintenance) {
+		var people = people(Stream.concat(Stream.concat(
+				history.changes().stream().flatMap(c -> Stream.of(c.by(), c.holder())),
+				checks.stream().flatMap(c -> Stream.of(c.checkedBy(), c.overriddenBy()))),
+				maintenance.stream().map(Maintenance::recordedBy)).filter(Objects::nonNull).toList());
+		var rows = new java.util.ArrayList<TimelineRow>();
+		for (var c : history.changes()) {
+			rows.add(new TimelineRow(c.at(), "change", c.to().name(), name(people, c.by()),
+					c.reason() == null ? "" : org.lawtrace.shared.web.PageText.forPage(c.reason()), null, null));
+		}
+		for (var c : checks) {
+			var detail = c.failures().stream().map(CheckFailure::chineseName).collect(Collectors.joining("、"));
+			rows.add(new TimelineRow(c.checkedAt(), "check", c.passed() ? "PASSED" : "FAILED", name(people, c.checkedBy()),
+					detail, c.overriddenBy() == null ? null : name(people, c.overriddenBy()), c.overrideReason()));
+		}
+		for (var m : maintenance) {
+			rows.add(new TimelineRow(m.recordedAt(), "maintenance", "DONE", name(people, m.recordedBy()),
+					m.doneOn() + (m.note() == null ? "" : "：" + m.note()), null, null));
+		}
+		rows.sort(java.util.Comparator.comparing(TimelineRow::instant).reversed());
+		return rows.stream().map(r -> r.at(time)).toList();
+	}
+
+	private static String name(Map<StaffId, StaffMember> people, @Nullable StaffId id) {
+		var m = id == null ? null : people.get(id);
+		return m == null ? "" : m.name();
+	}
+
 	@Nullable PersonRef person(@Nullable StaffId id) {
 		return id == null ? null : person(people(List.of(id)), id);
 	}
@@ -140,6 +173,23 @@ class DeviceViews {
 		}
 		var m = people.get(id);
 		return m == null ? new PersonRef(id.toString(), "?") : new PersonRef(m.username(), m.name());
+	}
+
+	/**
+	 * One line of a device's history: {@code type} is change, check or maintenance, {@code what} the status reached,
+	 * the check's verdict (PASSED, FAILED) or DONE; both are message keys' tails, never shown as they are.
+	 */
+	record TimelineRow(java.time.Instant instant, String type, String what, String by, String detail,
+			@Nullable String overriddenBy, @Nullable String overrideReason, @Nullable OffsetDateTime at) {
+
+		TimelineRow(java.time.Instant instant, String type, String what, String by, String detail,
+				@Nullable String overriddenBy, @Nullable String overrideReason) {
+			this(instant, type, what, by, detail, overriddenBy, overrideReason, null);
+		}
+
+		TimelineRow at(BureauTime time) {
+			return new TimelineRow(instant, type, what, by, detail, overriddenBy, overrideReason, time.local(instant));
+		}
 	}
 
 	record UnitRef(UUID id, String name) {
