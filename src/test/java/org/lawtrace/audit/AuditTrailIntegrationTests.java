@@ -142,7 +142,7 @@ class AuditTrailIntegrationTests {
 			.contains(wanted));
 		var all = sentences(caseId, "");
 		assertThat(all).as("every sentence names a person with their unit and a time, never a login name or code")
-			.allMatch(t -> t.matches("^\\S+（[^）]+） 于 \\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} .+"));
+			.allMatch(t -> t.matches("^(系统|\\S+（[^）]+）) 于 \\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} .+"));
 		assertThat(all).anyMatch(t -> t.startsWith("张伟（执法稽查队） 于 ") && t.endsWith("打开了音像记录 trail.mp4的页面"))
 			.anyMatch(t -> t.startsWith("刘洋（东阳市市场监督管理局） 于 ") && t.endsWith("批准了一份查阅申请"))
 			.anyMatch(t -> t.startsWith("陈静（法规科） 于 ") && t.endsWith("提交了一份查阅申请"));
