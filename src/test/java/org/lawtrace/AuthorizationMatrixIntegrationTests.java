@@ -36,6 +36,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.lawtrace.AuthorizationMatrix.Row;
 import org.lawtrace.access.AccessApi;
 import org.lawtrace.compliance.ComplianceApi;
@@ -69,6 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
  * expectations, to write those files for a new table.
  */
 @LawTraceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIntegrationTests {
 
 	/** The demo account that plays each role: none of them handles the fixture case. */
@@ -189,7 +191,7 @@ class AuthorizationMatrixIntegrationTests {
 	@DisplayName("ART-07, ART-13, ART-19, ART-20: every route answers every role as the authorization matrix says, on records of a case the caller does not handle")
 	void everyRoleGetsWhatTheMatrixSays() throws Exception {
 		var matrix = Boolean.getBoolean("lawtrace.matrix.discover") ? discovered() : AuthorizationMatrix.load();
-		var fixtures = new Fixtures();
+		var fixtures = fixtures();
 		var consumes = consumesByRoute();
 
 		var ordered = new ArrayList<Row>();
@@ -236,6 +238,147 @@ class AuthorizationMatrixIntegrationTests {
 		System.out.println(summary);
 		assertThat(failures).as("cells of " + AuthorizationMatrix.RESOURCE + " the platform does not answer as written"
 				+ " (" + failures.size() + "):\n" + String.join("\n", failures) + "\n").isEmpty();
+	}
+
+	/** The fixtures both tests call the platform on, made once (the language walk only reads). */
+	private @Nullable Fixtures fixtures;
+
+	private Fixtures fixtures() throws Exception {
+		if (fixtures == null) {
+			fixtures = new Fixtures();
+		}
+		return fixtures;
+	}
+
+	/** The page routes the language walk reads, with what they show most of (a person's trail, a case's form). */
+	private static final Map<String, String> SHOWING_MOST = Map.of("GET /audit/people", "?username=zhang.wei",
+			"GET /cases", "?number=%E4%B8%9C%E5%B8%82%E7%9B%91");
+
+	/** Addresses the walk never reads: downloads and exports (not pages), and signing out. */
+	private static final Pattern NOT_A_PAGE = Pattern
+		.compile(".*(\\.xlsx|\\.pdf|\\.zip|\\.csv|/download|/content|/file|/logout|/media/.*|/poster.*|/thumbnail.*)(\\?.*)?");
+
+	/**
+	 * Issue 15 (the brief: pages speak Simplified Chinese; ART-06, ART-20, ART-21 pages among them): every page and
+	 * htmx fragment of the platform, found from the controllers' mappings so that a new page cannot escape, read by
+	 * every role's demo account and by the fixture case's handler, and the pages and fragments they link to (a
+	 * page of each route), must show no login name, UUID, article code, enum constant, English in brackets, missing
+	 * message key or zone id in the Chinese page text (the rules of {@link PageLanguage}). Error pages are read too.
+	 * Every finding is listed with where it was seen, then the test fails.
+	 */
+	@Test
+	@DisplayName("Issue 15: every page and htmx fragment, for every role and the case's handler, speaks Chinese: no codes, UUIDs, login names, English asides, missing keys or zone ids")
+	void everyPageSpeaksAsStaffDo() throws Exception {
+		var fixtures = fixtures();
+		var routes = handlerRoutes().stream().filter(r -> r.startsWith("GET ") && !r.startsWith("GET /api/")
+				&& !r.startsWith("GET /v3/") && !r.startsWith("GET /swagger") && !r.equals("GET /error")).toList();
+		var parser = new org.springframework.web.util.pattern.PathPatternParser();
+		var patterns = new LinkedHashMap<String, org.springframework.web.util.pattern.PathPattern>();
+		routes.forEach(r -> patterns.put(r, parser.parse(r.substring(4))));
+
+		var readers = new LinkedHashMap<String, String>();
+		new TreeMap<>(ACCOUNTS).forEach((role, account) -> {
+			if (!role.equals("STATION")) {
+				readers.put(role, account);
+			}
+		});
+		readers.put("HANDLER", "zhang.wei");
+
+		var findings = new TreeMap<String, Set<String>>();
+		var took = new HashMap<String, Long>();
+		var rendered = new TreeSet<String>();
+		var read = 0;
+		for (var reader : readers.entrySet()) {
+			var cookie = fixtures.signIn(reader.getValue());
+			var queue = new java.util.ArrayDeque<String>();
+			for (var route : routes) {
+				queue.add(fixtures.resolve(route.substring(4), reader.getKey()) + fixtures.query(route)
+						+ SHOWING_MOST.getOrDefault(route, ""));
+			}
+			var seen = new java.util.HashSet<String>(queue);
+			var perRoute = new HashMap<String, Integer>();
+			while (!queue.isEmpty()) {
+				var path = queue.poll();
+				if (NOT_A_PAGE.matcher(path).matches()) {
+					continue;
+				}
+				URI address;
+				try {
+					address = URI.create(Api.base(port) + path);
+				}
+				catch (IllegalArgumentException notAnAddress) {
+					findings.computeIfAbsent("link that is no address: " + path, k -> new TreeSet<>()).add(reader.getKey());
+					continue;
+				}
+				var request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(60))
+					.header("Accept", "text/html").header("Cookie", cookie);
+				var fragment = path.contains("/fragments/");
+				if (fragment) {
+					request.header("HX-Request", "true");
+				}
+				var began = System.nanoTime();
+				var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				read++;
+				if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+					continue;
+				}
+				var route = routeOf(patterns, path);
+				took.merge(route == null ? path : route, (System.nanoTime() - began) / 1_000_000, Long::sum);
+				var where = reader.getKey() + " " + response.statusCode() + " " + (route == null ? path : route);
+				var html = response.body();
+				var document = html.stripLeading().regionMatches(true, 0, "<!DOCTYPE", 0, 9)
+						? org.jsoup.Jsoup.parse(html) : org.jsoup.Jsoup.parseBodyFragment(html);
+				PageLanguage.findingsIn(Page.visibleText(document))
+					.forEach(f -> findings.computeIfAbsent(f, k -> new TreeSet<>()).add(where));
+				if (response.statusCode() != 200) {
+					continue;
+				}
+				if (route != null) {
+					rendered.add(route);
+				}
+				// the pages and fragments this one links to: a few addresses of each route, to see filled lists
+				var links = new ArrayList<String>();
+				document.select("a[href]").forEach(a -> links.add(a.attr("href")));
+				document.select("[hx-get]").forEach(a -> links.add(a.attr("hx-get")));
+				for (var link : links) {
+					if (!link.startsWith("/") || link.startsWith("//") || link.contains("#") || !seen.add(link)) {
+						continue;
+					}
+					var linked = routeOf(patterns, link);
+					if (linked != null && perRoute.merge(linked, 1, Integer::sum) <= 1) {
+						queue.add(link);
+					}
+				}
+			}
+		}
+		var unrendered = new TreeSet<String>(routes);
+		unrendered.removeAll(rendered);
+		var report = new StringBuilder();
+		findings.forEach((finding, where) -> report.append(String.format("  %-60s %s%n", finding,
+				where.size() > 6 ? String.join("; ", where.stream().limit(6).toList()) + "; … (" + where.size() + ")"
+						: String.join("; ", where))));
+		var slowest = took.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+			.map(e -> e.getKey() + " " + e.getValue() + " ms").toList();
+		System.out.printf("%nPage language walk: %d addresses read by %d readers; routes no reader saw as a page: %s;"
+				+ " most time (all readers): %s%n%s", read, readers.size(), unrendered, slowest, report);
+		assertThat(findings).as("what pages show that staff must not see (%d kinds):%n%s", findings.size(), report)
+			.isEmpty();
+	}
+
+	private static @Nullable String routeOf(Map<String, org.springframework.web.util.pattern.PathPattern> patterns,
+			String path) {
+		var container = org.springframework.http.server.PathContainer.parsePath(path.replaceAll("[?#].*", ""));
+		String best = null;
+		org.springframework.web.util.pattern.PathPattern bestPattern = null;
+		for (var entry : patterns.entrySet()) {
+			if (entry.getValue().matches(container) && (bestPattern == null
+					|| org.springframework.web.util.pattern.PathPattern.SPECIFICITY_COMPARATOR.compare(entry.getValue(),
+							bestPattern) < 0)) {
+				best = entry.getKey();
+				bestPattern = entry.getValue();
+			}
+		}
+		return best;
 	}
 
 	/** With {@code -Dlawtrace.matrix.discover=true}: a matrix of every route, to write down what it answers. */
@@ -743,6 +886,20 @@ class AuthorizationMatrixIntegrationTests {
 		 * The caller's page session, its cookie and CSRF token: signed in on the login form as the caller's demo
 		 * account (one password check per caller, not one per call), or not signed in for a station and anonymous.
 		 */
+		/** A new page session of this account, signed in on the login form: its cookie. */
+		String signIn(String account) throws IOException, InterruptedException {
+			var login = page("/login", null);
+			var form = "username=" + account + "&password=" + Api.PASSWORD + "&_csrf="
+					+ java.net.URLEncoder.encode(login[1], StandardCharsets.UTF_8);
+			var signedIn = http.send(HttpRequest.newBuilder(URI.create(Api.base(port) + "/login"))
+				.header("Cookie", login[0]).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(signedIn.headers().firstValue("Location").orElse("")).as(account + " signs in")
+				.doesNotContain("error");
+			return signedIn.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("JSESSIONID="))
+				.findFirst().map(v -> v.split(";")[0]).orElse(login[0]);
+		}
+
 		String[] session(String caller) {
 			return sessions.computeIfAbsent(caller, c -> {
 				try {

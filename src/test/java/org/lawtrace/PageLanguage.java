@@ -34,6 +34,14 @@ final class PageLanguage {
 	private static final Pattern CAPS = Pattern
 		.compile("(?<![A-Za-z0-9_.-])[A-Z][A-Z0-9_]*(?![A-Za-z0-9_]|[.-][A-Za-z0-9])");
 
+	private static final Pattern BRACKETED_ENGLISH = Pattern
+		.compile("[(（][^()（）\\p{IsHan}]*(?<![A-Za-z0-9_.-])[a-z]{2,}(?![A-Za-z0-9_]|[.-][A-Za-z0-9])[^()（）\\p{IsHan}]*[)）]");
+
+	private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
+
+	private static final Pattern ZONE_ID = Pattern.compile(
+			"\\b(?:Asia|Europe|America|Africa|Australia|Pacific|Etc)/[A-Z][A-Za-z_]+|\\bUTC\\b|\\bGMT\\b|\\bCST\\b|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\d{2}:\\d{2}(?::\\d{2})?\\s?[+-]\\d{2}:\\d{2}\\b");
+
 	/** Enum constants that are also words a page may show as they are. */
 	private static final Set<String> SHOWN_AS_THEY_ARE = Set.of();
 
@@ -57,6 +65,42 @@ final class PageLanguage {
 	static List<String> articleCodesIn(String text) {
 		var found = Pattern.compile("ART-[\\d.]+").matcher(text);
 		return found.results().map(r -> r.group()).toList();
+	}
+
+	/**
+	 * English in brackets on a Chinese page, "(expired)", "上传 (uploaded)", "(no audio or video recording of this
+	 * stage)": a parenthesis holding no Chinese with a word of two or more small letters. File names and codes in
+	 * brackets, "(DSJ_0001.MP4)", "(DY0101)", are not English.
+	 */
+	static List<String> bracketedEnglishIn(String text) {
+		return BRACKETED_ENGLISH.matcher(text).results().map(r -> r.group()).toList();
+	}
+
+	/** A message key Thymeleaf found in no bundle: it renders {@code ??key_zh_CN??}. */
+	static List<String> missingKeysIn(String text) {
+		return MISSING_KEY.matcher(text).results().map(r -> r.group()).toList();
+	}
+
+	/** Zone ids and ISO timestamps with offsets: times are shown in the bureau's zone, without naming it. */
+	static List<String> zoneIdsIn(String text) {
+		return ZONE_ID.matcher(text).results().map(r -> r.group()).toList();
+	}
+
+	/**
+	 * Everything a reader must not see in this page text, as one line each ("enum constant: VIDEO"); empty when the
+	 * text speaks as staff do. The Chinese page's rules: no login name, UUID, article code, enum constant, English in
+	 * brackets, missing message key or zone id.
+	 */
+	static List<String> findingsIn(String text) {
+		var found = new java.util.ArrayList<String>();
+		usernamesIn(text).forEach(t -> found.add("login names: " + t));
+		uuidsIn(text).forEach(t -> found.add("UUID: " + t));
+		articleCodesIn(text).forEach(t -> found.add("article codes: " + t));
+		enumConstantsIn(text).forEach(t -> found.add("enum constants: " + t));
+		bracketedEnglishIn(text).forEach(t -> found.add("English in brackets: " + t));
+		missingKeysIn(text).forEach(t -> found.add("missing message keys: " + t));
+		zoneIdsIn(text).forEach(t -> found.add("zone ids: " + t));
+		return found.stream().distinct().toList();
 	}
 
 	static boolean hasArticleCode(String text) {

@@ -30,6 +30,21 @@ class PageLanguageUnitTests {
 	}
 
 	@Test
+	@DisplayName("English in brackets, missing message keys and zone ids on a Chinese page are caught; file names and numbers in brackets are not")
+	void catchesEnglishAsidesKeysAndZones() {
+		assertThat(PageLanguage.bracketedEnglishIn("证书 2026-01-01 (expired)")).containsExactly("(expired)");
+		assertThat(PageLanguage.bracketedEnglishIn("上传 (uploaded)")).containsExactly("(uploaded)");
+		assertThat(PageLanguage.bracketedEnglishIn("（no audio or video recording of this stage）")).isNotEmpty();
+		assertThat(PageLanguage.bracketedEnglishIn("张伟（警号 DY0101） · 录像 (DSJ_0001.MP4) · (PDF) · (3/5)")).isEmpty();
+		assertThat(PageLanguage.missingKeysIn("状态 ??case.status.OPEN_zh_CN??")).containsExactly("??case.status.OPEN_zh_CN??");
+		assertThat(PageLanguage.missingKeysIn("是否？？")).isEmpty();
+		assertThat(PageLanguage.zoneIdsIn("时间为本局时区 Asia/Shanghai")).containsExactly("Asia/Shanghai");
+		assertThat(PageLanguage.zoneIdsIn("2026-12-05T15:23:00+08:00")).isNotEmpty();
+		assertThat(PageLanguage.zoneIdsIn("12月5日 15:23 · 2026-12-05 15:23")).isEmpty();
+		assertThat(PageLanguage.findingsIn("张伟 于 12月5日 15:23 播放了 DSJ_0001.MP4")).isEmpty();
+	}
+
+	@Test
 	@DisplayName("A page showing a login name fails the guard; an HTML comment with an article code does too")
 	void pagesFailTheGuard() {
 		var head = "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>";

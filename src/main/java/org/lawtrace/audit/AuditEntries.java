@@ -72,6 +72,15 @@ class AuditEntries {
 	}
 
 	/**
+	 * The subjects of one type whose entries mention this text in their details: the documents and access requests
+	 * of a case name it ({@code case=...}), the packages its records went into name those records.
+	 */
+	List<String> subjectsMentioning(String subjectType, String text) {
+		return jdbc.sql("select distinct subject_id from audit_entry where subject_type = ? and detail like ?")
+			.params(subjectType, "%" + text.replace("%", "").replace("_", "") + "%").query(String.class).list();
+	}
+
+	/**
 	 * The entries about any of these subjects of one type, in sequence order: one page of records' history. Asked as
 	 * the range from the least to the greatest id, which the subject index answers by a range scan (an {@code in}
 	 * list on its second column is a full scan on H2); entries of subjects in the range but not asked for are left out.

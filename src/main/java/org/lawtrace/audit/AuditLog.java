@@ -624,6 +624,16 @@ public class AuditLog implements DisposableBean {
 	}
 
 	/**
+	 * The subjects of one type whose entries mention {@code text} in their details (a case's id, a record's id): how
+	 * a case's trail finds its documents, access requests and evidence packages without asking the modules that own
+	 * them.
+	 */
+	public List<Subject> subjectsMentioning(String subjectType, String text) {
+		return readOnly.execute(tx -> entries.subjectsMentioning(subjectType, text).stream()
+			.map(id -> new Subject(subjectType, id)).toList());
+	}
+
+	/**
 	 * The chain of custody of these subjects for handing to a court (ART-19, evidence rules): a checkpoint signed
 	 * now over the whole log, the public key it verifies with, and every entry about the subjects that checkpoint
 	 * covers, each with its RFC 9162 inclusion proof against that checkpoint's root.

@@ -47,9 +47,12 @@ public class CaseCompliance {
 	private final RulePacks packs;
 	private final BureauTime time;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	CaseCompliance(CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff, Findings findings,
 			Bookmarks bookmarks, Exemptions exemptions, ComplianceEvaluation evaluation, RulePacks packs,
-			BureauTime time) {
+			BureauTime time, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.cases = cases;
 		this.recordings = recordings;
 		this.staff = staff;
@@ -181,6 +184,8 @@ public class CaseCompliance {
 				offsetSeconds == null ? null : offsetSeconds * 1000, attested ? attestation.strip() : null, source,
 				person.id(), time.now());
 		bookmarks.add(bookmark);
+		// ART-22: a mark on the record is part of its history, and of the case's trail
+		events.publishEvent(new BookmarkSet(bookmark));
 		if (linked != null) {
 			evaluation.evaluateAfterCommit(linked);
 		}

@@ -46,7 +46,14 @@ record CaseFacts(CaseId id, CaseKind kind, UnitId unit, List<StaffId> handlers, 
 	 */
 	record DocumentFacts(UUID id, String kindCode, Direction direction, @Nullable StageId stageId, StaffId madeBy,
 			Instant madeAt, int version, boolean effective, Set<ConfirmationRule> missing,
-			List<ServiceFacts> services) {
+			List<ServiceFacts> services, String kindName) {
+
+		/** A document whose kind is named by its code alone. */
+		DocumentFacts(UUID id, String kindCode, Direction direction, @Nullable StageId stageId, StaffId madeBy,
+				Instant madeAt, int version, boolean effective, Set<ConfirmationRule> missing,
+				List<ServiceFacts> services) {
+			this(id, kindCode, direction, stageId, madeBy, madeAt, version, effective, missing, services, kindCode);
+		}
 	}
 
 	record ServiceFacts(UUID id, ServiceMethod method, Instant servedAt, @Nullable UUID recordingId) {

@@ -307,7 +307,7 @@ final class Evaluator {
 		var what = d.version() > 1 ? "文书修改后第 " + d.version() + " 版未经签章确认 (changed document version " + d.version()
 				+ " not confirmed)" : "文书未完成签章 (document not confirmed)";
 		out.add(new Judgement(rule.id() + ":" + d.id() + ":v" + d.version(), rule, rule.severity(), d.stageId(), RecordRef.document(d.id()),
-				what + "：" + d.kindCode() + " 缺少 " + String.join("、", lacking), day(d.madeAt()).plusDays(rule.fixDays())));
+				what + "：" + d.kindName() + " 缺少 " + String.join("、", lacking), day(d.madeAt()).plusDays(rule.fixDays())));
 	}
 
 	private static String confirmationName(ConfirmationRule rule) {

@@ -61,7 +61,9 @@ class TextRecords {
 		return new DocumentFacts(d.id().id(), d.kind().code(), d.kind().direction(), d.stageId(), d.madeBy(),
 				d.madeAt(), version, missing.isEmpty(), missing,
 				d.services().stream().map(s -> new ServiceFacts(s.id(), s.method(), s.servedAt(), s.recordingId()))
-					.toList());
+					.toList(),
+				// the kind's name in both languages, "中文 (english)": a page shows its own (PageText)
+				d.kind().chineseName() + " (" + d.kind().englishName() + ")");
 	}
 
 }

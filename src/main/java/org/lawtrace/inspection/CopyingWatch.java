@@ -48,7 +48,7 @@ class CopyingWatch {
 		}
 		if (!settings.withinWorkingHours(at, time.zone())) {
 			signals.raise(SignalKind.OFF_HOURS_DOWNLOAD, "off-hours:" + who + ":" + day, who, subjectType, subjectId,
-					"非工作时间 " + time.local(at).toLocalDateTime().withNano(0) + " 下载" + what, at);
+					"非工作时间 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(time.local(at)) + " 下载" + what, at);
 		}
 	}
 }

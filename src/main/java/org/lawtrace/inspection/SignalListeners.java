@@ -142,7 +142,7 @@ class SignalListeners {
 						"未关联案件的日常音像记录，" + (long_ ? "时长 " + length.toMinutes() + " 分钟，超过设定的 "
 								+ settings.longDailyRecording().toMinutes() + " 分钟" : "")
 								+ (long_ && offHours ? "，且" : "")
-								+ (offHours ? "开始于非工作时间 " + time.local(e.startedAt()).toLocalDateTime().withNano(0) : ""),
+								+ (offHours ? "开始于非工作时间 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(time.local(e.startedAt())) : ""),
 						e.startedAt());
 			}
 		}

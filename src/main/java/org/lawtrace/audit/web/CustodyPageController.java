@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.lawtrace.audit.AuditLog;
-import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
@@ -25,13 +24,16 @@ class CustodyPageController {
 	private static final int SHOWN = 500;
 
 	private final AuditLog log;
-	private final BureauTime time;
 	private final RecordGate gate;
+	private final AuditSentences sentences;
+	private final org.lawtrace.recordings.RecordingCatalog recordings;
 
-	CustodyPageController(AuditLog log, BureauTime time, RecordGate gate) {
+	CustodyPageController(AuditLog log, RecordGate gate, AuditSentences sentences,
+			org.lawtrace.recordings.RecordingCatalog recordings) {
 		this.log = log;
-		this.time = time;
 		this.gate = gate;
+		this.sentences = sentences;
+		this.recordings = recordings;
 	}
 
 	@GetMapping("/audit/custody/{subjectType}/{subjectId}")
@@ -44,12 +46,17 @@ class CustodyPageController {
 		}
 		gate.requireVisible(type, subjectId, caller);
 		var found = log.entries(type, subjectId, null, 0, SHOWN);
+		var names = new java.util.HashMap<String, String>();
+		if (type.equals("RECORDING")) {
+			// visible: the gate let the caller through
+			names.put(subjectId, recordings.requireVisible(new org.lawtrace.recordings.RecordingId(
+					java.util.UUID.fromString(subjectId)), caller.getName()).originalName());
+		}
+		var lines = sentences.of(found.items(), names);
 		model.addAttribute("subjectType", type);
 		model.addAttribute("subjectId", subjectId);
-		model.addAttribute("entries", found.items().stream()
-			.map(e -> new AuditController.EntryView(e.seq(), time.local(e.at()), e.actor(), e.action(),
-					e.subjectType(), e.subjectId(), e.outcome(), e.detail(), e.leafHash()))
-			.toList());
+		model.addAttribute("subjectName", sentences.subject(type, subjectId, names));
+		model.addAttribute("entries", lines);
 		model.addAttribute("total", found.total());
 		model.addAttribute("verification", log.verify());
 		return "audit/custody";
