@@ -48,6 +48,8 @@ class HomeController {
 	static final String VIEW = "home";
 	private static final int LISTED = 10;
 	private static final int RECENT_DAYS = 30;
+	/** The administrator's tile counts certificates ending within this many days, as the certificates page flags. */
+	private static final int CERTIFICATE_WARNING_DAYS = 30;
 
 	private final CaseManagement cases;
 	private final StaffDirectory staff;
@@ -76,6 +78,9 @@ class HomeController {
 			model.addAttribute("byKind", count(CaseKind.class, kind -> query(null, null, kind)));
 		}
 		if (Permission.MANAGE_STAFF.grantedTo(caller)) {
+			model.addAttribute("adminTiles", new AdminTiles(administration.lockedAccounts().size(),
+					staff.certificatesEndingBefore(time.today().plusDays(CERTIFICATE_WARNING_DAYS + 1)).size(),
+					administration.roleChanges(RoleChange.Status.PENDING, 0).size()));
 			model.addAttribute("staff", staffRows());
 		}
 		if (Permission.SEE_ROLE_CHANGES.grantedTo(caller)) {
@@ -164,6 +169,10 @@ class HomeController {
 			.map(m -> new StaffRow(m, units.getOrDefault(m.unitId(), ""),
 					staff.qualificationOn(m.username(), today)))
 			.toList();
+	}
+
+	/** The administrator's home tiles: what needs doing in the staff workspace. */
+	record AdminTiles(int lockedAccounts, int certificatesToRenew, int pendingRoleChanges) {
 	}
 
 	record CaseRow(UUID id, String caseNumber, String title, CaseKind kind, Case.Status status, boolean major,
