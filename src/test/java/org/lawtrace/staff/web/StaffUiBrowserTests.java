@@ -1,12 +1,15 @@
 package org.lawtrace.staff.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.time.Duration;
+import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,11 @@ import org.lawtrace.Api;
 import org.lawtrace.Browser;
 import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
+import org.lawtrace.Patience;
+import org.lawtrace.audit.AuditApi;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.staff.StaffApi;
+import org.lawtrace.staff.StaffDirectory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -24,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 /**
  * The administrator's workspace in a real browser (issue 15): adding an officer with an enforcement certificate
@@ -42,6 +50,9 @@ class StaffUiBrowserTests {
 
 	@Autowired
 	BureauTime time;
+
+	@Autowired
+	StaffDirectory directory;
 
 	private Browser browser;
 	private WebDriver driver;
@@ -134,6 +145,63 @@ class StaffUiBrowserTests {
 		assertThat(driver.findElements(By.id("nav-staff"))).as("no administrator's pages for an officer").isEmpty();
 		driver.get(base() + "/staff");
 		assertThat(driver.getPageSource()).doesNotContain("staff-list");
+
+		// ART-22: what the administrator did through the pages is in the audit log, as the API's changes are
+		Awaitility.await().atMost(Patience.of(Duration.ofSeconds(10)))
+			.untilAsserted(() -> assertThat(Api.as(port, "sun.li").get()
+				.uri("/api/v1/audit/entries?subjectType=STAFF&subjectId=" + username).exchange().expectStatus().isOk()
+				.returnResult(AuditApi.EntryPage.class).getResponseBody().items())
+				.extracting(AuditApi.EntryView::action)
+				.contains("ACCOUNT_CREATED", "CERTIFICATE_ISSUED", "PASSWORD_CHANGED"));
+	}
+
+	@Test
+	@DisplayName("ART-22: the administrator adds a unit, issues a token of their own (shown once) and revokes it, and "
+			+ "disables an account, which then cannot sign in, and enables it again")
+	void administratorKeepsUnitsTokensAndAccounts() {
+		var suffix = Long.toString(System.nanoTime() % 1_000_000);
+		browser.signIn(base(), "admin");
+		driver.get(base() + "/staff/units");
+		driver.findElement(By.id("unit-name")).sendKeys("测试科" + suffix);
+		driver.findElement(By.id("unit-code")).sendKeys("DY-T" + suffix);
+		Browser.click(driver, By.cssSelector("#add-unit button[type=submit]"));
+		wait.until(visibilityOfElementLocated(By.id("done")));
+		assertThat(driver.findElement(By.id("unit-tree")).getText()).contains("测试科" + suffix, "业务科室");
+
+		driver.get(base() + "/staff/tokens");
+		driver.findElement(By.id("token-name")).sendKeys("对接测试" + suffix);
+		Browser.click(driver, By.cssSelector("#issue-token button[type=submit]"));
+		var secret = wait.until(visibilityOfElementLocated(By.id("issued-secret"))).getText();
+		assertThat(secret).startsWith("lt_");
+		Api.bearer(port, secret).get().uri("/api/v1/staff/me/tokens").exchange().expectStatus().isOk();
+		var row = By.xpath("//tr[contains(@class,'token')][td[1][normalize-space()='对接测试" + suffix + "']]");
+		Browser.click(driver, new By.ByChained(row, By.className("revoke-token")));
+		wait.until(textToBe(By.id("done"), "令牌已吊销。"));
+		assertThat(driver.getPageSource()).doesNotContain(secret);
+		assertThat(driver.findElement(row).getText()).contains("已吊销");
+		Api.bearer(port, secret).get().uri("/api/v1/staff/me/tokens").exchange().expectStatus().isUnauthorized();
+
+		// a clerk registered through the API, disabled and enabled again on their page
+		var username = "qian.li" + suffix;
+		Api.as(port, "admin").post().uri("/api/v1/staff").contentType(MediaType.APPLICATION_JSON)
+			.body(new StaffApi.NewStaff(username, "钱丽", "DY8" + suffix, directory.units().get(0).id().id(), true,
+					List.of("ASSISTANT"), INITIAL))
+			.exchange().expectStatus().isCreated();
+		driver.get(base() + "/staff?q=" + "DY8" + suffix);
+		Browser.click(driver, By.cssSelector("#staff-list a.person-link"));
+		wait.until(visibilityOfElementLocated(By.id("person-name")));
+		Browser.click(driver, By.cssSelector("#toggle-enabled button"));
+		wait.until(visibilityOfElementLocated(By.id("person-disabled")));
+		assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("账号已停用。");
+		Api.as(port, username, INITIAL).get().uri("/api/v1/staff/me/tokens").exchange().expectStatus()
+			.isUnauthorized();
+		Browser.click(driver, By.cssSelector("#toggle-enabled button"));
+		wait.until(textToBe(By.id("done"), "账号已启用。"));
+		assertThat(driver.findElements(By.id("person-disabled"))).isEmpty();
+		assertThat(driver.findElement(By.id("person-name")).getText()).isEqualTo("钱丽");
+		assertThat(Api.as(port, username, INITIAL).get().uri("/api/v1/staff/me/tokens").exchange()
+			.returnResult(String.class).getStatus().value())
+			.as("enabled again: the password is accepted (and must still be changed)").isNotEqualTo(401);
 	}
 
 	private void signIn(String username, String password) {
