@@ -83,6 +83,9 @@ class HomeController {
 					administration.roleChanges(RoleChange.Status.PENDING, 0).size()));
 			model.addAttribute("staff", staffRows());
 		}
+		if (Permission.UNLOCK_ACCOUNTS.grantedTo(caller)) {
+			model.addAttribute("lockedAccounts", lockedRows());
+		}
 		if (Permission.SEE_ROLE_CHANGES.grantedTo(caller)) {
 			model.addAttribute("roleChanges", roleChangeRows(caller));
 			model.addAttribute("decidesRoleChanges", Permission.CONFIRM_ROLE_CHANGES.grantedTo(caller));
@@ -138,6 +141,17 @@ class HomeController {
 		}).toList();
 	}
 
+	/** The accounts refused sign-ins now, by name and unit, for those who may unlock them. */
+	private List<LockedRow> lockedRows() {
+		var locked = administration.lockedAccounts();
+		if (locked.isEmpty()) {
+			return List.of();
+		}
+		var units = staff.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
+		return staff.all().stream().filter(m -> locked.contains(m.username()))
+			.map(m -> new LockedRow(m.username(), m.name(), units.getOrDefault(m.unitId(), ""))).toList();
+	}
+
 	private static boolean holds(Authentication caller, Role role) {
 		return caller.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
 	}
@@ -173,6 +187,9 @@ class HomeController {
 
 	/** The administrator's home tiles: what needs doing in the staff workspace. */
 	record AdminTiles(int lockedAccounts, int certificatesToRenew, int pendingRoleChanges) {
+	}
+
+	record LockedRow(String username, String name, String unitName) {
 	}
 
 	record CaseRow(UUID id, String caseNumber, String title, CaseKind kind, Case.Status status, boolean major,
