@@ -174,8 +174,9 @@ class StaffUiBrowserTests {
 		var secret = wait.until(visibilityOfElementLocated(By.id("issued-secret"))).getText();
 		assertThat(secret).startsWith("lt_");
 		Api.bearer(port, secret).get().uri("/api/v1/staff/me/tokens").exchange().expectStatus().isOk();
-		var row = By.xpath("//tr[contains(@class,'token')][td[1][normalize-space()='对接测试" + suffix + "']]");
-		Browser.click(driver, new By.ByChained(row, By.className("revoke-token")));
+		var rowPath = "//tr[contains(@class,'token')][td[1][normalize-space()='对接测试" + suffix + "']]";
+		var row = By.xpath(rowPath);
+		Browser.click(driver, By.xpath(rowPath + "//button[contains(@class,'revoke-token')]"));
 		wait.until(textToBe(By.id("done"), "令牌已吊销。"));
 		assertThat(driver.getPageSource()).doesNotContain(secret);
 		assertThat(driver.findElement(row).getText()).contains("已吊销");
