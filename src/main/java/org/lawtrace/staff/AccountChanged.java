@@ -6,7 +6,8 @@ import org.lawtrace.shared.StaffId;
 
 /**
  * Something was done to an account or its roles (ART-22, GB/T 22239-2019 安全审计): created, roles changed, a role
- * change requested, confirmed or refused, password reset or changed, unlocked. Logged once the change commits.
+ * change requested, confirmed or refused, password reset or changed, unlocked, disabled or enabled; a certificate
+ * issued or revoked, an API token issued or revoked. Logged once the change commits.
  */
 public record AccountChanged(@Nullable StaffId actor, String action, String username, String details)
 		implements Audited.Logged {
@@ -19,6 +20,12 @@ public record AccountChanged(@Nullable StaffId actor, String action, String user
 	public static final String PASSWORD_RESET = "PASSWORD_RESET";
 	public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
 	public static final String UNLOCKED = "ACCOUNT_UNLOCKED";
+	public static final String DISABLED = "ACCOUNT_DISABLED";
+	public static final String ENABLED = "ACCOUNT_ENABLED";
+	public static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
+	public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
+	public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
+	public static final String TOKEN_REVOKED = "TOKEN_REVOKED";
 
 	static final String SUBJECT = "STAFF";
 

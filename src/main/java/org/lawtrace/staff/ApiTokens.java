@@ -65,6 +65,16 @@ public class ApiTokens {
 			.query((rs, row) -> map(rs)).list();
 	}
 
+	/** Everyone's tokens (never their secrets), newest first. */
+	public List<ApiToken> all() {
+		return jdbc.sql("select * from staff_api_token order by created_at desc").query((rs, row) -> map(rs)).list();
+	}
+
+	public Optional<ApiToken> byId(UUID tokenId) {
+		return jdbc.sql("select * from staff_api_token where id = ?").param(tokenId).query((rs, row) -> map(rs))
+			.optional();
+	}
+
 	public void revoke(StaffId owner, UUID tokenId) {
 		var updated = jdbc.sql("update staff_api_token set revoked_at = ? where id = ? and staff_id = ? "
 				+ "and revoked_at is null")

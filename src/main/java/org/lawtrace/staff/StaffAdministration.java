@@ -2,6 +2,7 @@ package org.lawtrace.staff;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAdministration {
 
 	private static final String MACHINE_PREFIX = "ST-";
+	private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,59}";
 
 	private final Units units;
 	private final StaffMembers members;
@@ -44,11 +47,14 @@ public class StaffAdministration {
 	private final ApplicationEventPublisher events;
 	private final boolean demo;
 	private final Suspensions suspensions;
+	private final ApiTokens tokens;
 
 	StaffAdministration(Units units, StaffMembers members, Certificates certificates, PasswordEncoder passwords,
 			BureauTime time, PasswordPolicy policy, RoleChanges roleChanges, LoginFailures loginFailures,
-			ApplicationEventPublisher events, @Value("${lawtrace.demo:false}") boolean demo, Suspensions suspensions) {
+			ApplicationEventPublisher events, @Value("${lawtrace.demo:false}") boolean demo, Suspensions suspensions,
+			ApiTokens tokens) {
 		this.suspensions = suspensions;
+		this.tokens = tokens;
 		this.units = units;
 		this.members = members;
 		this.certificates = certificates;
@@ -119,6 +125,221 @@ public class StaffAdministration {
 		return new Registration(member, change);
 	}
 
+	/**
+	 * A person as the administrator's form describes them (any field may be missing or wrong), with the enforcement
+	 * certificate registered with them, if any.
+	 */
+	public record NewPerson(String username, String name, String staffNumber, @Nullable UnitId unit, boolean permanent,
+			Set<Role> roles, String password, @Nullable NewCertificate certificate) {
+	}
+
+	/** An enforcement certificate (执法证) as a form describes it; dates may be missing. */
+	public record NewCertificate(String number, String issuer, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo) {
+	}
+
+	/**
+	 * Everything that keeps {@code person} from being registered, each refusal naming its field, so a form can show
+	 * them all at once; empty when {@link #register(NewPerson, String)} would succeed. The same rules
+	 * {@link #register} and {@link #issueCertificate} apply, in one place.
+	 */
+	@Transactional(readOnly = true)
+	public List<DomainException> problemsWith(NewPerson person) {
+		var problems = new ArrayList<DomainException>();
+		collect(problems, () -> {
+			if (person.name().isBlank()) {
+				throw new InvalidInput("name", "请填写姓名 (the name is required)");
+			}
+		});
+		collect(problems, () -> {
+			if (!person.username().matches(USERNAME)) {
+				throw new InvalidInput("username", "登录名须为2至60位小写字母、数字或 . _ - (invalid login name)");
+			}
+			if (members.byUsername(person.username()).isPresent()) {
+				throw new Conflict("username", "登录名已被使用 (login name already used)");
+			}
+		});
+		collect(problems, () -> {
+			if (person.staffNumber().isBlank()) {
+				throw new InvalidInput("staffNumber", "请填写工号 (the staff number is required)");
+			}
+			if (members.staffNumberTaken(person.staffNumber().strip())) {
+				throw new Conflict("staffNumber", "工号已被使用 (staff number already used)");
+			}
+		});
+		collect(problems, () -> {
+			if (person.unit() == null || units.byId(person.unit()).isEmpty()) {
+				throw new InvalidInput("unitId", "请选择所在单位 (choose a unit)");
+			}
+		});
+		collect(problems, () -> checkRoles(person.roles()));
+		collect(problems, () -> policy.check(person.username(), person.password()));
+		var certificate = person.certificate();
+		if (certificate != null) {
+			collect(problems, () -> {
+				if (certificate.number().isBlank()) {
+					throw new InvalidInput("certificateNumber", "请填写执法证号 (the certificate number is required)");
+				}
+				if (certificates.byNumber(certificate.number().strip()).isPresent()) {
+					throw new Conflict("certificateNumber", "执法证号已登记 (certificate number already registered)");
+				}
+			});
+			collect(problems, () -> {
+				if (certificate.issuer().isBlank()) {
+					throw new InvalidInput("certificateIssuer", "请填写发证机关 (the issuer is required)");
+				}
+			});
+			collect(problems, () -> {
+				if (certificate.validFrom() == null) {
+					throw new InvalidInput("certificateValidFrom", "请填写有效期起始日 (the first day is required)");
+				}
+			});
+			collect(problems, () -> {
+				if (certificate.validTo() == null) {
+					throw new InvalidInput("certificateValidTo", "请填写有效期截止日 (the last day is required)");
+				}
+				if (certificate.validFrom() != null && certificate.validTo().isBefore(certificate.validFrom())) {
+					throw new InvalidInput("certificateValidTo",
+							"有效期截止日不能早于起始日 (the last day is before the first)");
+				}
+			});
+		}
+		return problems;
+	}
+
+	/**
+	 * Registers a person and the certificate given with them in one transaction, as the administrator
+	 * {@code registeredBy}: the first of {@link #problemsWith} refuses it, so nothing is half-written. The
+	 * password must be changed at the first sign-in; evidence roles wait for the director.
+	 */
+	public Registration register(NewPerson person, String registeredBy) {
+		var problems = problemsWith(person);
+		if (!problems.isEmpty()) {
+			throw problems.get(0);
+		}
+		var registration = register(person.username(), person.name().strip(), person.staffNumber().strip(),
+				person.unit(), person.permanent(), person.roles(), person.password(), registeredBy);
+		var certificate = person.certificate();
+		if (certificate != null) {
+			issueCertificate(person.username(), certificate, registeredBy);
+		}
+		return registration;
+	}
+
+	/** Issues a certificate to a person, as the administrator {@code issuedBy}, logged (ART-07, ART-22). */
+	public EnforcementCertificate issueCertificate(String username, NewCertificate certificate, String issuedBy) {
+		var holder = require(username);
+		var actor = require(issuedBy);
+		if (certificate.validFrom() == null) {
+			throw new InvalidInput("validFrom", "请填写有效期起始日 (the first day is required)");
+		}
+		if (certificate.validTo() == null) {
+			throw new InvalidInput("validTo", "请填写有效期截止日 (the last day is required)");
+		}
+		if (certificate.number().isBlank()) {
+			throw new InvalidInput("number", "请填写执法证号 (the certificate number is required)");
+		}
+		if (certificate.issuer().isBlank()) {
+			throw new InvalidInput("issuer", "请填写发证机关 (the issuer is required)");
+		}
+		var issued = issueCertificate(holder.id(), certificate.number().strip(), certificate.issuer().strip(),
+				certificate.validFrom(), certificate.validTo());
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.CERTIFICATE_ISSUED, username,
+				"number=" + issued.number() + " validFrom=" + issued.validFrom() + " validTo=" + issued.validTo()));
+		return issued;
+	}
+
+	/** Revokes a certificate from a day, as the administrator {@code revokedBy}, logged (ART-07, ART-22). */
+	public void revokeCertificate(String number, LocalDate on, String reason, String revokedBy) {
+		var actor = require(revokedBy);
+		if (reason.isBlank()) {
+			throw new InvalidInput("reason", "请说明注销理由 (give the reason)");
+		}
+		var certificate = certificates.byNumber(number).orElseThrow(() -> new NotFound("certificate", number));
+		revokeCertificate(number, on, reason.strip());
+		var holder = members.byId(certificate.holder()).map(StaffMember::username).orElse("");
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.CERTIFICATE_REVOKED, holder,
+				"number=" + number + " on=" + on + " reason=" + reason.strip()));
+	}
+
+	/**
+	 * Disables or enables an account, as the administrator {@code changedBy}: a disabled account signs in neither
+	 * with a password nor with a token; staff are never deleted. Nobody disables their own account.
+	 */
+	public void setEnabled(String username, boolean enabled, String changedBy) {
+		var member = require(username);
+		var actor = require(changedBy);
+		if (!enabled && actor.id().equals(member.id())) {
+			throw new Conflict("enabled", "不能停用自己的账号 (you cannot disable your own account)");
+		}
+		if (member.enabled() == enabled) {
+			return;
+		}
+		members.setEnabled(member.id(), enabled);
+		events.publishEvent(new AccountChanged(actor.id(), enabled ? AccountChanged.ENABLED : AccountChanged.DISABLED,
+				username, ""));
+	}
+
+	/** The login names of the accounts refused sign-ins now (locked after failed passwords, from any address). */
+	@Transactional(readOnly = true)
+	public Set<String> lockedAccounts() {
+		return members.lockedAt(time.now());
+	}
+
+	/** Adds a unit, as the administrator {@code addedBy}, logged. */
+	public Unit addUnit(String code, String name, UnitKind kind, @Nullable UnitId parent, String addedBy) {
+		var actor = require(addedBy);
+		if (code.isBlank()) {
+			throw new InvalidInput("code", "请填写单位代码 (the unit code is required)");
+		}
+		if (name.isBlank()) {
+			throw new InvalidInput("name", "请填写单位名称 (the unit name is required)");
+		}
+		var unit = addUnit(code.strip(), name.strip(), null, kind, parent);
+		events.publishEvent(new UnitAdded(actor.id(), unit));
+		return unit;
+	}
+
+	/** Issues an API token to the caller {@code username}, logged; the secret is in the answer only. */
+	public ApiToken.Issued issueToken(String username, String name, java.time.@Nullable Instant expiresAt) {
+		var owner = require(username);
+		var issued = tokens.issue(owner.id(), name, expiresAt);
+		events.publishEvent(new AccountChanged(owner.id(), AccountChanged.TOKEN_ISSUED, username,
+				"token=" + issued.token().id() + " name=" + issued.token().name()));
+		return issued;
+	}
+
+	/**
+	 * Revokes anyone's API token, as the administrator {@code revokedBy} (a lost station laptop, a person who
+	 * left), logged.
+	 */
+	public void revokeToken(java.util.UUID tokenId, String revokedBy) {
+		var actor = require(revokedBy);
+		var token = tokens.byId(tokenId).orElseThrow(() -> new NotFound("token", tokenId));
+		tokens.revoke(token.owner(), tokenId);
+		var owner = members.byId(token.owner()).map(StaffMember::username).orElse("");
+		events.publishEvent(new AccountChanged(actor.id(), AccountChanged.TOKEN_REVOKED, owner,
+				"token=" + tokenId + " name=" + token.name()));
+	}
+
+	private static void collect(List<DomainException> problems, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (DomainException e) {
+			problems.add(e);
+		}
+	}
+
+	private static void checkRoles(Set<Role> roles) {
+		if (roles.contains(Role.STATION)) {
+			throw new InvalidInput("roles", "采集站账号随采集站登记 (station accounts are registered with their station)");
+		}
+		if (roles.isEmpty()) {
+			throw new InvalidInput("roles", "至少需要一个角色 (at least one role is required)");
+		}
+	}
+
 	/** A registered member, and the roles of theirs still waiting for the director, if any. */
 	public record Registration(StaffMember member, @Nullable RoleChange pending) {
 	}
@@ -159,7 +380,7 @@ public class StaffAdministration {
 
 	private StaffMember add(String username, String name, String staffNumber, UnitId unit, boolean permanent,
 			Set<Role> roles, @Nullable String password, boolean passwordChangeRequired) {
-		if (!username.matches("[a-z0-9][a-z0-9._-]{1,59}")) {
+		if (!username.matches(USERNAME)) {
 			throw new InvalidInput("username", "用户名只能包含小写字母、数字和 . _ - (invalid username): " + username);
 		}
 		if (members.byUsername(username).isPresent()) {

@@ -95,6 +95,24 @@ public class StaffDirectory {
 		public List<Suspension> suspensionsOf(StaffId person) {
 			return suspensions.getOrDefault(person, List.of());
 		}
+
+		/** ART-08: was this person qualified on the day, from what was read (as {@link #qualificationOn} says). */
+		public Qualification qualificationOf(StaffMember person, LocalDate day) {
+			return Qualification.of(person, certificatesOf(person.id()), suspensionsOf(person.id()), day);
+		}
+	}
+
+	/**
+	 * The certificates that need renewing by {@code day} (ART-07): of each enabled person who holds any, the unrevoked
+	 * one valid longest, when it ends before {@code day}; people whose only certificates were revoked are not counted.
+	 */
+	public List<EnforcementCertificate> certificatesEndingBefore(LocalDate day) {
+		var enabled = members.all().stream().filter(StaffMember::enabled).map(StaffMember::id)
+			.collect(java.util.stream.Collectors.toSet());
+		return certificates.all().stream().filter(c -> c.revokedOn() == null && enabled.contains(c.holder()))
+			.collect(java.util.stream.Collectors.toMap(EnforcementCertificate::holder, c -> c,
+					(a, b) -> a.validTo().isAfter(b.validTo()) ? a : b))
+			.values().stream().filter(c -> c.validTo().isBefore(day)).toList();
 	}
 
 	/** The units a deputy director (分管副局长) is in charge of. */

@@ -84,6 +84,21 @@ class StaffMembers {
 			.param(username).update();
 	}
 
+	void setEnabled(StaffId id, boolean enabled) {
+		jdbc.sql("update staff_member set enabled = ? where id = ?").params(enabled, id.id()).update();
+	}
+
+	/**
+	 * The login names of accounts refused sign-ins now: the whole account locked, or any address refused for it.
+	 */
+	Set<String> lockedAt(Instant now) {
+		var locked = new java.util.TreeSet<String>(jdbc.sql("select username from staff_member where locked_until > ?")
+			.param(utc(now)).query(String.class).list());
+		locked.addAll(jdbc.sql("select distinct username from staff_login_failure where refused_until > ?")
+			.param(utc(now)).query(String.class).list());
+		return locked;
+	}
+
 	void addRoles(StaffId id, java.util.Set<Role> roles) {
 		for (var role : roles) {
 			jdbc.sql("insert into staff_role (staff_id, role) select ?, ? where not exists "

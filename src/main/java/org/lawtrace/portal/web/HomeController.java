@@ -48,6 +48,8 @@ class HomeController {
 	static final String VIEW = "home";
 	private static final int LISTED = 10;
 	private static final int RECENT_DAYS = 30;
+	/** The administrator's tile counts certificates ending within this many days, as the certificates page flags. */
+	private static final int CERTIFICATE_WARNING_DAYS = 30;
 
 	private final CaseManagement cases;
 	private final StaffDirectory staff;
@@ -76,7 +78,13 @@ class HomeController {
 			model.addAttribute("byKind", count(CaseKind.class, kind -> query(null, null, kind)));
 		}
 		if (Permission.MANAGE_STAFF.grantedTo(caller)) {
+			model.addAttribute("adminTiles", new AdminTiles(administration.lockedAccounts().size(),
+					staff.certificatesEndingBefore(time.today().plusDays(CERTIFICATE_WARNING_DAYS + 1)).size(),
+					administration.roleChanges(RoleChange.Status.PENDING, 0).size()));
 			model.addAttribute("staff", staffRows());
+		}
+		if (Permission.UNLOCK_ACCOUNTS.grantedTo(caller)) {
+			model.addAttribute("lockedAccounts", lockedRows());
 		}
 		if (Permission.SEE_ROLE_CHANGES.grantedTo(caller)) {
 			model.addAttribute("roleChanges", roleChangeRows(caller));
@@ -133,6 +141,17 @@ class HomeController {
 		}).toList();
 	}
 
+	/** The accounts refused sign-ins now, by name and unit, for those who may unlock them. */
+	private List<LockedRow> lockedRows() {
+		var locked = administration.lockedAccounts();
+		if (locked.isEmpty()) {
+			return List.of();
+		}
+		var units = staff.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
+		return staff.all().stream().filter(m -> locked.contains(m.username()))
+			.map(m -> new LockedRow(m.username(), m.name(), units.getOrDefault(m.unitId(), ""))).toList();
+	}
+
 	private static boolean holds(Authentication caller, Role role) {
 		return caller.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
 	}
@@ -164,6 +183,13 @@ class HomeController {
 			.map(m -> new StaffRow(m, units.getOrDefault(m.unitId(), ""),
 					staff.qualificationOn(m.username(), today)))
 			.toList();
+	}
+
+	/** The administrator's home tiles: what needs doing in the staff workspace. */
+	record AdminTiles(int lockedAccounts, int certificatesToRenew, int pendingRoleChanges) {
+	}
+
+	record LockedRow(String username, String name, String unitName) {
 	}
 
 	record CaseRow(UUID id, String caseNumber, String title, CaseKind kind, Case.Status status, boolean major,
