@@ -4,7 +4,8 @@
 # (the pages' content route with a signed-in session cookie, as the browser's <video> asks it), and prints both and
 # the ratios. Targets: ranges >= 0.5x nginx's requests/s, whole file >= 0.8x nginx's MiB/s.
 # Usage: bench/playback.sh [jar (target/lawtrace.jar)] [seconds per run (10)] [size-in-MiB (256)]
-#   JFR=1 also records a flight recording of LawTrace during the runs and prints where its time went.
+#   JFR=1 also records a flight recording of LawTrace during the runs and prints where its time went (JFR_KEEP=file
+#   keeps the recording).
 # Needs Debian's nginx and wrk. Builds target/lawtrace.jar if asked for and missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -141,6 +142,7 @@ echo "  ratio    $(ratio "$L_MIB" "$N_MIB") (target >= 0.8)"
 echo "VIEW entries in the audit log about the recording after the runs: ${ENTRIES}"
 if [ "${JFR:-0}" = 1 ]; then
   jcmd "$SERVER" JFR.dump name=playback filename="$WORK/playback.jfr" > /dev/null
+  [ -n "${JFR_KEEP:-}" ] && cp "$WORK/playback.jfr" "$JFR_KEEP"
   echo "hottest frames (JFR execution samples, top of stack):"
   jfr print --events jdk.ExecutionSample "$WORK/playback.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|--' \
     | sed 's/line:.*//' | sort | uniq -c | sort -rn | head -25
