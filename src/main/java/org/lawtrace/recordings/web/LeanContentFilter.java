@@ -93,7 +93,7 @@ final class LeanContentFilter implements Filter {
 		 * Tomcat's 8 KiB default makes a system call per 8 KiB; this many bytes a write instead (per connection).
 		 */
 		@Bean
-		org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer playbackWriteBuffer(
+		org.springframework.boot.tomcat.TomcatConnectorCustomizer playbackWriteBuffer(
 				@Value("${lawtrace.playback.socket-write-buffer:65536}") int bytes) {
 			return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(bytes));
 		}
