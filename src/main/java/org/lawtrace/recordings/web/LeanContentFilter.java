@@ -53,7 +53,18 @@ final class LeanContentFilter implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
-		content.serveKept(kept, request, (HttpServletResponse) res);
+		var response = (HttpServletResponse) res;
+		try {
+			content.serveKept(kept, request, response);
+		}
+		catch (RuntimeException e) {
+			if (response.isCommitted()) {
+				throw e;
+			}
+			// a blob gone missing, a store that fails: answered, and logged, as the whole path answers it
+			response.reset();
+			chain.doFilter(req, res);
+		}
 	}
 
 	private ContentPasses.@org.jspecify.annotations.Nullable Kept kept(HttpServletRequest request) {
