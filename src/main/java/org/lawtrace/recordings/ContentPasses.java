@@ -34,6 +34,7 @@ public class ContentPasses {
 	private static final int SWEEP_AT = 4096;
 
 	private final ConcurrentHashMap<Key, Pass> passes = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Session, Lean> sessions = new ConcurrentHashMap<>();
 	private final AtomicLong generation = new AtomicLong();
 	private final RecordingCatalog catalog;
 	private final BureauTime time;
@@ -74,6 +75,51 @@ public class ContentPasses {
 		return recording;
 	}
 
+	/**
+	 * Lets the pages' session behind {@code sessionDigest} (a digest of its cookie) play the recording without the
+	 * session being loaded again, for what is left of {@code viewer}'s kept decision: called by the pages' player
+	 * route once a request of that session, authenticated by it as {@code viewer}, has been allowed (ADR 0028). Not
+	 * kept when the decision is not (a zero lifetime) or something narrowed access since it was made.
+	 */
+	public void keepForSession(RecordingId id, String viewer, String sessionDigest) {
+		var pass = passes.get(new Key(id, viewer));
+		var now = time.now();
+		var asked = generation.get();
+		if (pass == null || !now.isBefore(pass.until()) || pass.generation() != asked) {
+			return;
+		}
+		if (sessions.size() >= SWEEP_AT) {
+			sessions.values().removeIf(l -> !now.isBefore(l.until()));
+		}
+		var key = new Session(id, sessionDigest);
+		sessions.put(key, new Lean(pass.recording(), viewer, pass.until(), asked));
+		if (generation.get() != asked) {
+			sessions.remove(key);
+		}
+	}
+
+	/** What a session earned by {@link #keepForSession}: the recording and its viewer. */
+	public record Kept(Recording recording, String viewer) {
+	}
+
+	/**
+	 * The recording and viewer a session may still play without being loaded, or null: none kept, run out, or
+	 * narrowed since (then the request goes the whole way, session and all).
+	 */
+	public @org.jspecify.annotations.Nullable Kept keptForSession(RecordingId id, String sessionDigest) {
+		var lean = sessions.get(new Session(id, sessionDigest));
+		if (lean == null || !time.now().isBefore(lean.until()) || lean.generation() != generation.get()) {
+			return null;
+		}
+		return new Kept(lean.recording(), lean.viewer());
+	}
+
+	/** Anyone signing out: their sessions' kept plays end at once (the session is gone, whatever the cookie says). */
+	@org.springframework.context.event.EventListener
+	void on(org.springframework.security.authentication.event.LogoutSuccessEvent e) {
+		forgetAll();
+	}
+
 	/** ART-20: a revocation ends every kept decision at once, as soon as it is committed. */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(AccessNarrowed e) {
@@ -109,11 +155,18 @@ public class ContentPasses {
 	void forgetAll() {
 		generation.incrementAndGet();
 		passes.clear();
+		sessions.clear();
 	}
 
 	private record Key(RecordingId recording, String actor) {
 	}
 
 	private record Pass(Recording recording, Instant until, long generation) {
+	}
+
+	private record Session(RecordingId recording, String sessionDigest) {
+	}
+
+	private record Lean(Recording recording, String viewer, Instant until, long generation) {
 	}
 }

@@ -78,7 +78,8 @@ final class CheckedBlobStore implements BlobStore {
 
 	/** The primary, unless it is known bad and the replica is not. */
 	private Copy readable(ContentDigest digest) {
-		if (ledger.knownBad(digest.sha256(), Copy.PRIMARY) && copies.of(Copy.REPLICA).isPresent()
+		// without a replica there is nothing else to read: no need to ask the ledger (a query per player's range)
+		if (copies.of(Copy.REPLICA).isPresent() && ledger.knownBad(digest.sha256(), Copy.PRIMARY)
 				&& !ledger.knownBad(digest.sha256(), Copy.REPLICA)) {
 			log.info("Serving blob {} from the replica: its primary copy is known damaged or missing", digest.sha256());
 			return Copy.REPLICA;

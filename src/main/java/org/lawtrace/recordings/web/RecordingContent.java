@@ -43,7 +43,11 @@ class RecordingContent {
 	 */
 	void serve(RecordingId id, String viewer, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		var recording = passes.require(id, viewer);
+		send(passes.require(id, viewer), viewer, request, response);
+	}
+
+	private void send(org.lawtrace.recordings.Recording recording, String viewer, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		send(recording.digest(), recording.facts().mediaType(), recording.originalName(), (offset, length) -> {
 			// told before the bytes flow, so a viewing is on record even if the player hangs up half way; a request
 			// for the whole file without a range is a download, logged each time
@@ -55,6 +59,57 @@ class RecordingContent {
 			}
 			return true;
 		}, request, response);
+	}
+
+	/**
+	 * The pages' player route: as {@link #serve(RecordingId, String, HttpServletRequest, HttpServletResponse)}, and
+	 * when the request was authenticated by its session alone (its cookie, no credentials of its own), the session
+	 * may play the recording on for what is left of the kept decision without the session being loaded again
+	 * ({@link LeanContentFilter}, ADR 0028).
+	 */
+	void servePage(RecordingId id, String viewer, HttpServletRequest request, HttpServletResponse response,
+			String sessionCookie) throws IOException {
+		var cookie = request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.isRequestedSessionIdValid()
+				? cookie(request, sessionCookie) : null;
+		var recording = passes.require(id, viewer);
+		if (cookie != null) {
+			passes.keepForSession(id, viewer, sessionDigest(cookie));
+		}
+		send(recording, viewer, request, response);
+	}
+
+	/**
+	 * The lean path (ADR 0028): a recording played by a session that earned it moments ago on the whole path, with
+	 * the same viewing entries, ranges and answers; no session is loaded.
+	 */
+	void serveKept(ContentPasses.Kept kept, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Referrer-Policy", "same-origin");
+		send(kept.recording(), kept.viewer(), request, response);
+	}
+
+	static java.lang.@org.jspecify.annotations.Nullable String cookie(HttpServletRequest request, String name) {
+		var cookies = request.getCookies();
+		if (cookies != null) {
+			for (var cookie : cookies) {
+				if (name.equals(cookie.getName())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Kept decisions are looked up by a digest of the session cookie, so the map holds no session ids. */
+	static String sessionDigest(String cookie) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(cookie.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Serves any stored blob the caller has already been let see, such as a recording's playable copy. */

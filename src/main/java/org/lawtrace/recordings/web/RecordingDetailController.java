@@ -55,10 +55,13 @@ class RecordingDetailController {
 	private final BureauTime time;
 	private final RecordingCorrections corrections;
 	private final CorrectionViews correctionViews;
+	private final String sessionCookie;
 
 	RecordingDetailController(RecordingCatalog catalog, RecordingViews views, RecordingContent content,
 			CaseChoices choices, Recorders recorders, BureauTime time, RecordingCorrections corrections,
-			CorrectionViews correctionViews) {
+			CorrectionViews correctionViews,
+			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+		this.sessionCookie = sessionCookie;
 		this.corrections = corrections;
 		this.correctionViews = correctionViews;
 		this.catalog = catalog;
@@ -85,7 +88,7 @@ class RecordingDetailController {
 	@Permissions.ReadRecords
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
-		content.serve(new RecordingId(id), caller.getName(), request, response);
+		content.servePage(new RecordingId(id), caller.getName(), request, response, sessionCookie);
 	}
 
 	@PostMapping("/revisions")
