@@ -116,7 +116,7 @@ class CaseRecords {
 	/** Every recording's kinds of bookmark, read in one pass for a full run. */
 	BookmarkIndex bookmarks() {
 		var index = new BookmarkIndex.Builder();
-		cursors.query("select recording_id, kind from compliance_bookmark",
+		cursors.query("select recording_id, kind from compliance_bookmark order by recording_id",
 				(java.sql.ResultSet rs) -> index.add(rs.getObject(1, UUID.class), BookmarkKind.valueOf(rs.getString(2))));
 		return index.build();
 	}

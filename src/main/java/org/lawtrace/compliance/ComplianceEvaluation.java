@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -170,8 +171,9 @@ public class ComplianceEvaluation {
 			// one pass over the cases and their recordings (issue 17: a round of range queries per batch made the
 			// database look each row up by index; read in one pass, the rows come as one SQL pass reads them)
 			var readAt = time.now();
+			// read beside the cases, on a connection of its own: the judges need it only for the first batch
+			var bookmarkRead = CompletableFuture.supplyAsync(() -> reading.execute(tx -> records.bookmarks()), pool);
 			reading.executeWithoutResult(tx -> {
-				var bookmarks = records.bookmarks();
 				try (var all = records.all(texts.all())) {
 					var batch = new ArrayList<CaseRecords.Read>(BATCH);
 					for (var it = all.iterator(); it.hasNext();) {
@@ -183,7 +185,7 @@ public class ComplianceEvaluation {
 								try {
 									return judge(read.stream().map(CaseRecords.Read::id).toList(), roster, null,
 											readAt, () -> {
-												var range = records.of(read, bookmarks);
+												var range = records.of(read, bookmarkRead.join());
 												return range.withFacts(texts.attach(range.facts(), read.stream()
 													.collect(Collectors.toMap(CaseRecords.Read::id,
 															CaseRecords.Read::documents))));

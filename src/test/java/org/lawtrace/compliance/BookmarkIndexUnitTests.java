@@ -33,6 +33,13 @@ class BookmarkIndexUnitTests {
 		var index = builder.build();
 		assertThat(index.recordings()).isEqualTo(expected.size());
 		expected.forEach((id, marked) -> assertThat(index.of(id)).as(id.toString()).isEqualTo(marked));
+		// rows as the database sends them, sorted by recording: merged without sorting, to the same index
+		var sorted = new BookmarkIndex.Builder();
+		expected.keySet().stream().sorted(org.lawtrace.shared.Cursors.UUID_ORDER)
+			.forEach(id -> expected.get(id).forEach(kind -> sorted.add(id, kind)));
+		var fromSorted = sorted.build();
+		assertThat(fromSorted.recordings()).isEqualTo(expected.size());
+		expected.forEach((id, marked) -> assertThat(fromSorted.of(id)).isEqualTo(marked));
 		var never = new UUID(1000, 7);
 		assertThat(index.of(never)).isEmpty();
 		var some = List.copyOf(expected.keySet()).subList(0, 10);
