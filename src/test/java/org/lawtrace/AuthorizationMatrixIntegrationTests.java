@@ -328,7 +328,7 @@ class AuthorizationMatrixIntegrationTests {
 				var html = response.body();
 				var document = html.stripLeading().regionMatches(true, 0, "<!DOCTYPE", 0, 9)
 						? org.jsoup.Jsoup.parse(html) : org.jsoup.Jsoup.parseBodyFragment(html);
-				PageLanguage.findingsIn(Page.visibleText(document))
+				PageLanguage.findingsIn(Page.visibleText(document), Page.proseText(document))
 					.forEach(f -> findings.computeIfAbsent(f, k -> new TreeSet<>()).add(where));
 				if (response.statusCode() != 200) {
 					continue;
@@ -707,7 +707,7 @@ class AuthorizationMatrixIntegrationTests {
 		/** A new token of the demo station, its secret. */
 		private String stationTokenSecret() {
 			return Api.as(port, "admin").post().uri("/api/v1/stations/{id}/tokens", stationId)
-				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("matrix " + UUID.randomUUID()))
+				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("matrix " + UUID.randomUUID().toString().substring(0, 8)))
 				.exchange().expectStatus().isCreated().returnResult(AccessApi.IssuedToken.class).getResponseBody()
 				.token();
 		}
@@ -715,7 +715,7 @@ class AuthorizationMatrixIntegrationTests {
 		/** A new token of the demo station, its id: a row may rotate or revoke it. */
 		private String stationTokenId() {
 			return created(Api.as(port, "admin").post().uri("/api/v1/stations/{id}/tokens", stationId)
-				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("matrix " + UUID.randomUUID()))
+				.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.NewToken("matrix " + UUID.randomUUID().toString().substring(0, 8)))
 				.exchange().expectStatus().isCreated().returnResult(Created.class).getResponseBody());
 		}
 
@@ -726,7 +726,7 @@ class AuthorizationMatrixIntegrationTests {
 				return UUID.randomUUID().toString();
 			}
 			var result = Api.as(port, account).post().uri("/api/v1/staff/me/tokens")
-				.contentType(MediaType.APPLICATION_JSON).body(new StaffApi.NewToken("matrix " + UUID.randomUUID()))
+				.contentType(MediaType.APPLICATION_JSON).body(new StaffApi.NewToken("matrix " + UUID.randomUUID().toString().substring(0, 8)))
 				.exchange().returnResult(Created.class);
 			return result.getStatus().value() == 201 ? created(result.getResponseBody()) : UUID.randomUUID().toString();
 		}

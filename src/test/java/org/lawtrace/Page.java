@@ -223,7 +223,7 @@ public final class Page {
 			}
 		});
 		assertThat(comments).as("HTML comments with article codes sent to the browser").isEmpty();
-		assertThat(PageLanguage.findingsIn(visibleText())).as("what the page must not show:%n%s", excerpt()).isEmpty();
+		assertThat(PageLanguage.findingsIn(visibleText(), proseText(document))).as("what the page must not show:%n%s", excerpt()).isEmpty();
 	}
 
 	/**
@@ -232,6 +232,13 @@ public final class Page {
 	 */
 	public String visibleText() {
 		return visibleText(document);
+	}
+
+	/** What a reader sees of this document but what it shows verbatim as machine text ({@code <code>}, {@code <pre>}). */
+	public static String proseText(Document document) {
+		var prose = document.clone();
+		prose.select("code, pre, samp, kbd").remove();
+		return visibleText(prose);
 	}
 
 	/** What a reader sees of this document (see {@link #visibleText()}). */

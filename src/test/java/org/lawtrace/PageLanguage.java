@@ -92,12 +92,20 @@ final class PageLanguage {
 	 * brackets, missing message key or zone id.
 	 */
 	static List<String> findingsIn(String text) {
+		return findingsIn(text, text);
+	}
+
+	/**
+	 * As {@link #findingsIn(String)}, with English in brackets looked for only in {@code prose}: the text without
+	 * what a page shows verbatim as machine text in {@code <code>} (digests, file names, a tool's own report).
+	 */
+	static List<String> findingsIn(String text, String prose) {
 		var found = new java.util.ArrayList<String>();
 		usernamesIn(text).forEach(t -> found.add("login names: " + t));
 		uuidsIn(text).forEach(t -> found.add("UUID: " + t));
 		articleCodesIn(text).forEach(t -> found.add("article codes: " + t));
 		enumConstantsIn(text).forEach(t -> found.add("enum constants: " + t));
-		bracketedEnglishIn(text).forEach(t -> found.add("English in brackets: " + t));
+		bracketedEnglishIn(prose).forEach(t -> found.add("English in brackets: " + t));
 		missingKeysIn(text).forEach(t -> found.add("missing message keys: " + t));
 		zoneIdsIn(text).forEach(t -> found.add("zone ids: " + t));
 		return found.stream().distinct().toList();

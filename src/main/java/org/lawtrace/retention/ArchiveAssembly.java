@@ -157,7 +157,8 @@ class ArchiveAssembly {
 			}
 			if (unopened == 0) {
 				findings.add(new ArchiveReport.Finding(Property.USABILITY, "recording-opens", true,
-						contents.recordings().size() + " 件音像记录均可打开（" + method + "）"));
+						contents.recordings().size() + " 件音像记录均可打开（" + ("ffprobe".equals(method) ? "经 ffprobe 解析"
+								: "经文件格式标识核对") + "）"));
 			}
 			if (unsafe == 0) {
 				findings.add(new ArchiveReport.Finding(Property.SECURITY, "recording-content", true,

@@ -189,8 +189,9 @@ class AuditLogIntegrationTests {
 			.until(() -> !entries("subjectType=RECORDING&subjectId=" + recording).isEmpty());
 		var page = Api.as(port, AUDITOR).get().uri("/audit/custody/RECORDING/{id}", recording).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("id=\"custody-table\"").contains(">UPLOAD<").contains("zhang.wei")
-			.contains("id=\"custody-verification\"");
+		// entries read as sentences, people by name (issue 15), never as codes or login names
+		assertThat(page).contains("id=\"custody-list\"").contains("上传了").contains("张伟")
+			.doesNotContain(">UPLOAD<").doesNotContain("zhang.wei").contains("id=\"custody-verification\"");
 		// the custodian's recording page links to it; the discipline unit, without a grant, sees neither (ART-20)
 		assertThat(Api.as(port, "zhao.min").get().uri("/recordings/{id}", recording).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).contains("/audit/custody/RECORDING/" + recording);

@@ -17,6 +17,7 @@ import org.lawtrace.TestDatabase;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.CaseOpened;
+import org.lawtrace.documents.DocumentCatalog;
 import org.lawtrace.documents.DocumentOutlines;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingOutlines;
@@ -87,6 +88,10 @@ class AuditModuleIntegrationTests {
 
 	@MockitoBean
 	DocumentOutlines documentOutlines;
+
+	/** What the audit pages' sentences name documents by. */
+	@MockitoBean
+	DocumentCatalog documentCatalog;
 
 	/** The storage module's durability barrier, which the log waits for before anchoring. */
 	@MockitoBean
