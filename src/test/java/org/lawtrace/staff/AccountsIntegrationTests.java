@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -221,6 +222,28 @@ class AccountsIntegrationTests {
 			.expectStatus().isFound()
 			.expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).endsWith("/login?changed"));
 		Api.as(port, name, CHANGED).get().uri("/api/v1/cases").exchange().expectStatus().isOk();
+
+		// ART-20: an open session ends when the administrator resets the password or takes the account away; it does
+		// not keep the authorities it signed in with until it times out
+		var session = formSignIn(anonymous, name, CHANGED);
+		anonymous.get().uri("/cases").header(HttpHeaders.COOKIE, session).exchange().expectStatus().isOk();
+		Api.as(port, "admin").post().uri("/api/v1/staff/{u}/password", name).contentType(MediaType.APPLICATION_JSON)
+			.body(new StaffApi.NewPassword(GOOD)).exchange().expectStatus().isNoContent();
+		anonymous.get().uri("/cases").header(HttpHeaders.COOKIE, session).exchange().expectStatus().isFound()
+			.expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).endsWith("/login"));
+	}
+
+	private String formSignIn(RestTestClient anonymous, String name, String password) {
+		var login = anonymous.get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
+		var cookie = sessionCookie(login.getResponseHeaders(), null);
+		var signIn = new LinkedMultiValueMap<String, String>();
+		signIn.add("username", name);
+		signIn.add("password", password);
+		signIn.add("_csrf", csrf(login.getResponseBody()));
+		var signedIn = anonymous.post().uri("/login").header(HttpHeaders.COOKIE, cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(signIn).exchange()
+			.expectStatus().is3xxRedirection().returnResult(String.class);
+		return sessionCookie(signedIn.getResponseHeaders(), cookie);
 	}
 
 	private static String csrf(String page) {
