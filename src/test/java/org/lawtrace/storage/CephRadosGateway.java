@@ -22,7 +22,7 @@ final class CephRadosGateway implements S3Server, AutoCloseable {
 	static final List<String> PROGRAMS = List.of("ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "ceph",
 			"monmaptool", "ceph-authtool", "curl", "python3");
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	private static final Duration START_TIMEOUT = org.lawtrace.Patience.of(Duration.ofSeconds(180));
 	private static final Path SCRIPT = Path.of("scripts", "s3-server.sh");
 
 	private final Path directory;

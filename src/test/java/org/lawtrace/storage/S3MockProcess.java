@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class S3MockProcess implements S3Server, AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+	private static final Duration START_TIMEOUT = org.lawtrace.Patience.of(Duration.ofSeconds(90));
 
 	private final Process process;
 	private final Thread killOnExit;
@@ -128,20 +127,25 @@ final class S3MockProcess implements S3Server, AutoCloseable {
 	private void awaitReady(Path log) throws IOException, InterruptedException {
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		var listBuckets = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(5)).build();
-		var deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ":\n" + Files.readString(log));
-			}
-			try {
-				if (http.send(listBuckets, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notListeningYet) {
-				// keep polling until the deadline
-			}
-			Thread.sleep(250);
+		try {
+			// polled until it answers, within a bound that scales with the machine (Patience), never a fixed wait
+			org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+				.until(() -> {
+					if (!process.isAlive()) {
+						throw new IllegalStateException(
+								"S3Mock exited with " + process.exitValue() + ":\n" + Files.readString(log));
+					}
+					try {
+						return http.send(listBuckets, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+					}
+					catch (IOException notListeningYet) {
+						return false;
+					}
+				});
+			return;
+		}
+		catch (org.awaitility.core.ConditionTimeoutException late) {
+			// named below with the server's log
 		}
 		throw new IllegalStateException("S3Mock did not answer within " + START_TIMEOUT + ":\n" + Files.readString(log));
 	}
