@@ -3,14 +3,13 @@ package org.lawtrace.audit;
 import java.io.PrintStream;
 import java.util.Map;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.core.env.MapPropertySource;
+import org.lawtrace.shared.CommandContext;
 
 /**
  * {@code verify-records}: checks every recording's and document's rows in the database the server would use (same
  * settings, no demo) against what the audit log says of them (ART-22, issue 12), prints every row that differs and
- * exits 0 when none does, 1 when some do, 2 when it could not read. Like {@code verify-log} it only reads: it keeps
- * the web context without a listening server.
+ * exits 0 when none does, 1 when some do, 2 when it could not read. Like {@code verify-log} it only reads, in a
+ * {@link CommandContext}.
  */
 public final class VerifyRecordsCommand {
 
@@ -18,14 +17,8 @@ public final class VerifyRecordsCommand {
 	}
 
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-		try (var context = new SpringApplicationBuilder(application)
-			.properties("spring.main.banner-mode=off", "logging.level.root=ERROR")
-			// above every other source, so no setting can make a verification listen on a port or seed a demo
-			.initializers(starting -> starting.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
-					"verify-records", Map.of("server.port", "-1", "lawtrace.demo", "false",
-							"lawtrace.audit.verify-only", "true"))))
-			.logStartupInfo(false)
-			.run(args)) {
+		try (var context = CommandContext.start(application, "verify-records",
+				Map.of("lawtrace.audit.verify-only", "true"), args)) {
 			var verification = context.getBean(RecordsVerifier.class).verify();
 			out.println(verification.report());
 			return verification.clean() ? 0 : 1;

@@ -95,6 +95,25 @@ public interface BlobStore {
 	}
 
 	/**
+	 * What the blob's bytes lie in as of now, as far as the store can tell without reading them: for a file, its
+	 * device, inode, size, modification and change times. Any write to the file, and any replacement of it, changes
+	 * this (the change time cannot be set back by a user), so two equal answers mean nobody wrote the file between
+	 * them. {@literal null} where the store cannot say (an object store).
+	 *
+	 * @param digest must not be {@literal null}.
+	 */
+	default @Nullable Lying lyingAs(ContentDigest digest) {
+		return null;
+	}
+
+	/**
+	 * How a blob's file lies: {@code file} names its device, inode, size, modification and change times;
+	 * {@code changed} is the change time, the kernel's clock when the file was last written or its attributes set.
+	 */
+	record Lying(String file, java.time.Instant changed) {
+	}
+
+	/**
 	 * Computes the SM3 digest of a stored blob, which storing leaves for afterwards (see {@link ContentDigest}),
 	 * re-reading it whole and checking its SHA-256 and size on the way, so this is also a first fixity check.
 	 *

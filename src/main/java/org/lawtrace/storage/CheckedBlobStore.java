@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -24,6 +26,13 @@ import org.springframework.context.ApplicationEventPublisher;
  * (an alarm and a fixity record) and the stream fails, so a client sees an aborted transfer and never a clean copy of
  * wrong bytes. A primary copy already known bad is not read at all while the replica's is good: the officer still
  * gets the evidence, from the other site.
+ * <p>
+ * Whole reads are what a player's first request and every download are, and checking each costs a SHA-256 pass (about
+ * a core at playback rates). A file whose whole read was checked a moment ago, and which has lain on disk unchanged
+ * since (its device, inode, size, modification and change time as they were then: any write or replacement changes
+ * the change time, which no user can set back), holds the bytes that were checked; such a read goes by zero-copy for
+ * {@code whole-read-recheck} (10 minutes) after the check, and the next one after that is checked again. Damage that
+ * reaches a file without a write through the file system (a failing disk) is the fixity audit's to find.
  */
 final class CheckedBlobStore implements BlobStore {
 
@@ -34,20 +43,50 @@ final class CheckedBlobStore implements BlobStore {
 	private final FixityLedger ledger;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final Duration recheckAfter;
+	/** Per copy and SHA-256: how the file lay when a whole read last checked it, and when. */
+	private final Map<String, Checked> checkedWhole = new ConcurrentHashMap<>();
 
-	CheckedBlobStore(Copies copies, FixityLedger ledger, ApplicationEventPublisher events, Clock clock) {
+	private record Checked(Lying lying, java.time.Instant at) {
+	}
+
+	CheckedBlobStore(Copies copies, FixityLedger ledger, ApplicationEventPublisher events, Clock clock,
+			Duration recheckAfter) {
 		this.copies = copies;
 		this.primary = copies.primary();
 		this.ledger = ledger;
 		this.events = events;
 		this.clock = clock;
+		this.recheckAfter = recheckAfter;
 	}
 
 	@Override
 	public InputStream open(ContentDigest digest) {
 		var copy = readable(digest);
-		return checked(copies.of(copy).orElseThrow().open(digest), digest, copy);
+		var store = copies.of(copy).orElseThrow();
+		var before = !recheckAfter.isZero() && !recheckAfter.isNegative() ? store.lyingAs(digest) : null;
+		// the kernel's change times are coarse (a clock tick): a file changed within the last second could be written
+		// again within the same tick without its change time moving, so only a file quiet for a second is remembered
+		var quiet = before != null && before.changed().isBefore(KERNEL_TIME.instant().minus(QUIET));
+		return new CheckingStream(store.open(digest), digest,
+				(calculated, size) -> reportDamagedRead(digest, copy, calculated, size), () -> {
+					// remembered only when the file lay the same way before and after the bytes were read
+					if (quiet && before.equals(store.lyingAs(digest))) {
+						if (checkedWhole.size() >= REMEMBERED_AT_MOST) {
+							checkedWhole.clear();
+						}
+						checkedWhole.put(copy + ":" + digest.sha256(), new Checked(before, clock.instant()));
+					}
+				});
 	}
+
+	private static final Duration QUIET = Duration.ofSeconds(1);
+
+	/** A file's change time is the kernel's clock, so it is compared with that, not with the platform's clock. */
+	private static final Clock KERNEL_TIME = Clock.systemUTC();
+
+	/** Enough for every recording a bureau plays within the recheck time; beyond it, all are checked afresh. */
+	private static final int REMEMBERED_AT_MOST = 10_000;
 
 	/** A range that is the whole blob is a whole read, and is checked as one: players often ask for bytes=0-. */
 	@Override
@@ -70,10 +109,25 @@ final class CheckedBlobStore implements BlobStore {
 	@Override
 	public boolean sendDirect(ContentDigest digest, long offset, long length,
 			jakarta.servlet.http.HttpServletRequest request) {
-		if (offset == 0 && length == digest.sizeBytes()) {
+		var copy = readable(digest);
+		var store = copies.of(copy).orElseThrow();
+		if (offset == 0 && length == digest.sizeBytes() && !checkedAndUnchanged(digest, copy, store)) {
 			return false;
 		}
-		return copies.of(readable(digest)).orElseThrow().sendDirect(digest, offset, length, request);
+		return store.sendDirect(digest, offset, length, request);
+	}
+
+	/** Whether a whole read checked this copy's file within the recheck time, and the file lies as it did then. */
+	private boolean checkedAndUnchanged(ContentDigest digest, Copy copy, BlobStore store) {
+		var checked = checkedWhole.get(copy + ":" + digest.sha256());
+		if (checked == null) {
+			return false;
+		}
+		var since = Duration.between(checked.at(), clock.instant());
+		if (since.isNegative() || since.compareTo(recheckAfter) > 0) {
+			return false;
+		}
+		return checked.lying().equals(store.lyingAs(digest));
 	}
 
 	/** The primary, unless it is known bad and the replica is not. */
@@ -85,10 +139,6 @@ final class CheckedBlobStore implements BlobStore {
 			return Copy.REPLICA;
 		}
 		return Copy.PRIMARY;
-	}
-
-	private InputStream checked(InputStream in, ContentDigest expected, Copy copy) {
-		return new CheckingStream(in, expected, (calculated, size) -> reportDamagedRead(expected, copy, calculated, size));
 	}
 
 	private void reportDamagedRead(ContentDigest expected, Copy copy, String calculated, long size) {
@@ -124,14 +174,21 @@ final class CheckedBlobStore implements BlobStore {
 
 		private final ContentDigest expected;
 		private final Mismatch mismatch;
+		private final Runnable matched;
 		private final MessageDigest sha256;
 		private long size;
 		private boolean verified;
 
 		CheckingStream(InputStream in, ContentDigest expected, Mismatch mismatch) {
+			this(in, expected, mismatch, () -> {
+			});
+		}
+
+		CheckingStream(InputStream in, ContentDigest expected, Mismatch mismatch, Runnable matched) {
 			super(in);
 			this.expected = expected;
 			this.mismatch = mismatch;
+			this.matched = matched;
 			try {
 				this.sha256 = MessageDigest.getInstance("SHA-256");
 			}
@@ -172,6 +229,7 @@ final class CheckedBlobStore implements BlobStore {
 							+ calculated + "); transfer aborted, the custodian is alerted");
 				}
 				verified = true;
+				matched.run();
 			}
 			return n;
 		}

@@ -6,15 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.DosFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -116,6 +119,22 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles, Destructible {
 		request.setAttribute("org.apache.tomcat.sendfile.start", offset);
 		request.setAttribute("org.apache.tomcat.sendfile.end", offset + length);
 		return true;
+	}
+
+	@Override
+	public @Nullable Lying lyingAs(ContentDigest digest) {
+		try {
+			var a = Files.readAttributes(pathOf(digest.sha256()), "unix:dev,ino,size,lastModifiedTime,ctime",
+					LinkOption.NOFOLLOW_LINKS);
+			var changed = (FileTime) a.get("ctime");
+			return new Lying(a.get("dev") + "/" + a.get("ino") + "/" + a.get("size") + "/"
+					+ ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + "/"
+					+ changed.to(TimeUnit.NANOSECONDS), changed.toInstant());
+		}
+		catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+			// no such file, or not a Unix file system: nothing to go by, so the read is checked
+			return null;
+		}
 	}
 
 	@Override

@@ -4,8 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.core.env.MapPropertySource;
+import org.lawtrace.shared.CommandContext;
 
 /**
  * {@code check-fixity}: one run of the fixity audit over the store and database the server would use (same settings,
@@ -29,13 +28,8 @@ public final class FixityCommand {
 				rest.add(arg);
 			}
 		}
-		try (var context = new SpringApplicationBuilder(application)
-			.properties("spring.main.banner-mode=off", "logging.level.root=ERROR")
-			.initializers(starting -> starting.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
-					"check-fixity", Map.of("server.port", "-1", "lawtrace.demo", "false",
-							"lawtrace.storage.fixity.enabled", "false"))))
-			.logStartupInfo(false)
-			.run(rest.toArray(String[]::new))) {
+		try (var context = CommandContext.start(application, "check-fixity",
+				Map.of("lawtrace.storage.fixity.enabled", "false"), rest.toArray(String[]::new))) {
 			var audits = context.getBean(FixityAudits.class);
 			var run = budget == null ? audits.run() : audits.run(budget);
 			var seconds = Math.max(1, run.millis()) / 1000.0;

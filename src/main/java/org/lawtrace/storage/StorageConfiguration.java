@@ -55,7 +55,8 @@ class StorageConfiguration {
 	BlobStore blobStore(StorageProperties properties, Copies copies, FixityLedger ledger,
 			ApplicationEventPublisher events, Clock clock, ObjectProvider<ReplicationQueue> queue,
 			ObjectProvider<ReplicationNudge> nudge) {
-		BlobStore checked = new CheckedBlobStore(copies, ledger, events, clock);
+		BlobStore checked = new CheckedBlobStore(copies, ledger, events, clock,
+				properties.fixity().wholeReadRecheck());
 		if (properties.replica().type() == StorageProperties.ReplicaType.NONE) {
 			return checked;
 		}

@@ -70,11 +70,15 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	 *        repair); the other checks recompute SHA-256 and size only, several times faster. {@code PT0S}: every check.
 	 * @param threads how many copies a run checks at once; digesting is CPU-bound, so this is about the cores it may
 	 *        use, while {@code readRate} still bounds the reads of all of them together.
+	 * @param wholeReadRecheck a whole read of a file whose bytes were checked by an earlier whole read within this
+	 *        time, and which lies on disk unchanged since (same device, inode, size, modification and change times),
+	 *        is sent by zero-copy instead of checked again; {@code PT0S}: every whole read is checked as it streams.
 	 */
 	record Audits(@DefaultValue("P90D") java.time.Duration cycle,
 			@DefaultValue("50MB") org.springframework.util.unit.DataSize readRate,
 			@DefaultValue("PT1H") java.time.Duration every, @DefaultValue("true") boolean enabled,
-			@DefaultValue("P180D") java.time.Duration sm3Cycle, @DefaultValue("2") int threads) {
+			@DefaultValue("P180D") java.time.Duration sm3Cycle, @DefaultValue("2") int threads,
+			@DefaultValue("PT10M") java.time.Duration wholeReadRecheck) {
 
 		/** The bytes one run may read. */
 		long budgetPerRun() {

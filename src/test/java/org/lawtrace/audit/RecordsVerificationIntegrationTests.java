@@ -82,6 +82,15 @@ class RecordsVerificationIntegrationTests {
 		var untouched = server.command("verify-records");
 		assertThat(untouched.output()).as(untouched.output()).contains("OK: ").contains("agree with the audit log");
 		assertThat(untouched.exitCode()).isZero();
+		// the other commands that start the application's context lazily (shared.CommandContext) do their work too:
+		// the beans they need are made on demand, migrations included (ART-06 compliance, ART-15 fixity)
+		var judged = server.command("evaluate-compliance");
+		assertThat(judged.exitCode()).as(judged.output()).isZero();
+		assertThat(judged.output()).containsPattern("OK: ([2-9]|\\d{2,}) cases judged under rule pack ");
+		var fixity = server.command("check-fixity");
+		assertThat(fixity.exitCode()).as(fixity.output()).isZero();
+		assertThat(fixity.output()).containsPattern("OK: ([5-9]|\\d{2,}) copies checked, [1-9]\\d* bytes read")
+			.contains("0 found bad");
 
 		var moved = recordings.get(0);
 		var swappedA = recordings.get(1);

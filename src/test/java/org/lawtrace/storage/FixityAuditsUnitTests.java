@@ -1,6 +1,7 @@
 package org.lawtrace.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -295,7 +297,7 @@ class FixityAuditsUnitTests {
 		var content = Contents.random(1_000_000, 11);
 		var digest = storedInBoth(content);
 		flipAByte(primary.pathOf(digest.sha256()), 999_999);
-		var checked = new CheckedBlobStore(copies, ledger, events::add, clock);
+		var checked = new CheckedBlobStore(copies, ledger, events::add, clock, Duration.ofMinutes(10));
 
 		var received = new java.io.ByteArrayOutputStream();
 		org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> {
@@ -313,6 +315,60 @@ class FixityAuditsUnitTests {
 		try (var in = checked.openRange(digest, 999_990, 10)) {
 			assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 999_990, 1_000_000));
 		}
+	}
+
+	@Test
+	@DisplayName("ART-22(2) issue 16: a file whose whole read was checked, lying unchanged since, is sent whole by "
+			+ "zero-copy until the recheck time passes; a byte flipped in it (its modification time put back) makes "
+			+ "the next whole read checked, and it fails")
+	void aCheckedUnchangedFileIsSentWholeByZeroCopy() throws Exception {
+		var content = Contents.random(200_000, 13);
+		var digest = storedInBoth(content);
+		var file = primary.pathOf(digest.sha256());
+		var checked = new CheckedBlobStore(copies, ledger, events::add, clock, Duration.ofMinutes(10));
+		assertThat(sentWholeByZeroCopy(checked, digest)).as("never checked").isFalse();
+		// a check is remembered only for a file whose (coarse) change time is a second old
+		await().atMost(Duration.ofSeconds(30)).until(() -> changeTime(file).isBefore(Instant.now().minusSeconds(1)));
+
+		assertThat(readWhole(checked, digest)).isEqualTo(content);
+		var request = sendfileRequest();
+		assertThat(checked.sendDirect(digest, 0, digest.sizeBytes(), request)).isTrue();
+		assertThat(request.getAttribute("org.apache.tomcat.sendfile.filename"))
+			.isEqualTo(file.toAbsolutePath().toString());
+		assertThat(request.getAttribute("org.apache.tomcat.sendfile.end")).isEqualTo(digest.sizeBytes());
+
+		clock.advance(Duration.ofMinutes(11));
+		assertThat(sentWholeByZeroCopy(checked, digest)).as("the recheck time passed").isFalse();
+		assertThat(readWhole(checked, digest)).isEqualTo(content);
+		assertThat(sentWholeByZeroCopy(checked, digest)).as("checked again").isTrue();
+
+		var modified = Files.getLastModifiedTime(file);
+		flipAByte(file, 100);
+		Files.setLastModifiedTime(file, modified);
+		assertThat(sentWholeByZeroCopy(checked, digest)).as("the file's change time moved").isFalse();
+		org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> readWhole(checked, digest))
+			.withMessageContaining("does not match its record");
+		assertThat(events).filteredOn(IntegrityAlarm.class::isInstance).hasSize(1);
+	}
+
+	private static boolean sentWholeByZeroCopy(CheckedBlobStore store, ContentDigest digest) {
+		return store.sendDirect(digest, 0, digest.sizeBytes(), sendfileRequest());
+	}
+
+	private static org.springframework.mock.web.MockHttpServletRequest sendfileRequest() {
+		var request = new org.springframework.mock.web.MockHttpServletRequest();
+		request.setAttribute("org.apache.tomcat.sendfile.support", Boolean.TRUE);
+		return request;
+	}
+
+	private static byte[] readWhole(CheckedBlobStore store, ContentDigest digest) throws IOException {
+		try (var in = store.open(digest)) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static Instant changeTime(Path file) throws IOException {
+		return ((java.nio.file.attribute.FileTime) Files.getAttribute(file, "unix:ctime")).toInstant();
 	}
 
 	@Test
