@@ -20,8 +20,10 @@ import org.lawtrace.cases.CaseQuery;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.FormErrors;
 import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -102,13 +104,17 @@ class EvidencePackagePageController {
 	 */
 	@PostMapping("/access-requests")
 	@Permissions.MakeEvidencePackages
-	String ask(@RequestParam MultiValueMap<String, String> values, @RequestParam String askFor,
-			Authentication caller, Model model) {
+	String ask(@RequestParam MultiValueMap<String, String> values,
+			@RequestParam(required = false) @Nullable String askFor, Authentication caller, Model model) {
+		// askFor is read here rather than required by the binding, so that the role gate answers first
 		var form = new PackageForm(values);
 		var theCase = theCase(form);
 		try {
 			if (theCase == null) {
-				throw new org.lawtrace.shared.InvalidInput("caseId", "请先查找案件 (find the case first)");
+				throw new InvalidInput("caseId", "请先查找案件 (find the case first)");
+			}
+			if (askFor == null || askFor.isBlank()) {
+				throw new InvalidInput("items", "请选择要申请查阅的记录 (choose the record to ask for)");
 			}
 			var whole = "CASE".equals(askFor);
 			var made = access.request(new NewAccessRequest(theCase.id().id(),
@@ -182,25 +188,5 @@ class EvidencePackagePageController {
 	 */
 	record Row(EvidencePackage p, String createdBy, java.time.OffsetDateTime createdAt,
 			java.time.@Nullable OffsetDateTime expiresAt, boolean downloadable) {
-	}
-
-	/** Every refusal of the form, so each field shows its own and the rest show above the form. */
-	record FormErrors(List<FormError> all) {
-
-		public boolean any() {
-			return !all.isEmpty();
-		}
-
-		public boolean on(String field) {
-			return all.stream().anyMatch(e -> e.on(field));
-		}
-
-		public List<String> of(String field) {
-			return all.stream().filter(e -> e.on(field)).map(FormError::message).toList();
-		}
-
-		public List<String> general() {
-			return all.stream().filter(e -> e.field() == null).map(FormError::message).toList();
-		}
 	}
 }
