@@ -15,6 +15,7 @@ import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -66,10 +67,7 @@ public class AccessManagement {
 	/** ART-20: asks to see a case's records, or chosen ones of them, routed to whoever must decide it. */
 	public AccessRequest request(NewAccessRequest command, String actor) {
 		var requester = staff.require(actor);
-		if (command.caseId() == null) {
-			throw new InvalidInput("caseId", "请指定要查阅的案件 (name the case)");
-		}
-		var c = caseNamed(new CaseId(command.caseId()));
+		var c = command.caseId() != null ? caseNamed(new CaseId(command.caseId())) : caseOfRecords(command);
 		if (command.scope() == null) {
 			throw new InvalidInput("scope", "请选择查阅范围：整个案件或所选记录 (scope is CASE or RECORDS)");
 		}
@@ -84,6 +82,44 @@ public class AccessManagement {
 		requests.add(request);
 		events.publishEvent(new AccessRequested(request));
 		return request;
+	}
+
+	/**
+	 * Everything wrong with a request at once, as the request form shows it (issue 15): the same reasons as
+	 * {@link #request}, each naming its field. Empty when {@link #request} would take it now.
+	 */
+	@Transactional(readOnly = true)
+	public List<DomainException> problemsWith(NewAccessRequest command) {
+		var problems = new ArrayList<DomainException>();
+		Case c = null;
+		try {
+			c = command.caseId() != null ? caseNamed(new CaseId(command.caseId())) : caseOfRecords(command);
+		}
+		catch (InvalidInput e) {
+			problems.add(e);
+		}
+		if (command.scope() == null) {
+			problems.add(new InvalidInput("scope", "请选择查阅范围：整个案件或所选记录 (scope is CASE or RECORDS)"));
+		}
+		else if (c != null) {
+			try {
+				records(command.scope(), command.records(), c.id());
+			}
+			catch (InvalidInput e) {
+				problems.add(e);
+			}
+		}
+		try {
+			Text.required("purpose", command.purpose(), MAX_TEXT,
+					"请说明查阅事由（500字以内） (a purpose is required, at most 500 characters)");
+		}
+		catch (InvalidInput e) {
+			problems.add(e);
+		}
+		if (command.days() == null || command.days() < 1 || command.days() > maxDays) {
+			problems.add(new InvalidInput("days", "查阅期限应为1到" + maxDays + "天 (days must lie between 1 and " + maxDays + ")"));
+		}
+		return problems;
 	}
 
 	/** ART-20: the approver the request is routed to grants it, for the days asked, from now. */
@@ -267,6 +303,23 @@ public class AccessManagement {
 			.filter(d -> d.holds(Role.DEPUTY_DIRECTOR) && !d.id().equals(requester.id()))
 			.toList();
 		return deputies.isEmpty() ? AccessRequest.Route.DIRECTOR : AccessRequest.Route.DEPUTY_DIRECTOR;
+	}
+
+	/**
+	 * Issue 15: a request made from a record's own address names the record, not its case, which the requester may
+	 * not know: the case is the one the records belong to now. A record in no case, or none at all, gets the same
+	 * answer, so the address's id tells no more than before.
+	 */
+	private Case caseOfRecords(NewAccessRequest command) {
+		var named = command.records() == null ? List.<RecordRef>of() : command.records();
+		if (command.scope() != AccessRequest.Scope.RECORDS || named.isEmpty() || named.get(0) == null) {
+			throw new InvalidInput("caseId", "请指定要查阅的案件 (name the case)");
+		}
+		var placed = placement(named.get(0));
+		if (placed == null || placed.caseId() == null) {
+			throw new InvalidInput("records", "该记录不存在或尚未归入案件，无法申请查阅 (no such record in any case)");
+		}
+		return cases.require(placed.caseId());
 	}
 
 	private Case caseNamed(CaseId id) {

@@ -104,6 +104,14 @@ class AccessRequests {
 			.list();
 	}
 
+	/** The requests of {@code requester} still waiting for a decision or granting now: what may yet open records. */
+	List<AccessRequest> pendingOrLiveOf(StaffId requester, Instant now) {
+		return jdbc.sql("select * from access_request where requester_id = ? and (status = 'PENDING' or (" + LIVE + "))")
+			.params(requester.id(), utc(now))
+			.query(this::map)
+			.list();
+	}
+
 	/** Every grant of {@code grantee} in force at {@code now}, whatever it opens. */
 	List<AccessRequest> liveOf(StaffId grantee, Instant now) {
 		return jdbc.sql("select * from access_request where requester_id = ? and " + LIVE)

@@ -17,6 +17,7 @@ import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -117,6 +118,48 @@ public class EvidencePackaging {
 	}
 
 	/**
+	 * Everything wrong with an order at once, as the export page shows it (issue 15): each missing or faulty field,
+	 * and each chosen record that no live grant opens to {@code actor} (ART-20), named by its file name. Empty when
+	 * {@link #create} would take the order as it stands now.
+	 */
+	@Transactional(readOnly = true)
+	public List<DomainException> problemsWith(PackageOrder order, String actor) {
+		var maker = staff.require(actor);
+		if (!maker.holds(Role.LEGAL_AFFAIRS) || maker.holds(Role.ADMIN)) {
+			return List.of(new NotPermitted("只有法制机构可以制作证据材料包 (ART-19: only legal affairs makes evidence packages)"));
+		}
+		var problems = new ArrayList<DomainException>();
+		if (order.recipientKind() == null) {
+			problems.add(new InvalidInput("recipientKind", "请选择接收机关类型 (choose the kind of recipient body)"));
+		}
+		attempt(problems, () -> required("recipient", order.recipient(), MAX_RECIPIENT, "请填写接收机关名称 (name the recipient body)"));
+		var purpose = attempt(problems, () -> required("purpose", order.purpose(), MAX_TEXT,
+				"请填写用途或证明事项 (say what the package is for)"));
+		var theCase = order.caseId() == null ? null : cases.require(new CaseId(order.caseId()));
+		var chosen = attempt(problems, () -> choose(order, theCase, purpose == null ? "-" : purpose));
+		if (chosen != null) {
+			var now = time.now();
+			for (var c : chosen) {
+				if (grantedUntil(maker, c.item().ref(), c.item().caseId(), now) == null) {
+					problems.add(new NotPermitted("items", "「" + c.item().originalName() + "」未经批准查阅，不能制作材料包，请先申请查阅 "
+							+ "(ART-20: ask for access to this record and have it approved before packing it)"));
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static <T> @Nullable T attempt(List<DomainException> problems, java.util.function.Supplier<T> check) {
+		try {
+			return check.get();
+		}
+		catch (InvalidInput e) {
+			problems.add(e);
+			return null;
+		}
+	}
+
+	/**
 	 * ART-19 makes legal affairs the only channel to courts, not an exception to ART-20: like anyone, the clerk packs
 	 * only records an approved request has opened to them, so every hand-over rests on a leader's approval. A live
 	 * grant is needed for every record, whatever else opens it to the clerk, since the package is handed out only as
@@ -167,6 +210,35 @@ public class EvidencePackaging {
 		sources.values().forEach(s -> s.ofCase(caseId).forEach(id -> found.add(s.describe(id))));
 		found.sort((a, b) -> a.storedAt().compareTo(b.storedAt()));
 		return found;
+	}
+
+	/**
+	 * Where each record stands for {@code actor}'s packing (ART-20): a live grant opens it, a request of theirs is
+	 * waiting for a leader's decision, or an approval is still to be asked for. Only grants count, as in
+	 * {@link #create}: handling the case does not let anyone pack its records.
+	 */
+	@Transactional(readOnly = true)
+	public Map<RecordRef, PackingAccess> accessOf(List<PackageItem> items, String actor) {
+		var person = staff.require(actor);
+		var now = time.now();
+		var requested = requests.pendingOrLiveOf(person.id(), now);
+		var states = new HashMap<RecordRef, PackingAccess>();
+		for (var item : items) {
+			var covering = requested.stream().filter(r -> r.covers(item.ref(), item.caseId())).toList();
+			states.put(item.ref(), covering.stream().anyMatch(r -> r.liveAt(now)) ? PackingAccess.GRANTED
+					: covering.isEmpty() ? PackingAccess.NEEDS_APPROVAL : PackingAccess.PENDING);
+		}
+		return states;
+	}
+
+	/** Where a record stands for the clerk who would pack it (ART-20). */
+	public enum PackingAccess {
+		/** A live grant opens it: it may be packed. */
+		GRANTED,
+		/** A request of the clerk's that takes it in waits for a leader's decision. */
+		PENDING,
+		/** Nothing opens it and nothing is asked: a request must be made and approved first. */
+		NEEDS_APPROVAL
 	}
 
 	/** The packages made, newest first. */

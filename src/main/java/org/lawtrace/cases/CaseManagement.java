@@ -12,6 +12,7 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.CaseNumber;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -83,6 +84,71 @@ public class CaseManagement {
 		}
 		events.publishEvent(new CaseOpened(opened.id(), number, opened.kind(), opener.id()));
 		return opened;
+	}
+
+	/**
+	 * Everything wrong with a new case at once (issue 15), as the new-case form shows it: each field {@link #open}
+	 * would refuse, with the same reason; the kind and procedure may be missing as typed. Empty when {@link #open}
+	 * would take it now (save a number taken meanwhile).
+	 */
+	@Transactional(readOnly = true)
+	public List<DomainException> problemsWith(OpenCase command) {
+		var problems = new ArrayList<DomainException>();
+		if (command.kind() == null) {
+			problems.add(new InvalidInput("kind", "请选择案件类型 (choose the kind of case)"));
+		}
+		if (command.procedure() == null) {
+			problems.add(new InvalidInput("procedure", "请选择程序 (choose the procedure)"));
+		}
+		try {
+			var number = new CaseNumber(command.caseNumber());
+			if (!numberPattern.matcher(number.value()).matches()) {
+				problems.add(new InvalidInput("caseNumber", "案号格式不符合本局规则 (case number does not match the "
+						+ "bureau's format, e.g. 东市监处〔2026〕12号): " + number));
+			}
+			else if (cases.numberTaken(number)) {
+				problems.add(new Conflict("caseNumber", "案号已存在 (case number already used): " + number));
+			}
+		}
+		catch (InvalidInput e) {
+			problems.add(e);
+		}
+		if (command.title() == null || command.title().isBlank() || command.title().length() > 200) {
+			problems.add(new InvalidInput("title", "案件名称必填且不超过200字 (title is required, at most 200 characters)"));
+		}
+		if (command.kind() != null) {
+			try {
+				handlers(command.kind(), command.handlers());
+			}
+			catch (InvalidInput e) {
+				problems.add(e);
+			}
+		}
+		var inputs = command.parties() == null ? List.<OpenCase.PartyInput>of() : command.parties();
+		if (inputs.isEmpty()) {
+			problems.add(new InvalidInput("parties", "请至少填写一名当事人 (name at least one party)"));
+		}
+		for (var i = 0; i < inputs.size(); i++) {
+			var p = inputs.get(i);
+			var field = "parties[" + i + "]";
+			if (p.kind() == null) {
+				problems.add(new InvalidInput(field + ".kind", "请选择当事人类型 (party kind is required)"));
+				continue;
+			}
+			var name = p.name() == null ? "" : p.name();
+			if (name.isBlank() || name.length() > 200) {
+				problems.add(new InvalidInput(field + ".name", "当事人名称必填且不超过200字 (party name is required, at most "
+						+ "200 characters)"));
+			}
+			try {
+				// the name is reported above; the identifier is checked whatever the name
+				Party.checked(field, p.kind(), "-", p.idNumber() == null ? "" : p.idNumber());
+			}
+			catch (InvalidInput e) {
+				problems.add(e);
+			}
+		}
+		return problems;
 	}
 
 	@Transactional(readOnly = true)

@@ -222,6 +222,10 @@ public class CaseCompliance {
 		if (!c.handledBy(person.id())) {
 			throw new NotPermitted("只有本案承办人可以申请 (only a handler of the case may ask)");
 		}
+		if (c.status() != org.lawtrace.cases.Case.Status.OPEN) {
+			// ART-14: a closed case is frozen; its stages are what they were when it closed
+			throw new Conflict("stageId", "案件已结案，不能再申请不宜录音录像 (the case is closed)");
+		}
 		var stage = cases.stage(caseId, stageId);
 		if (!stage.avMandatory()) {
 			throw new InvalidInput("stageId", "该环节无须录音录像 (this stage need not be recorded)");
@@ -265,12 +269,16 @@ public class CaseCompliance {
 		return exemptions.ofCase(caseId);
 	}
 
-	/** Whether a person may ask for a stage exemption in a case: an officer handling it (ART-06.1). */
+	/**
+	 * Whether a person may ask for a stage exemption in a case: an officer handling it (ART-06.1), while it is open
+	 * (ART-14), as {@link #requestExemption} checks.
+	 */
 	@Transactional(readOnly = true)
 	public boolean mayRequestExemption(CaseId caseId, String username) {
 		var person = staff.byUsername(username);
-		return person.isPresent() && person.get().holds(Role.OFFICER)
-				&& cases.require(caseId).handledBy(person.get().id());
+		var c = cases.require(caseId);
+		return person.isPresent() && person.get().holds(Role.OFFICER) && c.status() == org.lawtrace.cases.Case.Status.OPEN
+				&& c.handledBy(person.get().id());
 	}
 
 	/** Whether a person decides a case's exemptions: its unit's deputy director in charge, or the director. */

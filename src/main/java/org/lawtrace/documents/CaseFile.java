@@ -68,6 +68,15 @@ public class CaseFile {
 	}
 
 	/**
+	 * Whether {@code actor} may open the case's file now, as {@link #assemble} checks (ART-20): it lists every record
+	 * of the case, so custodians and whole-case grants may. The case page links it only for them (issue 15).
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayOpen(CaseId caseId, String actor) {
+		return access.visibility(staff.require(actor).id()).seesWholeCase(caseId);
+	}
+
+	/**
 	 * @throws Conflict while the case is open: a file is made of a closed case
 	 * @throws NotPermitted when {@code actor} may not see every record of the case: the contents list names them
 	 *         all (ART-20); custodians, who keep the files (ART-13), and whole-case grants may

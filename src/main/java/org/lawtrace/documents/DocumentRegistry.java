@@ -20,6 +20,7 @@ import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.DurableCommits;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.shared.NotPermitted;
@@ -77,6 +78,55 @@ public class DocumentRegistry {
 		this.time = time;
 		this.events = events;
 		this.publicNoticePeriod = Duration.ofDays(publicNoticeDays);
+	}
+
+	/**
+	 * Everything wrong with a registration at once, as the form shows it (issue 15): the same reasons as
+	 * {@link #register}, each naming its field; the file is the form's to check. Empty when {@link #register} would
+	 * take it now (save a number taken meanwhile).
+	 *
+	 * @throws NotPermitted when {@code actor} does not handle the case: there is no form for them
+	 */
+	@Transactional(readOnly = true)
+	public List<DomainException> problemsWith(RegisterDocument command, String actor) {
+		var problems = new ArrayList<DomainException>();
+		var kind = attempt(problems, () -> kinds.current(text(command.kind(), "kind", 40))
+			.orElseThrow(() -> new InvalidInput("kind", "文书种类不存在 (unknown document kind): " + command.kind())));
+		if (command.caseId() == null) {
+			problems.add(new InvalidInput("caseId", "请指定案件 (name the case)"));
+			return problems;
+		}
+		var c = attempt(problems, () -> openCase(new CaseId(command.caseId()), "caseId"));
+		if (c != null) {
+			handlerOf(c, actor);
+			if (command.stageId() != null) {
+				var stage = attempt(problems, () -> stageOf(c, command.stageId()));
+				if (stage != null && kind != null && !kind.fits(stage.kind())) {
+					problems.add(new InvalidInput("stageId", kind.chineseName() + "不属于" + stage.kind().chineseName()
+							+ "环节 (a " + kind.englishName() + " does not belong to a " + stage.kind().englishName()
+							+ " stage)"));
+				}
+			}
+		}
+		attempt(problems, () -> text(command.title(), "title", 200));
+		attempt(problems, () -> notInFuture(command.madeAt(), "madeAt"));
+		if (command.number() != null && !command.number().isBlank()) {
+			attempt(problems, () -> {
+				requireNumberFree(text(command.number(), "number", 60));
+				return command.number();
+			});
+		}
+		return problems;
+	}
+
+	private static <T> @Nullable T attempt(List<DomainException> problems, java.util.function.Supplier<T> check) {
+		try {
+			return check.get();
+		}
+		catch (InvalidInput | Conflict e) {
+			problems.add(e);
+			return null;
+		}
 	}
 
 	/**

@@ -118,6 +118,15 @@ public class RecordingCatalog {
 		return recordings.search(new RecordingQuery(caseId, null, null, null, null, 0, 1), null, null).total();
 	}
 
+	/**
+	 * How many recordings record each stage of a case, seen or not, by stage id: so the case page can say a stage's
+	 * recordings exist but need approval rather than that it has none (issue 15), naming nothing of them.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<java.util.UUID, Long> countOfCaseByStage(CaseId caseId) {
+		return recordings.countByStage(caseId);
+	}
+
 	/** Every recording that matches, whoever may see it: for modules that apply their own rules (audit, packages). */
 	@Transactional(readOnly = true)
 	public Page search(RecordingQuery query) {
@@ -326,6 +335,26 @@ public class RecordingCatalog {
 					r.opensToMaker(viewer)))
 			.map(Recording::id)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Whether {@code actor} may save a revision of this recording at all (issue 15, ADR 0026): what {@link #revise}
+	 * asks of the changer, before any value is typed. A closed case's records are frozen (ART-14); otherwise its
+	 * uploader, recorder, handlers and custodians may, and for a recording in no case, whoever handles an open case
+	 * it may be claimed by.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayRevise(Recording recording, String actor) {
+		var changer = staff.require(actor);
+		if (!org.lawtrace.staff.Permission.MAKE_RECORDINGS.grantedTo(changer)) {
+			return false;
+		}
+		var linked = recording.current().caseId();
+		if (linked != null && closed(linked)) {
+			return false;
+		}
+		return changer.holds(Role.CUSTODIAN) || recording.contentOpenTo(changer.id(), handles(changer.id(), linked))
+				|| recording.current().unlinked() && !cases.openCasesHandledBy(changer.id()).isEmpty();
 	}
 
 	private void requireMayRevise(Recording recording, StaffId changer, boolean custodian,

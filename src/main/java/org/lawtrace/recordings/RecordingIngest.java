@@ -121,6 +121,23 @@ public class RecordingIngest {
 	}
 
 	/**
+	 * Whether {@code actor} may upload into this case now: what {@link #prepare} checks of the uploader, asked before
+	 * anything is typed, so the case page offers 上传 only to those it would not refuse (issue 15, ADR 0026). The
+	 * case is open (ART-14) and the uploader takes part in it, files for it as custodian, or is a station.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public boolean mayUploadInto(CaseId caseId, String actor) {
+		var uploader = staff.require(actor);
+		var theCase = cases.require(caseId);
+		if (theCase.status() != org.lawtrace.cases.Case.Status.OPEN
+				|| !org.lawtrace.staff.Permission.MAKE_RECORDINGS.grantedTo(uploader)) {
+			return false;
+		}
+		return uploader.holds(Role.CUSTODIAN) || uploader.holds(Role.STATION) || theCase.handledBy(uploader.id())
+				|| cases.stages(caseId).stream().anyMatch(s -> s.present().contains(uploader.id()));
+	}
+
+	/**
 	 * Only those who take part in a case add records to it (ART-06, ART-15.1): its handlers, staff present at one of
 	 * its stages, the custodian who files material for them, or a collection station on behalf of the device's
 	 * holder. The recorder, too, must be a handler or present at a stage.

@@ -138,6 +138,19 @@ class Recordings {
 		return new Found(complete(items), total);
 	}
 
+	/** How many recordings of the case record each of its stages now, seen or not. */
+	Map<UUID, Long> countByStage(CaseId caseId) {
+		var counts = new HashMap<UUID, Long>();
+		jdbc.sql("""
+				select s.stage_id, count(*) as n from recordings_revision v
+				join recordings_revision_stage s on s.revision_id = v.id
+				where v.current = true and v.case_id = ? group by s.stage_id""")
+			.param(caseId.id())
+			.query((rs, n) -> counts.put(rs.getObject("stage_id", UUID.class), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 	/**
 	 * ART-20, the same rule as {@link RecordVisibility#sees}: in a visible case, named by a grant, or made or uploaded
 	 * by the viewer while in no case. Empty lists are left out, since {@code in ()} is no SQL.

@@ -94,4 +94,54 @@ class EvidencePackagePagesIntegrationTests {
 			.jsonPath("$.itemCount").isEqualTo(1);
 		Api.as(port, "zhang.wei").get().uri("/packages/{id}/download", id).exchange().expectStatus().isForbidden();
 	}
+
+	@Test
+	@DisplayName("ART-19, issue 15: with no record ticked, the 证明目的 typed for one record is packed with it, not "
+			+ "dropped; every missing field is named at once and what was typed stays on the form")
+	void noRecordTickedKeepsWhatWasTyped() {
+		var number = Api.newCaseNumber();
+		var caseId = Api.openCase(port, number);
+		var made = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		var first = Uploads.upload(Api.as(port, "zhang.wei"), Page.fieldsOf(new Metadata("zhang.wei", caseId)),
+				Media.mp4(made, Duration.ofMinutes(2), 4096, System.nanoTime()), "whole-first.mp4")
+			.expectStatus().isCreated().expectBody(Created.class).returnResult().getResponseBody().id();
+		Uploads.upload(Api.as(port, "zhang.wei"), Page.fieldsOf(new Metadata("zhang.wei", caseId)),
+				Media.mp4(made.plusSeconds(300), Duration.ofMinutes(2), 4096, System.nanoTime()), "whole-second.mp4")
+			.expectStatus().isCreated();
+		Api.approvedAccess(port, "chen.jing", "liu.yang", caseId);
+		var page = Api.as(port, "chen.jing").get().uri(u -> u.path("/packages").queryParam("caseId", caseId).build())
+			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().returnResult(String.class);
+		var exportPage = Page.of(page.getResponseBody());
+		assertThat(exportPage.all("#candidates .record-access").eachAttr("data-state")).containsOnly("GRANTED");
+		var session = page.getResponseHeaders().get(HttpHeaders.SET_COOKIE).stream()
+			.filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";")[0];
+		var token = exportPage.csrfToken();
+
+		var form = new LinkedMultiValueMap<String, String>();
+		form.add("caseId", caseId);
+		form.add("recipientKind", "RECONSIDERATION_BODY");
+		form.add("prove." + first, "证明执法人员出示证件");
+		Api.as(port, "chen.jing").post().uri("/packages").header(HttpHeaders.COOKIE, session)
+			.header("X-CSRF-TOKEN", token).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange()
+			.expectStatus().isOk().expectBody(String.class)
+			.value(html -> {
+				var refused = Page.of(html);
+				assertThat(refused.one("#recipient-error").text()).as("the recipient is named").isNotBlank();
+				assertThat(refused.one("#purpose-error").text()).as("and the purpose, in the same answer").isNotBlank();
+				assertThat(refused.one("#package-form input[name=prove." + first + "]").val())
+					.isEqualTo("证明执法人员出示证件");
+				assertThat(refused.one("#recipientKind option[selected]").val()).isEqualTo("RECONSIDERATION_BODY");
+			});
+
+		form.add("recipient", "东阳市人民政府");
+		form.add("purpose", "行政复议答复");
+		var created = Api.as(port, "chen.jing").post().uri("/packages").header(HttpHeaders.COOKIE, session)
+			.header("X-CSRF-TOKEN", token).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange()
+			.expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation().toString();
+		var id = created.substring(created.indexOf('=') + 1);
+		Api.as(port, "chen.jing").get().uri("/api/v1/evidence-packages/{id}", id).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.itemCount").isEqualTo(2)
+			.jsonPath("$.items[0].offeredToProve").isEqualTo("证明执法人员出示证件")
+			.jsonPath("$.items[1].offeredToProve").isEqualTo("行政复议答复");
+	}
 }

@@ -1,5 +1,7 @@
 package org.lawtrace.access.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,9 +12,11 @@ import org.lawtrace.access.AccessRequestId;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.Conflict;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotPermitted;
 import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.FormErrors;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -60,26 +64,47 @@ class AccessPagesController {
 
 	@GetMapping("/new")
 	@Permissions.RequestAccess
-	String form(@RequestParam UUID caseId, @RequestParam(required = false) @Nullable String record, Model model) {
-		return form(AccessRequestForm.blank(caseId, record), null, model);
+	String form(@RequestParam(required = false) @Nullable UUID caseId,
+			@RequestParam(required = false) @Nullable String record, Model model) {
+		if (caseId == null && record == null) {
+			throw new InvalidInput("caseId", "请指定要查阅的案件或记录 (name the case or the record)");
+		}
+		if (record != null) {
+			AccessRequestForm.parse(record, 0);
+		}
+		return form(AccessRequestForm.blank(caseId, record), FormErrors.none(), model);
 	}
 
 	@PostMapping
 	@Permissions.RequestAccess
 	String request(AccessRequestForm form, Authentication caller, Model model) {
 		try {
-			var made = access.request(form.toCommand(), caller.getName());
-			return "redirect:/access/requests/" + made.id();
+			var command = form.toCommand();
+			// issue 15: every mistake at once, with what was typed
+			var problems = access.problemsWith(command);
+			if (problems.isEmpty()) {
+				var made = access.request(command, caller.getName());
+				return "redirect:/access/requests/" + made.id();
+			}
+			return refused(form, problems, model);
 		}
 		catch (InvalidInput e) {
-			if (form.caseId() == null || "caseId".equals(e.field())) {
+			return refused(form, List.of(e), model);
+		}
+	}
+
+	/** The form again, as typed, with every refusal; a case that does not exist has no form to show. */
+	private String refused(AccessRequestForm form, List<? extends DomainException> problems, Model model) {
+		var errors = new ArrayList<FormError>();
+		for (var e : problems) {
+			if (form.caseId() != null && "caseId".equals(e.field()) || form.caseId() == null && form.chosen().isEmpty()) {
 				throw e;
 			}
 			// the form has one place for the records chosen, whichever of them is at fault
 			var field = e.field() != null && e.field().startsWith("records") ? "records" : e.field();
-			return form(form, new FormError(AccessRequestForm.FIELDS.contains(field) ? field : null,
-					String.valueOf(e.getMessage())), model);
+			errors.add(new FormError(AccessRequestForm.FIELDS.contains(field) ? field : null, String.valueOf(e.getMessage())));
 		}
+		return form(form, new FormErrors(errors), model);
 	}
 
 	@GetMapping("/{id}")
@@ -126,13 +151,16 @@ class AccessPagesController {
 		}
 	}
 
-	private String form(AccessRequestForm form, @Nullable FormError error, Model model) {
-		var c = cases.require(new CaseId(form.caseId()));
+	private String form(AccessRequestForm form, FormErrors errors, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("error", error);
-		model.addAttribute("caseNumber", c.caseNumber().value());
-		model.addAttribute("caseTitle", c.title());
-		model.addAttribute("major", c.major());
+		model.addAttribute("errors", errors);
+		// issue 15: asked from a record's own address, the form names the record only, never its case (ART-20)
+		if (form.caseId() != null) {
+			var c = cases.require(new CaseId(form.caseId()));
+			model.addAttribute("caseNumber", c.caseNumber().value());
+			model.addAttribute("caseTitle", c.title());
+			model.addAttribute("major", c.major());
+		}
 		return NEW;
 	}
 

@@ -21,7 +21,7 @@ record AccessRequestForm(@Nullable UUID caseId, AccessRequest.@Nullable Scope sc
 	static final Set<String> FIELDS = Set.of("scope", "records", "purpose", "days");
 	static final int DEFAULT_DAYS = 7;
 
-	static AccessRequestForm blank(UUID caseId, @Nullable String record) {
+	static AccessRequestForm blank(@Nullable UUID caseId, @Nullable String record) {
 		return record == null ? new AccessRequestForm(caseId, AccessRequest.Scope.CASE, List.of(), null, DEFAULT_DAYS)
 				: new AccessRequestForm(caseId, AccessRequest.Scope.RECORDS, List.of(record), null, DEFAULT_DAYS);
 	}
@@ -40,7 +40,7 @@ record AccessRequestForm(@Nullable UUID caseId, AccessRequest.@Nullable Scope sc
 		return new NewAccessRequest(caseId, scope, refs, purpose, days);
 	}
 
-	private static RecordRef parse(String text, int index) {
+	static RecordRef parse(String text, int index) {
 		var colon = text.indexOf(':');
 		try {
 			var kind = RecordRef.Kind.valueOf(text.substring(0, Math.max(colon, 0)).toUpperCase(java.util.Locale.ROOT));

@@ -1,13 +1,18 @@
 package org.lawtrace.access.web;
 
-import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.lawtrace.access.AccessManagement;
+import org.lawtrace.access.AccessRequest;
 import org.lawtrace.access.EvidencePackage;
 import org.lawtrace.access.EvidencePackaging;
-import org.lawtrace.access.PackageOrder;
+import org.lawtrace.access.EvidencePackaging.PackingAccess;
+import org.lawtrace.access.NewAccessRequest;
+import org.lawtrace.access.PackageItem;
 import org.lawtrace.access.PackageRecipientKind;
 import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
@@ -18,6 +23,7 @@ import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.RecordRef;
 import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.FormErrors;
 import org.lawtrace.staff.Permissions;
 import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.StaffMember;
@@ -26,7 +32,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +41,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The legal affairs unit's export page (ART-19): find a case, choose its records (or take them all), name the body
- * they go to and what each is offered to prove, make the package; below, the packages made, to download.
+ * they go to and what each is offered to prove, make the package; below, the packages made, to download. Each
+ * record shows whether a grant opens it to the clerk (ART-20); one that needs approval has a 申请查阅 button that asks
+ * for it at once, with the form's purpose, and comes back to the form as it was typed (issue 15).
  */
 @Controller
 @RequestMapping("/packages")
@@ -45,13 +52,15 @@ class EvidencePackagePageController {
 	private static final Set<String> FIELDS = Set.of("recipientKind", "recipient", "purpose", "caseId", "items");
 
 	private final EvidencePackaging packaging;
+	private final AccessManagement access;
 	private final CaseManagement cases;
 	private final StaffDirectory staff;
 	private final BureauTime time;
 	private final EvidencePackageController content;
 
-	EvidencePackagePageController(EvidencePackaging packaging, CaseManagement cases, StaffDirectory staff,
-			BureauTime time, EvidencePackageController content) {
+	EvidencePackagePageController(EvidencePackaging packaging, AccessManagement access, CaseManagement cases,
+			StaffDirectory staff, BureauTime time, EvidencePackageController content) {
+		this.access = access;
 		this.content = content;
 		this.packaging = packaging;
 		this.cases = cases;
@@ -65,30 +74,60 @@ class EvidencePackagePageController {
 			@RequestParam(required = false) @Nullable UUID caseId, @RequestParam(required = false) @Nullable UUID created,
 			Authentication caller, Model model) {
 		var found = caseId != null ? cases.require(new CaseId(caseId)) : byNumber(caseNumber);
-		return show(model, found, caseNumber, created, null, new LinkedMultiValueMap<>(), caller);
+		model.addAttribute("created", created);
+		return show(model, found, caseNumber, List.of(), PackageForm.blank(), caller);
 	}
 
 	@PostMapping
 	@Permissions.MakeEvidencePackages
-	String create(@RequestParam MultiValueMap<String, String> form, Authentication caller, Model model) {
-		var caseId = blank(form.getFirst("caseId")) ? null : UUID.fromString(form.getFirst("caseId"));
-		var theCase = caseId == null ? null : cases.require(new CaseId(caseId));
+	String create(@RequestParam MultiValueMap<String, String> values, Authentication caller, Model model) {
+		var form = new PackageForm(values);
+		var theCase = theCase(form);
 		try {
-			var items = new ArrayList<PackageOrder.Item>();
-			var chosen = form.get("items");
-			if (chosen != null) {
-				for (var value : chosen) {
-					var ref = ref(value);
-					items.add(new PackageOrder.Item(ref.kind(), ref.id(), form.getFirst("prove." + ref.id()),
-							form.getFirst("transcript." + ref.id())));
-				}
+			var order = form.toOrder(candidates(theCase));
+			var problems = packaging.problemsWith(order, caller.getName());
+			if (!problems.isEmpty()) {
+				return show(model, theCase, null, errors(problems), form, caller);
 			}
-			var made = packaging.create(new PackageOrder(recipientKind(form.getFirst("recipientKind")),
-					form.getFirst("recipient"), form.getFirst("purpose"), caseId, items), caller.getName());
+			var made = packaging.create(order, caller.getName());
 			return "redirect:/packages?created=" + made.id();
 		}
 		catch (DomainException e) {
-			return show(model, theCase, null, null, FormError.of(e, FIELDS), form, caller);
+			return show(model, theCase, null, errors(List.of(e)), form, caller);
+		}
+	}
+
+	/**
+	 * 申请查阅 from the export page (ART-20): asks at once for the record named by {@code askFor} ({@code
+	 * RECORDING:<id>}, {@code DOCUMENT:<id>}) or for the whole case ({@code CASE}), with the form's purpose, and
+	 * answers with the form as typed, the new request linked. A refusal (no purpose, say) shows beside its field.
+	 */
+	@PostMapping("/access-requests")
+	@Permissions.MakeEvidencePackages
+	String ask(@RequestParam MultiValueMap<String, String> values,
+			@RequestParam(required = false) @Nullable String askFor, Authentication caller, Model model) {
+		// askFor is read here rather than required by the binding, so that the role gate answers first
+		var form = new PackageForm(values);
+		var theCase = theCase(form);
+		try {
+			if (theCase == null) {
+				throw new InvalidInput("caseId", "请先查找案件 (find the case first)");
+			}
+			if (askFor == null || askFor.isBlank()) {
+				throw new InvalidInput("items", "请选择要申请查阅的记录 (choose the record to ask for)");
+			}
+			var whole = "CASE".equals(askFor);
+			var made = access.request(new NewAccessRequest(theCase.id().id(),
+					whole ? AccessRequest.Scope.CASE : AccessRequest.Scope.RECORDS,
+					whole ? List.of() : List.of(PackageForm.ref(askFor)), form.getFirst("purpose"),
+					AccessRequestForm.DEFAULT_DAYS), caller.getName());
+			model.addAttribute("asked", made.id().id());
+			return show(model, theCase, null, List.of(), form, caller);
+		}
+		catch (DomainException e) {
+			var field = e.field() != null && e.field().startsWith("records") ? "items" : e.field();
+			return show(model, theCase, null, List.of(new FormError(FIELDS.contains(field) ? field : null,
+					String.valueOf(e.getMessage()))), form, caller);
 		}
 	}
 
@@ -99,55 +138,42 @@ class EvidencePackagePageController {
 		return content.content(id, caller);
 	}
 
-	private String show(Model model, @Nullable Case theCase, @Nullable String caseNumber, @Nullable UUID created,
-			@Nullable FormError error, MultiValueMap<String, String> form, Authentication caller) {
+	private String show(Model model, @Nullable Case theCase, @Nullable String caseNumber, List<FormError> errors,
+			PackageForm form, Authentication caller) {
+		var candidates = candidates(theCase);
 		model.addAttribute("caseNumber", theCase != null ? theCase.caseNumber().value() : caseNumber);
 		model.addAttribute("theCase", theCase);
-		model.addAttribute("candidates", theCase == null ? java.util.List.of() : packaging.candidates(theCase.id()));
+		model.addAttribute("candidates", candidates);
+		model.addAttribute("access", candidates.isEmpty() ? Map.<RecordRef, PackingAccess>of()
+				: packaging.accessOf(candidates, caller.getName()));
 		model.addAttribute("recipientKinds", PackageRecipientKind.values());
 		model.addAttribute("form", form);
-		model.addAttribute("error", error);
-		model.addAttribute("created", created);
+		model.addAttribute("errors", new FormErrors(errors));
 		var me = staff.require(caller.getName()).id();
 		model.addAttribute("packages", packaging.latest(50).stream().map(p -> row(p, me)).toList());
 		return "packages/index";
 	}
 
+	private static List<FormError> errors(List<DomainException> problems) {
+		return problems.stream().map(e -> FormError.of(e, FIELDS)).toList();
+	}
+
+	private List<PackageItem> candidates(@Nullable Case theCase) {
+		return theCase == null ? List.of() : packaging.candidates(theCase.id());
+	}
+
+	private @Nullable Case theCase(PackageForm form) {
+		var caseId = form.caseId();
+		return caseId == null ? null : cases.require(new CaseId(caseId));
+	}
+
 	private @Nullable Case byNumber(@Nullable String caseNumber) {
-		if (blank(caseNumber)) {
+		if (caseNumber == null || caseNumber.isBlank()) {
 			return null;
 		}
 		var wanted = caseNumber.strip();
 		return cases.search(new CaseQuery(wanted, null, null, null, null, null, null, 0, 20)).items().stream()
 			.filter(c -> c.caseNumber().value().equals(wanted)).findFirst().orElse(null);
-	}
-
-	/** A ticked record, as the page writes it: {@code RECORDING:<id>} or, once documents join, {@code DOCUMENT:<id>}. */
-	private static RecordRef ref(String value) {
-		var colon = value.indexOf(':');
-		try {
-			return new RecordRef(RecordRef.Kind.valueOf(value.substring(0, Math.max(colon, 0))),
-					UUID.fromString(value.substring(colon + 1)));
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidInput("items", "无法识别所选记录 (not a record): " + value);
-		}
-	}
-
-	private static @Nullable PackageRecipientKind recipientKind(@Nullable String value) {
-		if (blank(value)) {
-			return null;
-		}
-		try {
-			return PackageRecipientKind.valueOf(value);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	private static boolean blank(@Nullable String value) {
-		return value == null || value.isBlank();
 	}
 
 	private Row row(EvidencePackage p, org.lawtrace.shared.StaffId me) {

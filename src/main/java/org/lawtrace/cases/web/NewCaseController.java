@@ -1,5 +1,7 @@
 package org.lawtrace.cases.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
@@ -7,7 +9,7 @@ import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
 import org.lawtrace.shared.Conflict;
 import org.lawtrace.shared.InvalidInput;
-import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.FormErrors;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,24 +37,29 @@ class NewCaseController {
 	@GetMapping("/cases/new")
 	@Permissions.HandleCases
 	String form(Authentication caller, Model model) {
-		return form(NewCaseForm.blank(caller.getName()), null, model);
+		return form(NewCaseForm.blank(caller.getName()), FormErrors.none(), model);
 	}
 
 	@PostMapping("/cases")
 	@Permissions.HandleCases
 	String open(NewCaseForm form, Authentication caller, Model model) {
+		// issue 15: every mistake at once, with what was typed; the module still checks all when it opens the case
+		var problems = cases.problemsWith(form.draft());
+		if (!problems.isEmpty()) {
+			return form(form, FormErrors.of(problems, NewCaseForm.FIELDS), model);
+		}
 		try {
 			var opened = cases.open(form.toCommand(), caller.getName());
 			return "redirect:/cases/" + opened.id();
 		}
 		catch (InvalidInput | Conflict e) {
-			return form(form, FormError.of(e, NewCaseForm.FIELDS), model);
+			return form(form, FormErrors.of(List.of(e), NewCaseForm.FIELDS), model);
 		}
 	}
 
-	private String form(NewCaseForm form, @Nullable FormError error, Model model) {
+	private String form(NewCaseForm form, FormErrors errors, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("error", error);
+		model.addAttribute("errors", errors);
 		model.addAttribute("kinds", CaseKind.values());
 		model.addAttribute("procedures", Procedure.values());
 		model.addAttribute("partyKinds", Party.Kind.values());

@@ -42,6 +42,19 @@ record NewCaseForm(@Nullable String caseNumber, @Nullable CaseKind kind, @Nullab
 				handlers == null ? List.of() : handlers, partyInputs, null);
 	}
 
+	/**
+	 * The form as a command whatever is missing, kind and procedure included, for {@code CaseManagement.problemsWith}
+	 * to name every mistake at once.
+	 */
+	@SuppressWarnings("NullAway") // a draft: problemsWith takes the missing kind and procedure as mistakes
+	OpenCase draft() {
+		var party = party();
+		var partyInputs = party == null ? List.<OpenCase.PartyInput>of()
+				: List.of(new OpenCase.PartyInput(party.kind(), orEmpty(party.name()), orEmpty(party.idNumber())));
+		return new OpenCase(orEmpty(caseNumber), kind, procedure, orEmpty(title), Boolean.TRUE.equals(major),
+				handlers == null ? List.of() : handlers, partyInputs, null);
+	}
+
 	public @Nullable PartyForm party() {
 		return parties == null || parties.isEmpty() ? null : parties.get(0);
 	}

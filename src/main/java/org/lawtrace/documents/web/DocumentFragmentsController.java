@@ -9,11 +9,13 @@ import org.lawtrace.cases.Case;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.CaseQuery;
 import org.lawtrace.cases.Stage;
+import org.lawtrace.documents.CaseFile;
 import org.lawtrace.documents.Document;
 import org.lawtrace.documents.DocumentCatalog;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.web.Htmx;
+import org.lawtrace.staff.Permission;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,8 +37,10 @@ class DocumentFragmentsController {
 	private final DocumentCatalog catalog;
 	private final CaseManagement cases;
 	private final BureauTime time;
+	private final CaseFile caseFile;
 
-	DocumentFragmentsController(DocumentCatalog catalog, CaseManagement cases, BureauTime time) {
+	DocumentFragmentsController(DocumentCatalog catalog, CaseManagement cases, BureauTime time, CaseFile caseFile) {
+		this.caseFile = caseFile;
 		this.catalog = catalog;
 		this.cases = cases;
 		this.time = time;
@@ -83,7 +87,11 @@ class DocumentFragmentsController {
 		model.addAttribute("unconfirmed", rows.stream().flatMap(g -> g.documents().stream()).filter(r -> !r.effective())
 			.count());
 		model.addAttribute("mayRegister", cases.mayActOn(c.id(), caller.getName()));
-		model.addAttribute("closed", c.status() == Case.Status.CLOSED);
+		var closed = c.status() == Case.Status.CLOSED;
+		model.addAttribute("closed", closed);
+		// issue 15: the 案卷 link only for those its page opens to (ART-20); others are told to ask for the case
+		model.addAttribute("mayOpenFile", closed && caseFile.mayOpen(id, caller.getName()));
+		model.addAttribute("mayAsk", Permission.REQUEST_ACCESS.grantedTo(caller));
 		return "documents/case :: documents";
 	}
 

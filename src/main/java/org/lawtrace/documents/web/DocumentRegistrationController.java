@@ -3,6 +3,8 @@ package org.lawtrace.documents.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,8 +16,9 @@ import org.lawtrace.documents.Volume;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.InvalidInput;
 import org.lawtrace.shared.NotPermitted;
-import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.web.FormErrors;
 import org.lawtrace.shared.web.Htmx;
 import org.lawtrace.staff.Permissions;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,7 +63,7 @@ class DocumentRegistrationController {
 	@Permissions.WriteDocuments
 	String newDocument(@RequestParam UUID caseId, @RequestParam(required = false) @Nullable UUID stageId,
 			Authentication caller, Model model) {
-		prepareNew(new CaseId(caseId), new RegisterForm(caseId, stageId), null, caller, model);
+		prepareNew(new CaseId(caseId), new RegisterForm(caseId, stageId), FormErrors.none(), caller, model);
 		return "documents/new";
 	}
 
@@ -72,21 +75,42 @@ class DocumentRegistrationController {
 		var form = FormParts.read(request.getContentType(), request.getInputStream(), maxUploadBytes);
 		var registerForm = RegisterForm.of(form);
 		try {
-			var file = form.file("file");
-			var document = registry.register(registerForm.toCommand(time), new ByteArrayInputStream(file.content()),
+			// issue 15: every mistake at once, with what was typed (a browser cannot keep the file chosen)
+			var problems = new ArrayList<DomainException>();
+			FormParts.Part file = null;
+			try {
+				file = form.file("file");
+			}
+			catch (InvalidInput e) {
+				problems.add(e);
+			}
+			var command = registerForm.toCommand(time);
+			problems.addAll(registry.problemsWith(command, caller.getName()));
+			if (!problems.isEmpty() || file == null) {
+				return refused(request, registerForm, problems, caller, model);
+			}
+			var document = registry.register(command, new ByteArrayInputStream(file.content()),
 					file.fileName() == null ? "" : file.fileName(), caller.getName());
 			return DocumentPages.redirect(request, response, "/documents/" + document.id());
 		}
 		catch (DomainException e) {
-			if (e instanceof NotPermitted || registerForm.caseId() == null) {
-				throw e;
-			}
-			prepareNew(new CaseId(registerForm.caseId()), registerForm, FormError.of(e, REGISTER_FIELDS), caller, model);
-			return Htmx.wantsFragment(request) ? "documents/new :: registerForm" : "documents/new";
+			return refused(request, registerForm, List.of(e), caller, model);
 		}
 	}
 
-	private void prepareNew(CaseId caseId, RegisterForm form, @Nullable FormError error, Authentication caller,
+	private String refused(HttpServletRequest request, RegisterForm registerForm, List<DomainException> problems,
+			Authentication caller, Model model) {
+		for (var e : problems) {
+			if (e instanceof NotPermitted || registerForm.caseId() == null) {
+				throw e;
+			}
+		}
+		prepareNew(new CaseId(registerForm.caseId()), registerForm, FormErrors.of(problems, REGISTER_FIELDS), caller,
+				model);
+		return Htmx.wantsFragment(request) ? "documents/new :: registerForm" : "documents/new";
+	}
+
+	private void prepareNew(CaseId caseId, RegisterForm form, FormErrors errors, Authentication caller,
 			Model model) {
 		var c = cases.require(caseId);
 		model.addAttribute("case", c);
@@ -95,7 +119,7 @@ class DocumentRegistrationController {
 		model.addAttribute("kinds", catalog.kinds().stream().filter(k -> k.volume() != Volume.NONE)
 			.sorted(Comparator.comparing(k -> k.code())).toList());
 		model.addAttribute("form", form);
-		model.addAttribute("error", error);
+		model.addAttribute("errors", errors);
 		model.addAttribute("mayAct", cases.mayActOn(c.id(), caller.getName()));
 	}
 }

@@ -146,7 +146,8 @@ class RecordingDetailController {
 		model.addAttribute("contentOpen", catalog.contentOpenTo(recording, caller.getName()));
 		model.addAttribute("stages", current.stages());
 		model.addAttribute("history", history);
-		model.addAttribute("mayRevise", Permission.MAKE_RECORDINGS.grantedTo(caller));
+		// ADR 0026: the forms the catalogue and the corrections would not refuse
+		model.addAttribute("mayRevise", catalog.mayRevise(recording, caller.getName()));
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		model.addAttribute("picker", choices.pick(form.caseId(), form.caseNumber(), form.stageIds()));

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingCorrections;
 import org.lawtrace.recordings.RecordingId;
+import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.recordings.web.CaseChoices.StageOption;
 import org.lawtrace.recordings.web.RecordingViews.RecordingView;
@@ -43,9 +44,11 @@ class RecordingFragmentsController {
 
 	private final RecordingCorrections corrections;
 	private final CorrectionViews correctionViews;
+	private final RecordingIngest ingest;
 
 	RecordingFragmentsController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices,
-			RecordingCorrections corrections, CorrectionViews correctionViews) {
+			RecordingCorrections corrections, CorrectionViews correctionViews, RecordingIngest ingest) {
+		this.ingest = ingest;
 		this.corrections = corrections;
 		this.correctionViews = correctionViews;
 		this.catalog = catalog;
@@ -71,9 +74,14 @@ class RecordingFragmentsController {
 		var recordings = views.of(found.items()).stream()
 			.sorted(Comparator.comparing(RecordingView::startedAt))
 			.toList();
+		// issue 15: a stage whose recordings are all hidden from the caller says they exist, not that there are none
+		var byStage = catalog.countOfCaseByStage(id);
 		var groups = stages.stream()
-			.map(s -> new StageGroup(s, recordings.stream().filter(r -> r.stageIds().contains(s.id())).toList()))
-			.filter(g -> !g.recordings().isEmpty() || g.stage().avMandatory())
+			.map(s -> {
+				var seen = recordings.stream().filter(r -> r.stageIds().contains(s.id())).toList();
+				return new StageGroup(s, seen, Math.max(0, byStage.getOrDefault(s.id(), 0L) - seen.size()));
+			})
+			.filter(g -> !g.recordings().isEmpty() || g.hidden() > 0 || g.stage().avMandatory())
 			.toList();
 		var known = stages.stream().map(StageOption::id).toList();
 		model.addAttribute("caseId", caseId);
@@ -85,7 +93,9 @@ class RecordingFragmentsController {
 		model.addAttribute("total", found.total());
 		model.addAttribute("hidden", all - found.total());
 		model.addAttribute("shown", recordings.size());
-		model.addAttribute("mayUpload", Permission.MAKE_RECORDINGS.grantedTo(caller));
+		// ADR 0026: 上传 only for those the ingest would take it from, into an open case
+		model.addAttribute("mayUpload", ingest.mayUploadInto(id, caller.getName()));
+		model.addAttribute("mayAsk", Permission.REQUEST_ACCESS.grantedTo(caller));
 		// ART-14, issue 11: corrections that took records out of this case or brought them in, shown with the case
 		model.addAttribute("corrections", correctionViews.of(corrections.ofCase(id, caller.getName())));
 		return CASE_SECTION;
@@ -102,6 +112,6 @@ class RecordingFragmentsController {
 	}
 
 	/** A stage with the recordings of it; a stage that must be filmed (ART-06) shows even while it has none. */
-	record StageGroup(StageOption stage, List<RecordingView> recordings) {
+	record StageGroup(StageOption stage, List<RecordingView> recordings, long hidden) {
 	}
 }
