@@ -89,13 +89,18 @@ final class LeanContentFilter implements Filter {
 	@Configuration(proxyBeanMethods = false)
 	static class Registration {
 
-		/** Ahead of the session's filter (Spring Session's is at {@code HIGHEST_PRECEDENCE + 50}), so none is loaded. */
+		/**
+		 * Ahead of the session's filter (Spring Session's is at {@code HIGHEST_PRECEDENCE + 50}), so none is loaded,
+		 * and of the HTTP observation filter ({@code HIGHEST_PRECEDENCE + 1}), which starts and records an observation
+		 * per request: ranges served here are counted by {@code lawtrace.playback.requests} and
+		 * {@code lawtrace.playback.bytes} instead of {@code http.server.requests}.
+		 */
 		@Bean
 		FilterRegistrationBean<LeanContentFilter> leanContentFilter(ContentPasses passes, RecordingContent content,
 				@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
 			var registration = new FilterRegistrationBean<>(new LeanContentFilter(passes, content, sessionCookie));
 			registration.addUrlPatterns("/recordings/*");
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}
 
