@@ -11,6 +11,8 @@ document.addEventListener('DOMContentLoaded', function () {
 		var counts = element.getAttribute('data-series') === 'time' ? 'line' : 'bar';
 		var chart = echarts.init(element);
 		chart.setOption({
+			// no growing bars for those who asked their system for less motion (and for the README's screenshots)
+			animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
 			tooltip: { trigger: 'axis' },
 			legend: { data: [percent, red, amber] },
 			grid: { left: 40, right: 40, bottom: 60 },

@@ -22,10 +22,33 @@ public class ComplianceDashboard {
 
 	private final JdbcClient jdbc;
 	private final StaffDirectory staff;
+	private final Findings findings;
 
-	ComplianceDashboard(JdbcClient jdbc, StaffDirectory staff) {
+	ComplianceDashboard(JdbcClient jdbc, StaffDirectory staff, Findings findings) {
 		this.jdbc = jdbc;
 		this.staff = staff;
+		this.findings = findings;
+	}
+
+	/**
+	 * The figures at the top of the dashboards (完整率, overdue findings, late uploads): how many cases were checked and
+	 * how many of them are complete, how many open red or amber findings passed their deadline before {@code today},
+	 * and how many lines the custodian's late-upload queue has (ART-15.1).
+	 */
+	public record Kpis(long cases, long complete, long overdueFindings, long lateUploads) {
+
+		/** Complete cases in percent, rounded down (99.6 % is not yet 100 %); none when no case was checked. */
+		public @Nullable Integer completePercent() {
+			return cases == 0 ? null : (int) (complete * 100 / cases);
+		}
+	}
+
+	public Kpis kpis(LocalDate today) {
+		var cases = jdbc.sql("select count(*), sum(case when k.light = 'GREEN' then 1 else 0 end) from compliance_case k")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		var overdue = jdbc.sql("select count(*) from compliance_finding f where f.resolved_at is null "
+				+ "and f.severity <> 'NOTICE' and f.deadline < ?").param(today).query(Long.class).single();
+		return new Kpis(cases[0], cases[1], overdue, findings.lateUploadCount(today));
 	}
 
 	/** One bar: how many cases, how many complete, red and amber. */
@@ -39,6 +62,11 @@ public class ComplianceDashboard {
 	/** A case with open gaps, worst first. */
 	public record Gap(UUID caseId, String caseNumber, String title, Light light, int major, int minor,
 			@Nullable LocalDate earliestDeadline, String articles) {
+
+		/** Its earliest open red or amber finding passed its deadline before {@code today}. */
+		public boolean overdueOn(LocalDate today) {
+			return earliestDeadline != null && earliestDeadline.isBefore(today);
+		}
 	}
 
 	private static final String SUMS = "count(*), sum(case when k.light = 'GREEN' then 1 else 0 end), "

@@ -22,10 +22,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.lawtrace.shared.web.ArticleNames;
 import org.lawtrace.staff.Permissions;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.lawtrace.shared.web.Htmx;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The bureau dashboard (合规看板): completeness by unit, officer and month as ECharts bar charts, the worst cases
- * first, and the same as an Excel workbook. For leaders, the discipline unit and legal affairs.
+ * first, the figures at the top (完整率, overdue findings, late uploads), and the same as an Excel workbook. For
+ * leaders, the discipline unit and legal affairs.
  */
 @Controller
 class DashboardController {
@@ -59,11 +63,24 @@ class DashboardController {
 		model.addAttribute("officerChart", chart(officers));
 		model.addAttribute("monthChart", chart(months));
 		model.addAttribute("worst", dashboard.worst(100));
+		model.addAttribute("kpis", dashboard.kpis(time.today()));
+		model.addAttribute("today", time.today());
 		// Chapter 8: findings cleared by their recorders' own corrections, for the director and the discipline unit
 		if (org.lawtrace.staff.Permission.REVIEW_SELF_CLEARED_FINDINGS.grantedTo(caller)) {
 			model.addAttribute("selfCleared", compliance.selfClearedFindings(SELF_CLEARED_SHOWN).size());
 		}
 		return "compliance/dashboard";
+	}
+
+	/** The dashboard's figures at the top of the leaders' home page (and of the oversight roles'), loaded by htmx. */
+	@GetMapping("/compliance/fragments/kpis")
+	@Permissions.OverseeCompliance
+	String kpis(HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/compliance";
+		}
+		model.addAttribute("kpis", dashboard.kpis(time.today()));
+		return "compliance/parts :: kpis";
 	}
 
 	@GetMapping("/compliance/dashboard.xlsx")
