@@ -94,6 +94,27 @@ class PhoneLayoutBrowserTests {
 	}
 
 	@Test
+	@DisplayName("At 390 px every page each role's menu leads to fits the screen")
+	void everyRolesPagesFitThePhone() {
+		var wide = new java.util.ArrayList<String>();
+		for (var user : List.of("zhang.wei", "wang.qiang", "zhao.min", "chen.jing", "liu.yang", "sun.li", "zhou.tao",
+				"admin")) {
+			browser.signIn(base(), user);
+			browser.awaitLoadedParts();
+			var links = driver.findElements(By.cssSelector("#main-nav a.nav-link")).stream()
+				.map(a -> a.getAttribute("href")).distinct().toList();
+			for (var link : links) {
+				driver.get(link);
+				browser.awaitLoadedParts();
+				if (!overflow().isEmpty() || scrollWidth() > PHONE_WIDTH) {
+					wide.add(user + " " + link.substring(base().length()) + " " + overflow());
+				}
+			}
+		}
+		assertThat(wide).isEmpty();
+	}
+
+	@Test
 	@DisplayName("At 390 px tables are lists of cards, each value under its column's heading")
 	void tablesBecomeCards() {
 		browser.signIn(base(), "zhang.wei");
