@@ -71,6 +71,7 @@ class PhoneLayoutBrowserTests {
 		assertThat(visible("#nav-toggle")).isTrue();
 		assertThat(visible("#main-nav")).as("the navigation is folded").isFalse();
 		assertThat(height("header")).as("the header is one line, not the 250 px it took").isLessThanOrEqualTo(72);
+		assertThat(height("#nav-toggle")).isGreaterThanOrEqualTo(TOUCH_TARGET);
 
 		Browser.click(driver, By.id("nav-toggle"));
 		new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visible("#main-nav"));
