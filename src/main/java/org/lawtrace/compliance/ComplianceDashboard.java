@@ -51,8 +51,8 @@ public class ComplianceDashboard {
 		return new Kpis(cases[0], cases[1], overdue, findings.lateUploadCount(today));
 	}
 
-	/** One bar: how many cases, how many complete, red and amber. */
-	public record Tally(String label, long cases, long green, long amber, long red) {
+	/** One bar: how many cases, how many complete, red and amber, and with a finding past its deadline. */
+	public record Tally(String label, long cases, long green, long amber, long red, long overdue) {
 
 		public int percent() {
 			return cases == 0 ? 100 : (int) (green * 100 / cases);
@@ -70,34 +70,41 @@ public class ComplianceDashboard {
 	}
 
 	private static final String SUMS = "count(*), sum(case when k.light = 'GREEN' then 1 else 0 end), "
-			+ "sum(case when k.light = 'AMBER' then 1 else 0 end), sum(case when k.light = 'RED' then 1 else 0 end)";
+			+ "sum(case when k.light = 'AMBER' then 1 else 0 end), sum(case when k.light = 'RED' then 1 else 0 end), "
+			+ "sum(case when k.case_id in (select f.case_id from compliance_finding f where f.resolved_at is null "
+			+ "and f.severity <> 'NOTICE' and f.deadline < :day) then 1 else 0 end)";
 
-	public List<Tally> byUnit() {
+	/** By handling unit, the least complete first; overdue as of {@code today}. */
+	public List<Tally> byUnit(LocalDate today) {
 		var names = new HashMap<UUID, String>();
 		staff.units().forEach(u -> names.put(u.id().id(), u.name()));
 		return jdbc.sql("select k.handling_unit_id, " + SUMS + " from compliance_case k group by k.handling_unit_id")
+			.param("day", today)
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
-					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
 			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
 	}
 
-	public List<Tally> byOfficer() {
+	/** By handling officer, the least complete first; overdue as of {@code today}. */
+	public List<Tally> byOfficer(LocalDate today) {
 		var names = new HashMap<UUID, String>();
 		staff.all().forEach(m -> names.put(m.id().id(), m.name()));
 		return jdbc.sql("select h.staff_id, " + SUMS
 				+ " from compliance_case k join compliance_case_handler h on h.case_id = k.case_id group by h.staff_id")
+			.param("day", today)
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
-					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
 			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
 	}
 
-	/** By the month the case was opened (in the database's time zone), oldest first. */
-	public List<Tally> byMonth() {
+	/** By the month the case was opened (in the database's time zone), oldest first; overdue as of {@code today}. */
+	public List<Tally> byMonth(LocalDate today) {
 		return jdbc.sql("select extract(year from k.opened_at) as y, extract(month from k.opened_at) as m, " + SUMS
 				+ " from compliance_case k where k.opened_at is not null group by extract(year from k.opened_at), "
 				+ "extract(month from k.opened_at) order by y, m")
+			.param("day", today)
 			.query((rs, n) -> new Tally(String.format("%d-%02d", rs.getInt(1), rs.getInt(2)), rs.getLong(3),
-					rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
 			.list();
 	}
 

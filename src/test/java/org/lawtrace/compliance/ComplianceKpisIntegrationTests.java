@@ -49,6 +49,8 @@ class ComplianceKpisIntegrationTests {
 		var later = today.plusDays(60);
 		var beforeToday = dashboard.kpis(today);
 		var beforeLater = dashboard.kpis(later);
+		var overdueByUnit = overdueCases(dashboard.byUnit(later));
+		var overdueByOfficer = overdueCases(dashboard.byOfficer(later));
 
 		var number = Api.newCaseNumber();
 		var caseId = Api.openCase(port, number);
@@ -69,6 +71,9 @@ class ComplianceKpisIntegrationTests {
 		assertThat(afterLater.overdueFindings()).isEqualTo(beforeLater.overdueFindings() + gaps);
 		assertThat(afterLater.lateUploads()).as("the seizure's video is missing past its deadline")
 			.isEqualTo(beforeLater.lateUploads() + 1);
+		// the charts' overdue bars: one more case in its unit, and in each of its two handlers' bars
+		assertThat(overdueCases(dashboard.byUnit(later))).isEqualTo(overdueByUnit + 1);
+		assertThat(overdueCases(dashboard.byOfficer(later))).isEqualTo(overdueByOfficer + 2);
 
 		// the tiles on the dashboard and on the leaders' home show the same figures
 		var page = html("sun.li", "/compliance");
@@ -77,6 +82,8 @@ class ComplianceKpisIntegrationTests {
 				+ afterToday.complete() + " 件");
 		assertThat(page.text("#kpi-overdue .kpi-figure")).isEqualTo(String.valueOf(afterToday.overdueFindings()));
 		assertThat(page.text("#kpi-late .kpi-figure")).isEqualTo(String.valueOf(afterToday.lateUploads()));
+		assertThat(page.one("#chart-unit").attr("data-chart")).contains("\"overdue\":[");
+		assertThat(page.one("#chart-unit").attr("data-legend-overdue")).isEqualTo("逾期未整改案件数");
 		var home = Page.fragment(Api.as(port, "liu.yang").get().uri("/compliance/fragments/kpis")
 			.header("HX-Request", "true").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody());
@@ -128,6 +135,10 @@ class ComplianceKpisIntegrationTests {
 		assertThat(new ComplianceDashboard.Kpis(3, 2, 0, 0).completePercent()).isEqualTo(66);
 		assertThat(new ComplianceDashboard.Kpis(4, 4, 0, 0).completePercent()).isEqualTo(100);
 		assertThat(new ComplianceDashboard.Kpis(0, 0, 0, 0).completePercent()).isNull();
+	}
+
+	private static long overdueCases(List<ComplianceDashboard.Tally> tallies) {
+		return tallies.stream().mapToLong(ComplianceDashboard.Tally::overdue).sum();
 	}
 
 	private org.jsoup.nodes.Element worstRow(String caseId) {

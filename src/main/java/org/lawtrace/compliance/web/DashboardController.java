@@ -53,9 +53,10 @@ class DashboardController {
 	@GetMapping("/compliance")
 	@Permissions.OverseeCompliance
 	String page(Model model, org.springframework.security.core.Authentication caller) {
-		var units = dashboard.byUnit();
-		var officers = dashboard.byOfficer();
-		var months = dashboard.byMonth();
+		var today = time.today();
+		var units = dashboard.byUnit(today);
+		var officers = dashboard.byOfficer(today);
+		var months = dashboard.byMonth(today);
 		model.addAttribute("units", units);
 		model.addAttribute("officers", officers);
 		model.addAttribute("months", months);
@@ -63,8 +64,8 @@ class DashboardController {
 		model.addAttribute("officerChart", chart(officers));
 		model.addAttribute("monthChart", chart(months));
 		model.addAttribute("worst", dashboard.worst(100));
-		model.addAttribute("kpis", dashboard.kpis(time.today()));
-		model.addAttribute("today", time.today());
+		model.addAttribute("kpis", dashboard.kpis(today));
+		model.addAttribute("today", today);
 		// Chapter 8: findings cleared by their recorders' own corrections, for the director and the discipline unit
 		if (org.lawtrace.staff.Permission.REVIEW_SELF_CLEARED_FINDINGS.grantedTo(caller)) {
 			model.addAttribute("selfCleared", compliance.selfClearedFindings(SELF_CLEARED_SHOWN).size());
@@ -91,7 +92,8 @@ class DashboardController {
 		return ResponseEntity.ok().contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + today
 					+ ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-			.body(workbook(dashboard.byUnit(), dashboard.byOfficer(), dashboard.byMonth(), dashboard.worst(1000)));
+			.body(workbook(dashboard.byUnit(today), dashboard.byOfficer(today), dashboard.byMonth(today),
+					dashboard.worst(1000)));
 	}
 
 	/** The chart's data for the page's script, as JSON in a data attribute: the page runs no inline script (CSP). */
@@ -100,6 +102,7 @@ class DashboardController {
 				+ "],\"percent\":[" + tallies.stream().map(t -> String.valueOf(t.percent())).collect(Collectors.joining(","))
 				+ "],\"red\":[" + tallies.stream().map(t -> String.valueOf(t.red())).collect(Collectors.joining(","))
 				+ "],\"amber\":[" + tallies.stream().map(t -> String.valueOf(t.amber())).collect(Collectors.joining(","))
+				+ "],\"overdue\":[" + tallies.stream().map(t -> String.valueOf(t.overdue())).collect(Collectors.joining(","))
 				+ "]}";
 	}
 
@@ -137,7 +140,7 @@ class DashboardController {
 
 	private static void tallies(XSSFWorkbook workbook, String name, String what, List<Tally> tallies) {
 		var sheet = workbook.createSheet(name);
-		var header = List.of(what, "案件数", "完整", "一般问题", "严重问题", "完整率(%)");
+		var header = List.of(what, "案件数", "完整", "一般问题", "严重问题", "完整率(%)", "逾期未整改");
 		var row = sheet.createRow(0);
 		for (var i = 0; i < header.size(); i++) {
 			row.createCell(i).setCellValue(header.get(i));
@@ -151,6 +154,7 @@ class DashboardController {
 			r.createCell(3).setCellValue(t.amber());
 			r.createCell(4).setCellValue(t.red());
 			r.createCell(5).setCellValue(t.percent());
+			r.createCell(6).setCellValue(t.overdue());
 		}
 		sheet.createFreezePane(0, 1);
 	}
