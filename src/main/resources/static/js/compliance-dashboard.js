@@ -15,8 +15,9 @@ document.addEventListener('DOMContentLoaded', function () {
 			// no growing bars for those who asked their system for less motion (and for the README's screenshots)
 			animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
 			tooltip: { trigger: 'axis' },
-			legend: { type: 'scroll', data: [percent, red, amber, overdue] },
-			grid: { left: 40, right: 40, bottom: 60 },
+			legend: { data: [percent, red, amber, overdue] },
+			// room above the bars for a legend that wraps onto a second line in a narrow card or on a phone
+			grid: { left: 40, right: 40, top: 80, bottom: 60 },
 			xAxis: { type: 'category', data: data.labels, axisLabel: { rotate: 30 } },
 			yAxis: [{ type: 'value', max: 100, name: '%' }, { type: 'value', name: '#' }],
 			series: [
