@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -81,6 +82,33 @@ public final class Browser implements AutoCloseable {
 		driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(base + "/"));
+	}
+
+	/**
+	 * From now on pages are laid out as on a phone {@code width} CSS pixels wide (390: a common handset), with
+	 * {@code scale} device pixels to the CSS pixel in screenshots; {@link #asDesktop()} undoes it.
+	 */
+	public void asPhone(int width, int height, double scale) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", scale, "mobile", true));
+		// pictures of a page, not of its animations halfway
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", java.util.List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+	}
+
+	public void asDesktop() {
+		driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of()));
+	}
+
+	/**
+	 * Waits until the parts of the page that htmx loads after it (hx-trigger="load") have all been swapped in, so a
+	 * measurement or screenshot sees the whole page.
+	 */
+	public void awaitLoadedParts() {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+				"return document.readyState === 'complete' && !document.querySelector('[hx-trigger=\"load\"]')"
+						+ " && !document.querySelector('.htmx-request')"));
 	}
 
 	public WebDriver driver() {

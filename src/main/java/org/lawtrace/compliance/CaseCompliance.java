@@ -2,6 +2,7 @@ package org.lawtrace.compliance;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,12 @@ public class CaseCompliance {
 	@Transactional(readOnly = true)
 	public List<Finding> openGapsOf(String username, int limit) {
 		return findings.openForHandler(staff.require(username).id(), limit);
+	}
+
+	/** The case numbers of these cases, for lists of findings that name their cases. */
+	@Transactional(readOnly = true)
+	public Map<CaseId, String> caseNumbersOf(Collection<CaseId> cases) {
+		return findings.caseNumbersOf(cases);
 	}
 
 	/** ART-06.0: marks where the opening statement or closing question is, or attests it with a reason. */

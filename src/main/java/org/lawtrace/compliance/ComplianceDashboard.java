@@ -22,14 +22,37 @@ public class ComplianceDashboard {
 
 	private final JdbcClient jdbc;
 	private final StaffDirectory staff;
+	private final Findings findings;
 
-	ComplianceDashboard(JdbcClient jdbc, StaffDirectory staff) {
+	ComplianceDashboard(JdbcClient jdbc, StaffDirectory staff, Findings findings) {
 		this.jdbc = jdbc;
 		this.staff = staff;
+		this.findings = findings;
 	}
 
-	/** One bar: how many cases, how many complete, red and amber. */
-	public record Tally(String label, long cases, long green, long amber, long red) {
+	/**
+	 * The figures at the top of the dashboards (完整率, overdue findings, late uploads): how many cases were checked and
+	 * how many of them are complete, how many open red or amber findings passed their deadline before {@code today},
+	 * and how many lines the custodian's late-upload queue has (ART-15.1).
+	 */
+	public record Kpis(long cases, long complete, long overdueFindings, long lateUploads) {
+
+		/** Complete cases in percent, rounded down (99.6 % is not yet 100 %); none when no case was checked. */
+		public @Nullable Integer completePercent() {
+			return cases == 0 ? null : (int) (complete * 100 / cases);
+		}
+	}
+
+	public Kpis kpis(LocalDate today) {
+		var cases = jdbc.sql("select count(*), sum(case when k.light = 'GREEN' then 1 else 0 end) from compliance_case k")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		var overdue = jdbc.sql("select count(*) from compliance_finding f where f.resolved_at is null "
+				+ "and f.severity <> 'NOTICE' and f.deadline < ?").param(today).query(Long.class).single();
+		return new Kpis(cases[0], cases[1], overdue, findings.lateUploadCount(today));
+	}
+
+	/** One bar: how many cases, how many complete, red and amber, and with a finding past its deadline. */
+	public record Tally(String label, long cases, long green, long amber, long red, long overdue) {
 
 		public int percent() {
 			return cases == 0 ? 100 : (int) (green * 100 / cases);
@@ -39,37 +62,49 @@ public class ComplianceDashboard {
 	/** A case with open gaps, worst first. */
 	public record Gap(UUID caseId, String caseNumber, String title, Light light, int major, int minor,
 			@Nullable LocalDate earliestDeadline, String articles) {
+
+		/** Its earliest open red or amber finding passed its deadline before {@code today}. */
+		public boolean overdueOn(LocalDate today) {
+			return earliestDeadline != null && earliestDeadline.isBefore(today);
+		}
 	}
 
 	private static final String SUMS = "count(*), sum(case when k.light = 'GREEN' then 1 else 0 end), "
-			+ "sum(case when k.light = 'AMBER' then 1 else 0 end), sum(case when k.light = 'RED' then 1 else 0 end)";
+			+ "sum(case when k.light = 'AMBER' then 1 else 0 end), sum(case when k.light = 'RED' then 1 else 0 end), "
+			+ "sum(case when k.case_id in (select f.case_id from compliance_finding f where f.resolved_at is null "
+			+ "and f.severity <> 'NOTICE' and f.deadline < :day) then 1 else 0 end)";
 
-	public List<Tally> byUnit() {
+	/** By handling unit, the least complete first; overdue as of {@code today}. */
+	public List<Tally> byUnit(LocalDate today) {
 		var names = new HashMap<UUID, String>();
 		staff.units().forEach(u -> names.put(u.id().id(), u.name()));
 		return jdbc.sql("select k.handling_unit_id, " + SUMS + " from compliance_case k group by k.handling_unit_id")
+			.param("day", today)
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
-					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
 			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
 	}
 
-	public List<Tally> byOfficer() {
+	/** By handling officer, the least complete first; overdue as of {@code today}. */
+	public List<Tally> byOfficer(LocalDate today) {
 		var names = new HashMap<UUID, String>();
 		staff.all().forEach(m -> names.put(m.id().id(), m.name()));
 		return jdbc.sql("select h.staff_id, " + SUMS
 				+ " from compliance_case k join compliance_case_handler h on h.case_id = k.case_id group by h.staff_id")
+			.param("day", today)
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
-					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
 			.list().stream().sorted(java.util.Comparator.comparing(Tally::percent)).toList();
 	}
 
-	/** By the month the case was opened (in the database's time zone), oldest first. */
-	public List<Tally> byMonth() {
+	/** By the month the case was opened (in the database's time zone), oldest first; overdue as of {@code today}. */
+	public List<Tally> byMonth(LocalDate today) {
 		return jdbc.sql("select extract(year from k.opened_at) as y, extract(month from k.opened_at) as m, " + SUMS
 				+ " from compliance_case k where k.opened_at is not null group by extract(year from k.opened_at), "
 				+ "extract(month from k.opened_at) order by y, m")
+			.param("day", today)
 			.query((rs, n) -> new Tally(String.format("%d-%02d", rs.getInt(1), rs.getInt(2)), rs.getLong(3),
-					rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
 			.list();
 	}
 

@@ -182,6 +182,17 @@ class Findings {
 			.query(Long.class).single();
 	}
 
+	/** The case numbers of these cases, as this module keeps them (none for a case not yet checked). */
+	Map<CaseId, String> caseNumbersOf(Collection<CaseId> cases) {
+		if (cases.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select case_id, case_number from compliance_case where case_id in (:ids) and case_number is not null")
+			.param("ids", cases.stream().map(CaseId::id).distinct().toList())
+			.query((rs, row) -> Map.entry(new CaseId(rs.getObject("case_id", UUID.class)), rs.getString("case_number")))
+			.list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	/** The handlers of these cases, as this module keeps them. */
 	Map<CaseId, List<StaffId>> handlersOf(Collection<CaseId> cases) {
 		if (cases.isEmpty()) {

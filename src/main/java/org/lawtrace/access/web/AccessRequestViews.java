@@ -53,7 +53,8 @@ class AccessRequestViews {
 			.toList();
 	}
 
-	record Person(String username, String name) {
+	/** A person as pages name them: by name, with the unit they work in (the approver weighs who asks, ART-20). */
+	record Person(String username, String name, String unitName) {
 	}
 
 	record CaseLabels(UUID id, String caseNumber, String title, boolean major) {
@@ -75,7 +76,7 @@ class AccessRequestViews {
 		var labels = new HashMap<CaseId, CaseLabels>();
 		var now = time.now();
 		return requests.stream()
-			.map(r -> new AccessRequestView(r.id().id(), person(r.requester(), people),
+			.map(r -> new AccessRequestView(r.id().id(), requester(r, people),
 					labels.computeIfAbsent(r.caseId(), this::labels), r.scope(), r.records(), r.purpose(), r.days(),
 					r.route(), r.status(), r.standingAt(now), time.local(r.requestedAt()),
 					r.decidedBy() == null ? null : person(r.decidedBy(), people), local(r.decidedAt()), r.opinion(),
@@ -88,10 +89,17 @@ class AccessRequestViews {
 		return at == null ? null : time.local(at);
 	}
 
+	/** The requester with the unit they asked from (kept on the request), not the one they may have moved to. */
+	private Person requester(AccessRequest request, Map<StaffId, Person> known) {
+		var person = person(request.requester(), known);
+		return new Person(person.username(), person.name(),
+				staff.unit(request.requesterUnit()).map(u -> u.name()).orElse(person.unitName()));
+	}
+
 	private Person person(StaffId id, Map<StaffId, Person> known) {
 		return known.computeIfAbsent(id, i -> staff.byId(i)
-			.map(m -> new Person(m.username(), m.name()))
-			.orElse(new Person(i.toString(), i.toString())));
+			.map(m -> new Person(m.username(), m.name(), staff.unit(m.unitId()).map(u -> u.name()).orElse("")))
+			.orElse(new Person(i.toString(), i.toString(), "")));
 	}
 
 	private CaseLabels labels(CaseId id) {

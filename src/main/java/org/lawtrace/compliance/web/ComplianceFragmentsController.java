@@ -50,7 +50,9 @@ class ComplianceFragmentsController {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/#my-gaps";
 		}
-		model.addAttribute("gaps", compliance.openGapsOf(caller.getName(), 50));
+		var gaps = compliance.openGapsOf(caller.getName(), 50);
+		model.addAttribute("gaps", gaps);
+		model.addAttribute("caseNumbers", compliance.caseNumbersOf(gaps.stream().map(f -> f.caseId()).toList()));
 		model.addAttribute("today", time.today());
 		return "compliance/parts :: myGaps";
 	}

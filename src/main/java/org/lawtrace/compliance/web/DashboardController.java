@@ -22,10 +22,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.lawtrace.shared.web.ArticleNames;
 import org.lawtrace.staff.Permissions;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.lawtrace.shared.web.Htmx;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The bureau dashboard (合规看板): completeness by unit, officer and month as ECharts bar charts, the worst cases
- * first, and the same as an Excel workbook. For leaders, the discipline unit and legal affairs.
+ * first, the figures at the top (完整率, overdue findings, late uploads), and the same as an Excel workbook. For
+ * leaders, the discipline unit and legal affairs.
  */
 @Controller
 class DashboardController {
@@ -49,9 +53,10 @@ class DashboardController {
 	@GetMapping("/compliance")
 	@Permissions.OverseeCompliance
 	String page(Model model, org.springframework.security.core.Authentication caller) {
-		var units = dashboard.byUnit();
-		var officers = dashboard.byOfficer();
-		var months = dashboard.byMonth();
+		var today = time.today();
+		var units = dashboard.byUnit(today);
+		var officers = dashboard.byOfficer(today);
+		var months = dashboard.byMonth(today);
 		model.addAttribute("units", units);
 		model.addAttribute("officers", officers);
 		model.addAttribute("months", months);
@@ -59,11 +64,24 @@ class DashboardController {
 		model.addAttribute("officerChart", chart(officers));
 		model.addAttribute("monthChart", chart(months));
 		model.addAttribute("worst", dashboard.worst(100));
+		model.addAttribute("kpis", dashboard.kpis(today));
+		model.addAttribute("today", today);
 		// Chapter 8: findings cleared by their recorders' own corrections, for the director and the discipline unit
 		if (org.lawtrace.staff.Permission.REVIEW_SELF_CLEARED_FINDINGS.grantedTo(caller)) {
 			model.addAttribute("selfCleared", compliance.selfClearedFindings(SELF_CLEARED_SHOWN).size());
 		}
 		return "compliance/dashboard";
+	}
+
+	/** The dashboard's figures at the top of the leaders' home page (and of the oversight roles'), loaded by htmx. */
+	@GetMapping("/compliance/fragments/kpis")
+	@Permissions.OverseeCompliance
+	String kpis(HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/compliance";
+		}
+		model.addAttribute("kpis", dashboard.kpis(time.today()));
+		return "compliance/parts :: kpis";
 	}
 
 	@GetMapping("/compliance/dashboard.xlsx")
@@ -74,7 +92,8 @@ class DashboardController {
 		return ResponseEntity.ok().contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-" + today
 					+ ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-			.body(workbook(dashboard.byUnit(), dashboard.byOfficer(), dashboard.byMonth(), dashboard.worst(1000)));
+			.body(workbook(dashboard.byUnit(today), dashboard.byOfficer(today), dashboard.byMonth(today),
+					dashboard.worst(1000)));
 	}
 
 	/** The chart's data for the page's script, as JSON in a data attribute: the page runs no inline script (CSP). */
@@ -83,6 +102,7 @@ class DashboardController {
 				+ "],\"percent\":[" + tallies.stream().map(t -> String.valueOf(t.percent())).collect(Collectors.joining(","))
 				+ "],\"red\":[" + tallies.stream().map(t -> String.valueOf(t.red())).collect(Collectors.joining(","))
 				+ "],\"amber\":[" + tallies.stream().map(t -> String.valueOf(t.amber())).collect(Collectors.joining(","))
+				+ "],\"overdue\":[" + tallies.stream().map(t -> String.valueOf(t.overdue())).collect(Collectors.joining(","))
 				+ "]}";
 	}
 
@@ -120,7 +140,7 @@ class DashboardController {
 
 	private static void tallies(XSSFWorkbook workbook, String name, String what, List<Tally> tallies) {
 		var sheet = workbook.createSheet(name);
-		var header = List.of(what, "案件数", "完整", "一般问题", "严重问题", "完整率(%)");
+		var header = List.of(what, "案件数", "完整", "一般问题", "严重问题", "完整率(%)", "逾期未整改");
 		var row = sheet.createRow(0);
 		for (var i = 0; i < header.size(); i++) {
 			row.createCell(i).setCellValue(header.get(i));
@@ -134,6 +154,7 @@ class DashboardController {
 			r.createCell(3).setCellValue(t.amber());
 			r.createCell(4).setCellValue(t.red());
 			r.createCell(5).setCellValue(t.percent());
+			r.createCell(6).setCellValue(t.overdue());
 		}
 		sheet.createFreezePane(0, 1);
 	}

@@ -130,6 +130,12 @@ class AccessPagesIntegrationTests {
 		var pending = fragment("liu.yang", "/access/fragments/home").id("access-to-decide")
 			.select("li.access-pending a[href=/access/requests/" + requestId + "]");
 		assertThat(pending.eachText()).singleElement().asString().contains("陈静");
+		// the approver sees who asks from which unit, for what and how much, before opening the request (ART-20)
+		var line = fragment("liu.yang", "/access/fragments/home").id("access-to-decide")
+			.select("li.access-pending:has(a[href=/access/requests/" + requestId + "])");
+		assertThat(line.select(".access-unit").text()).isEqualTo("法规科");
+		assertThat(line.select(".access-purpose").text()).isEqualTo("查阅事由：核对扣押过程");
+		assertThat(line.text()).contains(filmed[1], "所选记录（1 条）");
 		fragment("he.jun", "/access/fragments/home").lacks(requestId);
 		Api.as(port, "he.jun").get().uri("/access/requests/" + requestId).accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isNotFound();
@@ -142,6 +148,7 @@ class AccessPagesIntegrationTests {
 		// people by name; records by their place in the request, linking to the record's own page, and nothing of
 		// the record itself: the approver learns a case's labels, never a record's metadata (ART-20)
 		assertThat(toDecide.text("#access-requester")).isEqualTo("陈静");
+		assertThat(toDecide.text("#access-requester-unit")).isEqualTo("法规科");
 		assertThat(toDecide.text("#access-records a[href=/recordings/" + recordingId + "]")).isEqualTo("音像记录 第1项");
 		post(decider, "/access/requests/" + requestId + "/decision", new DecisionForm("approve", "同意"))
 			.expectStatus().is3xxRedirection();
