@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingCorrections;
+import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingQuery;
 import org.lawtrace.recordings.web.CaseChoices.StageOption;
@@ -45,10 +46,13 @@ class RecordingFragmentsController {
 	private final RecordingCorrections corrections;
 	private final CorrectionViews correctionViews;
 	private final CaseTimeline timeline;
+	private final RecordingDerivatives derivatives;
 
 	RecordingFragmentsController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices,
-			RecordingCorrections corrections, CorrectionViews correctionViews, CaseTimeline timeline) {
+			RecordingCorrections corrections, CorrectionViews correctionViews, CaseTimeline timeline,
+			RecordingDerivatives derivatives) {
 		this.timeline = timeline;
+		this.derivatives = derivatives;
 		this.corrections = corrections;
 		this.correctionViews = correctionViews;
 		this.catalog = catalog;
@@ -85,6 +89,7 @@ class RecordingFragmentsController {
 		model.addAttribute("unstaged",
 				recordings.stream().filter(r -> r.stageIds().stream().noneMatch(known::contains)).toList());
 		model.addAttribute("open", open);
+		model.addAttribute("posters", Posters.ids(derivatives.postersOpenAmong(found.items(), caller.getName())));
 		model.addAttribute("total", found.total());
 		model.addAttribute("hidden", all - found.total());
 		model.addAttribute("shown", recordings.size());
