@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.lawtrace.recordings.Uploads;
 import org.lawtrace.shared.BureauTime;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +117,8 @@ class CaseTimelineBrowserTests {
 		assertThat(driver.findElement(By.id("timeline-legend")).getText()).contains("录音录像", "须录音录像而未覆盖");
 		assertThat(driver.findElements(By.cssSelector("#av-timeline .coverage-row[data-kind=SEIZURE] a.coverage-bar")))
 			.hasSize(1);
+		((JavascriptExecutor) driver).executeScript("document.getElementById('av-timeline').scrollIntoView()");
+		screenshot("case-timeline");
 
 		driver.get(Api.base(port) + "/recordings/" + film.id());
 		var closing = wait.until(visibilityOfElementLocated(By.cssSelector("#seek-marks .seek-mark[data-kind=CLOSING]")));
@@ -129,10 +134,20 @@ class CaseTimelineBrowserTests {
 		// the list in the panel stays
 		assertThat(driver.findElements(By.cssSelector("#bookmark-list li.bookmark"))).hasSize(2);
 
+		// the player has the video (so the marks seek in what plays, not just in a start position)
+		wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+				"return document.querySelector('video.recording-media').readyState")).intValue() >= 1);
 		closing.click();
 		wait.until(d -> Math.abs(currentTime() - 5.0) < 0.5);
+		screenshot("seek-marks");
 		opening.click();
 		wait.until(d -> Math.abs(currentTime() - 1.0) < 0.5);
+	}
+
+	private void screenshot(String name) throws IOException {
+		var dir = Files.createDirectories(Path.of("target", "screenshots"));
+		var png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(png, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private double currentTime() {
