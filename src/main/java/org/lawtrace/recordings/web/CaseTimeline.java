@@ -46,7 +46,9 @@ class CaseTimeline {
 	record Row(UUID stageId, StageKind kind, String article, StageCoverage<Shown> coverage) {
 	}
 
+	/** @throws org.lawtrace.shared.NotFound for a case that does not exist */
 	List<Row> of(CaseId caseId, String viewer) {
+		cases.require(caseId);
 		var all = all(caseId, null);
 		var seen = new HashSet<RecordingId>();
 		all(caseId, viewer).forEach(r -> seen.add(r.id()));

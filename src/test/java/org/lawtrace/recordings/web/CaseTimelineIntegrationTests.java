@@ -117,6 +117,9 @@ class CaseTimelineIntegrationTests {
 			.accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isFound()
 			.expectHeader().valueMatches(HttpHeaders.LOCATION, ".*/cases/" + caseId + "#av-timeline");
+		Api.as(port, "zhang.wei").get().uri("/recordings/fragments/case/{id}/timeline", java.util.UUID.randomUUID())
+			.header("HX-Request", "true").exchange()
+			.expectStatus().isNotFound();
 	}
 
 	@Test
