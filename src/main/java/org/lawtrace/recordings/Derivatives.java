@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.lawtrace.shared.ContentDigest;
@@ -43,6 +45,19 @@ class Derivatives {
 	Optional<Derivative> of(RecordingId id, DerivativeKind kind) {
 		return jdbc.sql("select * from recordings_derivative where recording_id = ? and kind = ?")
 			.params(id.id(), kind.name()).query(Derivatives::map).optional();
+	}
+
+	/** Of these recordings, those with a copy of that kind made (one query for a whole list). */
+	Set<RecordingId> madeAmong(Collection<RecordingId> ids, DerivativeKind kind) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return jdbc.sql("select recording_id from recordings_derivative where kind = :kind and status = 'MADE' "
+				+ "and recording_id in (:ids)")
+			.param("kind", kind.name())
+			.param("ids", ids.stream().map(RecordingId::id).distinct().toList())
+			.query((rs, row) -> new RecordingId(rs.getObject(1, UUID.class)))
+			.set();
 	}
 
 	private static Derivative map(ResultSet rs, int row) throws SQLException {

@@ -70,6 +70,26 @@ class Ffmpeg {
 		return line;
 	}
 
+	/** How far into a video the first picture that is not black is looked for; beyond it a frame at a second will do. */
+	static final int NOT_BLACK_WITHIN_SECONDS = 30;
+
+	/**
+	 * One JPEG frame to standard output: the first from {@code fromSecond} on that is not mostly black (less than 80%
+	 * of its pixels near black), within {@link #NOT_BLACK_WITHIN_SECONDS}. Body-worn cameras often start on black
+	 * frames, or a pocket; a black poster tells nobody anything. Writes nothing when every frame looked at is black.
+	 */
+	List<String> posterNotBlack(int fromSecond) {
+		var line = new ArrayList<>(List.of(command, "-nostdin", "-v", "error"));
+		if (fromSecond > 0) {
+			line.addAll(List.of("-ss", Integer.toString(fromSecond)));
+		}
+		line.addAll(List.of("-t", Integer.toString(NOT_BLACK_WITHIN_SECONDS), "-i", "{input}", "-map", "0:v:0", "-vf",
+				// blackframe with amount=0 measures every frame's share of black pixels; metadata keeps the first below 80
+				"blackframe=amount=0:threshold=32,metadata=mode=select:key=lavfi.blackframe.pblack:value=80:function=less",
+				"-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3", "pipe:1"));
+		return line;
+	}
+
 	/**
 	 * H.264 and AAC in a fragmented MP4, which every current browser plays and which can be written to a pipe: a
 	 * plain MP4 needs its index rewritten at the end, which a pipe cannot seek back to. Even dimensions and 4:2:0

@@ -1,5 +1,6 @@
 package org.lawtrace.recordings;
 
+import java.util.List;
 import java.util.Set;
 
 import org.lawtrace.shared.BureauTime;
@@ -86,20 +87,25 @@ class RecordingDerivation {
 		}
 	}
 
-	/** One second in, past a camera's black first frames; a shorter video gives its first frame. */
+	/**
+	 * The first picture that is not black, from a second in (past a camera's black first frames), or from the start
+	 * of a video shorter than that; a video black throughout gets its frame at one second, or its first.
+	 */
 	private ContentDigest poster(ContentDigest original) {
-		try {
-			return store.derive(original, ffmpeg.poster(1), ffmpeg.timeout()).digest();
-		}
-		catch (RuntimeException atOneSecond) {
+		var attempts = List.of(ffmpeg.posterNotBlack(1), ffmpeg.posterNotBlack(0), ffmpeg.poster(1), ffmpeg.poster(0));
+		RuntimeException failed = null;
+		for (var command : attempts) {
 			try {
-				return store.derive(original, ffmpeg.poster(0), ffmpeg.timeout()).digest();
+				return store.derive(original, command, ffmpeg.timeout()).digest();
 			}
-			catch (RuntimeException atStart) {
-				atStart.addSuppressed(atOneSecond);
-				throw atStart;
+			catch (RuntimeException e) {
+				if (failed != null) {
+					e.addSuppressed(failed);
+				}
+				failed = e;
 			}
 		}
+		throw failed;
 	}
 
 	private ContentDigest playable(ContentDigest original) {

@@ -3,6 +3,7 @@ package org.lawtrace.recordings;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.lawtrace.shared.NotFound;
 import org.lawtrace.storage.BlobStore;
@@ -40,6 +41,23 @@ public class RecordingDerivatives {
 		catalog.requireContentOpenTo(recording, viewer);
 		return derivatives.of(recording.id(), kind).filter(Derivative::made)
 			.orElseThrow(() -> new NotFound(kind.name().toLowerCase(Locale.ROOT), recording.id()));
+	}
+
+	/**
+	 * Of these recordings, those whose poster frame {@code viewer} may be shown: the poster was made and the
+	 * recording's content is open to the viewer (a frame shows what the video shows). For lists and players.
+	 */
+	public Set<RecordingId> postersOpenAmong(List<Recording> recordings, String viewer) {
+		var videos = recordings.stream().filter(r -> r.kind() == RecordingKind.VIDEO).toList();
+		if (videos.isEmpty()) {
+			return Set.of();
+		}
+		var made = derivatives.madeAmong(videos.stream().map(Recording::id).toList(), DerivativeKind.POSTER);
+		if (made.isEmpty()) {
+			return Set.of();
+		}
+		var open = catalog.contentOpenAmong(videos.stream().filter(r -> made.contains(r.id())).toList(), viewer);
+		return Set.copyOf(open);
 	}
 
 	/** Opens part of a made copy; the caller has got it through {@link #requireMade}. */

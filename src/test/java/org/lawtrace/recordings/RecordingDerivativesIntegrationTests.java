@@ -143,6 +143,65 @@ class RecordingDerivativesIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("A video that opens on black (a camera just switched on) gets a poster that is not black, served on the "
+			+ "pages to whom its content is open, and the list and case pages show it as the thumbnail")
+	void aVideoStartingBlackGetsAPosterThatIsNotBlackAndListsShowIt() throws Exception {
+		var file = work.resolve(UUID.randomUUID() + ".mp4");
+		run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "color=c=black:size=320x240:rate=25:duration=2",
+				"-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=25", "-filter_complex",
+				"[0:v][1:v]concat=n=2:v=1[v]", "-map", "[v]", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-metadata",
+				"title=" + UUID.randomUUID(), file.toString());
+		var number = Api.newCaseNumber();
+		var caseId = Api.openCase(port, number);
+		var ended = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		var id = Uploads.upload(Api.as(port, "zhang.wei"), UploadMetadata.by("zhang.wei")
+			.startedAt(ended.minusSeconds(5).toString()).endedAt(ended.toString()).inCase(caseId),
+				Files.readAllBytes(file), "VID_0006.MP4")
+			.expectStatus().isCreated()
+			.returnResult(RecordingView.class).getResponseBody().id();
+		awaitDerivatives(id, 1);
+
+		// the pages' poster route (session or, here, Basic on the pages' chain), as the API's
+		var poster = Api.as(port, "zhang.wei").get().uri("/recordings/{id}/poster", id).exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.IMAGE_JPEG)
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		var image = ImageIO.read(new ByteArrayInputStream(poster));
+		assertThat(brightness(image)).as("mean brightness of the poster (0 black, 255 white)").isGreaterThan(60);
+		Api.as(port, "chen.hao").get().uri("/recordings/{id}/poster", id).exchange().expectStatus().isNotFound();
+		Api.as(port, "admin").get().uri("/recordings/{id}/poster", id).exchange().expectStatus().isForbidden();
+
+		var list = org.lawtrace.Page.of(Api.as(port, "zhang.wei").get()
+			.uri(u -> u.path("/recordings").queryParam("caseNumber", number).build())
+			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody());
+		assertThat(list.one("tr.recording-row[data-recording=" + id + "] img.recording-thumb").attr("src"))
+			.isEqualTo("/recordings/" + id + "/poster");
+		var page = org.lawtrace.Page.of(Api.as(port, "zhang.wei").get().uri("/recordings/{id}", id)
+			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody());
+		assertThat(page.one("video.recording-media").attr("poster")).isEqualTo("/recordings/" + id + "/poster");
+		var section = org.lawtrace.Page.fragment(Api.as(port, "zhang.wei").get()
+			.uri("/recordings/fragments/case/{caseId}", caseId).header("HX-Request", "true")
+			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody());
+		assertThat(section.one(".recording-card[data-recording=" + id + "] video").attr("poster"))
+			.isEqualTo("/recordings/" + id + "/poster");
+	}
+
+	/** The mean of the pixels' luma. */
+	private static double brightness(java.awt.image.BufferedImage image) {
+		long sum = 0;
+		for (int y = 0; y < image.getHeight(); y++) {
+			for (int x = 0; x < image.getWidth(); x++) {
+				int rgb = image.getRGB(x, y);
+				sum += (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
+			}
+		}
+		return (double) sum / (image.getWidth() * image.getHeight());
+	}
+
+	@Test
 	@DisplayName("ART-22(2): a video ffmpeg cannot decode keeps its recording as it was; the failure is recorded "
 			+ "with its reason")
 	void aVideoFfmpegCannotDecodeIsRecordedAsFailedAndTheRecordingStands() throws Exception {

@@ -40,6 +40,8 @@ import jakarta.servlet.http.HttpServletRequest;
 class BookmarkPagesController {
 
 	private static final String PANEL = "compliance/recording :: bookmarks";
+	/** The panel, and the marks on the player's seek bar that htmx swaps in beside the player (out of band). */
+	private static final String PANEL_AND_MARKS = "compliance/recording :: panelAndMarks";
 
 	private final CaseCompliance compliance;
 	private final RecordingCatalog recordings;
@@ -60,7 +62,7 @@ class BookmarkPagesController {
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/recordings/" + id + "#bookmarks";
 		}
-		return prepare(new RecordingId(id), BookmarkForm.blank(), null, caller, model) ? PANEL
+		return prepare(new RecordingId(id), BookmarkForm.blank(), null, caller, model) ? PANEL_AND_MARKS
 				: "compliance/recording :: nothing";
 	}
 
@@ -78,14 +80,14 @@ class BookmarkPagesController {
 			var error = field != null && BookmarkForm.FIELDS.contains(field) ? new FormError(field, e.getMessage())
 					: FormError.of(e, BookmarkForm.FIELDS);
 			prepare(recordingId, form.retyped(), error, caller, model);
-			return Htmx.wantsFragment(request) ? PANEL : page(model);
+			return Htmx.wantsFragment(request) ? PANEL_AND_MARKS : page(model);
 		}
 		if (!Htmx.wantsFragment(request)) {
 			return "redirect:/recordings/" + id + "#bookmarks";
 		}
 		prepare(recordingId, BookmarkForm.blank(), null, caller, model);
 		model.addAttribute("marked", true);
-		return PANEL;
+		return PANEL_AND_MARKS;
 	}
 
 	/** Fills the panel's model; answers false when the caller is not shown bookmarks or they make no sense. */
@@ -106,6 +108,9 @@ class BookmarkPagesController {
 			.map(b -> new BookmarkView(b.kind(), b.offsetMillis() == null ? null : BookmarkForm.format(b.offsetMillis()),
 					b.attestation(), b.source(), names.getOrDefault(b.setBy(), "—"), time.local(b.setAt())))
 			.toList());
+		model.addAttribute("seekMarks", SeekMark.of(marks, recording.facts().duration()));
+		model.addAttribute("durationSeconds", recording.facts().duration() == null ? null
+				: recording.facts().duration().toMillis() / 1000.0);
 		model.addAttribute("mayMark", Permission.MARK_RECORDINGS.grantedTo(person)
 				&& compliance.mayMark(id, caller.getName()));
 		model.addAttribute("form", form);

@@ -5,6 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.lawtrace.recordings.ContentPasses;
+import org.lawtrace.recordings.DerivativeKind;
+import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.PlaybackViewings;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingCatalog;
@@ -28,8 +30,11 @@ class RecordingContent {
 	private final ContentPasses passes;
 	private final PlaybackViewings viewings;
 	private final BlobStore store;
+	private final RecordingDerivatives derivatives;
 
-	RecordingContent(RecordingCatalog catalog, ContentPasses passes, PlaybackViewings viewings, BlobStore store) {
+	RecordingContent(RecordingCatalog catalog, ContentPasses passes, PlaybackViewings viewings, BlobStore store,
+			RecordingDerivatives derivatives) {
+		this.derivatives = derivatives;
 		this.catalog = catalog;
 		this.passes = passes;
 		this.viewings = viewings;
@@ -110,6 +115,20 @@ class RecordingContent {
 		catch (java.security.NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * A copy made from a recording (its poster frame, its playable copy), to whom the recording's content is open, as
+	 * the API and the pages serve it alike: to someone who may not see the recording (ART-20) it does not exist, and
+	 * the refusal is logged as the content's is.
+	 */
+	void serveDerivative(RecordingId id, DerivativeKind kind, String viewer, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		var recording = catalog.requireVisible(id, viewer);
+		var made = derivatives.requireMade(recording, kind, viewer);
+		serve(java.util.Objects.requireNonNull(made.digest()), made.mediaType(),
+				kind.fileNameFor(recording.originalName()), (offset, length) -> derivatives.open(made, offset, length),
+				request, response);
 	}
 
 	/** Serves any stored blob the caller has already been let see, such as a recording's playable copy. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -80,10 +79,7 @@ class RecordingDerivativeController {
 
 	private void serve(UUID id, DerivativeKind kind, String viewer, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		var recording = catalog.requireVisible(new RecordingId(id), viewer);
-		var made = derivatives.requireMade(recording, kind, viewer);
-		content.serve(Objects.requireNonNull(made.digest()), made.mediaType(), kind.fileNameFor(recording.originalName()),
-				(offset, length) -> derivatives.open(made, offset, length), request, response);
+		content.serveDerivative(new RecordingId(id), kind, viewer, request, response);
 	}
 
 	private DerivativeView view(UUID id, Derivative d) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.Recording;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingCorrections;
+import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.web.CaseChoices.CaseOption;
 import org.lawtrace.recordings.web.CaseChoices.StageOption;
@@ -56,12 +57,14 @@ class RecordingDetailController {
 	private final RecordingCorrections corrections;
 	private final CorrectionViews correctionViews;
 	private final String sessionCookie;
+	private final RecordingDerivatives derivatives;
 
 	RecordingDetailController(RecordingCatalog catalog, RecordingViews views, RecordingContent content,
 			CaseChoices choices, Recorders recorders, BureauTime time, RecordingCorrections corrections,
-			CorrectionViews correctionViews,
+			CorrectionViews correctionViews, RecordingDerivatives derivatives,
 			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
 		this.sessionCookie = sessionCookie;
+		this.derivatives = derivatives;
 		this.corrections = corrections;
 		this.correctionViews = correctionViews;
 		this.catalog = catalog;
@@ -89,6 +92,18 @@ class RecordingDetailController {
 	void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
 			Authentication caller) throws IOException {
 		content.servePage(new RecordingId(id), caller.getName(), request, response, sessionCookie);
+	}
+
+	/**
+	 * The poster frame the lists and players show before playback, to the same people as the API's poster route: a
+	 * frame shows what the video shows, so only to whom its content is open (ART-20).
+	 */
+	@GetMapping("/poster")
+	@Permissions.ReadRecords
+	void poster(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
+			Authentication caller) throws IOException {
+		content.serveDerivative(new RecordingId(id), org.lawtrace.recordings.DerivativeKind.POSTER, caller.getName(),
+				request, response);
 	}
 
 	@PostMapping("/revisions")
@@ -144,6 +159,7 @@ class RecordingDetailController {
 		var current = history.get(history.size() - 1);
 		model.addAttribute("recording", view);
 		model.addAttribute("contentOpen", catalog.contentOpenTo(recording, caller.getName()));
+		model.addAttribute("posters", Posters.ids(derivatives.postersOpenAmong(List.of(recording), caller.getName())));
 		model.addAttribute("stages", current.stages());
 		model.addAttribute("history", history);
 		// ADR 0026: the forms the catalogue and the corrections would not refuse

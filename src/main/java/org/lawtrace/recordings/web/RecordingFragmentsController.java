@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.recordings.RecordingCatalog;
 import org.lawtrace.recordings.RecordingCorrections;
+import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.RecordingId;
 import org.lawtrace.recordings.RecordingIngest;
 import org.lawtrace.recordings.RecordingQuery;
@@ -37,6 +38,7 @@ class RecordingFragmentsController {
 
 	static final String CASE_SECTION = "recordings/case :: recordings";
 	static final String CASE_PICKER = "recordings/parts :: casePicker";
+	static final String CASE_TIMELINE = "recordings/timeline :: timeline";
 
 	private final RecordingCatalog catalog;
 	private final RecordingViews views;
@@ -45,10 +47,15 @@ class RecordingFragmentsController {
 	private final RecordingCorrections corrections;
 	private final CorrectionViews correctionViews;
 	private final RecordingIngest ingest;
+	private final CaseTimeline timeline;
+	private final RecordingDerivatives derivatives;
 
 	RecordingFragmentsController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices,
-			RecordingCorrections corrections, CorrectionViews correctionViews, RecordingIngest ingest) {
+			RecordingCorrections corrections, CorrectionViews correctionViews, RecordingIngest ingest,
+			CaseTimeline timeline, RecordingDerivatives derivatives) {
 		this.ingest = ingest;
+		this.timeline = timeline;
+		this.derivatives = derivatives;
 		this.corrections = corrections;
 		this.correctionViews = correctionViews;
 		this.catalog = catalog;
@@ -90,6 +97,7 @@ class RecordingFragmentsController {
 		model.addAttribute("unstaged",
 				recordings.stream().filter(r -> r.stageIds().stream().noneMatch(known::contains)).toList());
 		model.addAttribute("open", open);
+		model.addAttribute("posters", Posters.ids(derivatives.postersOpenAmong(found.items(), caller.getName())));
 		model.addAttribute("total", found.total());
 		model.addAttribute("hidden", all - found.total());
 		model.addAttribute("shown", recordings.size());
@@ -99,6 +107,25 @@ class RecordingFragmentsController {
 		// ART-14, issue 11: corrections that took records out of this case or brought them in, shown with the case
 		model.addAttribute("corrections", correctionViews.of(corrections.ofCase(id, caller.getName())));
 		return CASE_SECTION;
+	}
+
+	/**
+	 * The case timeline beside the case page's stages (ART-06 at a glance): each stage's recordings as coverage on a
+	 * time axis and, where the stage must be recorded throughout, the gaps. Recordings the caller may not see
+	 * (ART-20) show only as coverage that needs approval.
+	 */
+	@GetMapping("/case/{caseId}/timeline")
+	@Permissions.ReadRecords
+	String timeline(@PathVariable UUID caseId, Authentication caller, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/cases/" + caseId + "#av-timeline";
+		}
+		var rows = timeline.of(new CaseId(caseId), caller.getName());
+		model.addAttribute("caseId", caseId);
+		model.addAttribute("rows", rows);
+		model.addAttribute("anyHidden", rows.stream()
+			.anyMatch(r -> !r.coverage().hidden().isEmpty() || r.coverage().hiddenPhotos() > 0));
+		return CASE_TIMELINE;
 	}
 
 	/** The case picker: the case whose number was typed (or chosen) with its stages, or the cases to choose from. */

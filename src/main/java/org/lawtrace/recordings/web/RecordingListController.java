@@ -3,6 +3,7 @@ package org.lawtrace.recordings.web;
 import java.util.List;
 
 import org.lawtrace.recordings.RecordingCatalog;
+import org.lawtrace.recordings.RecordingDerivatives;
 import org.lawtrace.recordings.RecordingKind;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.web.Htmx;
@@ -30,7 +31,11 @@ class RecordingListController {
 	private final CaseChoices choices;
 	private final Recorders recorders;
 
-	RecordingListController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices, Recorders recorders) {
+	private final RecordingDerivatives derivatives;
+
+	RecordingListController(RecordingCatalog catalog, RecordingViews views, CaseChoices choices, Recorders recorders,
+			RecordingDerivatives derivatives) {
+		this.derivatives = derivatives;
 		this.catalog = catalog;
 		this.views = views;
 		this.choices = choices;
@@ -56,6 +61,7 @@ class RecordingListController {
 			var found = catalog.search(search.query(caseId), caller.getName()); // ART-20: only what the caller may see
 			model.addAttribute("caseMatches", List.of());
 			model.addAttribute("items", views.of(found.items()));
+			model.addAttribute("posters", Posters.ids(derivatives.postersOpenAmong(found.items(), caller.getName())));
 			model.addAttribute("total", found.total());
 			model.addAttribute("page", found.page());
 			model.addAttribute("lastPage", Math.max(0, (found.total() - 1) / found.size()));

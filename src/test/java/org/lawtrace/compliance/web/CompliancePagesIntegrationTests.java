@@ -150,7 +150,10 @@ class CompliancePagesIntegrationTests {
 
 		var panel = "/compliance/fragments/recording/" + recording;
 		var handlers = fragment("zhang.wei", panel);
-		assertThat(handlers.root().id()).isEqualTo("bookmarks");
+		// the panel, and the seek bar's marks that htmx swaps in beside the player, out of band (ART-06.0)
+		assertThat(handlers.all("body > *").eachAttr("id")).containsExactly("bookmarks", "seek-marks");
+		assertThat(handlers.id("seek-marks").attr("hx-swap-oob")).isEqualTo("true");
+		handlers.none("#seek-marks .seek-mark");
 		var form = handlers.one("form#bookmark-form");
 		assertThat(form.attr("action")).isEqualTo("/compliance/recordings/" + recording + "/bookmarks");
 		assertThat(form.select("button#mark-opening[name=kind]").val()).isEqualTo("OPENING");
@@ -205,6 +208,12 @@ class CompliancePagesIntegrationTests {
 		assertThat(closing.selectFirst(".bookmark-attestation").text()).contains("记录仪电量耗尽未录到");
 		assertThat(closing.selectFirst(".text-secondary").text()).startsWith("张伟 · ");
 		marked.noId("no-bookmarks");
+		// ART-06.0: the timed bookmark is a mark on the seek bar, where it stands in the 46-minute recording; the
+		// attested one has no time and no mark
+		var mark = marked.one("#seek-marks .seek-mark");
+		assertThat(mark.text()).isEqualTo("开场告知 0:12");
+		assertThat(mark.attr("data-seconds")).isEqualTo("12.000");
+		assertThat(mark.attr("style")).isEqualTo(String.format(java.util.Locale.ROOT, "left:%.3f%%", 12 * 100.0 / (46 * 60)));
 
 		assertThat(stageLight(caseId, seizure)).isEqualTo("GREEN");
 		assertThat(fragment("zhang.wei", "/compliance/fragments/case/" + caseId)
