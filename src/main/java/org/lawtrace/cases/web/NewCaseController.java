@@ -1,13 +1,13 @@
 package org.lawtrace.cases.web;
 
-import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
-import org.lawtrace.shared.Conflict;
-import org.lawtrace.shared.InvalidInput;
-import org.lawtrace.shared.web.FormError;
+import org.lawtrace.shared.DomainException;
+import org.lawtrace.shared.web.FormErrors;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The form an officer opens a case with (ART-02). A refusal re-renders the form with what was typed and the
- * domain's reason beside the field at fault; nothing is stored.
+ * The form an officer opens a case with (ART-02). The number is offered from the bureau's format and the next free
+ * running number of the kind chosen; the handler picker offers only qualified officers (ART-08). A refusal re-renders
+ * the form with what was typed and every reason at once, each beside the field at fault; nothing is stored.
  */
 @Controller
 class NewCaseController {
@@ -35,28 +36,48 @@ class NewCaseController {
 	@GetMapping("/cases/new")
 	@Permissions.HandleCases
 	String form(Authentication caller, Model model) {
-		return form(NewCaseForm.blank(caller.getName()), null, model);
+		return form(NewCaseForm.blank(caller.getName()), FormErrors.none(), model);
+	}
+
+	/** The number field again, offering the chosen kind's next number unless the officer typed their own (htmx). */
+	@GetMapping("/cases/new/number")
+	@Permissions.HandleCases
+	String number(NewCaseForm form, Model model) {
+		model.addAttribute("form", offer(form));
+		model.addAttribute("errors", FormErrors.none());
+		return VIEW + " :: number";
 	}
 
 	@PostMapping("/cases")
 	@Permissions.HandleCases
-	String open(NewCaseForm form, Authentication caller, Model model) {
-		try {
-			var opened = cases.open(form.toCommand(), caller.getName());
-			return "redirect:/cases/" + opened.id();
+	String open(NewCaseForm posted, Authentication caller, Model model) {
+		var form = posted.compacted();
+		var problems = new ArrayList<DomainException>(form.problems());
+		problems.addAll(cases.problemsWith(form.toCommand()));
+		if (problems.isEmpty()) {
+			try {
+				var opened = cases.open(form.toCommand(), caller.getName());
+				return "redirect:/cases/" + opened.id();
+			}
+			catch (DomainException e) {
+				// another officer took the number in the meantime, say
+				problems.add(e);
+			}
 		}
-		catch (InvalidInput | Conflict e) {
-			return form(form, FormError.of(e, NewCaseForm.FIELDS), model);
-		}
+		return form(form, FormErrors.of(problems, NewCaseForm::onForm), model);
 	}
 
-	private String form(NewCaseForm form, @Nullable FormError error, Model model) {
-		model.addAttribute("form", form);
-		model.addAttribute("error", error);
+	private NewCaseForm offer(NewCaseForm form) {
+		return form.kind() == null ? form.offering(null) : form.offering(cases.suggestNumber(form.kind()).orElse(null));
+	}
+
+	private String form(NewCaseForm form, FormErrors errors, Model model) {
+		model.addAttribute("form", errors.any() ? form : offer(form));
+		model.addAttribute("errors", errors);
 		model.addAttribute("kinds", CaseKind.values());
 		model.addAttribute("procedures", Procedure.values());
 		model.addAttribute("partyKinds", Party.Kind.values());
-		model.addAttribute("staff", staff.fieldStaff());
+		model.addAttribute("handlerChoices", staff.handlerChoices());
 		return VIEW;
 	}
 }
