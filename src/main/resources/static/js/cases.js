@@ -14,8 +14,8 @@
 				['name', 'id', 'for'].forEach(function (attr) {
 					var value = el.getAttribute(attr);
 					if (value) {
-						el.setAttribute(attr, value.replace(/parties\[(\d+|__i__)\]/, 'parties[' + i + ']')
-							.replace(/-(\d+|__i__)$/, '-' + i));
+						el.setAttribute(attr, value.replace(/parties\[(\d+|NEW)\]/, 'parties[' + i + ']')
+							.replace(/-(\d+|NEW)$/, '-' + i));
 					}
 				});
 			});

@@ -18,6 +18,7 @@ import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
 import org.lawtrace.shared.BureauTime;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -52,6 +53,8 @@ class CaseFormBrowserTests {
 		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		// htmx swaps the number field while a condition reads it
+		wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@Test
