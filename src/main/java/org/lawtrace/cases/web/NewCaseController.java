@@ -8,12 +8,15 @@ import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
 import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.web.FormErrors;
+import org.lawtrace.shared.web.Htmx;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The form an officer opens a case with (ART-02). The number is offered from the bureau's format and the next free
@@ -42,7 +45,10 @@ class NewCaseController {
 	/** The number field again, offering the chosen kind's next number unless the officer typed their own (htmx). */
 	@GetMapping("/cases/new/number")
 	@Permissions.HandleCases
-	String number(NewCaseForm form, Model model) {
+	String number(NewCaseForm form, HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/cases/new";
+		}
 		model.addAttribute("form", offer(form));
 		model.addAttribute("errors", FormErrors.none());
 		return VIEW + " :: number";

@@ -5,12 +5,15 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.BureauTime;
+import org.lawtrace.shared.web.Htmx;
 import org.lawtrace.staff.Permissions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The upload page (ART-15.1): files with who recorded them, on which device, for which case and stages, and the
@@ -59,7 +62,10 @@ class UploadPageController {
 	@GetMapping("/recordings/fragments/held-devices")
 	@Permissions.MakeRecordings
 	String heldDevices(@RequestParam(required = false) @Nullable String recordedBy, Authentication caller,
-			Model model) {
+			HttpServletRequest request, Model model) {
+		if (!Htmx.wantsFragment(request)) {
+			return "redirect:/recordings/upload";
+		}
 		var nameable = recordedBy != null
 				&& recorders.nameableBy(caller.getName()).stream().anyMatch(p -> p.username().equals(recordedBy));
 		fillDevices(nameable ? recordedBy : "", caller, model);
