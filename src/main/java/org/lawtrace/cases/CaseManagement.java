@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -42,36 +43,33 @@ public class CaseManagement {
 	private final BureauTime time;
 	private final ApplicationEventPublisher events;
 	private final Pattern numberPattern;
+	private final CaseNumbering numbering;
 
 	CaseManagement(Cases cases, Stages stages, StaffDirectory staff, BureauTime time,
-			ApplicationEventPublisher events, @Value("${lawtrace.cases.number-pattern}") String numberPattern) {
+			ApplicationEventPublisher events, @Value("${lawtrace.cases.number-pattern}") String numberPattern,
+			CaseNumbering numbering) {
 		this.cases = cases;
 		this.stages = stages;
 		this.staff = staff;
 		this.time = time;
 		this.events = events;
 		this.numberPattern = Pattern.compile(numberPattern);
+		this.numbering = numbering;
 	}
 
-	/** ART-02, ART-08: opens a case handled by enough qualified officers; assistants never count. */
+	/**
+	 * ART-02, ART-08: opens a case handled by enough qualified officers; assistants never count. Refused with the
+	 * first of {@link #problemsWith}'s reasons; nothing is stored then.
+	 */
 	public Case open(OpenCase command, String actor) {
+		var problems = problemsWith(command);
+		if (!problems.isEmpty()) {
+			throw problems.get(0);
+		}
 		var number = new CaseNumber(command.caseNumber());
-		if (!numberPattern.matcher(number.value()).matches()) {
-			throw new InvalidInput("caseNumber", "案号格式不符合本局规则 (case number does not match the bureau's format, "
-					+ "e.g. 东市监处〔2026〕12号): " + number);
-		}
-		if (command.title().isBlank() || command.title().length() > 200) {
-			throw new InvalidInput("title", "案件名称必填且不超过200字 (title is required, at most 200 characters)");
-		}
 		var handlers = handlers(command.kind(), command.handlers());
 		var parties = parties(command.parties());
 		var unit = command.handlingUnitId() != null ? new UnitId(command.handlingUnitId()) : handlers.get(0).unitId();
-		if (staff.unit(unit).isEmpty()) {
-			throw new InvalidInput("handlingUnitId", "承办单位不存在 (unknown handling unit): " + unit);
-		}
-		if (cases.numberTaken(number)) {
-			throw new Conflict("caseNumber", "案号已存在 (case number already used): " + number);
-		}
 		var opener = staff.require(actor);
 		var opened = new Case(CaseId.random(), number, command.kind(), command.procedure(), command.title().strip(),
 				unit, command.major(), Case.Status.OPEN, handlers.stream().map(StaffMember::id).toList(), parties,
@@ -87,68 +85,84 @@ public class CaseManagement {
 	}
 
 	/**
-	 * Everything wrong with a new case at once (issue 15), as the new-case form shows it: each field {@link #open}
-	 * would refuse, with the same reason; the kind and procedure may be missing as typed. Empty when {@link #open}
-	 * would take it now (save a number taken meanwhile).
+	 * Every reason {@link #open} would refuse this command for, one per field at fault, in the order of the form:
+	 * a form shows them all at once rather than one per submit. The number is judged in its one spelling
+	 * ({@link CaseNumber#normalised}), so {@code [2026]} and {@code 〔2026〕} are the same number.
 	 */
 	@Transactional(readOnly = true)
 	public List<DomainException> problemsWith(OpenCase command) {
 		var problems = new ArrayList<DomainException>();
-		if (command.kind() == null) {
-			problems.add(new InvalidInput("kind", "请选择案件类型 (choose the kind of case)"));
-		}
-		if (command.procedure() == null) {
-			problems.add(new InvalidInput("procedure", "请选择程序 (choose the procedure)"));
-		}
-		try {
+		collect(problems, () -> {
 			var number = new CaseNumber(command.caseNumber());
 			if (!numberPattern.matcher(number.value()).matches()) {
-				problems.add(new InvalidInput("caseNumber", "案号格式不符合本局规则 (case number does not match the "
-						+ "bureau's format, e.g. 东市监处〔2026〕12号): " + number));
+				throw new InvalidInput("caseNumber", "案号格式不符合本局规则 (case number does not match the bureau's "
+						+ "format, e.g. 东市监处〔2026〕12号): " + number);
 			}
-			else if (cases.numberTaken(number)) {
-				problems.add(new Conflict("caseNumber", "案号已存在 (case number already used): " + number));
+			if (cases.numberTaken(number)) {
+				throw new Conflict("caseNumber", "案号已存在 (case number already used): " + number);
 			}
-		}
-		catch (InvalidInput e) {
-			problems.add(e);
-		}
-		if (command.title() == null || command.title().isBlank() || command.title().length() > 200) {
-			problems.add(new InvalidInput("title", "案件名称必填且不超过200字 (title is required, at most 200 characters)"));
-		}
-		if (command.kind() != null) {
-			try {
-				handlers(command.kind(), command.handlers());
+		});
+		collect(problems, () -> {
+			if (command.title().isBlank() || command.title().length() > 200) {
+				throw new InvalidInput("title", "案件名称必填且不超过200字 (title is required, at most 200 characters)");
 			}
-			catch (InvalidInput e) {
-				problems.add(e);
+		});
+		collect(problems, () -> {
+			var handlers = handlers(command.kind(), command.handlers());
+			var unit = command.handlingUnitId() != null ? new UnitId(command.handlingUnitId())
+					: handlers.get(0).unitId();
+			if (staff.unit(unit).isEmpty()) {
+				throw new InvalidInput("handlingUnitId", "承办单位不存在 (unknown handling unit): " + unit);
 			}
-		}
-		var inputs = command.parties() == null ? List.<OpenCase.PartyInput>of() : command.parties();
-		if (inputs.isEmpty()) {
+		});
+		if (command.parties().isEmpty()) {
 			problems.add(new InvalidInput("parties", "请至少填写一名当事人 (name at least one party)"));
 		}
-		for (var i = 0; i < inputs.size(); i++) {
-			var p = inputs.get(i);
+		for (var i = 0; i < command.parties().size(); i++) {
+			var p = command.parties().get(i);
 			var field = "parties[" + i + "]";
 			if (p.kind() == null) {
 				problems.add(new InvalidInput(field + ".kind", "请选择当事人类型 (party kind is required)"));
-				continue;
 			}
-			var name = p.name() == null ? "" : p.name();
-			if (name.isBlank() || name.length() > 200) {
-				problems.add(new InvalidInput(field + ".name", "当事人名称必填且不超过200字 (party name is required, at most "
-						+ "200 characters)"));
+			collect(problems, () -> Party.checkName(field, p.name() == null ? "" : p.name()));
+			if (p.kind() != null) {
+				collect(problems, () -> Party.checkedIdNumber(field, p.kind(), p.idNumber() == null ? "" : p.idNumber()));
 			}
-			try {
-				// the name is reported above; the identifier is checked whatever the name
-				Party.checked(field, p.kind(), "-", p.idNumber() == null ? "" : p.idNumber());
-			}
-			catch (InvalidInput e) {
-				problems.add(e);
+		}
+		var identities = new java.util.HashSet<String>();
+		for (var i = 0; i < command.parties().size(); i++) {
+			var p = command.parties().get(i);
+			var id = p.idNumber() == null ? "" : p.idNumber().strip().toUpperCase(java.util.Locale.ROOT);
+			if (!id.isEmpty() && !identities.add(id)) {
+				problems.add(new InvalidInput("parties[" + i + "].idNumber",
+						"当事人重复 (the same party is listed twice): " + id));
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * ART-02: the number a new case of this kind is offered: the bureau's format ({@code lawtrace.cases.*}) with this
+	 * year and the running number after the highest one used; empty when the bureau set no prefix for the kind.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> suggestNumber(CaseKind kind) {
+		var stem = numbering.stem(kind, time.today().getYear());
+		if (stem == null) {
+			return Optional.empty();
+		}
+		var highest = cases.highestNumbers(stem.before(), stem.after(), 20).stream()
+			.mapToLong(stem::runningOf).max().orElse(0);
+		return Optional.of(stem.number(highest + 1));
+	}
+
+	private static void collect(List<DomainException> problems, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (DomainException e) {
+			problems.add(e);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -311,14 +325,17 @@ public class CaseManagement {
 		}
 		var parties = new ArrayList<Party>();
 		for (var i = 0; i < inputs.size(); i++) {
-			var p = inputs.get(i);
-			if (p.kind() == null) {
-				throw new InvalidInput("parties[" + i + "].kind", "请选择当事人类型 (party kind is required)");
-			}
-			parties.add(Party.checked("parties[" + i + "]", p.kind(), p.name() == null ? "" : p.name(),
-					p.idNumber() == null ? "" : p.idNumber()));
+			parties.add(party(i, inputs.get(i)));
 		}
 		return parties;
+	}
+
+	private static Party party(int i, OpenCase.PartyInput p) {
+		if (p.kind() == null) {
+			throw new InvalidInput("parties[" + i + "].kind", "请选择当事人类型 (party kind is required)");
+		}
+		return Party.checked("parties[" + i + "]", p.kind(), p.name() == null ? "" : p.name(),
+				p.idNumber() == null ? "" : p.idNumber());
 	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {

@@ -67,6 +67,17 @@ class Cases {
 			.query(Integer.class).single() > 0;
 	}
 
+	/**
+	 * The numbers starting with {@code before} and ending with {@code after} with the highest running numbers
+	 * between: running numbers carry no leading zeros, so the longest and then the last in order are the highest.
+	 */
+	List<String> highestNumbers(String before, String after, int limit) {
+		return jdbc.sql("select case_number from cases_case where case_number like ?"
+				+ " order by length(case_number) desc, case_number desc fetch first " + limit + " rows only")
+			.param(before + "%" + after)
+			.query(String.class).list();
+	}
+
 	Optional<Case> byId(CaseId id) {
 		return complete(jdbc.sql("select * from cases_case where id = ?").param(id.id()).query(Cases::map).list())
 			.stream().findFirst();
@@ -86,7 +97,7 @@ class Cases {
 		var params = new HashMap<String, Object>();
 		if (q.number() != null && !q.number().isBlank()) {
 			where.append(" and c.case_number like :number");
-			params.put("number", "%" + q.number().strip() + "%");
+			params.put("number", "%" + CaseNumber.normalised(q.number()) + "%");
 		}
 		if (q.party() != null && !q.party().isBlank()) {
 			where.append(" and exists (select 1 from cases_party p where p.case_id = c.id"

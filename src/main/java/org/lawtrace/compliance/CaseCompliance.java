@@ -71,7 +71,8 @@ public class CaseCompliance {
 		requireReader(c, viewer);
 		var all = findings.ofCase(caseId);
 		var requests = exemptions.ofCase(caseId);
-		var stages = cases.stages(caseId).stream().map(s -> {
+		var recorded = cases.stages(caseId);
+		var stages = recorded.stream().map(s -> {
 			var mine = all.stream().filter(f -> s.id().equals(f.stageId())).toList();
 			var open = mine.stream().filter(Finding::open).toList();
 			var exemption = requests.stream().filter(e -> e.stageId().equals(s.id()))
@@ -83,9 +84,12 @@ public class CaseCompliance {
 		var caseWide = all.stream().filter(f -> f.stageId() == null).toList();
 		var light = Light.of(all.stream().filter(Finding::open).map(Finding::severity).toList());
 		var summary = findings.lastEvaluation(caseId);
+		var evaluatedAt = summary.map(Findings.Evaluated::at).orElse(null);
+		var latestStage = recorded.stream().map(s -> s.recordedAt()).max(Comparator.naturalOrder());
+		var pending = latestStage.isPresent() && (evaluatedAt == null || evaluatedAt.isBefore(latestStage.get()));
 		return new Checklist(caseId, c.caseNumber().value(), light,
-				summary.map(Findings.Evaluated::rulePackVersion).orElse(packs.current().version()),
-				summary.map(Findings.Evaluated::at).orElse(null), stages, caseWide);
+				summary.map(Findings.Evaluated::rulePackVersion).orElse(packs.current().version()), evaluatedAt,
+				stages, caseWide, pending);
 	}
 
 	/**

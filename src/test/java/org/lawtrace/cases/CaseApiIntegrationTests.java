@@ -127,6 +127,27 @@ class CaseApiIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ART-02: the same number in other brackets ([2026], （2026）, ［2026］) is the same number: stored as "
+			+ "〔2026〕 and refused as taken with 409 naming the field")
+	void bracketsAreNormalisedSoNoSpellingMakesASecondCase() {
+		var number = Api.newCaseNumber();
+		var square = number.replace('〔', '[').replace('〕', ']');
+		var opened = open(CaseApi.penaltyCase(square)).expectStatus().isCreated()
+			.returnResult(CaseView.class).getResponseBody();
+		assertThat(opened.caseNumber()).isEqualTo(number);
+		for (var spelling : List.of(number, number.replace('〔', '（').replace('〕', '）'),
+				number.replace('〔', '［').replace('〕', '］'), " " + number.replace('〔', '(').replace('〕', ')'))) {
+			open(CaseApi.penaltyCase(spelling))
+				.expectStatus().isEqualTo(409)
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody().jsonPath("$.field").isEqualTo("caseNumber");
+		}
+		// and a search in any spelling finds it
+		Api.as(port, "liu.yang").get().uri(u -> u.path("/api/v1/cases").queryParam("number", square).build())
+			.exchange().expectBody().jsonPath("$.total").isEqualTo(1);
+	}
+
+	@Test
 	@DisplayName("ART-02: a case number outside the bureau's format is refused")
 	void refusesMalformedCaseNumber() {
 		open(CaseApi.penaltyCase("2026-12"))

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A case's page: its particulars and its stages (环节) in the order they happened (ART-06), and for its handlers
@@ -57,7 +58,7 @@ class CaseDetailController {
 	@PostMapping("/stages")
 	@Permissions.HandleCases
 	String addStage(@PathVariable UUID id, StageForm form, Authentication caller, HttpServletRequest request,
-			Model model, RedirectAttributes redirect) {
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		var caseId = new CaseId(id);
 		try {
 			cases.recordStage(caseId, form.toCommand(time.zone()), caller.getName());
@@ -69,6 +70,8 @@ class CaseDetailController {
 		if (Htmx.wantsFragment(request)) {
 			prepare(caseId, StageForm.blank(caller.getName()), null, caller, model);
 			model.addAttribute("stageRecorded", true);
+			// the checklist, documents and recordings sections load themselves again (ART-06)
+			Htmx.trigger(response, Htmx.CASE_CHANGED);
 			return STAGES;
 		}
 		redirect.addFlashAttribute("stageRecorded", true);

@@ -1,62 +1,94 @@
 package org.lawtrace.cases.web;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseKind;
 import org.lawtrace.cases.OpenCase;
 import org.lawtrace.cases.Party;
 import org.lawtrace.cases.Procedure;
+import org.lawtrace.shared.DomainException;
 import org.lawtrace.shared.InvalidInput;
 
 /**
  * The new-case form as posted. Its inputs are named as the domain names fields in its refusals (down to
- * {@code parties[0].idNumber}), so a refusal lands beside the input it is about; the form takes one party.
- * {@code major} is a checkbox: absent from the post when unticked.
+ * {@code parties[1].idNumber}), so a refusal lands beside the input it is about; it takes any number of parties
+ * (rows added and removed on the page), and the handlers as ticked boxes. {@code major} is a checkbox: absent from
+ * the post when unticked. {@code suggested} is the number the page offered, so that choosing another kind offers
+ * that kind's number in its place, but never replaces a number the officer typed.
  */
-record NewCaseForm(@Nullable String caseNumber, @Nullable CaseKind kind, @Nullable Procedure procedure,
-		@Nullable String title, @Nullable Boolean major, @Nullable List<String> handlers,
+record NewCaseForm(@Nullable String caseNumber, @Nullable String suggested, @Nullable CaseKind kind,
+		@Nullable Procedure procedure, @Nullable String title, @Nullable Boolean major, @Nullable List<String> handlers,
 		@Nullable List<PartyForm> parties) {
 
-	static final Set<String> FIELDS = Set.of("caseNumber", "kind", "procedure", "title", "handlers",
-			"parties[0].kind", "parties[0].name", "parties[0].idNumber");
+	private static final Pattern FIELDS = Pattern.compile(
+			"caseNumber|kind|procedure|title|handlers|parties|parties\\[\\d+]\\.(kind|name|idNumber)");
 
-	/** A blank form, with the officer filling it in as the first handler. */
+	/** A blank form, with the officer filling it in as the first handler and one party row. */
 	static NewCaseForm blank(String officer) {
-		return new NewCaseForm("", null, Procedure.GENERAL, "", false, List.of(officer),
+		return new NewCaseForm("", "", null, Procedure.GENERAL, "", false, List.of(officer),
 				List.of(new PartyForm(Party.Kind.ORGANIZATION, "", "")));
 	}
 
-	OpenCase toCommand() {
-		if (kind == null) {
-			throw new InvalidInput("kind", "请选择案件类型 (choose the kind of case)");
-		}
-		if (procedure == null) {
-			throw new InvalidInput("procedure", "请选择程序 (choose the procedure)");
-		}
-		var party = party();
-		var partyInputs = party == null ? List.<OpenCase.PartyInput>of()
-				: List.of(new OpenCase.PartyInput(party.kind(), orEmpty(party.name()), orEmpty(party.idNumber())));
-		return new OpenCase(orEmpty(caseNumber), kind, procedure, orEmpty(title), Boolean.TRUE.equals(major),
-				handlers == null ? List.of() : handlers, partyInputs, null);
+	static boolean onForm(String field) {
+		return FIELDS.matcher(field).matches();
 	}
 
 	/**
-	 * The form as a command whatever is missing, kind and procedure included, for {@code CaseManagement.problemsWith}
-	 * to name every mistake at once.
+	 * The form as the page shows it again: the party rows the officer left empty (or removed, leaving a gap in the
+	 * numbering) dropped, one empty row kept when there is none, so that refusals name the rows as shown.
 	 */
-	@SuppressWarnings("NullAway") // a draft: problemsWith takes the missing kind and procedure as mistakes
-	OpenCase draft() {
-		var party = party();
-		var partyInputs = party == null ? List.<OpenCase.PartyInput>of()
-				: List.of(new OpenCase.PartyInput(party.kind(), orEmpty(party.name()), orEmpty(party.idNumber())));
-		return new OpenCase(orEmpty(caseNumber), kind, procedure, orEmpty(title), Boolean.TRUE.equals(major),
-				handlers == null ? List.of() : handlers, partyInputs, null);
+	NewCaseForm compacted() {
+		var rows = new ArrayList<PartyForm>();
+		if (parties != null) {
+			parties.stream().filter(Objects::nonNull).filter(p -> !p.blank()).forEach(rows::add);
+		}
+		if (rows.isEmpty()) {
+			rows.add(new PartyForm(Party.Kind.ORGANIZATION, "", ""));
+		}
+		return new NewCaseForm(caseNumber, suggested, kind, procedure, title, major,
+				handlers == null ? List.of() : handlers.stream().filter(Objects::nonNull).distinct().toList(), rows);
 	}
 
-	public @Nullable PartyForm party() {
-		return parties == null || parties.isEmpty() ? null : parties.get(0);
+	/** With another number offered; the number shown follows it unless the officer typed their own. */
+	NewCaseForm offering(@Nullable String suggestion) {
+		var typedOwn = caseNumber != null && !caseNumber.isBlank() && !caseNumber.equals(suggested);
+		var offered = suggestion == null ? "" : suggestion;
+		return new NewCaseForm(typedOwn ? caseNumber : offered, offered, kind, procedure, title, major, handlers,
+				parties);
+	}
+
+	/** The form's own refusals: choices the domain cannot be asked about without. */
+	List<DomainException> problems() {
+		var problems = new ArrayList<DomainException>();
+		if (kind == null) {
+			problems.add(new InvalidInput("kind", "请选择案件类型 (choose the kind of case)"));
+		}
+		if (procedure == null) {
+			problems.add(new InvalidInput("procedure", "请选择程序 (choose the procedure)"));
+		}
+		return problems;
+	}
+
+	/**
+	 * The command; with no kind chosen yet (refused by {@link #problems}) the domain still judges the rest, as the
+	 * kind that asks least of its handlers, so that their refusal is not about a kind nobody chose.
+	 */
+	OpenCase toCommand() {
+		var rows = parties == null ? List.<PartyForm>of() : parties;
+		return new OpenCase(orEmpty(caseNumber), kind == null ? CaseKind.SUPERVISION_INSPECTION : kind,
+				procedure == null ? Procedure.GENERAL : procedure, orEmpty(title), Boolean.TRUE.equals(major),
+				handlers == null ? List.of() : handlers,
+				rows.stream().map(p -> new OpenCase.PartyInput(p.kind(), orEmpty(p.name()), orEmpty(p.idNumber())))
+					.toList(),
+				null);
+	}
+
+	public List<PartyForm> partyRows() {
+		return parties == null ? List.of() : parties;
 	}
 
 	public boolean handledBy(String username) {
@@ -68,5 +100,9 @@ record NewCaseForm(@Nullable String caseNumber, @Nullable CaseKind kind, @Nullab
 	}
 
 	record PartyForm(Party.@Nullable Kind kind, @Nullable String name, @Nullable String idNumber) {
+
+		boolean blank() {
+			return (name == null || name.isBlank()) && (idNumber == null || idNumber.isBlank());
+		}
 	}
 }

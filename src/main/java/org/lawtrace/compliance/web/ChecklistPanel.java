@@ -44,6 +44,7 @@ class ChecklistPanel {
 	void fill(CaseId id, String viewer, @Nullable FormError error, @Nullable UUID errorAt, @Nullable String typed,
 			Model model) {
 		model.addAttribute("zone", time.zone());
+		model.addAttribute("caseId", id.id());
 		if (!compliance.mayRead(id, viewer)) {
 			return;
 		}

@@ -2,7 +2,6 @@ package org.lawtrace.documents.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.lawtrace.cases.CaseManagement;
 import org.lawtrace.documents.DocumentCatalog;
 import org.lawtrace.documents.DocumentRegistry;
-import org.lawtrace.documents.Volume;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.DomainException;
@@ -116,8 +114,7 @@ class DocumentRegistrationController {
 		model.addAttribute("case", c);
 		model.addAttribute("stages", cases.stages(caseId));
 		model.addAttribute("zone", time.zone());
-		model.addAttribute("kinds", catalog.kinds().stream().filter(k -> k.volume() != Volume.NONE)
-			.sorted(Comparator.comparing(k -> k.code())).toList());
+		model.addAttribute("kindGroups", KindGroup.of(catalog.kinds()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("mayAct", cases.mayActOn(c.id(), caller.getName()));

@@ -17,6 +17,7 @@ import org.lawtrace.cases.Party;
 import org.lawtrace.cases.StageKind;
 import org.lawtrace.shared.BureauTime;
 import org.lawtrace.shared.CaseId;
+import org.lawtrace.shared.CaseNumber;
 import org.lawtrace.shared.NotFound;
 import org.springframework.stereotype.Component;
 
@@ -79,7 +80,7 @@ class CaseChoices {
 			return Choice.none();
 		}
 		var found = matching(typed);
-		if (found.size() == 1 && found.get(0).caseNumber().equals(typed.strip())) {
+		if (found.size() == 1 && found.get(0).caseNumber().equals(CaseNumber.normalised(typed))) {
 			var chosen = found.get(0);
 			return new Choice(typed, chosen, stages(new CaseId(chosen.id())), ticked, List.of());
 		}
@@ -90,7 +91,7 @@ class CaseChoices {
 	List<CaseOption> matching(String typed) {
 		var found = cases.search(new CaseQuery(typed.strip(), null, null, null, null, null, null, 0, MATCHES_SHOWN))
 			.items().stream().map(CaseChoices::option).toList();
-		var exact = found.stream().filter(c -> c.caseNumber().equals(typed.strip())).toList();
+		var exact = found.stream().filter(c -> c.caseNumber().equals(CaseNumber.normalised(typed))).toList();
 		return exact.isEmpty() ? found : exact;
 	}
 

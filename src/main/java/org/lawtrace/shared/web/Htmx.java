@@ -1,6 +1,7 @@
 package org.lawtrace.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** What htmx tells the server about a request it makes. */
 public final class Htmx {
@@ -14,5 +15,16 @@ public final class Htmx {
 	 */
 	public static boolean wantsFragment(HttpServletRequest request) {
 		return "true".equals(request.getHeader("HX-Request"));
+	}
+
+	/**
+	 * The event a page part answers with when it changed a case (a stage recorded): the case page's other parts,
+	 * loaded from other modules, listen for it ({@code hx-trigger="caseChanged from:body"}) and load themselves again.
+	 */
+	public static final String CASE_CHANGED = "caseChanged";
+
+	/** Has htmx raise {@code event} on the page once this answer is swapped in. */
+	public static void trigger(HttpServletResponse response, String event) {
+		response.setHeader("HX-Trigger", event);
 	}
 }

@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -56,6 +57,8 @@ class CaseUiBrowserTests {
 		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		// htmx swaps the number field while a condition reads it
+		wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@Test
@@ -74,6 +77,9 @@ class CaseUiBrowserTests {
 		assertThat(text("case-handlers")).isEqualTo("张伟、李娜");
 		assertThat(text("case-parties")).contains("东阳市示例食品有限公司", CREDIT_CODE);
 
+		// ART-06: nothing recorded yet is not complete
+		assertThat(wait.until(visibilityOfElementLocated(By.id("compliance-light"))).getDomAttribute("data-light"))
+			.isEqualTo("NONE");
 		var start = time.today().minusDays(1).atTime(9, 30);
 		new Select(driver.findElement(By.id("stage-kind"))).selectByValue("SEIZURE");
 		setValue("startedAt", start.toString());
@@ -94,6 +100,16 @@ class CaseUiBrowserTests {
 		assertThat(seizure.findElement(By.className("stage-time")).getText())
 			.isEqualTo(start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " – 10:15");
 		assertThat(seizure.getText()).contains("东阳市吴宁街道艺海路18号", "张伟", "李娜");
+		// ART-06.3: the checklist loads itself again after the stage (htmx), and a seizure without a recording
+		// is never 完整, not even before its checks have run
+		var light = By.id("compliance-light");
+		wait.until(d -> {
+			var shown = d.findElement(light).getDomAttribute("data-light");
+			assertThat(shown).isNotEqualTo("GREEN");
+			return !"NONE".equals(shown) && !"PENDING".equals(shown);
+		});
+		assertThat(driver.findElement(light).getText()).isNotEqualTo("完整");
+		assertThat(pageIsStillMarked()).as("the checklist was refreshed in place").isTrue();
 		screenshot("case-page");
 	}
 
@@ -109,9 +125,9 @@ class CaseUiBrowserTests {
 
 		var error = wait.until(visibilityOfElementLocated(By.id("parties[0].idNumber-error")));
 		assertThat(error.getText()).contains("统一社会信用代码无效");
-		assertThat(driver.findElement(By.id("party-id-number")).getAttribute("class")).contains("is-invalid");
+		assertThat(driver.findElement(By.id("party-id-number-0")).getAttribute("class")).contains("is-invalid");
 		assertThat(driver.findElement(By.id("caseNumber")).getAttribute("value")).isEqualTo(number);
-		assertThat(driver.findElement(By.id("party-name")).getAttribute("value")).isEqualTo("东阳市示例食品有限公司");
+		assertThat(driver.findElement(By.id("party-name-0")).getAttribute("value")).isEqualTo("东阳市示例食品有限公司");
 		Api.as(port, "zhou.tao").get().uri(u -> u.path("/api/v1/cases").queryParam("number", number).build())
 			.exchange()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
@@ -172,13 +188,16 @@ class CaseUiBrowserTests {
 	}
 
 	private void fillNewCase(String number, String creditCode) {
-		wait.until(visibilityOfElementLocated(By.id("caseNumber"))).sendKeys(number);
-		new Select(driver.findElement(By.id("kind"))).selectByValue("ADMINISTRATIVE_PENALTY");
+		new Select(wait.until(visibilityOfElementLocated(By.id("kind")))).selectByValue("ADMINISTRATIVE_PENALTY");
+		// choosing the kind offers a number (htmx); the test types its own over it
+		wait.until(d -> !d.findElement(By.id("suggested")).getDomProperty("value").isEmpty());
+		driver.findElement(By.id("caseNumber")).clear();
+		driver.findElement(By.id("caseNumber")).sendKeys(number);
 		driver.findElement(By.id("title")).sendKeys("东阳市示例食品有限公司销售过期食品案");
-		new Select(driver.findElement(By.id("handlers"))).selectByValue("li.na");
-		new Select(driver.findElement(By.id("party-kind"))).selectByValue("ORGANIZATION");
-		driver.findElement(By.id("party-name")).sendKeys("东阳市示例食品有限公司");
-		driver.findElement(By.id("party-id-number")).sendKeys(creditCode);
+		Browser.click(driver, By.cssSelector("input[name=handlers][value='li.na']"));
+		new Select(driver.findElement(By.id("party-kind-0"))).selectByValue("ORGANIZATION");
+		driver.findElement(By.id("party-name-0")).sendKeys("东阳市示例食品有限公司");
+		driver.findElement(By.id("party-id-number-0")).sendKeys(creditCode);
 	}
 
 	private void open(String path) {

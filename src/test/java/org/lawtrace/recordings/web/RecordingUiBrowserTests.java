@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawtrace.Api;
+import org.lawtrace.cases.CaseApi;
 import org.lawtrace.Browser;
 import org.lawtrace.BrowserSession;
 import org.lawtrace.LawTraceIntegrationTest;
@@ -34,6 +35,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,10 +85,13 @@ class RecordingUiBrowserTests {
 		var taken = LocalDateTime.ofInstant(time.now().minus(Duration.ofMinutes(40)), time.zone()).withNano(0);
 		var photo = file("IMG_" + SEED.incrementAndGet() + ".jpg", Media.jpeg(taken, 29.2891, 120.2412, SEED.get()));
 
+		var serial = HeldDevice.issueNew(port, "zhang.wei");
+
 		signIn("zhang.wei");
 		open("/recordings/upload");
 		driver.findElement(By.id("files")).sendKeys(photo.toString());
-		driver.findElement(By.id("deviceSerial")).sendKeys("DSJ-A8-000123");
+		// ART-09: the device is chosen from those the officer holds, not typed
+		new Select(driver.findElement(By.id("deviceSerial"))).selectByValue(serial);
 		driver.findElement(By.id("start-upload")).click();
 
 		var item = settled(photo);
@@ -99,7 +104,7 @@ class RecordingUiBrowserTests {
 		var row = wait.until(presenceOfElementLocated(By.xpath(
 				"//tr[contains(@class,'recording-row')][.//a[text()='" + photo.getFileName() + "']]")));
 		assertThat(row.findElement(By.className("unlinked-badge")).getText()).isEqualTo("日常执法记录（未关联）");
-		assertThat(row.getText()).contains("照片", "张伟", "DSJ-A8-000123");
+		assertThat(row.getText()).contains("照片", "张伟", serial);
 		screenshot("recording-list");
 		row.findElement(By.className("recording-link")).click();
 
@@ -188,15 +193,14 @@ class RecordingUiBrowserTests {
 		var start = time.today().minusDays(1).atTime(14, 5);
 		setValue("startedAt", start.toString());
 		driver.findElement(By.id("files")).sendKeys(voice + "\n" + program);
-		driver.findElement(By.id("deviceSerial")).sendKeys("记录仪/1");
+		setValue("endedAt", start.minusMinutes(5).toString());
 		driver.findElement(By.id("start-upload")).click();
 
-		var wrongSerial = wait.until(visibilityOfElementLocated(By.id("deviceSerial-error")));
-		assertThat(wrongSerial.getText()).contains("设备编号只能包含字母、数字");
+		var wrongEnd = wait.until(visibilityOfElementLocated(By.id("endedAt-error")));
+		assertThat(wrongEnd.getText()).contains("结束时间不能早于开始时间");
 		assertThat(driver.findElements(By.cssSelector("#upload-results .upload-item")))
 			.as("a bad description is refused before any file is sent").isEmpty();
-		driver.findElement(By.id("deviceSerial")).clear();
-		driver.findElement(By.id("deviceSerial")).sendKeys("DSJ-B2-000456");
+		setValue("endedAt", "");
 		driver.findElement(By.id("start-upload")).click();
 
 		assertThat(settled(voice).getDomAttribute("data-outcome")).isEqualTo("stored");
@@ -208,6 +212,53 @@ class RecordingUiBrowserTests {
 			.uri(u -> u.path("/api/v1/recordings").queryParam("sha256", digest).build())
 			.accept(MediaType.APPLICATION_JSON).exchange()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
+	}
+
+	@Test
+	@DisplayName("ART-09, ART-06: from a stage of his case an officer opens the upload page with that stage ticked, "
+			+ "the device he holds chosen and a link back to the case, and the file lands in that stage")
+	void uploadFromACaseStagePicksTheStageAndTheHeldDevice() throws Exception {
+		var number = Api.newCaseNumber();
+		var caseId = Api.as(port, "chen.hao").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+			.body(CaseApi.penaltyCase(number).withHandlers("chen.hao", "zhang.wei"))
+			.exchange().expectStatus().isCreated()
+			.returnResult(CaseApi.CaseView.class).getResponseBody().id();
+		Api.as(port, "chen.hao").post().uri("/api/v1/cases/{id}/stages", caseId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(NewStage.of("SEIZURE", time.local(time.now().minus(Duration.ofHours(2))).toString(), "chen.hao",
+					"zhang.wei").at("东阳市吴宁街道艺海路18号"))
+			.exchange().expectStatus().isCreated();
+		// 陈浩's own body camera is in repair; the custodian issues him another, the one he now holds
+		var serial = HeldDevice.issueNew(port, "chen.hao");
+		var taken = LocalDateTime.ofInstant(time.now().minus(Duration.ofMinutes(90)), time.zone()).withNano(0);
+		var photo = file("IMG_" + SEED.incrementAndGet() + ".jpg", Media.jpeg(taken, 29.2891, 120.2412, SEED.get()));
+
+		signIn("chen.hao");
+		open("/cases/" + caseId);
+		var link = wait.until(presenceOfElementLocated(
+				By.cssSelector("#recordings .recording-group[data-kind=SEIZURE] a.upload-for-stage")));
+		Browser.click(driver, By.cssSelector("#recordings .recording-group[data-kind=SEIZURE] a.upload-for-stage"));
+		assertThat(link).isNotNull();
+
+		var seizureBox = wait.until(presenceOfElementLocated(
+				By.cssSelector("#case-picker input[name=stageIds][data-kind=SEIZURE]")));
+		assertThat(seizureBox.isSelected()).as("the stage the officer came from is ticked").isTrue();
+		var device = new Select(driver.findElement(By.id("deviceSerial")));
+		assertThat(device.getFirstSelectedOption().getDomAttribute("value"))
+			.as("the one device he holds is chosen").isEqualTo(serial);
+		assertThat(device.getOptions()).extracting(o -> o.getText()).anyMatch(t -> t.contains("执法记录仪") && t.contains(serial));
+		var back = driver.findElement(By.cssSelector("#back-to-case a"));
+		assertThat(back.getText()).contains(number);
+		assertThat(back.getDomAttribute("href")).endsWith("/cases/" + caseId);
+
+		driver.findElement(By.id("files")).sendKeys(photo.toString());
+		driver.findElement(By.id("start-upload")).click();
+		assertThat(settled(photo).getDomAttribute("data-outcome")).isEqualTo("stored");
+
+		driver.findElement(By.cssSelector("#back-to-case a")).click();
+		var group = By.cssSelector("#recordings .recording-group[data-kind=SEIZURE]");
+		wait.until(d -> !d.findElements(group).isEmpty()
+				&& d.findElement(group).getText().contains(photo.getFileName().toString()));
 	}
 
 	private void seizure(String caseId) {
