@@ -7,7 +7,9 @@
 #   dashboard leaders on their pages with a signed-in session: GET /, /compliance, /cases in turn
 #   playback  a player seeking: random 64 KiB Ranges of a PLAYBACK_MIB recording on the pages' player route, with a
 #             signed-in session (ADR 0028)
-# For each kind and each set-up it prints requests/s, p50/p95/p99 latency, MiB/s and non-2xx answers.
+# For each kind and each set-up it prints requests/s, p50/p95/p99 latency, MiB/s (sent; for uploads, received) and
+# non-2xx answers. The synthetic MP4s have no video stream: the poster and playable copy each upload asks of ffmpeg
+# fail at once (logged), so real recordings cost the instances more CPU after their 201 than these do.
 # Usage: bench/load.sh [jar (target/lawtrace.jar)] [seconds per run (30)]
 #   UPLOAD_CONNECTIONS (2), DASHBOARD_CONNECTIONS (4), PLAYBACK_CONNECTIONS (4), UPLOAD_MIB (4), PLAYBACK_MIB (64)
 #   SETUPS="one two" (default both)
@@ -179,8 +181,10 @@ run_mix() { # label base-url
     line=$(grep '^RESULT' "$WORK/$label-$kind.txt")
     [ -n "$line" ] || { echo "  $kind: no result"; cat "$WORK/$label-$kind.txt"; continue; }
     read -r _ n s p50 p95 p99 mib bad <<< "$line"
+    # MiB/s: what the server sent, or for uploads what it received (the recordings' bytes)
+    [ "$kind" = upload ] && mib=$(python3 -c "print($n * $UPLOAD_MIB)")
     printf '  %-10s %9s %9s %9s %9s %9s %7s\n' "$kind" "$(python3 -c "print(f'{$n / $s:.1f}')")" "$p50" "$p95" "$p99" \
-      "$(python3 -c "print(f'{$mib / $s:.1f}')")" "$bad"
+      "$(python3 -c "print(f'{$mib / $s:.2f}')")" "$bad"
     echo "$label $kind $(python3 -c "print(f'{$n / $s:.1f}')") $p95" >> "$WORK/summary"
   done
 }
@@ -201,4 +205,4 @@ for setup in $SETUPS; do
       run_mix "two instances (haproxy)" "http://127.0.0.1:$PORT_H" ;;
   esac
 done
-echo "recordings stored: $(psql -qtA -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c 'select count(*) from recording' 2>/dev/null)"
+echo "recordings stored: $(psql -qtA -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c 'select count(*) from recordings_recording' 2>/dev/null)"
