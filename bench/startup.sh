@@ -3,7 +3,9 @@
 # database and the store reachable), for a non-demo start, three ways: the fat jar as it is, Spring Boot's extracted
 # layout, and the extracted layout with a class-data-sharing archive (made once by a training run that stops after
 # the context refresh). Each way starts on an empty database (migrations run) and then restarts on it, as a service
-# restart would. Target: <= 5 s to ready on an idle machine.
+# restart would. Target: <= 5 s to ready on an idle machine. Each line also gives the CPU seconds the JVM used until
+# ready (wall time on a shared machine mostly measures the neighbours) and the load average before and after.
+# WAYS="fat extracted cds" picks the ways (default all three).
 # Usage: bench/startup.sh [jar (target/lawtrace.jar)] [restarts per way (3)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,11 @@ APP_JAR="$WORK/app/$(basename "$JAR")"
 java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
   --lawtrace.data-dir="$WORK/train" --server.port=0 > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log" >&2; exit 1; }
 
-ready_after() { # label data-dir java-args... -> prints seconds to ready, or fails
+cpu_seconds() { # pid -> CPU seconds the process (and the children it waited for) used so far
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$1/stat"
+}
+
+ready_after() { # label data-dir java-args... -> prints "seconds-to-ready cpu-seconds-to-ready", or fails
   local label=$1 data=$2; shift 2
   local port start
   port=$(free_port)
@@ -33,7 +39,9 @@ ready_after() { # label data-dir java-args... -> prints seconds to ready, or fai
   SERVER=$!
   for _ in $(seq 1 3600); do
     if curl -fs "http://127.0.0.1:$port$READY_PATH" > /dev/null 2>&1; then
-      python3 -c "import time; print(f'{time.time() - $start:.2f}')"
+      local cpu
+      cpu=$(cpu_seconds "$SERVER")
+      python3 -c "import time; print(f'{time.time() - $start:.2f} $cpu')"
       kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
       return 0
     fi
@@ -45,15 +53,22 @@ ready_after() { # label data-dir java-args... -> prints seconds to ready, or fai
 
 measure() { # label java-args...
   local label=$1; shift
-  local first restarts=() started
-  first=$(ready_after "$label-empty" "$WORK/data-$label" "$@")
-  for i in $(seq 1 "$RUNS"); do restarts+=("$(ready_after "$label-$i" "$WORK/data-$label" "$@")"); done
+  local first restarts=() cpus=() started result load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  first=$(ready_after "$label-empty" "$WORK/data-$label" "$@" | cut -d' ' -f1)
+  for i in $(seq 1 "$RUNS"); do
+    result=$(ready_after "$label-$i" "$WORK/data-$label" "$@")
+    restarts+=("${result% *}"); cpus+=("${result#* }")
+  done
   started=$(grep -o 'Started LawTraceApplication in [0-9.]* seconds' "$WORK/$label-1.log" | grep -o '[0-9.]* seconds' || echo "?")
-  printf '%-22s empty database %6s s; restarts %s s (best %s s); Spring says started in %s\n' "$label" "$first" \
-    "${restarts[*]}" "$(printf '%s\n' "${restarts[@]}" | sort -n | head -n 1)" "$started"
+  printf '%-22s empty database %6s s; restarts %s s (best %s s), CPU %s s (best %s s); Spring says started in %s; load %s..%s\n' \
+    "$label" "$first" "${restarts[*]}" "$(printf '%s\n' "${restarts[@]}" | sort -n | head -n 1)" "${cpus[*]}" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -n | head -n 1)" "$started" "$load" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-measure "fat jar" -jar "$JAR"
-measure "extracted" -jar "$APP_JAR"
-measure "extracted + CDS" -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off -jar "$APP_JAR"
+WAYS=${WAYS:-fat extracted cds}
+[[ " $WAYS " == *" fat "* ]] && measure "fat jar" -jar "$JAR"
+[[ " $WAYS " == *" extracted "* ]] && measure "extracted" -jar "$APP_JAR"
+[[ " $WAYS " == *" cds "* ]] && measure "extracted + CDS" -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off -jar "$APP_JAR"
 echo "time to ready = JVM launch to /actuator/health/readiness UP (database and store reachable); non-demo"
+echo "CPU = user + system seconds the JVM (and the tools it ran) used until then: less swayed than wall time by a shared machine's load"

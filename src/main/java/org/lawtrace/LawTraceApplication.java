@@ -58,7 +58,15 @@ public class LawTraceApplication {
 			System.exit(FixityCommand.run(LawTraceApplication.class, Arrays.copyOfRange(args, 1, args.length),
 					System.out, System.err));
 		}
-		SpringApplication.run(LawTraceApplication.class, args);
+		var application = new SpringApplication(LawTraceApplication.class);
+		StartupSteps.recordIfAsked(application);
+		application.run(args);
+	}
+
+	/** Start-up (issue 16): controllers are made at their first request ({@link LazyControllers}). */
+	@Bean
+	static org.springframework.beans.factory.config.BeanFactoryPostProcessor lazyControllers() {
+		return new LazyControllers();
 	}
 
 	/** The one clock every deadline and retention rule reads, so tests can move time. */

@@ -24,11 +24,20 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * grant ({@link AccessNarrowed}), a revision of any recording (its case or recorder may have changed), a closed case
  * (its handlers lose their standing), a change to any account (roles, lock) and a destroyed record forget every
  * decision at once, after their transaction commits; a grant that runs out (a time, not an act) is honoured at most the pass's lifetime longer, by the bureau's clock;
+ * a narrowing committed on another instance of a cluster, which this one does not hear, at most the pass's lifetime
+ * after it committed (at most {@link #LONGEST}, checked at start; pinned by {@code ClusterIntegrationTests});
  * a decision being made while one commits is not kept (the generation check). Only allowing decisions are kept: a
  * refusal is asked again, and logged, every time.
  */
 @Component
 public class ContentPasses {
+
+	/**
+	 * The longest a decision may be kept (ADR 0022): narrowings on this instance forget kept decisions at once, but one
+	 * committed on another instance of a cluster is not heard here, so a kept decision is its only bound there. Issue
+	 * 16 asks that a revocation, a disabled account or a role change made anywhere holds everywhere within five seconds.
+	 */
+	static final Duration LONGEST = Duration.ofSeconds(5);
 
 	/** How many kept decisions make the next one clear those run out first. */
 	private static final int SWEEP_AT = 4096;
@@ -42,6 +51,10 @@ public class ContentPasses {
 
 	ContentPasses(RecordingCatalog catalog, BureauTime time,
 			@Value("${lawtrace.playback.access-cache:PT5S}") Duration lifetime) {
+		if (lifetime.isNegative() || lifetime.compareTo(LONGEST) > 0) {
+			throw new IllegalStateException("lawtrace.playback.access-cache=" + lifetime + " is outside PT0S.." + LONGEST
+					+ ": a revocation on another instance of a cluster must hold here within " + LONGEST + " (ADR 0022)");
+		}
 		this.catalog = catalog;
 		this.time = time;
 		this.lifetime = lifetime;

@@ -34,7 +34,10 @@ import org.lawtrace.TestDatabase;
 import org.lawtrace.audit.AuditApi;
 import org.lawtrace.cases.CaseApi;
 import org.lawtrace.collector.TusClient;
+import org.lawtrace.access.AccessApi;
 import org.lawtrace.recordings.Media;
+import org.lawtrace.recordings.RecordingApi;
+import org.lawtrace.recordings.Uploads;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -248,5 +251,100 @@ class ClusterIntegrationTests {
 			assertThat(verification.anchoring().findings()).isEmpty();
 			assertThat(verification.anchoring().beyondLastAnchor()).isZero();
 		}
+	}
+
+	@Test
+	@DisplayName("ART-20 (ADR 0022): a grant revoked on one instance is enforced on the other within five seconds, "
+			+ "though the other kept its decision to let the viewer play")
+	void aRevocationOnOneInstanceHoldsOnTheOtherWithinTheBound() throws Exception {
+		var caseId = Api.as(port(a), "zhang.wei").post().uri("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+			.body(AccessApi.NewCase.penalty(Api.newCaseNumber(), false)).exchange().expectStatus().isCreated()
+			.returnResult(AccessApi.Created.class).getResponseBody().id();
+		var recording = uploadOnA("zhang.wei", Map.of("recordedBy", "zhang.wei", "caseId", caseId));
+		var requestId = Api.as(port(a), "chen.jing").post().uri("/api/v1/access-requests")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(AccessApi.NewAccessRequest.wholeCase(caseId, "复议答复需要核对现场执法过程", 7)).exchange()
+			.expectStatus().isCreated().returnResult(AccessApi.Created.class).getResponseBody().id();
+		Api.as(port(b), "liu.yang").post().uri("/api/v1/access-requests/{id}/approval", requestId)
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.Decision("同意")).exchange()
+			.expectStatus().isOk();
+		assertThat(range(port(a), "chen.jing", recording, 0)).as("approved on B, played on A").isEqualTo(206);
+
+		Api.as(port(b), "liu.yang").post().uri("/api/v1/access-requests/{id}/revocation", requestId)
+			.contentType(MediaType.APPLICATION_JSON).body(new AccessApi.Revocation("不再需要")).exchange()
+			.expectStatus().isOk();
+		var revoked = Instant.now(); // committed on B before its answer
+		assertRefusedOnAWithinTheBound(revoked, () -> range(port(a), "chen.jing", recording, 100));
+	}
+
+	@Test
+	@DisplayName("ART-20 (ADR 0028): an account disabled on one instance plays no longer on the other than five "
+			+ "seconds, though the other serves its player's ranges without loading the session")
+	void anAccountDisabledOnOneInstanceStopsPlayingOnTheOtherWithinTheBound() throws Exception {
+		var recording = uploadOnA("chen.hao", RecordingApi.UploadMetadata.by("chen.hao"));
+		var http = HttpClient.newHttpClient();
+		var login = page(http, port(a), "/login", null);
+		var signedIn = http.send(HttpRequest.newBuilder(URI.create(Api.base(port(a)) + "/login"))
+			.header("Cookie", login[0]).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=chen.hao&password=demo&_csrf="
+					+ java.net.URLEncoder.encode(login[1], StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		var cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("JSESSIONID="))
+			.findFirst().map(v -> v.split(";")[0]).orElseThrow();
+		assertThat(play(http, cookie, recording, 0)).isEqualTo(206);
+		assertThat(play(http, cookie, recording, 100)).as("from A's kept decision").isEqualTo(206);
+		var administration = b.getBean(org.lawtrace.staff.StaffAdministration.class);
+		try {
+			// as the administrator's page on B does: the account disabled, its sessions ended in the database
+			administration.setEnabled("chen.hao", false, "admin");
+			var disabled = Instant.now();
+			assertRefusedOnAWithinTheBound(disabled, () -> play(http, cookie, recording, 200));
+		}
+		finally {
+			administration.setEnabled("chen.hao", true, "admin");
+		}
+	}
+
+	/**
+	 * Asks A again and again until it refuses; every request sent once the kept decision's bound has passed since the
+	 * narrowing committed on B is refused, and A refuses within that bound plus the machine's patience.
+	 */
+	private static void assertRefusedOnAWithinTheBound(Instant narrowed, Callable<Integer> ask) {
+		var bound = a.getEnvironment().getProperty("lawtrace.playback.access-cache", Duration.class);
+		assertThat(bound).as("the cross-instance bound the issue asks for").isLessThanOrEqualTo(Duration.ofSeconds(5));
+		var served = new ArrayList<Instant>();
+		Awaitility.await().atMost(bound.plus(org.lawtrace.Patience.of(Duration.ofSeconds(5))))
+			.pollInterval(Duration.ofMillis(100)).until(() -> {
+				var sent = Instant.now();
+				var status = ask.call();
+				if (status == 206) {
+					served.add(sent);
+					return false;
+				}
+				return true;
+			});
+		assertThat(served).as("ranges A served after the narrowing on B").allSatisfy(
+				sent -> assertThat(sent).isBefore(narrowed.plus(bound)));
+	}
+
+	private static String uploadOnA(String uploader, Object metadata) {
+		var bytes = Media.mp4(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
+				Duration.ofMinutes(5), 256 * 1024, System.nanoTime());
+		return Uploads.upload(Api.as(port(a), uploader), metadata, bytes, "bound.mp4").expectStatus().isCreated()
+			.returnResult(RecordingApi.RecordingView.class).getResponseBody().id();
+	}
+
+	/** A Range request of the API's content route, by Basic authentication. */
+	private static int range(int port, String who, String recording, long first) {
+		return Api.as(port, who).get().uri("/api/v1/recordings/{id}/content", recording)
+			.header("Range", "bytes=" + first + "-" + (first + 99)).exchange().returnResult(byte[].class)
+			.getStatus().value();
+	}
+
+	/** A Range request on the pages' player route with a session's cookie, as a browser's video element asks. */
+	private static int play(HttpClient http, String cookie, String recording, long first) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(Api.base(port(a)) + "/recordings/" + recording + "/content"))
+			.header("Cookie", cookie).header("Range", "bytes=" + first + "-" + (first + 99)).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 }
