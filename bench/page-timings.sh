@@ -54,5 +54,9 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+status=0
 python3 bench/page_timings.py "http://127.0.0.1:$port" "$PASSWORD" case="$case_id" recording="$recording" \
-  document="$document" staff=bench1
+  document="$document" staff=bench1 || status=$?
+# the server's errors, if any page answered 500
+grep -B2 -A12 ' ERROR ' "$WORK/server.log" > /tmp/lawtrace-pages-errors.log && echo "server errors: /tmp/lawtrace-pages-errors.log"
+exit $status
