@@ -71,7 +71,7 @@ insert into recordings_recording (id, kind, media_type, original_name, size_byte
                                   uploaded_by, uploaded_at, channel)
 select id, 'VIDEO', 'video/mp4', 'bench' || c || '-' || k || '.mp4', 1048576, encode(sha256(id::text::bytea), 'hex'),
        encode(sha256(id::text::bytea), 'hex'), 270000, md5('staff' || recorder)::uuid,
-       started_at + case when c % 17 = 0 and k = 0 then interval '3 days 2 hours' else interval '2 hours' end, 'WEB'
+       started_at + case when c % 17 = 0 and k = 0 then interval '3 days 2 hours' else interval '2 hours' end, 'UPLOAD'
 from bench_recording;
 insert into recordings_revision (id, recording_id, version, recorded_by, started_at, ended_at, case_id, changed_by,
                                  changed_at, reason, current)

@@ -73,13 +73,17 @@ public class ComplianceEvaluation {
 	private final int threads;
 	private final boolean fillAtStart;
 
+	private final JudgementsMade judgements;
+
 	ComplianceEvaluation(CaseRecords records, TextRecords texts, Findings findings, RulePacks packs,
 			RulePackVersions versions, UploadDeadline uploadDeadline,
 			ApplicationEventPublisher events,
 			StaffDirectory staff,
 			BureauTime time, PlatformTransactionManager transactions,
 			@Value("${lawtrace.compliance.evaluation-threads:2}") int threads,
-			@Value("${lawtrace.compliance.fill-projection-at-start:true}") boolean fillAtStart) {
+			@Value("${lawtrace.compliance.fill-projection-at-start:true}") boolean fillAtStart,
+			JudgementsMade judgements) {
+		this.judgements = judgements;
 		this.fillAtStart = fillAtStart;
 		this.records = records;
 		this.texts = texts;
@@ -269,6 +273,7 @@ public class ComplianceEvaluation {
 		}
 		finally {
 			release(ids);
+			judgements.committed();
 		}
 		return new Run(pack.version(), counts[0], counts[1], counts[2], counts[3],
 				(System.nanoTime() - started) / 1_000_000);

@@ -63,7 +63,8 @@ class DueRecords {
 		CaseId after = null;
 		List<CaseId> ids;
 		do {
-			ids = outlines.idsAfter(after, PAGE);
+			// only a closed case's records can be due (ART-16 counts from the closing or the archiving)
+			ids = outlines.closedIdsAfter(after, PAGE);
 			for (var id : ids) {
 				var c = cases.require(id);
 				if (c.status() == Case.Status.CLOSED) {
