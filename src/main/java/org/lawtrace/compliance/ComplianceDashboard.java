@@ -107,8 +107,15 @@ public class ComplianceDashboard {
 
 	private static final String SUMS = "count(*), sum(case when k.light = 'GREEN' then 1 else 0 end), "
 			+ "sum(case when k.light = 'AMBER' then 1 else 0 end), sum(case when k.light = 'RED' then 1 else 0 end), "
-			+ "sum(case when k.case_id in (select f.case_id from compliance_finding f where f.resolved_at is null "
-			+ "and f.severity <> 'NOTICE' and f.deadline < :day) then 1 else 0 end)";
+			+ "sum(case when o.case_id is not null then 1 else 0 end)";
+
+	/**
+	 * The cases with an open red or amber finding past its deadline, joined (a hash join) rather than asked with
+	 * {@code in (select ...)}: with real statistics over half a million findings PostgreSQL would not hash that
+	 * subquery and ran it again for every case (minutes on the 100,000-case bureau).
+	 */
+	private static final String OVERDUE = " left join (select distinct f.case_id from compliance_finding f "
+			+ "where f.resolved_at is null and f.severity <> 'NOTICE' and f.deadline < :day) o on o.case_id = k.case_id ";
 
 	/** By handling unit, the least complete first; overdue as of {@code today}. */
 	public List<Tally> byUnit(LocalDate today) {
@@ -118,7 +125,8 @@ public class ComplianceDashboard {
 	private List<Tally> byUnitWorkedOut(LocalDate today) {
 		var names = new HashMap<UUID, String>();
 		staff.units().forEach(u -> names.put(u.id().id(), u.name()));
-		return jdbc.sql("select k.handling_unit_id, " + SUMS + " from compliance_case k group by k.handling_unit_id")
+		return jdbc.sql("select k.handling_unit_id, " + SUMS + " from compliance_case k" + OVERDUE
+				+ "group by k.handling_unit_id")
 			.param("day", today)
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
 					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
@@ -134,7 +142,8 @@ public class ComplianceDashboard {
 		var names = new HashMap<UUID, String>();
 		staff.all().forEach(m -> names.put(m.id().id(), m.name()));
 		return jdbc.sql("select h.staff_id, " + SUMS
-				+ " from compliance_case k join compliance_case_handler h on h.case_id = k.case_id group by h.staff_id")
+				+ " from compliance_case k join compliance_case_handler h on h.case_id = k.case_id" + OVERDUE
+				+ "group by h.staff_id")
 			.param("day", today)
 			.query((rs, n) -> new Tally(names.getOrDefault(rs.getObject(1, UUID.class), "?"), rs.getLong(2),
 					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
@@ -148,7 +157,7 @@ public class ComplianceDashboard {
 
 	private List<Tally> byMonthWorkedOut(LocalDate today) {
 		return jdbc.sql("select extract(year from k.opened_at) as y, extract(month from k.opened_at) as m, " + SUMS
-				+ " from compliance_case k where k.opened_at is not null group by extract(year from k.opened_at), "
+				+ " from compliance_case k" + OVERDUE + "where k.opened_at is not null group by extract(year from k.opened_at), "
 				+ "extract(month from k.opened_at) order by y, m")
 			.param("day", today)
 			.query((rs, n) -> new Tally(String.format("%d-%02d", rs.getInt(1), rs.getInt(2)), rs.getLong(3),

@@ -62,7 +62,7 @@ class DueRecordsUnitTests {
 		var plan = new FilePlan(new DefaultResourceLoader(), "file:" + dir + "/file-plan.yaml");
 		var c = FilePlanUnitTests.aCase(CaseKind.SUPERVISION_INSPECTION, Procedure.GENERAL, false);
 		var outlines = mock(CaseOutlines.class);
-		when(outlines.idsAfter(isNull(), any(Integer.class))).thenReturn(List.of(c.id()));
+		when(outlines.closedIdsAfter(isNull(), any(Integer.class))).thenReturn(List.of(c.id()));
 		var cases = mock(CaseManagement.class);
 		when(cases.require(c.id())).thenReturn(c);
 		var document = mock(Document.class);
