@@ -238,7 +238,7 @@ abstract class BlobStoreContract {
 	void offersNoWayToDeleteOrOverwrite() {
 		assertThat(BlobStore.class.getMethods()).extracting(Method::getName)
 			.containsExactlyInAnyOrder("store", "stage", "contains", "open", "openRange", "withSm3", "verify", "derive",
-					"inventory", "quarantine", "repair", "requireReachable", "sendDirect");
+					"inventory", "quarantine", "repair", "requireReachable", "sendDirect", "lyingAs");
 	}
 
 	@Test

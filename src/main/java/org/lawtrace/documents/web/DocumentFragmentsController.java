@@ -111,7 +111,9 @@ class DocumentFragmentsController {
 				Case.Status.OPEN, null, 0, CaseQuery.MAX_PAGE_SIZE)).items();
 		var awaiting = new ArrayList<Awaiting>();
 		for (var c : open) {
-			catalog.documents(c.id()).stream().map(d -> row(d, english)).filter(r -> !r.effective())
+			var documents = catalog.documents(c.id());
+			var missing = catalog.missingInCurrent(c.id(), documents);
+			documents.stream().map(d -> row(d, missing.get(d.id()), english)).filter(r -> !r.effective())
 				.forEach(r -> awaiting.add(new Awaiting(c.id().id(), c.caseNumber().value(), r)));
 		}
 		model.addAttribute("awaiting", awaiting);
@@ -119,7 +121,10 @@ class DocumentFragmentsController {
 	}
 
 	private Row row(Document d, boolean english) {
-		var missing = catalog.missing(d, d.current().number());
+		return row(d, catalog.missing(d, d.current().number()), english);
+	}
+
+	private Row row(Document d, java.util.Set<? extends Enum<?>> missing, boolean english) {
 		return new Row(d.id().id(), english ? d.kind().englishName() : d.kind().chineseName(), d.number(), d.title(),
 				d.current().number(), missing.isEmpty(), missing.stream().map(Enum::name).sorted().toList(),
 				!d.services().isEmpty());
