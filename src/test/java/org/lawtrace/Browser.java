@@ -67,7 +67,9 @@ public final class Browser implements AutoCloseable {
 			.ignoring(NoSuchElementException.class)
 			.until(d -> {
 				var element = d.findElement(by);
-				((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+				// instantly: Bootstrap asks for smooth scrolling, and a click during the glide lands elsewhere
+				((JavascriptExecutor) d).executeScript(
+						"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 				element.click();
 				return true;
 			});

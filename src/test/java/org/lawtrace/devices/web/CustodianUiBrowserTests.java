@@ -55,6 +55,8 @@ class CustodianUiBrowserTests {
 		this.browser = browser;
 		driver = browser.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		// the phones' script relabels table cells and htmx swaps parts in: an element read mid-swap is read again
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	@Test
