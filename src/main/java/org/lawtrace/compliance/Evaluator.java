@@ -277,8 +277,9 @@ final class Evaluator {
 		var deadline = day(r.end()).plusDays(rule.fixDays());
 		if (r.deviceFinding() != null && r.deviceFinding().flagged()) {
 			out.add(new Judgement(rule.id() + ":" + r.id() + ":custody", rule, rule.severity(), firstStage(facts, r),
-					RecordRef.recording(r.id()), "设备 " + r.deviceSerial() + " 台账不符：" + r.deviceFinding() + " (device ledger: "
-							+ r.deviceFinding() + ")",
+					RecordRef.recording(r.id()), "设备 " + r.deviceSerial() + " 台账不符：" + custody(r.deviceFinding())
+							+ " (device ledger: " + r.deviceFinding().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+							+ ")",
 					deadline));
 		}
 		var within = Duration.ofHours(rule.setting("check-within-hours"));
@@ -372,5 +373,16 @@ final class Evaluator {
 
 	private static Instant min(Instant a, Instant b) {
 		return a.isBefore(b) ? a : b;
+	}
+
+	/** What the device ledger says of the recording's device, as staff say it (a finding's text is shown on pages). */
+	private static String custody(org.lawtrace.recordings.DeviceFinding finding) {
+		return switch (finding) {
+			case HELD_BY_RECORDER -> "设备由记录人领用";
+			case HELD_BY_ANOTHER -> "设备当时由他人领用（第十条）";
+			case NOT_ISSUED -> "设备当时未发放（第十一条）";
+			case OUT_OF_SERVICE -> "设备当时故障、维修或已报废（第十二条）";
+			case UNKNOWN_DEVICE -> "设备未登记在台账";
+		};
 	}
 }
