@@ -21,7 +21,7 @@ import org.springframework.util.ClassUtils;
  * the demo bureau's login names, read from the demo data; UUIDs; article codes; and the constants of the
  * application's enums, found on the class path, or any code that looks like one (ENTRY_MISSING, COPY_DIFFERS).
  */
-final class PageLanguage {
+public final class PageLanguage {
 
 	private static final Path DEMO_BUREAU = Path.of("src/main/java/org/lawtrace/demo/DemoBureau.java");
 
@@ -91,7 +91,7 @@ final class PageLanguage {
 	 * text speaks as staff do. The Chinese page's rules: no login name, UUID, article code, enum constant, English in
 	 * brackets, missing message key or zone id.
 	 */
-	static List<String> findingsIn(String text) {
+	public static List<String> findingsIn(String text) {
 		return findingsIn(text, text);
 	}
 

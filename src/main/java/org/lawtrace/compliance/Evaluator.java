@@ -218,8 +218,8 @@ final class Evaluator {
 				var why = people.stream().filter(p -> !roster.officerOn(p, on)).map(p -> roster.whyNotOfficer(p, on))
 					.toList();
 				out.add(new Judgement(rule.id() + ":" + stage.id(), rule, rule.severity(), stage.id(), null,
-						"在场持证执法人员 " + officers + " 名，应不少于 " + needed + " 名 (" + officers
-								+ " qualified officers present, " + needed + " required)"
+						"在场持证执法人员 " + officers + " 名，应不少于 " + needed + " 名 (qualified officers present: "
+								+ officers + ", required: " + needed + ")"
 								+ (why.isEmpty() ? "" : "：" + String.join("；", why)),
 						on.plusDays(rule.fixDays())));
 			}
@@ -245,7 +245,7 @@ final class Evaluator {
 			var late = stored.toEpochDay() - deadline.toEpochDay();
 			out.add(new Judgement(rule.id() + ":" + r.id(), rule, rule.severity(), firstStage(facts, r), RecordRef.recording(r.id()),
 					"结束后 " + rule.setting("days") + " 日内未存储，迟 " + late + " 日 (stored " + late
-							+ " day(s) after the deadline " + deadline + ")",
+							+ (late == 1 ? " day" : " days") + " after the deadline " + deadline + ")",
 					deadline));
 		}
 	}

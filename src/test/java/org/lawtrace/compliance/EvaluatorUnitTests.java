@@ -233,6 +233,7 @@ class EvaluatorUnitTests {
 			assertThat(j.rule().article()).isEqualTo("ART-15.1");
 			assertThat(j.detail()).contains("迟 1 日");
 			assertThat(j.deadline()).isEqualTo(DAY.plusDays(2));
+			speaksAsStaffDo(j.detail());
 		});
 	}
 
@@ -267,6 +268,7 @@ class EvaluatorUnitTests {
 		assertThat(judge()).singleElement().satisfies(j -> {
 			assertThat(j.rule().id()).isEqualTo("ART-08-TWO-OFFICERS");
 			assertThat(j.detail()).contains("王强");
+			speaksAsStaffDo(j.detail());
 		});
 	}
 
@@ -307,8 +309,20 @@ class EvaluatorUnitTests {
 		bookmarks.put(held.id(), Set.of(BookmarkKind.OPENING, BookmarkKind.CLOSING));
 		assertThat(judge()).extracting(Judgement::key).containsExactlyInAnyOrder(
 				"ART-11-DEVICE:" + held.id() + ":custody", "ART-11-DEVICE:" + held.id() + ":check");
+		judge().forEach(j -> speaksAsStaffDo(j.detail()));
 		checks = new DeviceChecks(Map.of("DSJ-1", List.of(new DeviceChecks.CheckFact(NINE_THIRTY.minus(Duration.ofHours(1)), true))));
 		assertThat(judge()).extracting(Judgement::key).containsExactly("ART-11-DEVICE:" + held.id() + ":custody");
+	}
+
+	/**
+	 * A finding's text is shown on pages through {@code PageText}: its Chinese part must carry no enum constant and no
+	 * English left in brackets (the page-language rules of issue 15), and its English part must be all of the rest.
+	 */
+	private static void speaksAsStaffDo(String detail) {
+		var chinese = org.lawtrace.shared.web.PageText.inLanguageOf(detail, java.util.Locale.CHINA);
+		assertThat(org.lawtrace.PageLanguage.findingsIn(chinese)).as(chinese).isEmpty();
+		assertThat(org.lawtrace.shared.web.PageText.inLanguageOf(detail, java.util.Locale.ENGLISH))
+			.as("the English part of %s", detail).doesNotContainPattern("\\p{IsHan}").isNotBlank();
 	}
 
 	DocumentFacts document(StaffId madeBy, int version, Set<ConfirmationRule> missing, List<ServiceFacts> services) {
