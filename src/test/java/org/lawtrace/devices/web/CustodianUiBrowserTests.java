@@ -73,9 +73,8 @@ class CustodianUiBrowserTests {
 		Browser.click(driver, By.id("nav-devices"));
 		new Select(wait.until(presenceOfElementLocated(By.id("maintenance")))).selectByValue("OVERDUE");
 		Browser.click(driver, By.id("apply-filter"));
-		var link = wait.until(presenceOfElementLocated(By.xpath(
-				"//tr[@data-serial='" + serial + "']//a[contains(@class,'device-link')]")));
-		link.click();
+		// the filtered list is swapped in by htmx: the row may first be found in the list it replaces
+		Browser.click(driver, By.xpath("//tr[@data-serial='" + serial + "']//a[contains(@class,'device-link')]"));
 		wait.until(d -> d.findElement(By.id("device-serial")).getText().equals(serial));
 		assertThat(driver.findElement(By.id("issue-needs-check")).getText()).contains("使用前检查");
 		assertThat(driver.findElements(By.id("issue-form"))).isEmpty();
