@@ -23,7 +23,7 @@ public record FormErrors(List<FormError> all) {
 
 	/** The refusals; one naming a field the form does not have is shown above the form. */
 	public static FormErrors of(List<? extends DomainException> problems, Set<String> formFields) {
-		return new FormErrors(problems.stream().map(e -> FormError.of(e, formFields)).distinct().toList());
+		return of(problems, formFields::contains);
 	}
 
 	/** The refusals; a field the form does not have ({@code onForm} false) is shown above the form. */
@@ -45,11 +45,6 @@ public record FormErrors(List<FormError> all) {
 
 	/** What is wrong with the field, each reason once. */
 	public List<String> of(String field) {
-		return messages(field);
-	}
-
-	/** What is wrong with the field, each reason once. */
-	public List<String> messages(String field) {
 		return all.stream().filter(e -> e.on(field)).map(FormError::message).toList();
 	}
 
