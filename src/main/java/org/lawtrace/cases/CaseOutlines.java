@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -103,12 +105,28 @@ public class CaseOutlines {
 
 	/** Every case with {@code first <= id <= last}, in id order. */
 	public List<CaseOutline> between(CaseId first, CaseId last) {
+		return outlines("between :first and :last", Map.of("first", first.id(), "last", last.id()));
+	}
+
+	/**
+	 * These cases (those that exist), in id order: a page listing the documents or records of a person's hundred
+	 * open cases reads their handlers and stages in three queries instead of two per case.
+	 */
+	public List<CaseOutline> of(Collection<CaseId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return outlines("in (:ids)", Map.of("ids", ids.stream().map(CaseId::id).distinct().toList()));
+	}
+
+	/** The cases whose id matches {@code idCondition} (a condition on a case id, with its named parameters). */
+	private List<CaseOutline> outlines(String idCondition, Map<String, Object> params) {
 		var cases = new LinkedHashMap<UUID, RangeRow>();
 		jdbc.sql("""
 				select c.id, c.case_number, c.title, c.status, c.kind, c.handling_unit_id, c.opened_at,
 				       (select count(*) from cases_party p where p.case_id = c.id) as parties
-				from cases_case c where c.id between :first and :last order by c.id""")
-			.param("first", first.id()).param("last", last.id())
+				from cases_case c where c.id %s order by c.id""".formatted(idCondition))
+			.params(params)
 			.query((rs, n) -> cases.put(rs.getObject("id", UUID.class),
 					new RangeRow(new CaseNumber(rs.getString("case_number")), rs.getString("title"),
 							"OPEN".equals(rs.getString("status")), CaseKind.valueOf(rs.getString("kind")),
@@ -119,9 +137,9 @@ public class CaseOutlines {
 			return List.of();
 		}
 		var handlers = new HashMap<UUID, List<StaffId>>();
-		jdbc.sql("select case_id, staff_id from cases_handler where case_id between :first and :last "
-				+ "order by case_id, position")
-			.param("first", first.id()).param("last", last.id())
+		jdbc.sql("select case_id, staff_id from cases_handler where case_id %s order by case_id, position"
+				.formatted(idCondition))
+			.params(params)
 			.query((rs, n) -> handlers.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(new StaffId(rs.getObject(2, UUID.class))))
 			.list();
@@ -130,8 +148,8 @@ public class CaseOutlines {
 		var stageRows = jdbc.sql("""
 				select s.id, s.case_id, s.kind, s.started_at, s.ended_at,
 				       (select array_agg(sp.staff_id) from cases_stage_present sp where sp.stage_id = s.id) as present
-				from cases_stage s where s.case_id between :first and :last order by s.case_id, s.started_at""")
-			.param("first", first.id()).param("last", last.id())
+				from cases_stage s where s.case_id %s order by s.case_id, s.started_at""".formatted(idCondition))
+			.params(params)
 			.query((rs, n) -> new StageRow(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
 					StageKind.valueOf(rs.getString("kind")), instant(rs.getObject("started_at", OffsetDateTime.class)),
 					instant(rs.getObject("ended_at", OffsetDateTime.class)), staff(rs.getArray("present"))))

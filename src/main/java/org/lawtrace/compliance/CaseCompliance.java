@@ -49,11 +49,14 @@ public class CaseCompliance {
 	private final BureauTime time;
 
 	private final org.springframework.context.ApplicationEventPublisher events;
+	private final org.lawtrace.recordings.RecordingOutlines recordingOutlines;
 
 	CaseCompliance(CaseManagement cases, RecordingCatalog recordings, StaffDirectory staff, Findings findings,
 			Bookmarks bookmarks, Exemptions exemptions, ComplianceEvaluation evaluation, RulePacks packs,
-			BureauTime time, org.springframework.context.ApplicationEventPublisher events) {
+			BureauTime time, org.springframework.context.ApplicationEventPublisher events,
+			org.lawtrace.recordings.RecordingOutlines recordingOutlines) {
 		this.events = events;
+		this.recordingOutlines = recordingOutlines;
 		this.cases = cases;
 		this.recordings = recordings;
 		this.staff = staff;
@@ -129,18 +132,24 @@ public class CaseCompliance {
 	public List<LateUpload> lateUploads(int limit) {
 		var rows = findings.lateUploads(time.today(), limit);
 		var handlers = findings.handlersOf(rows.stream().map(r -> r.getKey().caseId()).toList());
+		// who made each late recording, read for the whole page at once (a recording is never deleted: one not
+		// found keeps its case's handlers)
+		var late = rows.stream().map(Map.Entry::getKey)
+			.filter(f -> "ART-15.1".equals(f.article()) && f.record() != null
+					&& f.record().kind() == org.lawtrace.shared.RecordRef.Kind.RECORDING)
+			.map(f -> new org.lawtrace.recordings.RecordingId(f.record().id())).toList();
+		var recorders = new java.util.HashMap<java.util.UUID, org.lawtrace.shared.StaffId>();
+		for (var facts : recordingOutlines.factsOf(late)) {
+			facts.revisions().stream().filter(r -> r.current()).findFirst()
+				.ifPresent(r -> recorders.put(facts.id().id(), r.recordedBy()));
+		}
 		return rows.stream().map(row -> {
 			var f = row.getKey();
 			var missing = !"ART-15.1".equals(f.article());
 			List<org.lawtrace.shared.StaffId> people = handlers.getOrDefault(f.caseId(), List.of());
-			if (!missing && f.record() != null && f.record().kind() == org.lawtrace.shared.RecordRef.Kind.RECORDING) {
-				try {
-					people = List.of(recordings.require(new org.lawtrace.recordings.RecordingId(f.record().id())).current()
-						.recordedBy());
-				}
-				catch (org.lawtrace.shared.NotFound e) {
-					// the finding outlived nothing: a recording is never deleted; keep the handlers
-				}
+			var recorder = missing || f.record() == null ? null : recorders.get(f.record().id());
+			if (recorder != null) {
+				people = List.of(recorder);
 			}
 			return new LateUpload(missing, f.caseId(), row.getValue(), f.stageId(), f.record(), f.deadline(), people,
 					f.detail());

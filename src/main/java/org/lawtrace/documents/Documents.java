@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,22 @@ class Documents {
 	List<Document> ofCasesBetween(CaseId first, CaseId last) {
 		var heads = jdbc.sql("select * from documents_document d where d.case_id between ? and ? "
 				+ "order by d.made_at, d.registered_at").params(first.id(), last.id()).query(Head::map).list();
+		return withParts(heads);
+	}
+
+	/** The documents of these cases, in the order they were made: a page of a person's open cases reads them at once. */
+	List<Document> ofCases(Collection<CaseId> cases) {
+		if (cases.isEmpty()) {
+			return List.of();
+		}
+		var heads = jdbc.sql("select * from documents_document d where d.case_id in (:ids) "
+				+ "order by d.made_at, d.registered_at")
+			.param("ids", cases.stream().map(CaseId::id).distinct().toList()).query(Head::map).list();
+		return withParts(heads);
+	}
+
+	/** The documents of these heads with their versions, confirmations and services, read by lists of ids. */
+	private List<Document> withParts(List<Head> heads) {
 		var versions = new java.util.HashMap<UUID, List<DocumentVersion>>();
 		var confirmations = new java.util.HashMap<UUID, List<Confirmation>>();
 		var services = new java.util.HashMap<UUID, List<ServiceRecord>>();

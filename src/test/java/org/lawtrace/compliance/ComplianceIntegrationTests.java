@@ -154,6 +154,13 @@ class ComplianceIntegrationTests {
 				assertThat(f.detail()).contains("黄磊").contains(dayAfterExpiry.minusDays(1).toString());
 			});
 		});
+		// ART-13, ART-15.1: the custodian's queue names who made the late recording (张伟), not the case's two handlers
+		var queue = org.lawtrace.Page.of(Api.as(port, "zhao.min").get().uri("/compliance/queues/late-uploads")
+			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+			.getResponseBody());
+		var row = queue.all("tr.late-upload").stream()
+			.filter(r -> !r.select("a[href=\"/recordings/" + late + "\"]").isEmpty()).findFirst().orElseThrow();
+		assertThat(row.select("td").get(row.select("td").size() - 2).text()).startsWith("张伟（").doesNotContain("、");
 		// the officer sees the gaps of their own case on their list
 		Api.as(port, "li.na").get().uri("/api/v1/compliance/my-gaps").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$[?(@.recordId == '" + late + "')].article").isEqualTo(List.of("ART-15.1"));

@@ -109,12 +109,14 @@ class DocumentFragmentsController {
 		var english = DocumentPages.english(request);
 		var open = cases.search(new CaseQuery(null, null, caller.getName(), null, null,
 				Case.Status.OPEN, null, 0, CaseQuery.MAX_PAGE_SIZE)).items();
+		var numbers = open.stream().collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.caseNumber().value()));
+		// the documents of all of them at once, listed case by case in the order of the officer's cases
+		var lacking = catalog.lackingInCurrent(numbers.keySet()).stream().filter(l -> !l.missing().isEmpty())
+			.collect(java.util.stream.Collectors.groupingBy(l -> l.document().caseId()));
 		var awaiting = new ArrayList<Awaiting>();
 		for (var c : open) {
-			var documents = catalog.documents(c.id());
-			var missing = catalog.missingInCurrent(c.id(), documents);
-			documents.stream().map(d -> row(d, missing.get(d.id()), english)).filter(r -> !r.effective())
-				.forEach(r -> awaiting.add(new Awaiting(c.id().id(), c.caseNumber().value(), r)));
+			lacking.getOrDefault(c.id(), List.of()).forEach(l -> awaiting.add(new Awaiting(c.id().id(),
+					numbers.get(c.id()), row(l.document(), l.missing(), english))));
 		}
 		model.addAttribute("awaiting", awaiting);
 		return "documents/home :: awaiting";
