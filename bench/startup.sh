@@ -5,7 +5,10 @@
 # the context refresh). Each way starts on an empty database (migrations run) and then restarts on it, as a service
 # restart would. Target: <= 5 s to ready on an idle machine. Each line also gives the CPU seconds the JVM used until
 # ready (wall time on a shared machine mostly measures the neighbours) and the load average before and after.
-# WAYS="fat extracted cds" picks the ways (default all three).
+# With a JDK of 25 or later (AOT_JAVA, default the newest under /usr/lib/jvm) two more ways: the extracted layout on
+# that JDK, and with its ahead-of-time cache (JEP 483/514/515: classes loaded and linked, and method profiles, from a
+# training run made the same way as the CDS one), which deploy/install.sh uses when the JDK allows it.
+# WAYS="fat extracted cds jdk25 aot" picks the ways (default all five; the last two only when such a JDK is there).
 # Usage: bench/startup.sh [jar (target/lawtrace.jar)] [restarts per way (3)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +29,21 @@ APP_JAR="$WORK/app/$(basename "$JAR")"
 java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
   --lawtrace.data-dir="$WORK/train" --server.port=0 > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log" >&2; exit 1; }
 
+# a JDK of 25 or later for the ahead-of-time cache ways, if there is one
+AOT_JAVA=${AOT_JAVA:-}
+if [ -z "$AOT_JAVA" ]; then
+  for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
+    feature=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ "${feature:-0}" -ge 25 ] 2>/dev/null; then AOT_JAVA=$candidate; break; fi
+  done
+fi
+if [ -n "$AOT_JAVA" ]; then
+  echo "ahead-of-time cache ways on $("$AOT_JAVA" -version 2>&1 | head -n 1)"
+  "$AOT_JAVA" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+    --lawtrace.data-dir="$WORK/train-aot" --server.port=0 > "$WORK/train-aot.log" 2>&1 \
+    || { tail -20 "$WORK/train-aot.log" >&2; exit 1; }
+fi
+
 cpu_seconds() { # pid -> CPU seconds the process (and the children it waited for) used so far
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15 + $16 + $17) / hz }' "/proc/$1/stat"
 }
@@ -35,7 +53,7 @@ ready_after() { # label data-dir java-args... -> prints "seconds-to-ready cpu-se
   local port start
   port=$(free_port)
   start=$(date +%s.%N)
-  java "$@" --server.port="$port" --lawtrace.data-dir="$data" > "$WORK/$label.log" 2>&1 &
+  ${JAVA_CMD:-java} "$@" --server.port="$port" --lawtrace.data-dir="$data" > "$WORK/$label.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 3600); do
     if curl -fs "http://127.0.0.1:$port$READY_PATH" > /dev/null 2>&1; then
@@ -66,9 +84,14 @@ measure() { # label java-args...
     "$(printf '%s\n' "${cpus[@]}" | sort -n | head -n 1)" "$started" "$load" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-WAYS=${WAYS:-fat extracted cds}
+WAYS=${WAYS:-fat extracted cds jdk25 aot}
 [[ " $WAYS " == *" fat "* ]] && measure "fat jar" -jar "$JAR"
 [[ " $WAYS " == *" extracted "* ]] && measure "extracted" -jar "$APP_JAR"
 [[ " $WAYS " == *" cds "* ]] && measure "extracted + CDS" -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off -jar "$APP_JAR"
+if [ -n "$AOT_JAVA" ]; then
+  [[ " $WAYS " == *" jdk25 "* ]] && JAVA_CMD=$AOT_JAVA measure "extracted, JDK 25" -jar "$APP_JAR"
+  [[ " $WAYS " == *" aot "* ]] && JAVA_CMD=$AOT_JAVA measure "extracted + AOT cache" -XX:AOTCache="$WORK/app.aot" \
+    -Xlog:aot=off -Xlog:cds=off -jar "$APP_JAR"
+fi
 echo "time to ready = JVM launch to /actuator/health/readiness UP (database and store reachable); non-demo"
 echo "CPU = user + system seconds the JVM (and the tools it ran) used until then: less swayed than wall time by a shared machine's load"
