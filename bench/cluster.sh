@@ -8,6 +8,10 @@
 #   4. a tus upload begun on A finishes through haproxy on B after A is killed with -9 (ART-15.1)
 #   5. both instances' audit entries verify as one log (`verify-log`, ART-22)
 #   6. a scheduled job (the fixity audit, every 10 s on both) ran once per period in the cluster
+# STORE=s3 keeps the blobs in a real S3 server instead of the shared directory: a single-node Ceph cluster with its
+# RADOS Gateway (scripts/s3-server.sh, Debian's ceph-mon ceph-osd radosgw ceph-common), a bucket made with Object Lock
+# on, both instances storing into it (the tus staging and the audit key stay on the shared directory), and step 7
+# checks the tus upload's object is in the bucket, retained in COMPLIANCE mode.
 # Everything it starts is stopped on exit; the database is dropped. Mostly the two start-ups: 9 minutes on a shared
 # 2-core machine under load (load average over 20), a few minutes on an idle one.
 # Usage: bench/cluster.sh            (builds target/lawtrace.jar if missing; REBUILD=1 to rebuild it)
@@ -24,6 +28,7 @@ FAILED=0
 stop() {
   for pid in $PID_H $PID_B $PID_A; do kill "$pid" 2>/dev/null || true; done
   for pid in $PID_H $PID_B $PID_A; do wait "$pid" 2>/dev/null || true; done
+  [ "${STORE:-filesystem}" = s3 ] && scripts/s3-server.sh stop "$WORK/s3" >/dev/null 2>&1
   psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "drop database if exists $DB" >/dev/null 2>&1
   if [ "$FAILED" = 0 ]; then chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"; else echo "logs kept in $WORK"; fi
 }
@@ -49,6 +54,22 @@ A="http://127.0.0.1:$PORT_A"; B="http://127.0.0.1:$PORT_B"; H="http://127.0.0.1:
 COMMON=(--lawtrace.demo=true --lawtrace.data-dir="$WORK/data"
   --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --spring.datasource.username="$PG_USER"
   --spring.datasource.password= --lawtrace.storage.fixity.every=PT10S --lawtrace.compliance.rule-pack-refresh=PT1S)
+s3() { # method path [curl args...]: a request to the S3 server, signed (SigV4) with its user's keys
+  local method=$1 path=$2; shift 2
+  curl -fsS -X "$method" --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" "$@" \
+    "$S3_ENDPOINT/$path"
+}
+if [ "${STORE:-filesystem}" = s3 ]; then
+  scripts/s3-server.sh start "$WORK/s3" > "$WORK/s3-start.log" 2>&1 || { tail -n 20 "$WORK/s3-start.log"; exit 2; }
+  # shellcheck disable=SC1091
+  . "$WORK/s3/s3.env"
+  BUCKET=lawtrace-cluster
+  s3 PUT "$BUCKET" -H "x-amz-bucket-object-lock-enabled: true" -o /dev/null || { echo "no bucket made"; exit 2; }
+  echo "S3: $S3_SERVER at $S3_ENDPOINT, bucket $BUCKET with Object Lock"
+  COMMON+=(--lawtrace.storage.type=s3 --lawtrace.storage.s3.endpoint="$S3_ENDPOINT"
+    --lawtrace.storage.s3.region="$S3_REGION" --lawtrace.storage.s3.bucket="$BUCKET"
+    --lawtrace.storage.s3.access-key="$S3_ACCESS_KEY" --lawtrace.storage.s3.secret-key="$S3_SECRET_KEY")
+fi
 
 healthy() { # url, log, [a line the log must show: the demo seeded or found seeded]; up to 10 minutes on a busy machine
   for _ in $(seq 1 1200); do
@@ -193,6 +214,18 @@ job_once() {
   [ "$runs" -ge 2 ] && [ "$close" = 0 ]
 }
 step "6 a scheduled job ran once per period in the cluster" job_once
+
+# 7. with STORE=s3: the tus upload's bytes are an object in the bucket, under Object Lock
+in_bucket() {
+  local sha retention
+  sha=$(sha256sum "$WORK/tus.mp4" | cut -d' ' -f1)
+  s3 GET "$BUCKET/blobs/sha256/$sha" -o "$WORK/from-s3" || return 1
+  retention=$(s3 GET "$BUCKET/blobs/sha256/$sha?retention=" | tr -d '\n')
+  echo "      object blobs/sha256/$sha: $(stat -c %s "$WORK/from-s3") bytes, sha256 $(sha256sum "$WORK/from-s3" | cut -c1-16)…;" \
+    "retention: $(echo "$retention" | grep -o '<Mode>[A-Z]*</Mode><RetainUntilDate>[^<]*' | sed 's/<[^>]*>/ /g')"
+  cmp -s "$WORK/tus.mp4" "$WORK/from-s3" && echo "$retention" | grep -q '<Mode>COMPLIANCE</Mode>'
+}
+[ "${STORE:-filesystem}" = s3 ] && step "7 the upload is an object in the S3 bucket, retained in COMPLIANCE mode" in_bucket
 
 echo "took $(( $(date +%s) - START )) s"
 if [ "$FAILED" = 0 ]; then echo "cluster: PASS"; else echo "cluster: FAIL"; fi

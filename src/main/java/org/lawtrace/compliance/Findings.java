@@ -207,11 +207,21 @@ class Findings {
 	}
 
 	/** Stored late (ART-15.1), or a required recording missing past its deadline (the pack's AV rules, red). */
-	private static final String LATE_UPLOAD = "f.resolved_at is null and (f.article = 'ART-15.1' "
-			+ "or (f.severity = 'MAJOR' and f.rule_id like 'AV-%' and f.deadline < :day))";
+	private static final String LATE_UPLOAD = "f.in_upload_queue and f.resolved_at is null "
+			+ "and (f.article = 'ART-15.1' or f.deadline < :day)";
+
+	/**
+	 * Whether a finding belongs in the late-upload queue ({@link #LATE_UPLOAD}, kept with the row as
+	 * {@code in_upload_queue} so that the queue is read by an index): stored late, or a required recording missing
+	 * (red), the latter once its deadline passed.
+	 */
+	static boolean inUploadQueue(Finding f) {
+		return "ART-15.1".equals(f.article()) || (f.severity() == Severity.MAJOR && f.ruleId().startsWith("AV-"));
+	}
 
 	void insert(Collection<Finding> findings) {
-		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		batch.batchUpdate("insert into compliance_finding (" + COLUMNS + ", in_upload_queue) "
+				+ "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				findings, 1000, (ps, f) -> {
 					ps.setObject(1, f.id());
 					ps.setObject(2, f.caseId().id());
@@ -229,13 +239,14 @@ class Findings {
 					ps.setObject(14, utc(f.judgedAt()));
 					ps.setObject(15, null, Types.TIMESTAMP_WITH_TIMEZONE);
 					ps.setObject(16, null, Types.VARCHAR);
+					ps.setBoolean(17, inUploadQueue(f));
 				});
 	}
 
 	/** Findings found again whose weight, wording, deadline or rule-pack version changed. */
 	void rejudge(Collection<Finding> findings) {
 		batch.batchUpdate("update compliance_finding set severity = ?, detail = ?, deadline = ?, rule_pack_version = ?, "
-				+ "judged_at = ?, rule_id = ?, article = ? where id = ?", findings, 1000, (ps, f) -> {
+				+ "judged_at = ?, rule_id = ?, article = ?, in_upload_queue = ? where id = ?", findings, 1000, (ps, f) -> {
 					ps.setString(1, f.severity().name());
 					ps.setString(2, clip(f.detail(), 1000));
 					ps.setObject(3, f.deadline());
@@ -243,7 +254,8 @@ class Findings {
 					ps.setObject(5, utc(f.judgedAt()));
 					ps.setString(6, f.ruleId());
 					ps.setString(7, f.article());
-					ps.setObject(8, f.id());
+					ps.setBoolean(8, inUploadQueue(f));
+					ps.setObject(9, f.id());
 				});
 	}
 
