@@ -59,10 +59,20 @@ for _ in $(seq 1 600); do
   kill -0 "$SERVER" 2>/dev/null || { tail -30 "$WORK/server.log" >&2; exit 1; }
   sleep 0.5
 done
+# a device in the ledger and an access request, made through the API as their owners would (the generated data set has
+# neither): the device page and the request page are timed with them
+api() { # user method path json -> the created record's id
+  curl -fsS -u "$1:$PASSWORD" -X "$2" -H 'Content-Type: application/json' -d "$4" "http://127.0.0.1:$port$3" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+device=$(api bench.custodian POST /api/v1/devices "{\"serialNumber\":\"BENCH-$(date +%s)\",\"kind\":\"BODY_CAMERA\",
+  \"model\":\"DSJ-V9\",\"unitId\":\"$($PSQL -d "$DB" -At -c "select md5('unit1')::uuid")\"}") || device=
+request=$(api bench.legal POST /api/v1/access-requests "{\"caseId\":\"$case_id\",\"scope\":\"CASE\",
+  \"purpose\":\"向法院提供证据材料\",\"days\":7}") || request=
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 python3 bench/page_timings.py "http://127.0.0.1:$port" "$PASSWORD" case="$case_id" recording="$recording" \
-  document="$document" staff=bench1 || status=$?
+  document="$document" staff=bench1 device="$device" request="$request" || status=$?
 # the server's errors, if any page answered 500
 grep -B2 -A12 ' ERROR ' "$WORK/server.log" > /tmp/lawtrace-pages-errors.log && echo "server errors: /tmp/lawtrace-pages-errors.log"
 exit $status

@@ -93,10 +93,11 @@ def main():
     print(f"{'page':58} {'as':14} {'status':>6} {'median':>8} {'p95':>8} {'max':>8}")
     for path, role in rows:
         url = path
-        for name, value in (("{caseId}", ids.get("case")), ("{username}", ids.get("staff")), ("{version}", "1")):
+        for name, value in (("{caseId}", ids.get("case")), ("{username}", ids.get("staff")), ("{version}", "1"),
+                            ("{subjectType}", "RECORDING"), ("{subjectId}", ids.get("recording"))):
             url = url.replace(name, value or "")
         if "{id}" in url:
-            kind = next((k for k in ("case", "recording", "document", "device", "disc")
+            kind = next((k for k in ("case", "recording", "document", "device", "disc", "request")
                          if f"/{k}s/" in url or f"/fragments/{k}/" in url), None)
             if not kind or not ids.get(kind):
                 print(f"{path:58} {role:14} {'-':>6} (no {kind or 'such record'} in the data set)")

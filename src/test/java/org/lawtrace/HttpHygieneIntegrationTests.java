@@ -261,4 +261,19 @@ class HttpHygieneIntegrationTests {
 			.expectStatus().isOk()
 			.returnResult(RecordingPage.class).getResponseBody().total();
 	}
+
+	@Test
+	@DisplayName("Issue 15: every stylesheet and script a page names is served at the version-free path the page "
+			+ "gives (links are not rewritten on the way out, the resource chain resolves them on request)")
+	void everyStylesheetAndScriptAPageNamesIsServed() {
+		var html = Api.as(port, "sun.li").get().uri("/compliance").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		var named = org.jsoup.Jsoup.parse(html).select("link[rel=stylesheet][href], script[src]").stream()
+			.map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src")).filter(u -> u.startsWith("/")).toList();
+		assertThat(named).as("the dashboard names the layout's and the charts' files")
+			.contains("/webjars/bootstrap/css/bootstrap.min.css", "/webjars/echarts/dist/echarts.min.js");
+		for (var path : named) {
+			Api.as(port, "sun.li").get().uri(path).exchange().expectStatus().isOk();
+		}
+	}
 }
