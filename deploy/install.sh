@@ -52,7 +52,8 @@ else
   START="-XX:SharedArchiveFile=$CACHE -Xshare:auto"
   WHAT="class-data-sharing archive (JDK $VERSION)"
 fi
-echo "LAWTRACE_START_OPTS=$START" > "$DEST/app/start.env"
+# quoted: systemd (EnvironmentFile) and a shell that sources the file read it the same way
+echo "LAWTRACE_START_OPTS=\"$START\"" > "$DEST/app/start.env"
 if ! "$JAVA" "${TRAINING[@]}" -Dspring.context.exit=onRefresh \
     -jar "$DEST/app/lawtrace.jar" --lawtrace.data-dir="$TRAIN/data" --server.port=0 --lawtrace.instance=training \
     > "$TRAIN/training.log" 2>&1 || [ ! -f "$CACHE" ]; then
