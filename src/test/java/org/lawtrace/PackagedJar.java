@@ -171,9 +171,10 @@ public final class PackagedJar {
 	private static List<String> launch;
 
 	/**
-	 * How the JVMs run the jar: its classes as Spring Boot's {@code extract} lays them out, with a class-data-sharing
-	 * archive written by one training start (Spring Boot's documented way to start faster), made once per build and
-	 * kept in {@code target/cds} for every test JVM of the build. Both load exactly the jar's classes; if either step
+	 * How the JVMs run the jar, the way {@code deploy/install.sh} installs it (ADR 0029): its classes as Spring Boot's
+	 * {@code extract} lays them out, with a cache written by one training start, made once per build and kept in
+	 * {@code target/cds} for every test JVM of the build. On a JDK of 25 or later ({@link #java()}) the cache is the
+	 * JDK's ahead-of-time cache, else a class-data-sharing archive. Both load exactly the jar's classes; if either step
 	 * fails the tests run {@code target/lawtrace.jar} itself, only slower.
 	 */
 	static synchronized List<String> launch() {
@@ -191,11 +192,14 @@ public final class PackagedJar {
 		var plain = List.of("-jar", jar.toString());
 		var folder = Path.of("target", "cds");
 		var extracted = folder.resolve("app").resolve("lawtrace.jar");
-		var archive = folder.resolve("lawtrace.jsa");
+		var aot = feature(java()) >= 25;
+		var cache = folder.resolve(aot ? "lawtrace.aot" : "lawtrace.jsa");
+		var use = aot ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off", "-jar", extracted.toString())
+				: List.of("-XX:SharedArchiveFile=" + cache, "-jar", extracted.toString());
 		try {
-			if (Files.exists(archive) && Files.exists(extracted)
-					&& Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-				return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+			if (Files.exists(cache) && Files.exists(extracted)
+					&& Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+				return use;
 			}
 			deleteTree(folder);
 			Files.createDirectories(folder);
@@ -204,13 +208,14 @@ public final class PackagedJar {
 			var training = Files.createTempDirectory("lawtrace-cds-");
 			var train = new ArrayList<>(List.of(java(), "-Xmx512m"));
 			train.addAll(JVM_OPTIONS);
-			train.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+			train.addAll(List.of(aot ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache,
+					"-Dspring.context.exit=onRefresh", "-jar",
 					extracted.toString(), "--lawtrace.demo=true", "--server.port=0",
 					"--lawtrace.data-dir=" + training));
 			try {
 				if (runs(extract, folder.resolve("extract.log")) && runs(train, folder.resolve("training.log"))
-						&& Files.exists(archive)) {
-					return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+						&& Files.exists(cache)) {
+					return use;
 				}
 			}
 			finally {
@@ -220,7 +225,7 @@ public final class PackagedJar {
 		catch (IOException | InterruptedException e) {
 			// below: the plain jar
 		}
-		System.err.println("PackagedJar: no class-data-sharing archive (see target/cds); running " + jar);
+		System.err.println("PackagedJar: no start cache (see target/cds); running " + jar);
 		return plain;
 	}
 
@@ -249,8 +254,56 @@ public final class PackagedJar {
 		}
 	}
 
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	private static @org.jspecify.annotations.Nullable String chosenJava;
+
+	/**
+	 * The JDK the packaged jar runs on: {@code LAWTRACE_TEST_JAVA} (a java binary) if set, else the newest JDK of 25 or
+	 * later under {@code /usr/lib/jvm}, as {@code deploy/install.sh} chooses for the instances, else this JVM's own.
+	 */
+	static synchronized String java() {
+		if (chosenJava == null) {
+			chosenJava = chooseJava();
+		}
+		return chosenJava;
+	}
+
+	private static String chooseJava() {
+		var given = System.getenv("LAWTRACE_TEST_JAVA");
+		if (given != null && !given.isBlank()) {
+			return given;
+		}
+		var own = Path.of(System.getProperty("java.home"), "bin", "java");
+		var newest = own;
+		try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+			for (var home : homes.toList()) {
+				var candidate = home.resolve("bin").resolve("java");
+				if (Files.isExecutable(candidate) && feature(candidate.toString()) >= 25
+						&& feature(candidate.toString()) > feature(newest.toString())) {
+					newest = candidate;
+				}
+			}
+		}
+		catch (IOException e) {
+			// no JDKs there: this JVM's own
+		}
+		return newest.toString();
+	}
+
+	/** A JDK's feature version (17, 25, ...) from its {@code release} file beside {@code bin}; 0 if unknown. */
+	private static int feature(String javaBinary) {
+		var release = Path.of(javaBinary).toAbsolutePath().getParent().getParent().resolve("release");
+		try {
+			for (var line : Files.readAllLines(release)) {
+				if (line.startsWith("JAVA_VERSION=")) {
+					var version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+					return Integer.parseInt(version.split("[.+-]")[0]);
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// unknown
+		}
+		return 0;
 	}
 
 	/** Stops the server politely. */
