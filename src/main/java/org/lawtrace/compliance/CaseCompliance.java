@@ -135,17 +135,17 @@ public class CaseCompliance {
 		// who made each late recording, read for the whole page at once (a recording is never deleted: one not
 		// found keeps its case's handlers)
 		var late = rows.stream().map(Map.Entry::getKey)
-			.filter(f -> "ART-15.1".equals(f.article()) && f.record() != null
+			.filter(f -> isLateUpload(f) && f.record() != null
 					&& f.record().kind() == org.lawtrace.shared.RecordRef.Kind.RECORDING)
 			.map(f -> new org.lawtrace.recordings.RecordingId(f.record().id())).toList();
-		var recorders = new java.util.HashMap<java.util.UUID, org.lawtrace.shared.StaffId>();
+		var recorders = new java.util.HashMap<UUID, org.lawtrace.shared.StaffId>();
 		for (var facts : recordingOutlines.factsOf(late)) {
 			facts.revisions().stream().filter(r -> r.current()).findFirst()
 				.ifPresent(r -> recorders.put(facts.id().id(), r.recordedBy()));
 		}
 		return rows.stream().map(row -> {
 			var f = row.getKey();
-			var missing = !"ART-15.1".equals(f.article());
+			var missing = !isLateUpload(f);
 			List<org.lawtrace.shared.StaffId> people = handlers.getOrDefault(f.caseId(), List.of());
 			var recorder = missing || f.record() == null ? null : recorders.get(f.record().id());
 			if (recorder != null) {
@@ -154,6 +154,11 @@ public class CaseCompliance {
 			return new LateUpload(missing, f.caseId(), row.getValue(), f.stageId(), f.record(), f.deadline(), people,
 					f.detail());
 		}).toList();
+	}
+
+	/** A line of the queue for an upload stored late (ART-15.1); the other lines are required recordings missing. */
+	private static boolean isLateUpload(Finding f) {
+		return "ART-15.1".equals(f.article());
 	}
 
 	/** How many lines the late-upload queue has. */
