@@ -179,7 +179,16 @@ public final class PackagedJar {
 	 */
 	static synchronized List<String> launch() {
 		if (launch == null) {
-			launch = prepareLaunch();
+			// the PostgreSQL run has two test JVMs (pom.xml): one makes the cache while the other waits for it
+			var folder = Path.of("target");
+			try (var channel = java.nio.channels.FileChannel.open(folder.resolve("cds.lock"),
+					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+					var lock = channel.lock()) {
+				launch = prepareLaunch();
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException("cannot lock target/cds.lock", e);
+			}
 		}
 		return launch;
 	}
