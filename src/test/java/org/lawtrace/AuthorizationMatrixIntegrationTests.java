@@ -36,7 +36,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.TestInstance;
 import org.lawtrace.AuthorizationMatrix.Row;
 import org.lawtrace.access.AccessApi;
@@ -269,7 +268,6 @@ class AuthorizationMatrixIntegrationTests {
 	 */
 	@Test
 	// what a page says does not depend on the database: walked once, in the H2 lane (issue 17, suite time)
-	@DisabledIfSystemProperty(named = "lawtrace.test.database", matches = "postgresql", disabledReason = "what a page says does not depend on the database: the walk runs once, in the H2 lane")
 	@DisplayName("Issue 15: every page and htmx fragment, for every role and the case's handler, speaks Chinese: no codes, UUIDs, login names, English asides, missing keys or zone ids")
 	void everyPageSpeaksAsStaffDo() throws Exception {
 		var fixtures = fixtures();

@@ -69,6 +69,11 @@ public final class TestDatabase {
 			props.put("spring.datasource.url", pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
 			props.put("spring.datasource.username", pgUser());
 			props.put("spring.datasource.password", pgPassword());
+			// the test JVMs keep a dozen contexts each and run two at a time (pom.xml), beside packaged-jar servers: a
+			// context's pool opens connections as its tests need them and gives idle ones back, so together they stay
+			// within the server's max_connections (100 by default)
+			props.put("spring.datasource.hikari.minimum-idle", "1");
+			props.put("spring.datasource.hikari.idle-timeout", "10000");
 		}
 		return props;
 	}

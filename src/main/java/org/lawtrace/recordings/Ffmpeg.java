@@ -58,6 +58,15 @@ class Ffmpeg {
 		return timeout;
 	}
 
+	/**
+	 * Whether a failure of ffmpeg is about the input itself, so that another command on the same file fails the same
+	 * way: it has no video stream (an MP4 of sound only), or it is not a file ffmpeg can read.
+	 */
+	static boolean inputUnusable(@Nullable String failure) {
+		return failure != null && (failure.contains("matches no streams")
+				|| failure.contains("Invalid data found when processing input") || failure.contains("moov atom not found"));
+	}
+
 	/** One JPEG frame to standard output: at {@code atSecond} into the video, or from its start when 0. */
 	List<String> poster(int atSecond) {
 		var line = new ArrayList<>(List.of(command, "-nostdin", "-v", "error"));

@@ -89,7 +89,8 @@ class RecordingDerivation {
 
 	/**
 	 * The first picture that is not black, from a second in (past a camera's black first frames), or from the start
-	 * of a video shorter than that; a video black throughout gets its frame at one second, or its first.
+	 * of a video shorter than that; a video black throughout gets its frame at one second, or its first. A file
+	 * ffmpeg cannot read, or one without a picture (sound only in an MP4), is given up on at the first attempt.
 	 */
 	private ContentDigest poster(ContentDigest original) {
 		var attempts = List.of(ffmpeg.posterNotBlack(1), ffmpeg.posterNotBlack(0), ffmpeg.poster(1), ffmpeg.poster(0));
@@ -103,6 +104,10 @@ class RecordingDerivation {
 					e.addSuppressed(failed);
 				}
 				failed = e;
+				if (Ffmpeg.inputUnusable(e.getMessage())) {
+					// no picture to take at any second: the next attempts would only read the file again
+					break;
+				}
 			}
 		}
 		throw failed;
