@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.lawtrace.RunsBesideOtherTests;
 import org.lawtrace.TestDatabase;
 
 /**
@@ -11,8 +12,9 @@ import org.lawtrace.TestDatabase;
  * against a real object store, Ceph's RADOS Gateway on a single-node cluster that {@code scripts/s3-server.sh} starts
  * and stops, including Object Lock as the server itself enforces it (ART-16, ART-22(2)). Skipped where the Ceph
  * packages are missing, a failure under {@code CI=true}. No Spring context and no database of its own: it runs once,
- * in the H2 lane.
+ * in the H2 lane, beside the in-process tests (most of its time is the cluster's start and the gateway's answers).
  */
+@RunsBesideOtherTests
 class RealS3ContractIntegrationTests extends S3StoreContract {
 
 	static CephRadosGateway gateway;
