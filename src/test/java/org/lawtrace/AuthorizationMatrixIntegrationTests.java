@@ -267,7 +267,7 @@ class AuthorizationMatrixIntegrationTests {
 	 * Every finding is listed with where it was seen, then the test fails.
 	 */
 	@Test
-	// what a page says does not depend on the database: walked once, in the H2 lane (issue 17, suite time)
+	// what a page says does not depend on the database: the class runs once, in the H2 lane (pom.xml, ADR 0030)
 	@DisplayName("Issue 15: every page and htmx fragment, for every role and the case's handler, speaks Chinese: no codes, UUIDs, login names, English asides, missing keys or zone ids")
 	void everyPageSpeaksAsStaffDo() throws Exception {
 		var fixtures = fixtures();

@@ -268,7 +268,7 @@ class HttpHygieneIntegrationTests {
 	void everyStylesheetAndScriptAPageNamesIsServed() {
 		var html = Api.as(port, "sun.li").get().uri("/compliance").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		var named = org.jsoup.Jsoup.parse(html).select("link[rel=stylesheet][href], script[src]").stream()
+		var named = Page.of(html).all("link[rel=stylesheet][href], script[src]").stream()
 			.map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src")).filter(u -> u.startsWith("/")).toList();
 		assertThat(named).as("the dashboard names the layout's and the charts' files")
 			.contains("/webjars/bootstrap/css/bootstrap.min.css", "/webjars/echarts/dist/echarts.min.js");

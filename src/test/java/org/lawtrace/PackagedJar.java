@@ -3,18 +3,23 @@ package org.lawtrace;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code target/lawtrace.jar} run as operators run it, in its own process, on a data directory (and, in the
@@ -133,7 +138,7 @@ public final class PackagedJar {
 			return credentials.getProperty("password");
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 
@@ -180,14 +185,13 @@ public final class PackagedJar {
 	static synchronized List<String> launch() {
 		if (launch == null) {
 			// the PostgreSQL run has two test JVMs (pom.xml): one makes the cache while the other waits for it
-			var folder = Path.of("target");
-			try (var channel = java.nio.channels.FileChannel.open(folder.resolve("cds.lock"),
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+			var lockFile = Path.of("target", "cds.lock");
+			try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 					var lock = channel.lock()) {
 				launch = prepareLaunch();
 			}
 			catch (IOException e) {
-				throw new java.io.UncheckedIOException("cannot lock target/cds.lock", e);
+				throw new UncheckedIOException("cannot lock " + lockFile, e);
 			}
 		}
 		return launch;
@@ -263,7 +267,7 @@ public final class PackagedJar {
 		}
 	}
 
-	private static @org.jspecify.annotations.Nullable String chosenJava;
+	private static @Nullable String chosenJava;
 
 	/**
 	 * The JDK the packaged jar runs on: {@code LAWTRACE_TEST_JAVA} (a java binary) if set, else the newest JDK of 25 or
@@ -281,14 +285,15 @@ public final class PackagedJar {
 		if (given != null && !given.isBlank()) {
 			return given;
 		}
-		var own = Path.of(System.getProperty("java.home"), "bin", "java");
-		var newest = own;
+		var newest = Path.of(System.getProperty("java.home"), "bin", "java");
+		var newestFeature = feature(newest.toString());
 		try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
 			for (var home : homes.toList()) {
 				var candidate = home.resolve("bin").resolve("java");
-				if (Files.isExecutable(candidate) && feature(candidate.toString()) >= 25
-						&& feature(candidate.toString()) > feature(newest.toString())) {
+				var candidateFeature = Files.isExecutable(candidate) ? feature(candidate.toString()) : 0;
+				if (candidateFeature >= 25 && candidateFeature > newestFeature) {
 					newest = candidate;
+					newestFeature = candidateFeature;
 				}
 			}
 		}

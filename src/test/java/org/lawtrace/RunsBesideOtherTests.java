@@ -14,8 +14,8 @@ import org.junit.jupiter.api.parallel.ResourceLockTarget;
  * A test class that runs its servers in processes of their own ({@link PackagedJar} servers and commands, the Ceph
  * cluster of the real S3 contract) and shares nothing with the test JVM's application contexts, so it runs in a lane
  * beside the other tests instead of after them ({@code junit-platform.properties}): most of its time is spent waiting
- * for its child processes, which the other core can use. Such classes take one lock, so one of them runs at a time and a class's methods run one after the
- * other.
+ * for its child processes, which the other core can use. Such classes take one lock, so one of them runs at a time
+ * and a class's methods run one after the other.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -63,8 +63,9 @@ class Ffmpeg {
 	 * way: it has no video stream (an MP4 of sound only), or it is not a file ffmpeg can read.
 	 */
 	static boolean inputUnusable(@Nullable String failure) {
+		// a cut-off MP4 says "moov atom not found" and then this too
 		return failure != null && (failure.contains("matches no streams")
-				|| failure.contains("Invalid data found when processing input") || failure.contains("moov atom not found"));
+				|| failure.contains("Invalid data found when processing input"));
 	}
 
 	/** One JPEG frame to standard output: at {@code atSecond} into the video, or from its start when 0. */

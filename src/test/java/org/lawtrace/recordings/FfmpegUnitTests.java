@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +40,7 @@ class FfmpegUnitTests {
 		new Random(17).nextBytes(bytes);
 		Files.write(random, bytes);
 		var cut = folder.resolve("cut.mp4");
-		Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(sound), 3000));
+		Files.write(cut, Arrays.copyOf(Files.readAllBytes(sound), 3000));
 
 		for (var input : List.of(sound, random, cut)) {
 			var failure = run(ffmpeg.posterNotBlack(1), input);
@@ -48,14 +50,14 @@ class FfmpegUnitTests {
 	}
 
 	@Test
-	@DisplayName("A video shorter than the second a poster is first looked for is not given up on: the next attempt takes its picture")
+	@DisplayName("A video shorter than the second a poster is first looked for is not given up on: the next attempt "
+			+ "takes its picture")
 	void aShortVideoIsNotGivenUpOn() throws Exception {
 		var video = make("short.mp4", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=0.5", "-c:v",
 				"libx264", "-pix_fmt", "yuv420p");
-		var atOneSecond = run(ffmpeg.poster(1), video);
-		if (atOneSecond != null) {
-			assertThat(Ffmpeg.inputUnusable(atOneSecond)).as(atOneSecond).isFalse();
-		}
+		var atOneSecond = run(ffmpeg.posterNotBlack(1), video);
+		assertThat(atOneSecond).as("half a second of video has no picture at one second").isNotNull();
+		assertThat(Ffmpeg.inputUnusable(atOneSecond)).as(atOneSecond).isFalse();
 		assertThat(run(ffmpeg.posterNotBlack(0), video)).isNull();
 		assertThat(Ffmpeg.inputUnusable(null)).isFalse();
 	}
@@ -71,12 +73,19 @@ class FfmpegUnitTests {
 		return target;
 	}
 
-	/** Runs a poster command on {@code input}: null when it wrote a picture, else what ffmpeg said. */
-	private String run(List<String> command, Path input) throws IOException, InterruptedException {
+	/**
+	 * Runs a poster command on {@code input}: null when it wrote a picture, else the failure worded as the store's
+	 * derivation words it (program, exit status or empty output, then what the program wrote to standard error).
+	 */
+	private @Nullable String run(List<String> command, Path input) throws IOException, InterruptedException {
 		var line = command.stream().map(part -> part.equals("{input}") ? input.toString() : part).toList();
-		var process = new ProcessBuilder(line).redirectOutput(folder.resolve("out.jpg").toFile()).start();
+		var picture = folder.resolve("out.jpg");
+		var process = new ProcessBuilder(line).redirectOutput(picture.toFile()).start();
 		var said = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 		var exit = process.waitFor();
-		return exit == 0 && Files.size(folder.resolve("out.jpg")) > 0 ? null : "exited with status " + exit + ": " + said;
+		if (exit != 0) {
+			return "ffmpeg exited with status " + exit + ": " + said;
+		}
+		return Files.size(picture) > 0 ? null : "ffmpeg wrote nothing to standard output: " + said;
 	}
 }
