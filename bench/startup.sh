@@ -5,10 +5,14 @@
 # the context refresh). Each way starts on an empty database (migrations run) and then restarts on it, as a service
 # restart would. Target: <= 5 s to ready on an idle machine. Each line also gives the CPU seconds the JVM used until
 # ready (wall time on a shared machine mostly measures the neighbours) and the load average before and after.
-# With a JDK of 25 or later (AOT_JAVA, default the newest under /usr/lib/jvm) two more ways: the extracted layout on
-# that JDK, and with its ahead-of-time cache (JEP 483/514/515: classes loaded and linked, and method profiles, from a
-# training run made the same way as the CDS one), which deploy/install.sh uses when the JDK allows it.
-# WAYS="fat extracted cds jdk25 aot" picks the ways (default all five; the last two only when such a JDK is there).
+# The CDS way also uses the bean definitions Spring AOT made when the jar was built (-Dspring.aot.enabled=true, ADR
+# 0031), as deploy/install.sh starts the jar.
+# With a JDK of 25 or later (AOT_JAVA, default the newest under /usr/lib/jvm) three more ways: the extracted layout on
+# that JDK; with its ahead-of-time cache (JEP 483/514/515: classes loaded and linked, and method profiles, from a
+# training run made the same way as the CDS one) alone, as deploy/install.sh started the jar before ADR 0031; and
+# with that cache and Spring AOT's bean definitions, as deploy/install.sh starts it now when the JDK allows it.
+# WAYS="fat extracted cds jdk25 aot-cache aot" picks the ways (default all six; the last three only with such a JDK).
+# JVM_OPTS (e.g. -XX:+UseParallelGC) are added to every start and training run.
 # Usage: bench/startup.sh [jar (target/lawtrace.jar)] [restarts per way (3)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +30,9 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"
 # the training run: the context refreshes (every bean made, migrations applied) and the JVM exits, writing the archive
-java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+SPRING_AOT=-Dspring.aot.enabled=true
+JVM_OPTS=${JVM_OPTS:-}
+java $JVM_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" $SPRING_AOT -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
   --lawtrace.data-dir="$WORK/train" --server.port=0 > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log" >&2; exit 1; }
 
 # a JDK of 25 or later for the ahead-of-time cache ways, if there is one
@@ -39,9 +45,12 @@ if [ -z "$AOT_JAVA" ]; then
 fi
 if [ -n "$AOT_JAVA" ]; then
   echo "ahead-of-time cache ways on $("$AOT_JAVA" -version 2>&1 | head -n 1)"
-  "$AOT_JAVA" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+  "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
     --lawtrace.data-dir="$WORK/train-aot" --server.port=0 > "$WORK/train-aot.log" 2>&1 \
     || { tail -20 "$WORK/train-aot.log" >&2; exit 1; }
+  "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/spring.aot" $SPRING_AOT -Dspring.context.exit=onRefresh \
+    -jar "$APP_JAR" --lawtrace.data-dir="$WORK/train-spring-aot" --server.port=0 > "$WORK/train-spring-aot.log" 2>&1 \
+    || { tail -20 "$WORK/train-spring-aot.log" >&2; exit 1; }
 fi
 
 cpu_seconds() { # pid -> CPU seconds the process (and the children it waited for) used so far
@@ -53,7 +62,7 @@ ready_after() { # label data-dir java-args... -> prints "seconds-to-ready cpu-se
   local port start
   port=$(free_port)
   start=$(date +%s.%N)
-  ${JAVA_CMD:-java} "$@" --server.port="$port" --lawtrace.data-dir="$data" > "$WORK/$label.log" 2>&1 &
+  "${JAVA_CMD:-java}" $JVM_OPTS "$@" --server.port="$port" --lawtrace.data-dir="$data" > "$WORK/$label.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 3600); do
     if curl -fs "http://127.0.0.1:$port$READY_PATH" > /dev/null 2>&1; then
@@ -69,29 +78,50 @@ ready_after() { # label data-dir java-args... -> prints "seconds-to-ready cpu-se
   echo "$label: not ready after 180 s" >&2; exit 1
 }
 
-measure() { # label java-args...
-  local label=$1; shift
-  local first restarts=() cpus=() started result load
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  first=$(ready_after "$label-empty" "$WORK/data-$label" "$@" | cut -d' ' -f1)
-  for i in $(seq 1 "$RUNS"); do
-    result=$(ready_after "$label-$i" "$WORK/data-$label" "$@")
-    restarts+=("${result% *}"); cpus+=("${result#* }")
-  done
-  started=$(grep -o 'Started LawTraceApplication in [0-9.]* seconds' "$WORK/$label-1.log" | grep -o '[0-9.]* seconds' || echo "?")
-  printf '%-22s empty database %6s s; restarts %s s (best %s s), CPU %s s (best %s s); Spring says started in %s; load %s..%s\n' \
-    "$label" "$first" "${restarts[*]}" "$(printf '%s\n' "${restarts[@]}" | sort -n | head -n 1)" "${cpus[*]}" \
-    "$(printf '%s\n' "${cpus[@]}" | sort -n | head -n 1)" "$started" "$load" "$(cut -d' ' -f1 /proc/loadavg)"
+# The ways take turns, restart by restart: this machine's speed drifts within minutes, and a way measured all at once
+# after another would be judged on a different machine. Each way's figure is the median of its restarts.
+LABELS=(); declare -A COMMAND JAVA_OF RESTARTS CPUS FIRST STARTED
+way() { # key label java command args...
+  local key=$1 label=$2 java=$3; shift 3
+  [[ " $WAYS " == *" $key "* ]] || return 0
+  LABELS+=("$label"); JAVA_OF[$label]=$java; COMMAND[$label]="$*"
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+key_of() { echo "$1" | tr -c 'a-zA-Z0-9\n' '-'; }
 
-WAYS=${WAYS:-fat extracted cds jdk25 aot}
-[[ " $WAYS " == *" fat "* ]] && measure "fat jar" -jar "$JAR"
-[[ " $WAYS " == *" extracted "* ]] && measure "extracted" -jar "$APP_JAR"
-[[ " $WAYS " == *" cds "* ]] && measure "extracted + CDS" -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off -jar "$APP_JAR"
+WAYS=${WAYS:-fat extracted cds jdk25 aot-cache aot}
+way fat "fat jar" java -jar "$JAR"
+way extracted "extracted" java -jar "$APP_JAR"
+way cds "extracted + CDS + Spring AOT" java -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off \
+  $SPRING_AOT -jar "$APP_JAR"
 if [ -n "$AOT_JAVA" ]; then
-  [[ " $WAYS " == *" jdk25 "* ]] && JAVA_CMD=$AOT_JAVA measure "extracted, JDK 25" -jar "$APP_JAR"
-  [[ " $WAYS " == *" aot "* ]] && JAVA_CMD=$AOT_JAVA measure "extracted + AOT cache" -XX:AOTCache="$WORK/app.aot" \
-    -Xlog:aot=off -Xlog:cds=off -jar "$APP_JAR"
+  way jdk25 "extracted, JDK 25" "$AOT_JAVA" -jar "$APP_JAR"
+  way aot-cache "extracted + AOT cache" "$AOT_JAVA" -XX:AOTCache="$WORK/app.aot" -Xlog:aot=off -Xlog:cds=off -jar "$APP_JAR"
+  way aot "AOT cache + Spring AOT" "$AOT_JAVA" -XX:AOTCache="$WORK/spring.aot" -Xlog:aot=off -Xlog:cds=off $SPRING_AOT \
+    -jar "$APP_JAR"
 fi
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+for label in "${LABELS[@]}"; do
+  key=$(key_of "$label")
+  # shellcheck disable=SC2086 # the command's words were joined by way()
+  FIRST[$label]=$(JAVA_CMD=${JAVA_OF[$label]} ready_after "$key-empty" "$WORK/data-$key" ${COMMAND[$label]} | cut -d' ' -f1)
+done
+for i in $(seq 1 "$RUNS"); do
+  for label in "${LABELS[@]}"; do
+    key=$(key_of "$label")
+    # shellcheck disable=SC2086
+    result=$(JAVA_CMD=${JAVA_OF[$label]} ready_after "$key-$i" "$WORK/data-$key" ${COMMAND[$label]})
+    RESTARTS[$label]="${RESTARTS[$label]:-} ${result% *}"; CPUS[$label]="${CPUS[$label]:-} ${result#* }"
+  done
+done
+for label in "${LABELS[@]}"; do
+  key=$(key_of "$label")
+  started=$(grep -o 'Started LawTraceApplication in [0-9.]* seconds' "$WORK/$key-1.log" | grep -o '[0-9.]* seconds' || echo "?")
+  # shellcheck disable=SC2086
+  printf '%-30s empty database %6s s; restarts%s s: median %s s, best %s s; CPU%s s: median %s s; Spring says started in %s\n' \
+    "$label" "${FIRST[$label]}" "${RESTARTS[$label]}" "$(median ${RESTARTS[$label]})" \
+    "$(printf '%s\n' ${RESTARTS[$label]} | sort -n | head -n 1)" "${CPUS[$label]}" "$(median ${CPUS[$label]})" "$started"
+done
+echo "load average ${LOAD_BEFORE} before, $(cut -d' ' -f1 /proc/loadavg) after"
 echo "time to ready = JVM launch to /actuator/health/readiness UP (database and store reachable); non-demo"
 echo "CPU = user + system seconds the JVM (and the tools it ran) used until then: less swayed than wall time by a shared machine's load"

@@ -41,20 +41,22 @@ rm -rf "$DEST/app.old"
 mv "$NEW" "$DEST/app"
 TRAIN=$(mktemp -d /tmp/lawtrace-cache.XXXXXX)
 trap 'rm -rf "$TRAIN"' EXIT
+# the bean definitions Spring AOT made when the jar was built (ADR 0031): no configuration classes parsed at start
+SPRING_AOT="-Dspring.aot.enabled=true"
 if [ "$VERSION" -ge 25 ] 2>/dev/null; then
   CACHE="$DEST/app/lawtrace.aot"
   TRAINING=(-XX:AOTCacheOutput="$CACHE")
-  START="-XX:AOTCache=$CACHE -Xlog:aot=off -Xlog:cds=off"
+  START="$SPRING_AOT -XX:AOTCache=$CACHE -Xlog:aot=off -Xlog:cds=off"
   WHAT="ahead-of-time cache (JDK $VERSION)"
 else
   CACHE="$DEST/app/lawtrace.jsa"
   TRAINING=(-XX:ArchiveClassesAtExit="$CACHE")
-  START="-XX:SharedArchiveFile=$CACHE -Xshare:auto"
+  START="$SPRING_AOT -XX:SharedArchiveFile=$CACHE -Xshare:auto"
   WHAT="class-data-sharing archive (JDK $VERSION)"
 fi
 # quoted: systemd (EnvironmentFile) and a shell that sources the file read it the same way
 echo "LAWTRACE_START_OPTS=\"$START\"" > "$DEST/app/start.env"
-if ! "$JAVA" "${TRAINING[@]}" -Dspring.context.exit=onRefresh \
+if ! "$JAVA" "${TRAINING[@]}" "$SPRING_AOT" -Dspring.context.exit=onRefresh \
     -jar "$DEST/app/lawtrace.jar" --lawtrace.data-dir="$TRAIN/data" --server.port=0 --lawtrace.instance=training \
     > "$TRAIN/training.log" 2>&1 || [ ! -f "$CACHE" ]; then
   tail -n 30 "$TRAIN/training.log" >&2

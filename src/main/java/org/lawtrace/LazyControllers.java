@@ -2,6 +2,7 @@ package org.lawtrace;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -32,6 +33,10 @@ final class LazyControllers implements BeanFactoryPostProcessor {
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (AotDetector.useGeneratedArtifacts()) {
+			// the bean definitions Spring AOT generated from this very pass already say lazy (ADR 0031)
+			return;
+		}
 		for (var name : beanFactory.getBeanDefinitionNames()) {
 			var definition = beanFactory.getBeanDefinition(name);
 			var className = definition.getBeanClassName();

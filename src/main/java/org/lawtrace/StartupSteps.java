@@ -39,18 +39,35 @@ final class StartupSteps {
 	}
 
 	private static void log(StartupTimeline timeline, int longest) {
+		var events = timeline.getEvents();
+		// a step's own time: its duration less its children's, so a bean that only waited for others ranks low
+		var children = new java.util.HashMap<Long, Duration>();
+		events.forEach(e -> {
+			var parent = e.getStartupStep().getParentId();
+			if (parent != null) {
+				children.merge(parent, e.getDuration(), Duration::plus);
+			}
+		});
 		var lines = new StringBuilder();
-		timeline.getEvents().stream()
+		events.stream()
 			.sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
 			.limit(longest)
-			.forEach(e -> {
-				lines.append(String.format("%n%7d ms  %s", e.getDuration().toMillis(), e.getStartupStep().getName()));
-				e.getStartupStep().getTags().forEach(t -> lines.append(' ').append(t.getKey()).append('=')
-					.append(t.getValue()));
-			});
-		var total = timeline.getEvents().stream().map(StartupTimeline.TimelineEvent::getEndTime).max(Comparator
+			.forEach(e -> line(lines, e, e.getDuration()));
+		lines.append(String.format("%n  the %d with the longest own time (less their steps inside):", longest));
+		events.stream()
+			.map(e -> java.util.Map.entry(e, e.getDuration().minus(children.getOrDefault(e.getStartupStep().getId(),
+					Duration.ZERO))))
+			.sorted(java.util.Map.Entry.<StartupTimeline.TimelineEvent, Duration>comparingByValue().reversed())
+			.limit(longest)
+			.forEach(entry -> line(lines, entry.getKey(), entry.getValue()));
+		var total = events.stream().map(StartupTimeline.TimelineEvent::getEndTime).max(Comparator
 			.naturalOrder()).map(end -> Duration.between(timeline.getStartTime(), end)).orElse(Duration.ZERO);
-		LOG.info("Start-up: {} steps over {} ms; the {} longest:{}", timeline.getEvents().size(), total.toMillis(),
-				longest, lines);
+		LOG.info("Start-up: {} steps over {} ms; the {} longest:{}", events.size(), total.toMillis(), longest, lines);
+	}
+
+	private static void line(StringBuilder lines, StartupTimeline.TimelineEvent event, Duration duration) {
+		lines.append(String.format("%n%7d ms  %s", duration.toMillis(), event.getStartupStep().getName()));
+		event.getStartupStep().getTags().forEach(t -> lines.append(' ').append(t.getKey()).append('=')
+			.append(t.getValue()));
 	}
 }

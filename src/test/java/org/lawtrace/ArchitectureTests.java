@@ -26,7 +26,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** Rules Spring Modulith does not check, each with the reason it exists. */
-@AnalyzeClasses(packages = "org.lawtrace", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.lawtrace", importOptions = { ImportOption.DoNotIncludeTests.class,
+		WrittenByUs.class })
 class ArchitectureTests {
 
 	/** Security by default: every endpoint states which roles may call it, so nothing is open by omission. */

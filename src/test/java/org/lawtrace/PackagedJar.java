@@ -28,11 +28,18 @@ import org.jspecify.annotations.Nullable;
 public final class PackagedJar {
 
 	/**
+	 * The bean definitions Spring AOT made when the jar was built, as {@code deploy/install.sh} starts the jar (ADR
+	 * 0031), so every packaged-jar test runs them.
+	 */
+	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+
+	/**
 	 * How the test starts the jar's JVMs: these servers and commands live for seconds, so the client compiler alone and
 	 * the serial collector start them faster and leave the machine's other core to the tests running beside them; an
 	 * operator's flags change nothing the tests look at.
 	 */
-	private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+	private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			SPRING_AOT);
 
 	private final Path dataDir;
 	private final String schema;

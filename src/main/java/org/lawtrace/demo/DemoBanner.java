@@ -1,19 +1,25 @@
 package org.lawtrace.demo;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Tells the newcomer where to open the demo and how to sign in. */
+/**
+ * Tells the newcomer where to open the demo and how to sign in.
+ * <p>
+ * Always a bean that decides by {@code lawtrace.demo} when it runs, not a conditional one: the packaged jar's bean
+ * definitions are fixed when it is built (Spring AOT, ADR 0031), where a condition would be judged once for every start.
+ */
 @Component
-@ConditionalOnProperty(name = "lawtrace.demo", havingValue = "true")
 class DemoBanner {
 
 	@EventListener
 	void on(ApplicationReadyEvent event) {
 		Environment env = event.getApplicationContext().getEnvironment();
+		if (!env.getProperty("lawtrace.demo", Boolean.class, false)) {
+			return;
+		}
 		var port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
 		var host = env.getProperty("server.address", "127.0.0.1");
 		System.out.printf("""

@@ -31,9 +31,9 @@ import org.lawtrace.staff.StaffDirectory;
 import org.lawtrace.staff.UnitKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Seeds 东阳市市场监督管理局 into an empty database: its units, the demo accounts (password {@code demo}), their
  * certificates (one expired, to show ART-08 at work), a few cases with stages, and the device ledger with a
  * collection station, dated relative to today.
+ * <p>
+ * Always a bean that decides by {@code lawtrace.demo} when it runs, not a conditional one: the packaged jar's bean
+ * definitions are fixed when it is built (Spring AOT, ADR 0031), where a condition would be judged once for every start.
  */
 @Component
-@ConditionalOnProperty(name = "lawtrace.demo", havingValue = "true")
 @Order(0)
 class DemoBureau implements ApplicationRunner {
 
@@ -60,9 +62,12 @@ class DemoBureau implements ApplicationRunner {
 	private final DeviceManagement devices;
 	private final StationManagement stations;
 	private final BureauTime time;
+	private final boolean demo;
 
 	DemoBureau(StaffAdministration administration, StaffDirectory directory, CaseManagement cases,
-			DeviceManagement devices, StationManagement stations, BureauTime time) {
+			DeviceManagement devices, StationManagement stations, BureauTime time,
+			@Value("${lawtrace.demo:false}") boolean demo) {
+		this.demo = demo;
 		this.administration = administration;
 		this.directory = directory;
 		this.cases = cases;
@@ -74,6 +79,9 @@ class DemoBureau implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		if (!demo) {
+			return;
+		}
 		if (!directory.units().isEmpty()) {
 			log.info("Demo bureau not seeded: the database already holds a bureau");
 			return;

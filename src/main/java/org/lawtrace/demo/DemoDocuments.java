@@ -38,9 +38,9 @@ import org.lawtrace.shared.CaseId;
 import org.lawtrace.shared.StageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +50,11 @@ import org.springframework.transaction.annotation.Transactional;
  * filing form, on-site record, and a questioning record the party has signed on two of its three pages (so the
  * case page shows it awaiting confirmation), and a second general-procedure case, 102, is walked from filing to
  * closing so its volumes can be seen. The files are small generated PDFs.
+ * <p>
+ * Always a bean that decides by {@code lawtrace.demo} when it runs, not a conditional one: the packaged jar's bean
+ * definitions are fixed when it is built (Spring AOT, ADR 0031), where a condition would be judged once for every start.
  */
 @Component
-@ConditionalOnProperty(name = "lawtrace.demo", havingValue = "true")
 @Order(1)
 class DemoDocuments implements ApplicationRunner {
 
@@ -64,8 +66,11 @@ class DemoDocuments implements ApplicationRunner {
 	private final DocumentRegistry registry;
 	private final DocumentCatalog catalog;
 	private final BureauTime time;
+	private final boolean demo;
 
-	DemoDocuments(CaseManagement cases, DocumentRegistry registry, DocumentCatalog catalog, BureauTime time) {
+	DemoDocuments(CaseManagement cases, DocumentRegistry registry, DocumentCatalog catalog, BureauTime time,
+			@Value("${lawtrace.demo:false}") boolean demo) {
+		this.demo = demo;
 		this.cases = cases;
 		this.registry = registry;
 		this.catalog = catalog;
@@ -75,6 +80,9 @@ class DemoDocuments implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		if (!demo) {
+			return;
+		}
 		var year = time.today().getYear();
 		var found = cases.search(new CaseQuery("东市监处〔" + year + "〕101号", null, null, null, null, null, null, 0, 1))
 			.items();

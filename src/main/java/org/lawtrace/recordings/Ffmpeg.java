@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.InstalledProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,35 +23,35 @@ class Ffmpeg {
 
 	private final String command;
 	private final Duration timeout;
-	private final @Nullable String version;
+	private final InstalledProgram program;
 
 	Ffmpeg(@Value("${lawtrace.recordings.ffmpeg:ffmpeg}") String command,
 			@Value("${lawtrace.recordings.ffmpeg-timeout:PT30M}") Duration timeout) {
 		this.command = command.strip();
 		this.timeout = timeout;
-		var program = org.lawtrace.shared.InstalledProgram.find(this.command, " Copyright");
-		var problem = program.problem();
-		this.version = program.version();
-		if (version != null) {
-			log.info("Video derivatives ON: poster frames and browser-playable copies are made with {} ({}), "
-					+ "each run limited to {}", version, this.command, timeout);
-		}
-		else if (this.command.isEmpty()) {
-			log.info("Video derivatives OFF: lawtrace.recordings.ffmpeg is empty");
-		}
-		else {
-			log.warn("Video derivatives OFF: '{} -version' did not succeed ({}); install ffmpeg or set "
-					+ "lawtrace.recordings.ffmpeg to its path for poster frames and browser-playable copies", this.command,
-					problem);
-		}
+		this.program = InstalledProgram.find(this.command, " Copyright").whenKnown(program -> {
+			if (program.available()) {
+				log.info("Video derivatives ON: poster frames and browser-playable copies are made with {} ({}), "
+						+ "each run limited to {}", program.version(), this.command, timeout);
+			}
+			else if (this.command.isEmpty()) {
+				log.info("Video derivatives OFF: lawtrace.recordings.ffmpeg is empty");
+			}
+			else {
+				log.warn("Video derivatives OFF: '{} -version' did not succeed ({}); install ffmpeg or set "
+						+ "lawtrace.recordings.ffmpeg to its path for poster frames and browser-playable copies",
+						this.command, program.problem());
+			}
+		});
 	}
 
 	boolean available() {
-		return version != null;
+		return program.available();
 	}
 
 	/** What made a copy, as recorded beside it, such as {@code ffmpeg version 5.1.6-0+deb12u1}. */
 	String version() {
+		var version = program.version();
 		return version == null ? "ffmpeg (not installed)" : version;
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.InstalledProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,18 +25,19 @@ class MediaProbe {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
 
-	private final @Nullable String command;
+	private final InstalledProgram program;
 
 	MediaProbe(@Value("${lawtrace.retention.ffprobe:ffprobe}") String command) {
-		this.command = org.lawtrace.shared.InstalledProgram.find(command, null).available() ? command.strip() : null;
-		if (this.command == null && !command.isBlank()) {
-			log.warn("{} does not answer -version: archiving checks audio-visual records by their container signature "
-					+ "only (lawtrace.retention.ffprobe)", command);
-		}
+		this.program = InstalledProgram.find(command, null).whenKnown(program -> {
+			if (!program.available() && !command.isBlank()) {
+				log.warn("{} does not answer -version: archiving checks audio-visual records by their container "
+						+ "signature only (lawtrace.retention.ffprobe)", command);
+			}
+		});
 	}
 
 	boolean available() {
-		return command != null;
+		return program.available();
 	}
 
 	/** One probe in progress: write the bytes to {@link #sink()}, then {@link #finish()}. */
@@ -51,9 +53,10 @@ class MediaProbe {
 	}
 
 	Probe start() {
-		if (command == null) {
+		if (!program.available()) {
 			return new SignatureProbe();
 		}
+		var command = program.command();
 		try {
 			var process = new ProcessBuilder(List.of(command, "-v", "error", "-show_entries", "format=format_name",
 					"-of", "default=nw=1:nk=1", "-i", "pipe:0")).redirectErrorStream(true).start();

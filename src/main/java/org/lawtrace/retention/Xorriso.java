@@ -3,7 +3,7 @@ package org.lawtrace.retention;
 import java.time.Duration;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import org.lawtrace.shared.InstalledProgram;
 import org.lawtrace.storage.DiscImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,32 +24,33 @@ class Xorriso {
 
 	private final String command;
 	private final Duration timeout;
-	private final @Nullable String version;
+	private final InstalledProgram program;
 
 	Xorriso(@Value("${lawtrace.retention.xorriso:xorriso}") String command,
 			@Value("${lawtrace.retention.xorriso-timeout:PT2H}") Duration timeout) {
 		this.command = command.strip();
 		this.timeout = timeout;
-		var program = org.lawtrace.shared.InstalledProgram.find(this.command, " : ");
-		var problem = program.problem();
-		this.version = program.version();
-		if (version != null) {
-			log.info("Optical disc images ON: made with {} ({}), each run limited to {}", version, this.command, timeout);
-		}
-		else if (this.command.isEmpty()) {
-			log.info("Optical disc images OFF: lawtrace.retention.xorriso is empty");
-		}
-		else {
-			log.warn("Optical disc images OFF: '{} -version' did not succeed ({}); install xorriso or set "
-					+ "lawtrace.retention.xorriso to its path", this.command, problem);
-		}
+		this.program = InstalledProgram.find(this.command, " : ").whenKnown(program -> {
+			if (program.available()) {
+				log.info("Optical disc images ON: made with {} ({}), each run limited to {}", program.version(),
+						this.command, timeout);
+			}
+			else if (this.command.isEmpty()) {
+				log.info("Optical disc images OFF: lawtrace.retention.xorriso is empty");
+			}
+			else {
+				log.warn("Optical disc images OFF: '{} -version' did not succeed ({}); install xorriso or set "
+						+ "lawtrace.retention.xorriso to its path", this.command, program.problem());
+			}
+		});
 	}
 
 	boolean available() {
-		return version != null;
+		return program.available();
 	}
 
 	String version() {
+		var version = program.version();
 		return version == null ? "xorriso (not installed)" : version;
 	}
 

@@ -3,7 +3,9 @@ package org.lawtrace.shared;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * A program installed on this server that LawTrace runs as a child process (ffmpeg, ffprobe, xorriso), looked for
  * once at start-up: {@code <command> -version} must succeed within 20 seconds. What it printed first names the
  * version recorded beside what the program makes; when it does not answer, {@link #problem()} says why, for the
- * start-up log.
+ * start-up log. The look runs in a thread of its own (issue 16: three programs' start-up took half a second of the
+ * start), so the start goes on meanwhile; the first question about the program waits for the answer.
  */
 public final class InstalledProgram {
 
@@ -19,13 +22,14 @@ public final class InstalledProgram {
 	private static final int LONGEST_NAME = 200;
 
 	private final String command;
-	private final @Nullable String version;
-	private final String problem;
+	private final CompletableFuture<Answer> answer;
 
-	private InstalledProgram(String command, @Nullable String version, String problem) {
+	private record Answer(@Nullable String version, String problem) {
+	}
+
+	private InstalledProgram(String command, CompletableFuture<Answer> answer) {
 		this.command = command;
-		this.version = version;
-		this.problem = problem;
+		this.answer = answer;
 	}
 
 	/**
@@ -36,15 +40,28 @@ public final class InstalledProgram {
 	public static InstalledProgram find(String command, @Nullable String versionEnd) {
 		var stripped = command.strip();
 		if (stripped.isEmpty()) {
-			return new InstalledProgram(stripped, null, "turned off (empty setting)");
+			return new InstalledProgram(stripped,
+					CompletableFuture.completedFuture(new Answer(null, "turned off (empty setting)")));
 		}
-		var problem = new StringBuilder();
-		var version = version(stripped, versionEnd, problem);
-		return new InstalledProgram(stripped, version, problem.toString());
+		var answer = new CompletableFuture<Answer>();
+		var looking = new Thread(() -> {
+			var problem = new StringBuilder();
+			var version = version(stripped, versionEnd, problem);
+			answer.complete(new Answer(version, problem.toString()));
+		}, "looking-for-" + stripped.replaceAll(".*/", ""));
+		looking.setDaemon(true);
+		looking.start();
+		return new InstalledProgram(stripped, answer);
+	}
+
+	/** Runs {@code then} once the program has answered (at once if it has), in the thread that looked for it. */
+	public InstalledProgram whenKnown(Consumer<InstalledProgram> then) {
+		answer.thenRun(() -> then.accept(this));
+		return this;
 	}
 
 	public boolean available() {
-		return version != null;
+		return version() != null;
 	}
 
 	public String command() {
@@ -53,12 +70,12 @@ public final class InstalledProgram {
 
 	/** Such as {@code ffmpeg version 5.1.6-0+deb12u1}; {@literal null} when not available. */
 	public @Nullable String version() {
-		return version;
+		return answer.join().version();
 	}
 
 	/** Why the program is not available; empty when it is. */
 	public String problem() {
-		return problem;
+		return answer.join().problem();
 	}
 
 	private static @Nullable String version(String command, @Nullable String versionEnd, StringBuilder problem) {

@@ -2,6 +2,7 @@ package org.lawtrace.cluster;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
+import org.lawtrace.WrittenByUs;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,7 +16,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * Issue 16, ADR 0020: every scheduled job runs once in a cluster, so each {@code @Scheduled} method takes its job's
  * lock; the exceptions are what every instance must do for itself: the rule pack refresh and the spool's sweep.
  */
-@AnalyzeClasses(packages = "org.lawtrace", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.lawtrace", importOptions = { ImportOption.DoNotIncludeTests.class,
+		WrittenByUs.class })
 class ScheduledJobsUnitTests {
 
 	@ArchTest
