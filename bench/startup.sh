@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Start-up (issue 16): time from launching the JVM to a ready instance (/actuator/health/readiness answers UP: the
 # database and the store reachable), for a non-demo start, three ways: the fat jar as it is, Spring Boot's extracted
-# layout, and the extracted layout with a class-data-sharing archive (made once by a training run that stops after
-# the context refresh). Each way starts on an empty database (migrations run) and then restarts on it, as a service
-# restart would. Target: <= 5 s to ready on an idle machine. Each line also gives the CPU seconds the JVM used until
+# layout, and the extracted layout with a class-data-sharing archive (made once by a training run that starts as in
+# service, asks itself for its readiness once ready, and stops: --lawtrace.training-run=true). Each way starts on an
+# empty database (migrations run) and then restarts on it, as a service restart would. Target: <= 5 s to ready on an
+# idle machine. Each line also gives the CPU seconds the JVM used until
 # ready (wall time on a shared machine mostly measures the neighbours) and the load average before and after.
 # The CDS way also uses the bean definitions Spring AOT made when the jar was built (-Dspring.aot.enabled=true, ADR
 # 0031), as deploy/install.sh starts the jar.
@@ -29,10 +30,11 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"
-# the training run: the context refreshes (every bean made, migrations applied) and the JVM exits, writing the archive
+# the training run: the server starts (every bean made, migrations applied), answers its first requests and stops; the
+# JVM writes the archive as it exits
 SPRING_AOT=-Dspring.aot.enabled=true
 JVM_OPTS=${JVM_OPTS:-}
-java $JVM_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" $SPRING_AOT -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+timeout 600 java $JVM_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" $SPRING_AOT -jar "$APP_JAR" --lawtrace.training-run=true \
   --lawtrace.data-dir="$WORK/train" --server.port=0 > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log" >&2; exit 1; }
 
 # a JDK of 25 or later for the ahead-of-time cache ways, if there is one
@@ -45,11 +47,11 @@ if [ -z "$AOT_JAVA" ]; then
 fi
 if [ -n "$AOT_JAVA" ]; then
   echo "ahead-of-time cache ways on $("$AOT_JAVA" -version 2>&1 | head -n 1)"
-  "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+  timeout 600 "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/app.aot" -jar "$APP_JAR" --lawtrace.training-run=true \
     --lawtrace.data-dir="$WORK/train-aot" --server.port=0 > "$WORK/train-aot.log" 2>&1 \
     || { tail -20 "$WORK/train-aot.log" >&2; exit 1; }
-  "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/spring.aot" $SPRING_AOT -Dspring.context.exit=onRefresh \
-    -jar "$APP_JAR" --lawtrace.data-dir="$WORK/train-spring-aot" --server.port=0 > "$WORK/train-spring-aot.log" 2>&1 \
+  timeout 600 "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/spring.aot" $SPRING_AOT \
+    -jar "$APP_JAR" --lawtrace.training-run=true --lawtrace.data-dir="$WORK/train-spring-aot" --server.port=0 > "$WORK/train-spring-aot.log" 2>&1 \
     || { tail -20 "$WORK/train-spring-aot.log" >&2; exit 1; }
 fi
 

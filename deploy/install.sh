@@ -56,8 +56,9 @@ else
 fi
 # quoted: systemd (EnvironmentFile) and a shell that sources the file read it the same way
 echo "LAWTRACE_START_OPTS=\"$START\"" > "$DEST/app/start.env"
-if ! "$JAVA" "${TRAINING[@]}" "$SPRING_AOT" -Dspring.context.exit=onRefresh \
-    -jar "$DEST/app/lawtrace.jar" --lawtrace.data-dir="$TRAIN/data" --server.port=0 --lawtrace.instance=training \
+# the training run starts as in service, asks itself for its first answers once ready, and stops (TrainingRun)
+if ! timeout 600 "$JAVA" "${TRAINING[@]}" "$SPRING_AOT" -jar "$DEST/app/lawtrace.jar" --lawtrace.training-run=true \
+    --lawtrace.data-dir="$TRAIN/data" --server.port=0 --server.address=127.0.0.1 --lawtrace.instance=training \
     > "$TRAIN/training.log" 2>&1 || [ ! -f "$CACHE" ]; then
   tail -n 30 "$TRAIN/training.log" >&2
   echo "LAWTRACE_START_OPTS=" > "$DEST/app/start.env"

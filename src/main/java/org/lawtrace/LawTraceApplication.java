@@ -60,6 +60,7 @@ public class LawTraceApplication {
 		}
 		var application = new SpringApplication(LawTraceApplication.class);
 		StartupSteps.recordIfAsked(application);
+		TrainingRun.addIfAsked(application);
 		application.run(args);
 	}
 

@@ -229,8 +229,8 @@ public final class PackagedJar {
 			var train = new ArrayList<>(List.of(java(), "-Xmx512m"));
 			train.addAll(JVM_OPTIONS);
 			train.addAll(List.of(aot ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache,
-					"-Dspring.context.exit=onRefresh", "-jar",
-					extracted.toString(), "--lawtrace.demo=true", "--server.port=0",
+					"-jar", extracted.toString(), "--lawtrace.training-run=true", "--lawtrace.demo=true",
+					"--server.port=0",
 					"--lawtrace.data-dir=" + training));
 			try {
 				if (runs(extract, folder.resolve("extract.log")) && runs(train, folder.resolve("training.log"))

@@ -59,6 +59,22 @@ class PackagedJarIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("Issue 16: the jar starts on the bean definitions Spring AOT made at build time, the demo seeded all the same")
+	void startsOnSpringAotDefinitions() throws IOException {
+		assertThat(server.log()).contains("Starting AOT-processed LawTraceApplication").contains("Demo bureau");
+	}
+
+	@Test
+	@DisplayName("Issue 16: a training run of the start cache starts, answers its first requests once ready, and stops by itself")
+	void trainingRunStopsByItself() throws Exception {
+		var training = PackagedJar.fresh("lawtrace_training");
+		var run = training.command("--lawtrace.training-run=true", "--server.port=0");
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("Training run: /actuator/health/readiness answered 200")
+			.contains("Training run: /login answered 200").doesNotContain("Demo bureau");
+	}
+
+	@Test
 	@DisplayName("ART-02, ART-08: zhang.wei opens a case; one handler, a bad credit code and a duplicate are refused")
 	void officerOpensACaseAndBadOnesAreRefused() throws Exception {
 		var number = Api.newCaseNumber();
