@@ -3,6 +3,7 @@ package org.lawtrace;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -98,6 +100,21 @@ class ArchitectureTests {
 	static final ArchRule controllersLiveInWebPackages = classes()
 		.that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
 		.should().resideInAPackage("..web..");
+
+	/**
+	 * Issue 16, ADR 0031: the jar starts on bean definitions Spring AOT generated at build time, where a condition on a
+	 * setting would be judged once for every bureau; a choice made by the settings is made when the bean is made.
+	 */
+	@ArchTest
+	static final ArchRule noBeanIsConditional = noClasses()
+		.should().beMetaAnnotatedWith(Conditional.class)
+		.as("no LawTrace class is a conditional bean (judged at build time under Spring AOT)");
+
+	/** The same for {@code @Bean} methods. */
+	@ArchTest
+	static final ArchRule noBeanMethodIsConditional = noMethods()
+		.should().beMetaAnnotatedWith(Conditional.class)
+		.as("no LawTrace @Bean method is conditional (judged at build time under Spring AOT)");
 
 	private static ArchCondition<JavaMethod> declareWhoMayCallThem() {
 		return new ArchCondition<>("be (meta-)annotated with @PreAuthorize, on the method or its class") {

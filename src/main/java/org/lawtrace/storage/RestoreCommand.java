@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.lawtrace.shared.ContentDigest;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +27,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.SpringProperties;
 
 /**
  * {@code restore}: rebuilds a lost primary from the off-site replica (ART-15.3). It copies every blob of the replica
@@ -61,6 +63,9 @@ public final class RestoreCommand {
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		var force = List.of(args).contains("--force");
 		var springArgs = List.of(args).stream().filter(a -> !a.equals("--force")).toArray(String[]::new);
+		// a context of its own: the bean definitions Spring AOT made at build time are the server's (ADR 0031), so a
+		// jar started with -Dspring.aot.enabled=true builds this one the ordinary way
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
 		try (var context = new SpringApplicationBuilder(Context.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=ERROR")
 			.logStartupInfo(false)
