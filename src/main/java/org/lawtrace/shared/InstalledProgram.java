@@ -45,9 +45,15 @@ public final class InstalledProgram {
 		}
 		var answer = new CompletableFuture<Answer>();
 		var looking = new Thread(() -> {
-			var problem = new StringBuilder();
-			var version = version(stripped, versionEnd, problem);
-			answer.complete(new Answer(version, problem.toString()));
+			try {
+				var problem = new StringBuilder();
+				var version = version(stripped, versionEnd, problem);
+				answer.complete(new Answer(version, problem.toString()));
+			}
+			catch (RuntimeException e) {
+				// never leave a caller waiting: a program that cannot even be asked is not available
+				answer.complete(new Answer(null, String.valueOf(e.getMessage())));
+			}
 		}, "looking-for-" + stripped.replaceAll(".*/", ""));
 		looking.setDaemon(true);
 		looking.start();
