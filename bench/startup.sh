@@ -30,12 +30,20 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"
-# the training run: the server starts (every bean made, migrations applied), answers its first requests and stops; the
-# JVM writes the archive as it exits
 SPRING_AOT=-Dspring.aot.enabled=true
 JVM_OPTS=${JVM_OPTS:-}
-timeout 600 java $JVM_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" $SPRING_AOT -jar "$APP_JAR" --lawtrace.training-run=true \
-  --lawtrace.data-dir="$WORK/train" --server.port=0 > "$WORK/train.log" 2>&1 || { tail -20 "$WORK/train.log" >&2; exit 1; }
+WAYS=${WAYS:-fat extracted cds jdk25 aot-cache aot}
+wants() { [[ " $WAYS " == *" $1 "* ]]; }
+# a training run: the server starts (every bean made, migrations applied), answers its first requests and stops; the
+# JVM writes the cache its options name as it exits. Only the ways chosen get one.
+train() { # key java java-options...
+  local key=$1 java=$2; shift 2
+  # shellcheck disable=SC2086 # JVM_OPTS holds several options
+  timeout 600 "$java" $JVM_OPTS "$@" -jar "$APP_JAR" --lawtrace.training-run=true \
+    --lawtrace.data-dir="$WORK/train-$key" --server.port=0 > "$WORK/train-$key.log" 2>&1 \
+    || { tail -20 "$WORK/train-$key.log" >&2; exit 1; }
+}
+if wants cds; then train cds java -XX:ArchiveClassesAtExit="$WORK/app.jsa" $SPRING_AOT; fi
 
 # a JDK of 25 or later for the ahead-of-time cache ways, if there is one
 AOT_JAVA=${AOT_JAVA:-}
@@ -47,12 +55,8 @@ if [ -z "$AOT_JAVA" ]; then
 fi
 if [ -n "$AOT_JAVA" ]; then
   echo "ahead-of-time cache ways on $("$AOT_JAVA" -version 2>&1 | head -n 1)"
-  timeout 600 "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/app.aot" -jar "$APP_JAR" --lawtrace.training-run=true \
-    --lawtrace.data-dir="$WORK/train-aot" --server.port=0 > "$WORK/train-aot.log" 2>&1 \
-    || { tail -20 "$WORK/train-aot.log" >&2; exit 1; }
-  timeout 600 "$AOT_JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/spring.aot" $SPRING_AOT \
-    -jar "$APP_JAR" --lawtrace.training-run=true --lawtrace.data-dir="$WORK/train-spring-aot" --server.port=0 > "$WORK/train-spring-aot.log" 2>&1 \
-    || { tail -20 "$WORK/train-spring-aot.log" >&2; exit 1; }
+  if wants aot-cache; then train aot-cache "$AOT_JAVA" -XX:AOTCacheOutput="$WORK/app.aot"; fi
+  if wants aot; then train aot "$AOT_JAVA" -XX:AOTCacheOutput="$WORK/spring.aot" $SPRING_AOT; fi
 fi
 
 cpu_seconds() { # pid -> CPU seconds the process (and the children it waited for) used so far
@@ -85,13 +89,12 @@ ready_after() { # label data-dir java-args... -> prints "seconds-to-ready cpu-se
 LABELS=(); declare -A COMMAND JAVA_OF RESTARTS CPUS FIRST STARTED
 way() { # key label java command args...
   local key=$1 label=$2 java=$3; shift 3
-  [[ " $WAYS " == *" $key "* ]] || return 0
+  wants "$key" || return 0
   LABELS+=("$label"); JAVA_OF[$label]=$java; COMMAND[$label]="$*"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 key_of() { echo "$1" | tr -c 'a-zA-Z0-9\n' '-'; }
 
-WAYS=${WAYS:-fat extracted cds jdk25 aot-cache aot}
 way fat "fat jar" java -jar "$JAR"
 way extracted "extracted" java -jar "$APP_JAR"
 way cds "extracted + CDS + Spring AOT" java -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:class+path=off \

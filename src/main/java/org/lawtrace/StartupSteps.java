@@ -2,6 +2,8 @@ package org.lawtrace;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,7 @@ final class StartupSteps {
 	private static void log(StartupTimeline timeline, int longest) {
 		var events = timeline.getEvents();
 		// a step's own time: its duration less its children's, so a bean that only waited for others ranks low
-		var children = new java.util.HashMap<Long, Duration>();
+		var children = new HashMap<Long, Duration>();
 		events.forEach(e -> {
 			var parent = e.getStartupStep().getParentId();
 			if (parent != null) {
@@ -55,9 +57,9 @@ final class StartupSteps {
 			.forEach(e -> line(lines, e, e.getDuration()));
 		lines.append(String.format("%n  the %d with the longest own time (less their steps inside):", longest));
 		events.stream()
-			.map(e -> java.util.Map.entry(e, e.getDuration().minus(children.getOrDefault(e.getStartupStep().getId(),
+			.map(e -> Map.entry(e, e.getDuration().minus(children.getOrDefault(e.getStartupStep().getId(),
 					Duration.ZERO))))
-			.sorted(java.util.Map.Entry.<StartupTimeline.TimelineEvent, Duration>comparingByValue().reversed())
+			.sorted(Map.Entry.<StartupTimeline.TimelineEvent, Duration>comparingByValue().reversed())
 			.limit(longest)
 			.forEach(entry -> line(lines, entry.getKey(), entry.getValue()));
 		var total = events.stream().map(StartupTimeline.TimelineEvent::getEndTime).max(Comparator

@@ -31,7 +31,7 @@ public final class PackagedJar {
 	 * The bean definitions Spring AOT made when the jar was built, as {@code deploy/install.sh} starts the jar (ADR
 	 * 0031), so every packaged-jar test runs them.
 	 */
-	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+	private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
 
 	/**
 	 * How the test starts the jar's JVMs: these servers and commands live for seconds, so the client compiler alone and

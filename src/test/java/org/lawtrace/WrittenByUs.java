@@ -14,6 +14,7 @@ public final class WrittenByUs implements ImportOption {
 	@Override
 	public boolean includes(Location location) {
 		var path = location.toString();
-		return !path.contains("__") && !path.contains("$$SpringCGLIB$$");
+		var file = path.substring(path.lastIndexOf('/') + 1);
+		return !file.contains("__") && !file.contains("$$SpringCGLIB$$");
 	}
 }

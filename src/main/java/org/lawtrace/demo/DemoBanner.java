@@ -7,9 +7,6 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the newcomer where to open the demo and how to sign in.
- * <p>
- * Always a bean that decides by {@code lawtrace.demo} when it runs, not a conditional one: the packaged jar's bean
- * definitions are fixed when it is built (Spring AOT, ADR 0031), where a condition would be judged once for every start.
  */
 @Component
 class DemoBanner {

@@ -42,9 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
  * Seeds 东阳市市场监督管理局 into an empty database: its units, the demo accounts (password {@code demo}), their
  * certificates (one expired, to show ART-08 at work), a few cases with stages, and the device ledger with a
  * collection station, dated relative to today.
- * <p>
- * Always a bean that decides by {@code lawtrace.demo} when it runs, not a conditional one: the packaged jar's bean
- * definitions are fixed when it is built (Spring AOT, ADR 0031), where a condition would be judged once for every start.
  */
 @Component
 @Order(0)

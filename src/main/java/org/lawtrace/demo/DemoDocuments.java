@@ -50,9 +50,6 @@ import org.springframework.transaction.annotation.Transactional;
  * filing form, on-site record, and a questioning record the party has signed on two of its three pages (so the
  * case page shows it awaiting confirmation), and a second general-procedure case, 102, is walked from filing to
  * closing so its volumes can be seen. The files are small generated PDFs.
- * <p>
- * Always a bean that decides by {@code lawtrace.demo} when it runs, not a conditional one: the packaged jar's bean
- * definitions are fixed when it is built (Spring AOT, ADR 0031), where a condition would be judged once for every start.
  */
 @Component
 @Order(1)

@@ -21,26 +21,24 @@ class Ffmpeg {
 
 	private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
 
-	private final String command;
 	private final Duration timeout;
 	private final InstalledProgram program;
 
 	Ffmpeg(@Value("${lawtrace.recordings.ffmpeg:ffmpeg}") String command,
 			@Value("${lawtrace.recordings.ffmpeg-timeout:PT30M}") Duration timeout) {
-		this.command = command.strip();
 		this.timeout = timeout;
-		this.program = InstalledProgram.find(this.command, " Copyright").whenKnown(program -> {
+		this.program = InstalledProgram.find(command, " Copyright").whenKnown(program -> {
 			if (program.available()) {
 				log.info("Video derivatives ON: poster frames and browser-playable copies are made with {} ({}), "
-						+ "each run limited to {}", program.version(), this.command, timeout);
+						+ "each run limited to {}", program.version(), program.command(), timeout);
 			}
-			else if (this.command.isEmpty()) {
+			else if (program.turnedOff()) {
 				log.info("Video derivatives OFF: lawtrace.recordings.ffmpeg is empty");
 			}
 			else {
 				log.warn("Video derivatives OFF: '{} -version' did not succeed ({}); install ffmpeg or set "
 						+ "lawtrace.recordings.ffmpeg to its path for poster frames and browser-playable copies",
-						this.command, program.problem());
+						program.command(), program.problem());
 			}
 		});
 	}
@@ -71,7 +69,7 @@ class Ffmpeg {
 
 	/** One JPEG frame to standard output: at {@code atSecond} into the video, or from its start when 0. */
 	List<String> poster(int atSecond) {
-		var line = new ArrayList<>(List.of(command, "-nostdin", "-v", "error"));
+		var line = new ArrayList<>(List.of(program.command(), "-nostdin", "-v", "error"));
 		if (atSecond > 0) {
 			// before -i: seeks the input, cheap even in a long file
 			line.addAll(List.of("-ss", Integer.toString(atSecond)));
@@ -90,7 +88,7 @@ class Ffmpeg {
 	 * frames, or a pocket; a black poster tells nobody anything. Writes nothing when every frame looked at is black.
 	 */
 	List<String> posterNotBlack(int fromSecond) {
-		var line = new ArrayList<>(List.of(command, "-nostdin", "-v", "error"));
+		var line = new ArrayList<>(List.of(program.command(), "-nostdin", "-v", "error"));
 		if (fromSecond > 0) {
 			line.addAll(List.of("-ss", Integer.toString(fromSecond)));
 		}
@@ -107,7 +105,7 @@ class Ffmpeg {
 	 * chroma, because browsers' H.264 decoders accept nothing else.
 	 */
 	List<String> playable() {
-		return List.of(command, "-nostdin", "-v", "error", "-i", "{input}", "-map", "0:v:0", "-map", "0:a:0?",
+		return List.of(program.command(), "-nostdin", "-v", "error", "-i", "{input}", "-map", "0:v:0", "-map", "0:a:0?",
 				"-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
 				"-c:a", "aac", "-movflags", "frag_keyframe+empty_moov", "-f", "mp4", "pipe:1");
 	}

@@ -22,25 +22,23 @@ class Xorriso {
 
 	private static final Logger log = LoggerFactory.getLogger(Xorriso.class);
 
-	private final String command;
 	private final Duration timeout;
 	private final InstalledProgram program;
 
 	Xorriso(@Value("${lawtrace.retention.xorriso:xorriso}") String command,
 			@Value("${lawtrace.retention.xorriso-timeout:PT2H}") Duration timeout) {
-		this.command = command.strip();
 		this.timeout = timeout;
-		this.program = InstalledProgram.find(this.command, " : ").whenKnown(program -> {
+		this.program = InstalledProgram.find(command, " : ").whenKnown(program -> {
 			if (program.available()) {
 				log.info("Optical disc images ON: made with {} ({}), each run limited to {}", program.version(),
-						this.command, timeout);
+						program.command(), timeout);
 			}
-			else if (this.command.isEmpty()) {
+			else if (program.turnedOff()) {
 				log.info("Optical disc images OFF: lawtrace.retention.xorriso is empty");
 			}
 			else {
 				log.warn("Optical disc images OFF: '{} -version' did not succeed ({}); install xorriso or set "
-						+ "lawtrace.retention.xorriso to its path", this.command, program.problem());
+						+ "lawtrace.retention.xorriso to its path", program.command(), program.problem());
 			}
 		});
 	}
@@ -60,7 +58,7 @@ class Xorriso {
 
 	/** Writes the image to standard output; the inputs are mapped to their names in it. */
 	List<String> master(String volumeId) {
-		return master(command, volumeId);
+		return master(program.command(), volumeId);
 	}
 
 	static List<String> master(String command, String volumeId) {
@@ -74,7 +72,7 @@ class Xorriso {
 	}
 
 	List<String> extract() {
-		return extract(command);
+		return extract(program.command());
 	}
 
 	/** Unpacks a whole image (Rock Ridge names) into the target directory. */

@@ -70,6 +70,11 @@ public final class InstalledProgram {
 		return version() != null;
 	}
 
+	/** Whether the setting is empty, which turns the program off rather than naming one that is missing. */
+	public boolean turnedOff() {
+		return command.isEmpty();
+	}
+
 	public String command() {
 		return command;
 	}
