@@ -267,9 +267,11 @@ public class Replication implements DisposableBean {
 			var copied = BlobCopy.copy(primary, store, claim.sha256(), claim.known());
 			var verifiedAt = time.now();
 			queue.verified(copied.digest(), started, verifiedAt);
-			log.info("Replicated blob {} ({} bytes{}) in {} ms; read back, SHA-256 and SM3 verified", claim.sha256(),
-					copied.digest().sizeBytes(), copied.alreadyPresent() ? ", already on the replica" : "",
-					Duration.between(started, verifiedAt).toMillis());
+			log.info("Replicated blob {} ({} bytes{}) in {} ms; read back, SHA-256 and SM3 verified (copied durably in "
+					+ "{} ms, read back and checked in {} ms)", claim.sha256(), copied.digest().sizeBytes(),
+					copied.alreadyPresent() ? ", already on the replica" : "",
+					Duration.between(started, verifiedAt).toMillis(), copied.copying().toMillis(),
+					copied.checking().toMillis());
 		}
 		catch (BlobCopy.Failed e) {
 			failed(claim, e.getMessage(), e.kind());
