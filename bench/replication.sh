@@ -57,7 +57,7 @@ for run in $(seq 1 "$RUNS"); do
     sleep 0.25
   done
   line=$(grep "Replicated blob $sha" "$WORK/server.log")
-  ms=$(echo "$line" | sed -E 's/.* in ([0-9]+) ms.*/\1/')
+  ms=$(echo "$line" | sed -E 's/.*\) in ([0-9]+) ms; read back.*/\1/')
   REP=$(python3 -c "print(f'{$ms / 1000:.2f}')")
   COPY=$(echo "$line" | sed -E 's/.*copied durably in ([0-9]+) ms.*/\1/')
   CHECK=$(echo "$line" | sed -E 's/.*read back and checked in ([0-9]+) ms.*/\1/')
