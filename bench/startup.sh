@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up (issue 16): time from launching the JVM to a ready instance (/actuator/health/readiness answers UP: the
-# database and the store reachable), for a non-demo start, three ways: the fat jar as it is, Spring Boot's extracted
+# database and the store reachable), for a non-demo start, in several ways: the fat jar as it is, Spring Boot's extracted
 # layout, and the extracted layout with a class-data-sharing archive (made once by a training run that starts as in
 # service, asks itself for its readiness once ready, and stops: --lawtrace.training-run=true). Each way starts on an
 # empty database (migrations run) and then restarts on it, as a service restart would. Target: <= 5 s to ready on an
@@ -86,7 +86,7 @@ ready_after() { # label data-dir java-args... -> prints "seconds-to-ready cpu-se
 
 # The ways take turns, restart by restart: this machine's speed drifts within minutes, and a way measured all at once
 # after another would be judged on a different machine. Each way's figure is the median of its restarts.
-LABELS=(); declare -A COMMAND JAVA_OF RESTARTS CPUS FIRST STARTED
+LABELS=(); declare -A COMMAND JAVA_OF RESTARTS CPUS FIRST
 way() { # key label java command args...
   local key=$1 label=$2 java=$3; shift 3
   wants "$key" || return 0

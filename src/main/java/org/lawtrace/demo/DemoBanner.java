@@ -5,9 +5,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/**
- * Tells the newcomer where to open the demo and how to sign in.
- */
+/** Tells the newcomer where to open the demo and how to sign in. */
 @Component
 class DemoBanner {
 

@@ -29,9 +29,9 @@ class MediaProbe {
 
 	MediaProbe(@Value("${lawtrace.retention.ffprobe:ffprobe}") String command) {
 		this.program = InstalledProgram.find(command, null).whenKnown(program -> {
-			if (!program.available() && !command.isBlank()) {
+			if (!program.available() && !program.turnedOff()) {
 				log.warn("{} does not answer -version: archiving checks audio-visual records by their container "
-						+ "signature only (lawtrace.retention.ffprobe)", command);
+						+ "signature only (lawtrace.retention.ffprobe)", program.command());
 			}
 		});
 	}

@@ -2,6 +2,7 @@ package org.lawtrace.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -44,8 +45,7 @@ final class BlobCopy {
 	 * took: placing the copy durably on the target, then reading it back and checking it (SM3's speed bounds that
 	 * step; the replication log names both).
 	 */
-	record Copied(ContentDigest digest, boolean alreadyPresent, java.time.Duration copying,
-			java.time.Duration checking) {
+	record Copied(ContentDigest digest, boolean alreadyPresent, Duration copying, Duration checking) {
 	}
 
 	/**
@@ -88,8 +88,8 @@ final class BlobCopy {
 		if (!readBack.equals(source)) {
 			throw new Failed(Failed.COPY_DIFFERS, new BlobCorrupted(source, readBack));
 		}
-		return new Copied(source, alreadyPresent, java.time.Duration.ofNanos(placed - started),
-				java.time.Duration.ofNanos(System.nanoTime() - placed));
+		return new Copied(source, alreadyPresent, Duration.ofNanos(placed - started),
+				Duration.ofNanos(System.nanoTime() - placed));
 	}
 
 	/** @return whether the target held it already. */
