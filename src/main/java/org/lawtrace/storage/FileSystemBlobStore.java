@@ -64,6 +64,18 @@ final class FileSystemBlobStore implements BlobStore, NamedFiles, Destructible {
 		return spool.stage(in, expectedSha256, this::place);
 	}
 
+	/**
+	 * Stages a copy of another filesystem store's blob, copied by the kernel and read back as it is written
+	 * ({@link Spool#stageCopy}); the caller holds the read-back digest against the blob's and commits or discards it.
+	 */
+	StagedBlob stageCopyOf(FileSystemBlobStore source, String sha256, boolean withSm3) {
+		var file = source.pathOf(sha256);
+		if (!Files.isRegularFile(file)) {
+			throw new NotFound("blob", sha256);
+		}
+		return spool.stageCopy(file, withSm3, this::place);
+	}
+
 	@Override
 	public boolean contains(ContentDigest digest) {
 		return Files.exists(pathOf(digest.sha256()));

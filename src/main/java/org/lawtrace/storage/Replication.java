@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Copies every blob of the primary store to the off-site replica (异地备份, ART-15.3) through the durable queue: a
  * worker thread takes due rows (several instances share the queue safely), copies each blob, reads the replica's copy
- * back and checks SHA-256, SM3 and size against the primary's, and only then marks the row verified. A failed copy is
+ * back and checks its SHA-256 and size (and SM3 too, where {@code read-back} says so; otherwise the copy's first fixity
+ * check recomputes its SM3, ADR 0032) against the primary's, and only then marks the row verified. A failed copy is
  * retried with doubling back-off; one that keeps failing, or a copy that reads back differently, raises an
  * {@link IntegrityAlarm}. A catch-up at start and periodically queues every primary blob that has no row, so a crash
  * between placing a blob and queuing it loses nothing. Copies run all day ({@code continuous}) or only within a
@@ -76,12 +77,17 @@ public class Replication implements DisposableBean {
 		this.windowTo = LocalTime.parse(window[1].strip());
 	}
 
-	/** Where replication stands, for the custodian (no record content: digests, counts and times). */
+	/**
+	 * Where replication stands, for the custodian (no record content: digests, counts and times).
+	 *
+	 * @param sm3ReadBack whether a copy's read-back recomputes SM3 as well as SHA-256 and size; when not, the copy's
+	 *        first fixity check does (ADR 0032).
+	 */
 	public record State(boolean configured, @Nullable String replicaKind, @Nullable String schedule,
 			@Nullable String window, boolean copyingNow, long blobs, long verified, long pending, long failing,
 			@Nullable Instant oldestPendingSince, @Nullable Duration lag, @Nullable Instant lastVerifiedAt,
 			List<Failure> failures, MetadataExport.@Nullable Export lastExport,
-			MetadataExport.@Nullable Export lastGoodExport) {
+			MetadataExport.@Nullable Export lastGoodExport, boolean sm3ReadBack) {
 	}
 
 	/** A blob whose copy keeps failing, with the last error. */
@@ -91,7 +97,8 @@ public class Replication implements DisposableBean {
 
 	State state(MetadataExport exports) {
 		if (!replica.configured()) {
-			return new State(false, null, null, null, false, 0, 0, 0, 0, null, null, null, List.of(), null, null);
+			return new State(false, null, null, null, false, 0, 0, 0, 0, null, null, null, List.of(), null, null,
+					settings.readBack().withSm3());
 		}
 		var counts = queue.counts();
 		var now = time.now();
@@ -103,7 +110,8 @@ public class Replication implements DisposableBean {
 		return new State(true, settings.type().name(), settings.schedule().name(),
 				settings.schedule() == StorageProperties.Schedule.WINDOW ? settings.window() : null, open(now),
 				counts.blobs(), counts.verified(), counts.pending(), counts.failing(), counts.oldestPendingSince(), lag,
-				counts.lastVerifiedAt(), failures, exports.last(false).orElse(null), exports.last(true).orElse(null));
+				counts.lastVerifiedAt(), failures, exports.last(false).orElse(null), exports.last(true).orElse(null),
+				settings.readBack().withSm3());
 	}
 
 	/** Starts the worker once the application is ready; nothing runs without a replica. */
@@ -264,14 +272,19 @@ public class Replication implements DisposableBean {
 		var claim = next.get();
 		var started = time.now();
 		try {
-			var copied = BlobCopy.copy(primary, store, claim.sha256(), claim.known());
+			var copied = BlobCopy.copy(primary, store, claim.sha256(), claim.known(), settings.readBack().withSm3());
 			var verifiedAt = time.now();
 			queue.verified(copied.digest(), started, verifiedAt);
-			log.info("Replicated blob {} ({} bytes{}) in {} ms; read back, SHA-256 and SM3 verified (copied durably in "
-					+ "{} ms, read back and checked in {} ms)", claim.sha256(), copied.digest().sizeBytes(),
-					copied.alreadyPresent() ? ", already on the replica" : "",
-					Duration.between(started, verifiedAt).toMillis(), copied.copying().toMillis(),
-					copied.checking().toMillis());
+			log.info("Replicated blob {} ({} bytes{}) in {} ms; read back, {} ({})", claim.sha256(),
+					copied.digest().sizeBytes(), copied.alreadyPresent() ? ", already on the replica" : "",
+					Duration.between(started, verifiedAt).toMillis(),
+					copied.sm3ReadBack() ? "SHA-256, SM3 and size verified"
+							: "SHA-256 and size verified (the copy's SM3 at its first fixity check)",
+					copied.readBackAsWritten()
+							? "copied durably and read back as it was written in " + copied.copying().toMillis()
+									+ " ms, checked and placed in " + copied.checking().toMillis() + " ms"
+							: "copied durably in " + copied.copying().toMillis() + " ms, read back and checked in "
+									+ copied.checking().toMillis() + " ms");
 		}
 		catch (BlobCopy.Failed e) {
 			failed(claim, e.getMessage(), e.kind());

@@ -117,7 +117,7 @@ class ReplicationQueue {
 
 	void verified(ContentDigest digest, Instant copiedAt, Instant verifiedAt) {
 		own.executeWithoutResult(status -> jdbc.sql("""
-				update storage_replication set size_bytes = ?, sm3 = ?, copied_at = ?, verified_at = ?,
+				update storage_replication set size_bytes = ?, sm3 = coalesce(?, sm3), copied_at = ?, verified_at = ?,
 				    claimed_until = null, last_error = null
 				where sha256 = ?""")
 			.params(digest.sizeBytes(), digest.sm3(), DatabaseTime.utc(copiedAt), DatabaseTime.utc(verifiedAt),

@@ -109,6 +109,157 @@ final class Spool {
 		}
 	}
 
+	/**
+	 * Copies a file of another store on this machine into a spool file by the kernel's own copy (no byte passes
+	 * through Java), while this thread reads the spool file back as it grows and digests what it holds: the spool's
+	 * check and a copy's read-back in one pass, at the pace of the slower of the disk and the digest rather than their
+	 * sum. The file is forced to disk, metadata included, before this returns; the caller compares the digest with
+	 * what the blob must be, then commits (places it) or closes (discards it).
+	 *
+	 * @param withSm3 whether the read-back computes SM3 as well (alongside, in a thread of its own).
+	 */
+	StagedBlob stageCopy(Path source, boolean withSm3, Placement placement) {
+		Path spooled = null;
+		try {
+			spooled = Files.createTempFile(directory, PREFIX + instance, SUFFIX);
+			live.add(spooled);
+			var digest = copyReadingBack(source, spooled, withSm3);
+			var staged = new Staged(spooled, digest, placement, live);
+			spooled = null;
+			return staged;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			if (spooled != null) {
+				deleteQuietly(spooled);
+				live.remove(spooled);
+			}
+		}
+	}
+
+	/** What the copying thread has written so far, for the thread that reads it back. */
+	private static final class Progress {
+
+		private long written;
+		private boolean finished;
+		private @Nullable Throwable failure;
+		private boolean abandoned;
+
+		synchronized void advance(long bytes) {
+			written = bytes;
+			notifyAll();
+		}
+
+		synchronized void finish(@Nullable Throwable failed) {
+			finished = true;
+			failure = failed;
+			notifyAll();
+		}
+
+		synchronized void abandon() {
+			abandoned = true;
+		}
+
+		synchronized boolean abandoned() {
+			return abandoned;
+		}
+
+		/** @return how many bytes are written once more than {@code read} are, or -1 when the copy ended at it. */
+		synchronized long awaitBeyond(long read) throws IOException {
+			while (written <= read && !finished) {
+				try {
+					wait();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new java.io.InterruptedIOException("interrupted while reading a copy back");
+				}
+			}
+			if (failure != null) {
+				throw failure instanceof IOException io ? io : new IOException("copying failed", failure);
+			}
+			return written > read ? written : -1;
+		}
+	}
+
+	/** The kernel copies this much per call, and the reader is told of it. */
+	private static final long COPY_STEP = 8L * 1024 * 1024;
+
+	private static ContentDigest copyReadingBack(Path source, Path spooled, boolean withSm3) throws IOException {
+		try (var in = FileChannel.open(source, StandardOpenOption.READ);
+				var out = FileChannel.open(spooled, StandardOpenOption.WRITE);
+				var back = FileChannel.open(spooled, StandardOpenOption.READ)) {
+			var progress = new Progress();
+			var copying = java.util.concurrent.CompletableFuture.runAsync(() -> {
+				Throwable failed = null;
+				try {
+					var size = in.size();
+					var position = 0L;
+					while (position < size && !progress.abandoned()) {
+						var n = in.transferTo(position, Math.min(COPY_STEP, size - position), out);
+						if (n <= 0) {
+							// the source ended early (it is write-once, so it was damaged): the digest will say so
+							break;
+						}
+						position += n;
+						progress.advance(position);
+					}
+					// the bytes, and the size with them, are on disk before anyone compares or places them
+					out.force(true);
+				}
+				catch (IOException | RuntimeException e) {
+					failed = e;
+				}
+				progress.finish(failed);
+			}, FLUSHER);
+			try {
+				return readBack(back, progress, withSm3);
+			}
+			finally {
+				progress.abandon();
+				copying.join();
+			}
+		}
+	}
+
+	private static ContentDigest readBack(FileChannel back, Progress progress, boolean withSm3) throws IOException {
+		var sha256 = sha256();
+		try (var sm3 = withSm3 ? new Sm3Alongside() : null) {
+			var buffer = new byte[1024 * 1024];
+			var chunk = java.nio.ByteBuffer.wrap(buffer);
+			var read = 0L;
+			long written;
+			while ((written = progress.awaitBeyond(read)) >= 0) {
+				chunk.clear().limit((int) Math.min(buffer.length, written - read));
+				var n = back.read(chunk, read);
+				if (n <= 0) {
+					throw new IOException("the copy reads back shorter than was written to it");
+				}
+				sha256.update(buffer, 0, n);
+				if (sm3 != null) {
+					sm3.update(buffer, 0, n);
+				}
+				read += n;
+			}
+			if (back.size() != read) {
+				throw new IOException("the copy holds " + back.size() + " bytes, of which " + read + " were read back");
+			}
+			return new ContentDigest(java.util.HexFormat.of().formatHex(sha256.digest()),
+					sm3 == null ? null : sm3.finish(), read);
+		}
+	}
+
+	private static java.security.MessageDigest sha256() {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
+		}
+	}
+
 	/** A checked spool file waiting for its caller's verdict. */
 	private static final class Staged implements StagedBlob {
 

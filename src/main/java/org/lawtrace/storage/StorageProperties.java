@@ -46,13 +46,27 @@ record StorageProperties(@DefaultValue("filesystem") Type type, @Nullable Path r
 	 *        (computed right after it, ADR 0003) is on record and the copy need not compute it again.
 	 * @param metadataExport when the database's records are exported into the replica (Spring cron, bureau time);
 	 *        {@code -} switches the export off.
+	 * @param readBack what the copy is checked against when it is read back (ADR 0032): {@code sha256}, its SHA-256
+	 *        and size, which proves it holds the very bytes the blob is named by, and the copy's SM3 is recomputed by
+	 *        its first fixity check, which takes copies never checked before all others; {@code sha256-sm3}, both at
+	 *        once, at SM3's speed (a quarter of the disk's on the machines measured, docs/sizing.md).
 	 */
 	record Replica(@DefaultValue("none") ReplicaType type, @Nullable Path root, @DefaultValue S3 s3,
 			@DefaultValue("continuous") Schedule schedule, @DefaultValue("01:00-05:00") String window,
 			@DefaultValue("PT5S") Duration pollEvery, @DefaultValue("PT1H") Duration catchUpEvery,
 			@DefaultValue("PT30S") Duration retryAfter, @DefaultValue("PT1H") Duration retryAtMost,
 			@DefaultValue("5") int alarmAfter, @DefaultValue("PT30M") Duration lease,
-			@DefaultValue("PT2M") Duration settle, @DefaultValue("0 0 2 * * *") String metadataExport) {
+			@DefaultValue("PT2M") Duration settle, @DefaultValue("0 0 2 * * *") String metadataExport,
+			@DefaultValue("sha256") ReadBack readBack) {
+	}
+
+	/** The digests a copy's read-back recomputes ({@code lawtrace.storage.replica.read-back}). */
+	enum ReadBack {
+		SHA256, SHA256_SM3;
+
+		boolean withSm3() {
+			return this == SHA256_SM3;
+		}
 	}
 
 	enum Schedule {

@@ -97,6 +97,80 @@ class BlobCopyUnitTests {
 	}
 
 	@Test
+	@DisplayName("ART-15.3 ADR 0032 between two filesystem stores the copy is read back as it is written, SHA-256 and size checked, and keeps the recorded SM3")
+	void readsTheCopyBackAsItIsWritten() throws IOException {
+		// larger than several of the kernel's copy steps, and not a multiple of them
+		var large = new byte[20 * 1024 * 1024 + 5];
+		new Random(11).nextBytes(large);
+		var recorded = TwinDigest.of(large);
+		primary.store(new ByteArrayInputStream(large), null);
+
+		var copied = BlobCopy.copy(primary, replica, recorded.sha256(), recorded, false);
+
+		assertThat(copied.readBackAsWritten()).isTrue();
+		assertThat(copied.sm3ReadBack()).isFalse();
+		assertThat(copied.alreadyPresent()).isFalse();
+		assertThat(copied.digest()).isEqualTo(recorded);
+		var file = replica.pathOf(recorded.sha256());
+		assertThat(Files.readAllBytes(file)).isEqualTo(large);
+		assertThat(Files.getPosixFilePermissions(file)).as("placed write-once")
+			.doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+		assertThat(spoolFiles(replicaRoot)).isEmpty();
+		// a second copy finds it there and reads it back whole
+		assertThat(BlobCopy.copy(primary, replica, recorded.sha256(), recorded, false).alreadyPresent()).isTrue();
+	}
+
+	@Test
+	@DisplayName("ART-15.3 read back with SM3 as well, the copy's SM3 is recomputed from the copy and held against the record")
+	void sm3ReadBackHoldsTheCopyAgainstTheRecordedSm3() throws IOException {
+		var copied = BlobCopy.copy(primary, replica, digest.sha256(), null, true);
+		assertThat(copied.sm3ReadBack()).isTrue();
+		assertThat(copied.digest()).isEqualTo(digest);
+
+		var other = new FileSystemBlobStore(replicaRoot.resolve("other"),
+				new Spool(replicaRoot.resolve("other-tmp"), Clock.systemUTC()));
+		var wrongSm3 = new ContentDigest(digest.sha256(), "0".repeat(64), digest.sizeBytes());
+		assertThatExceptionOfType(BlobCopy.Failed.class)
+			.isThrownBy(() -> BlobCopy.copy(primary, other, digest.sha256(), wrongSm3, true))
+			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.SOURCE_DIFFERS));
+		assertThat(other.contains(digest)).isFalse();
+		assertThat(spoolFiles(replicaRoot.resolve("other-tmp"))).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ART-15.3 a copy that reads back other than its record says is discarded, never placed")
+	void aCopyThatReadsBackWrongIsNeverPlaced() throws IOException {
+		var longer = new ContentDigest(digest.sha256(), digest.sm3(), digest.sizeBytes() + 1);
+
+		assertThatExceptionOfType(BlobCopy.Failed.class)
+			.isThrownBy(() -> BlobCopy.copy(primary, replica, digest.sha256(), longer, false))
+			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.SOURCE_DIFFERS));
+
+		assertThat(replica.contains(digest)).isFalse();
+		assertThat(spoolFiles(replicaRoot.resolve("tmp"))).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ART-15.3 read back with SHA-256 alone, a replica that damages the copy is still caught")
+	void sha256ReadBackCatchesADamagedCopy() {
+		var damaging = new Damaging(replica);
+
+		assertThatExceptionOfType(BlobCopy.Failed.class)
+			.isThrownBy(() -> BlobCopy.copy(primary, damaging, digest.sha256(), digest, false))
+			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.COPY_DIFFERS));
+		assertThatExceptionOfType(BlobCopy.Failed.class)
+			.isThrownBy(() -> BlobCopy.copy(primary, new Damaging(new FileSystemBlobStore(replicaRoot.resolve("b"),
+					new Spool(replicaRoot.resolve("b-tmp"), Clock.systemUTC()))), digest.sha256(), null, false))
+			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.COPY_DIFFERS));
+	}
+
+	static List<Path> spoolFiles(Path root) throws IOException {
+		try (var files = Files.walk(root)) {
+			return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+		}
+	}
+
+	@Test
 	@DisplayName("SM3 computed alongside equals SM3 computed in one thread, for sizes around the buffer edges")
 	void sm3AlongsideIsSm3() throws IOException {
 		for (var size : List.of(1, 1024 * 1024 - 1, 1024 * 1024, 1024 * 1024 + 1, 9 * 1024 * 1024 + 5)) {

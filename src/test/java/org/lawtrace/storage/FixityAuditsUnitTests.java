@@ -218,6 +218,45 @@ class FixityAuditsUnitTests {
 	}
 
 	@Test
+	@DisplayName("ART-15.3 ADR 0032 a copy replicated with a SHA-256 read-back has its SM3 recomputed by the next run, ahead of every copy checked before")
+	void aReplicatedCopysSm3IsCheckedByTheNextRun() {
+		storedInBoth(Contents.random(1000, 21));
+		storedInBoth(Contents.random(1000, 22));
+		audits("1GB").run(Long.MAX_VALUE);
+		clock.advance(Duration.ofMinutes(5));
+		var content = Contents.random(1000, 23);
+		var fresh = primary.store(new ByteArrayInputStream(content), null).digest();
+		var recordedDigest = TwinDigest.of(content);
+		recorded.add(recordedDigest);
+		assertThat(BlobCopy.copy(primary, replica, fresh.sha256(), recordedDigest, false).sm3ReadBack()).isFalse();
+
+		var run = audits("1GB").run(2000);
+
+		assertThat(run.checked()).isEqualTo(2);
+		assertThat(jdbc.sql("select copy_kind, algorithm, result from storage_fixity_check where sha256 = ?")
+			.param(fresh.sha256())
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+			.list()).containsExactlyInAnyOrder("PRIMARY SHA-256+SM3 PASSED", "REPLICA SHA-256+SM3 PASSED");
+	}
+
+	@Test
+	@DisplayName("ART-15.3 ADR 0032 an SM3 the copy does not bear, missed by a SHA-256 read-back, is found by the copy's first check")
+	void anSm3TheCopyDoesNotBearIsFoundByItsFirstCheck() {
+		var content = Contents.random(1000, 24);
+		var stored = primary.store(new ByteArrayInputStream(content), null).digest();
+		var wrongSm3 = new ContentDigest(stored.sha256(), "0".repeat(64), stored.sizeBytes());
+		recorded.add(wrongSm3);
+		BlobCopy.copy(primary, replica, stored.sha256(), wrongSm3, false);
+
+		audits("1GB").run(Long.MAX_VALUE);
+
+		assertThat(jdbc.sql("select result from storage_fixity_check where sha256 = ? and copy_kind = 'REPLICA'")
+			.param(stored.sha256())
+			.query(String.class)
+			.list()).contains("FAILED");
+	}
+
+	@Test
 	@DisplayName("ART-15 a run reads no more than its budget; the copies left over are the next run's, least recently checked first")
 	void keepsToItsBudget() {
 		storedInBoth(Contents.random(1000, 7));

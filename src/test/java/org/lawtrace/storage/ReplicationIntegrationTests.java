@@ -91,6 +91,8 @@ class ReplicationIntegrationTests {
 		assertThat(state.verified()).isPositive();
 		assertThat(state.lastVerifiedAt()).isNotNull();
 		assertThat(state.configured()).isTrue();
+		assertThat(state.sm3ReadBack()).as("ADR 0032: SHA-256 and size read back; SM3 at the copy's first fixity check")
+			.isFalse();
 	}
 
 	@Test
@@ -155,7 +157,9 @@ class ReplicationIntegrationTests {
 		Api.as(port, "admin").get().uri("/api/v1/storage/replication").exchange().expectStatus().isOk();
 		var page = Api.as(port, "zhao.min").get().uri("/storage/replication").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("异地备份", "已复制并核验", "持续复制").doesNotContain("ART-15", "FILESYSTEM", "CONTINUOUS");
+		assertThat(page).contains("异地备份", "已复制并核验", "持续复制", "读回核对 SHA-256 摘要和大小",
+				"SM3 摘要在其首次固定性校验时重新计算核对")
+			.doesNotContain("ART-15", "FILESYSTEM", "CONTINUOUS");
 		var home = Api.as(port, "zhao.min").get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
 			.returnResult().getResponseBody();
 		assertThat(home).contains("/storage/replication");

@@ -53,7 +53,8 @@ public final class StorageApi {
 	/** GET /api/v1/storage/replication: the replication queue and the metadata exports. */
 	public record ReplicationState(boolean configured, String replicaKind, String schedule, String window,
 			boolean copyingNow, long blobs, long verified, long pending, long failing, String oldestPendingSince,
-			String lastVerifiedAt, List<ReplicationFailure> failures, Export lastExport, Export lastGoodExport) {
+			String lastVerifiedAt, List<ReplicationFailure> failures, Export lastExport, Export lastGoodExport,
+			boolean sm3ReadBack) {
 	}
 
 	/** A blob whose copy to the replica keeps failing. */
