@@ -1,6 +1,7 @@
 package org.lawtrace.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,5 +133,22 @@ class SpoolUnitTests {
 		assertThat(ownKilled).doesNotExist();
 		assertThat(othersLive).exists();
 		assertThat(othersAbandoned).doesNotExist();
+	}
+
+	@Test
+	@DisplayName("ART-15.3 a copy staged by the kernel is read back whole, and one discarded or one whose source cannot be read leaves no spool file")
+	void stagedCopiesLeaveNothingBehind() throws IOException {
+		var spool = new Spool(directory.resolve("tmp"), clock);
+		var bytes = Contents.random(17 * 1024 * 1024 + 3, 31);
+		var source = Files.write(directory.resolve("source.bin"), bytes);
+
+		try (var staged = spool.stageCopy(source, true, (spooled, digest) -> true)) {
+			assertThat(staged.digest()).isEqualTo(TwinDigest.of(bytes));
+		}
+		assertThat(directory.resolve("tmp")).isEmptyDirectory();
+
+		assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			.isThrownBy(() -> spool.stageCopy(directory.resolve("gone.bin"), false, (spooled, digest) -> true));
+		assertThat(directory.resolve("tmp")).isEmptyDirectory();
 	}
 }
