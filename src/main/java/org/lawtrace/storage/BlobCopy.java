@@ -1,8 +1,11 @@
 package org.lawtrace.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -155,7 +158,7 @@ final class BlobCopy {
 	/** SHA-256 and size, and SM3 too when {@code withSm3}. */
 	private static boolean matches(ContentDigest readBack, ContentDigest source, boolean withSm3) {
 		return readBack.sha256().equals(source.sha256()) && readBack.sizeBytes() == source.sizeBytes()
-				&& (!withSm3 || java.util.Objects.equals(readBack.sm3(), source.sm3()));
+				&& (!withSm3 || Objects.equals(readBack.sm3(), source.sm3()));
 	}
 
 	/** Copies through the target's spool, which checks the SHA-256 on the way; returns what it stored. */
@@ -182,8 +185,7 @@ final class BlobCopy {
 		}
 	}
 
-	private static StoredBlob store(BlobStore to, java.io.InputStream in, ContentDigest name,
-			java.util.function.LongSupplier read) {
+	private static StoredBlob store(BlobStore to, InputStream in, ContentDigest name, LongSupplier read) {
 		try {
 			return to.store(in, name.sha256());
 		}

@@ -2,13 +2,19 @@ package org.lawtrace.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.lawtrace.shared.ContentDigest;
@@ -174,7 +180,7 @@ final class Spool {
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
-					throw new java.io.InterruptedIOException("interrupted while reading a copy back");
+					throw new InterruptedIOException("interrupted while reading a copy back");
 				}
 			}
 			if (failure != null) {
@@ -192,7 +198,7 @@ final class Spool {
 				var out = FileChannel.open(spooled, StandardOpenOption.WRITE);
 				var back = FileChannel.open(spooled, StandardOpenOption.READ)) {
 			var progress = new Progress();
-			var copying = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			var copying = CompletableFuture.runAsync(() -> {
 				Throwable failed = null;
 				try {
 					var size = in.size();
@@ -228,7 +234,7 @@ final class Spool {
 		var sha256 = sha256();
 		try (var sm3 = withSm3 ? new Sm3Alongside() : null) {
 			var buffer = new byte[1024 * 1024];
-			var chunk = java.nio.ByteBuffer.wrap(buffer);
+			var chunk = ByteBuffer.wrap(buffer);
 			var read = 0L;
 			long written;
 			while ((written = progress.awaitBeyond(read)) >= 0) {
@@ -246,16 +252,16 @@ final class Spool {
 			if (back.size() != read) {
 				throw new IOException("the copy holds " + back.size() + " bytes, of which " + read + " were read back");
 			}
-			return new ContentDigest(java.util.HexFormat.of().formatHex(sha256.digest()),
+			return new ContentDigest(HexFormat.of().formatHex(sha256.digest()),
 					sm3 == null ? null : sm3.finish(), read);
 		}
 	}
 
-	private static java.security.MessageDigest sha256() {
+	private static MessageDigest sha256() {
 		try {
-			return java.security.MessageDigest.getInstance("SHA-256");
+			return MessageDigest.getInstance("SHA-256");
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
 		}
 	}
