@@ -94,12 +94,27 @@ final class Spool {
 
 	StagedBlob stage(InputStream in, @Nullable String expectedSha256, Placement placement) {
 		var expected = expectedSha256 == null ? null : ContentDigest.requireHex256(DigestMismatch.FIELD, expectedSha256);
+		return staged(placement, spooled -> {
+			var digest = write(in, spooled);
+			check(digest, expected);
+			return digest;
+		});
+	}
+
+	/** Fills a new spool file and returns the digest of what it holds. */
+	@FunctionalInterface
+	private interface Filling {
+
+		ContentDigest fill(Path spooled) throws IOException;
+	}
+
+	/** A new spool file, filled and staged; whatever fails on the way takes the file with it. */
+	private StagedBlob staged(Placement placement, Filling filling) {
 		Path spooled = null;
 		try {
 			spooled = Files.createTempFile(directory, PREFIX + instance, SUFFIX);
 			live.add(spooled);
-			var digest = write(in, spooled);
-			check(digest, expected);
+			var digest = filling.fill(spooled);
 			var staged = new Staged(spooled, digest, placement, live);
 			spooled = null;
 			return staged;
@@ -125,24 +140,7 @@ final class Spool {
 	 * @param withSm3 whether the read-back computes SM3 as well (alongside, in a thread of its own).
 	 */
 	StagedBlob stageCopy(Path source, boolean withSm3, Placement placement) {
-		Path spooled = null;
-		try {
-			spooled = Files.createTempFile(directory, PREFIX + instance, SUFFIX);
-			live.add(spooled);
-			var digest = copyReadingBack(source, spooled, withSm3);
-			var staged = new Staged(spooled, digest, placement, live);
-			spooled = null;
-			return staged;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			if (spooled != null) {
-				deleteQuietly(spooled);
-				live.remove(spooled);
-			}
-		}
+		return staged(placement, spooled -> copyReadingBack(source, spooled, withSm3));
 	}
 
 	/** What the copying thread has written so far, for the thread that reads it back. */

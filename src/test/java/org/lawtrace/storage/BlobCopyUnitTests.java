@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -72,9 +73,7 @@ class BlobCopyUnitTests {
 	void aRecordedDigestIsHeldAgainstTheCopy() {
 		var damaging = new Damaging(replica);
 
-		assertThatExceptionOfType(BlobCopy.Failed.class)
-			.isThrownBy(() -> BlobCopy.copy(primary, damaging, digest.sha256(), digest))
-			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.COPY_DIFFERS));
+		failsAs(BlobCopy.Failed.COPY_DIFFERS, () -> BlobCopy.copy(primary, damaging, digest.sha256(), digest));
 		// and a right copy, on a replica that keeps it whole, passes against the same record
 		var whole = new FileSystemBlobStore(replicaRoot.resolve("other"),
 				new Spool(replicaRoot.resolve("other-tmp"), Clock.systemUTC()));
@@ -90,10 +89,8 @@ class BlobCopyUnitTests {
 		bytes[1000] ^= 0x01;
 		Files.write(file, bytes);
 
-		assertThatExceptionOfType(BlobCopy.Failed.class)
-			.isThrownBy(() -> BlobCopy.copy(primary, replica, digest.sha256(), null))
-			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.SOURCE_DIFFERS));
-		assertThat(replica.contains(digest)).isFalse();
+		failsAs(BlobCopy.Failed.SOURCE_DIFFERS, () -> BlobCopy.copy(primary, replica, digest.sha256(), null));
+		nothingPlaced(replica, replicaRoot.resolve("tmp"));
 	}
 
 	@Test
@@ -130,11 +127,8 @@ class BlobCopyUnitTests {
 		var other = new FileSystemBlobStore(replicaRoot.resolve("other"),
 				new Spool(replicaRoot.resolve("other-tmp"), Clock.systemUTC()));
 		var wrongSm3 = new ContentDigest(digest.sha256(), "0".repeat(64), digest.sizeBytes());
-		assertThatExceptionOfType(BlobCopy.Failed.class)
-			.isThrownBy(() -> BlobCopy.copy(primary, other, digest.sha256(), wrongSm3, true))
-			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.SOURCE_DIFFERS));
-		assertThat(other.contains(digest)).isFalse();
-		assertThat(spoolFiles(replicaRoot.resolve("other-tmp"))).isEmpty();
+		failsAs(BlobCopy.Failed.SOURCE_DIFFERS, () -> BlobCopy.copy(primary, other, digest.sha256(), wrongSm3, true));
+		nothingPlaced(other, replicaRoot.resolve("other-tmp"));
 	}
 
 	@Test
@@ -142,12 +136,9 @@ class BlobCopyUnitTests {
 	void aCopyThatReadsBackWrongIsNeverPlaced() throws IOException {
 		var longer = new ContentDigest(digest.sha256(), digest.sm3(), digest.sizeBytes() + 1);
 
-		assertThatExceptionOfType(BlobCopy.Failed.class)
-			.isThrownBy(() -> BlobCopy.copy(primary, replica, digest.sha256(), longer, false))
-			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.SOURCE_DIFFERS));
+		failsAs(BlobCopy.Failed.SOURCE_DIFFERS, () -> BlobCopy.copy(primary, replica, digest.sha256(), longer, false));
 
-		assertThat(replica.contains(digest)).isFalse();
-		assertThat(spoolFiles(replicaRoot.resolve("tmp"))).isEmpty();
+		nothingPlaced(replica, replicaRoot.resolve("tmp"));
 	}
 
 	@Test
@@ -155,13 +146,20 @@ class BlobCopyUnitTests {
 	void sha256ReadBackCatchesADamagedCopy() {
 		var damaging = new Damaging(replica);
 
-		assertThatExceptionOfType(BlobCopy.Failed.class)
-			.isThrownBy(() -> BlobCopy.copy(primary, damaging, digest.sha256(), digest, false))
-			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.COPY_DIFFERS));
-		assertThatExceptionOfType(BlobCopy.Failed.class)
-			.isThrownBy(() -> BlobCopy.copy(primary, new Damaging(new FileSystemBlobStore(replicaRoot.resolve("b"),
-					new Spool(replicaRoot.resolve("b-tmp"), Clock.systemUTC()))), digest.sha256(), null, false))
-			.satisfies(e -> assertThat(e.kind()).isEqualTo(BlobCopy.Failed.COPY_DIFFERS));
+		failsAs(BlobCopy.Failed.COPY_DIFFERS, () -> BlobCopy.copy(primary, damaging, digest.sha256(), digest, false));
+		var another = new Damaging(new FileSystemBlobStore(replicaRoot.resolve("b"),
+				new Spool(replicaRoot.resolve("b-tmp"), Clock.systemUTC())));
+		failsAs(BlobCopy.Failed.COPY_DIFFERS, () -> BlobCopy.copy(primary, another, digest.sha256(), null, false));
+	}
+
+	private static void failsAs(String kind, ThrowableAssert.ThrowingCallable copy) {
+		assertThatExceptionOfType(BlobCopy.Failed.class).isThrownBy(copy)
+			.satisfies(e -> assertThat(e.kind()).isEqualTo(kind));
+	}
+
+	private void nothingPlaced(FileSystemBlobStore store, Path spool) throws IOException {
+		assertThat(store.contains(digest)).isFalse();
+		assertThat(spoolFiles(spool)).isEmpty();
 	}
 
 	static List<Path> spoolFiles(Path root) throws IOException {
