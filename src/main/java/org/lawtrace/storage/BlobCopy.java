@@ -47,13 +47,13 @@ final class BlobCopy {
 	}
 
 	/**
-	 * What a copy found: the verified digest (its SM3 read back from the copy when {@code sm3ReadBack}, else the one on
-	 * record, if any), whether the target held the blob already, and how long the two steps took: placing the copy
+	 * What a copy found: the verified digest (its SM3 read back from the copy when the copy was asked to, else the one
+	 * on record, if any), whether the target held the blob already, and how long the two steps took: placing the copy
 	 * durably on the target, then reading it back and checking it. When {@code readBackAsWritten}, the read-back ran
 	 * during the copy and {@code checking} is only the comparison and the placing.
 	 */
 	record Copied(ContentDigest digest, boolean alreadyPresent, Duration copying, Duration checking,
-			boolean sm3ReadBack, boolean readBackAsWritten) {
+			boolean readBackAsWritten) {
 	}
 
 	/** A copy read back with both digests, as a restore makes it. */
@@ -78,14 +78,11 @@ final class BlobCopy {
 		var started = System.nanoTime();
 		@Nullable ContentDigest source;
 		boolean alreadyPresent;
-		if (known != null && (known.sm3() != null || !withSm3)) {
-			// what the source must be is on record: its bytes only need the SHA-256 the target's spool checks on the way
-			alreadyPresent = to.contains(name) || copyChecked(from, to, name, known);
-			source = known;
-		}
-		else if (!withSm3) {
-			alreadyPresent = to.contains(name);
-			source = alreadyPresent ? null : storeFrom(from, to, name);
+		if (known != null && known.sm3() != null || !withSm3) {
+			// no SM3 to compute from the source: its bytes only need the SHA-256 the target's spool checks on the way
+			var stored = to.contains(name) ? null : storeChecked(from, to, name, known);
+			alreadyPresent = stored == null || stored.alreadyPresent();
+			source = known != null || stored == null ? known : stored.digest();
 		}
 		else {
 			try (var sm3 = new Sm3Alongside(); var in = sm3.watching(from.open(name))) {
@@ -115,7 +112,7 @@ final class BlobCopy {
 			throw new Failed(Failed.COPY_DIFFERS, new BlobCorrupted(source, readBack));
 		}
 		return new Copied(withSm3 ? readBack : source, alreadyPresent, Duration.ofNanos(placed - started),
-				Duration.ofNanos(System.nanoTime() - placed), withSm3, false);
+				Duration.ofNanos(System.nanoTime() - placed), false);
 	}
 
 	/**
@@ -139,7 +136,7 @@ final class BlobCopy {
 			var digest = withSm3 || known == null ? readBack
 					: new ContentDigest(name.sha256(), known.sm3(), readBack.sizeBytes());
 			return new Copied(digest, alreadyPresent, Duration.ofNanos(copied - started),
-					Duration.ofNanos(System.nanoTime() - copied), withSm3, true);
+					Duration.ofNanos(System.nanoTime() - copied), true);
 		}
 	}
 
@@ -161,24 +158,15 @@ final class BlobCopy {
 				&& (!withSm3 || Objects.equals(readBack.sm3(), source.sm3()));
 	}
 
-	/** Copies through the target's spool, which checks the SHA-256 on the way; returns what it stored. */
-	private static ContentDigest storeFrom(BlobStore from, BlobStore to, ContentDigest name) {
-		try (var in = from.open(name)) {
-			return store(to, in, name, () -> -1L).digest();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** @return whether the target held it already. */
-	private static boolean copyChecked(BlobStore from, BlobStore to, ContentDigest name, ContentDigest known) {
+	/** Copies through the target's spool, which checks the SHA-256 on the way, and the size against the record. */
+	private static StoredBlob storeChecked(BlobStore from, BlobStore to, ContentDigest name,
+			@Nullable ContentDigest known) {
 		try (var in = from.open(name)) {
 			var stored = store(to, in, name, () -> -1L);
-			if (stored.digest().sizeBytes() != known.sizeBytes()) {
+			if (known != null && stored.digest().sizeBytes() != known.sizeBytes()) {
 				throw new Failed(Failed.SOURCE_DIFFERS, new BlobCorrupted(known, stored.digest()));
 			}
-			return stored.alreadyPresent();
+			return stored;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -272,13 +272,14 @@ public class Replication implements DisposableBean {
 		var claim = next.get();
 		var started = time.now();
 		try {
-			var copied = BlobCopy.copy(primary, store, claim.sha256(), claim.known(), settings.readBack().withSm3());
+			var withSm3 = settings.readBack().withSm3();
+			var copied = BlobCopy.copy(primary, store, claim.sha256(), claim.known(), withSm3);
 			var verifiedAt = time.now();
 			queue.verified(copied.digest(), started, verifiedAt);
 			log.info("Replicated blob {} ({} bytes{}) in {} ms; read back, {} ({})", claim.sha256(),
 					copied.digest().sizeBytes(), copied.alreadyPresent() ? ", already on the replica" : "",
 					Duration.between(started, verifiedAt).toMillis(),
-					copied.sm3ReadBack() ? "SHA-256, SM3 and size verified"
+					withSm3 ? "SHA-256, SM3 and size verified"
 							: "SHA-256 and size verified (the copy's SM3 at its first fixity check)",
 					copied.readBackAsWritten()
 							? "copied durably and read back as it was written in " + copied.copying().toMillis()

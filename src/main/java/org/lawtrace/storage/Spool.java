@@ -9,11 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +37,9 @@ final class Spool {
 	 * At start-up this instance has no live uploads, and every leftover goes whatever its age.
 	 */
 	static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+	/** The kernel copies this much per call, and the reader is told of it. */
+	private static final long COPY_STEP = 8L * 1024 * 1024;
 
 	private static final java.util.concurrent.Executor FLUSHER = java.util.concurrent.Executors.newCachedThreadPool(
 			runnable -> {
@@ -188,9 +188,6 @@ final class Spool {
 		}
 	}
 
-	/** The kernel copies this much per call, and the reader is told of it. */
-	private static final long COPY_STEP = 8L * 1024 * 1024;
-
 	private static ContentDigest copyReadingBack(Path source, Path spooled, boolean withSm3) throws IOException {
 		try (var in = FileChannel.open(source, StandardOpenOption.READ);
 				var out = FileChannel.open(spooled, StandardOpenOption.WRITE);
@@ -228,39 +225,50 @@ final class Spool {
 		}
 	}
 
+	/** Reads the copy back through the digests every read-back uses, following it as it grows. */
 	private static ContentDigest readBack(FileChannel back, Progress progress, boolean withSm3) throws IOException {
-		var sha256 = sha256();
-		try (var sm3 = withSm3 ? new Sm3Alongside() : null) {
-			var buffer = new byte[1024 * 1024];
-			var chunk = ByteBuffer.wrap(buffer);
-			var read = 0L;
-			long written;
-			while ((written = progress.awaitBeyond(read)) >= 0) {
-				chunk.clear().limit((int) Math.min(buffer.length, written - read));
-				var n = back.read(chunk, read);
-				if (n <= 0) {
-					throw new IOException("the copy reads back shorter than was written to it");
-				}
-				sha256.update(buffer, 0, n);
-				if (sm3 != null) {
-					sm3.update(buffer, 0, n);
-				}
-				read += n;
-			}
-			if (back.size() != read) {
-				throw new IOException("the copy holds " + back.size() + " bytes, of which " + read + " were read back");
-			}
-			return new ContentDigest(HexFormat.of().formatHex(sha256.digest()),
-					sm3 == null ? null : sm3.finish(), read);
+		var in = new Following(back, progress);
+		var digest = withSm3 ? Sm3Alongside.digest(in) : TwinDigest.of(in, false);
+		if (back.size() != digest.sizeBytes()) {
+			throw new IOException("the copy holds " + back.size() + " bytes, of which " + digest.sizeBytes()
+					+ " were read back");
 		}
+		return digest;
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
+	/** The bytes of a file another thread is writing, each read only once it is written; ends where the copy ended. */
+	private static final class Following extends InputStream {
+
+		private final FileChannel file;
+		private final Progress progress;
+		private long read;
+
+		Following(FileChannel file, Progress progress) {
+			this.file = file;
+			this.progress = progress;
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
+
+		@Override
+		public int read() throws IOException {
+			var one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] bytes, int offset, int length) throws IOException {
+			if (length == 0) {
+				return 0;
+			}
+			var written = progress.awaitBeyond(read);
+			if (written < 0) {
+				return -1;
+			}
+			var n = file.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, written - read)), read);
+			if (n <= 0) {
+				throw new IOException("the copy reads back shorter than was written to it");
+			}
+			read += n;
+			return n;
 		}
 	}
 

@@ -228,7 +228,7 @@ class FixityAuditsUnitTests {
 		var fresh = primary.store(new ByteArrayInputStream(content), null).digest();
 		var recordedDigest = TwinDigest.of(content);
 		recorded.add(recordedDigest);
-		assertThat(BlobCopy.copy(primary, replica, fresh.sha256(), recordedDigest, false).sm3ReadBack()).isFalse();
+		BlobCopy.copy(primary, replica, fresh.sha256(), recordedDigest, false);
 
 		var run = audits("1GB").run(2000);
 
